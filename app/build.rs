@@ -1,0 +1,15 @@
+use leptos_i18n_build::{Config, TranslationsInfos};
+use std::error::Error;
+use std::path::PathBuf;
+
+fn main() -> Result<(), Box<dyn Error>> {
+    println!("cargo::rerun-if-changed=build.rs");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR not set")?);
+    // Indonesian is the default locale: civil servants use it at work.
+    let cfg = Config::new("id")?.add_locale("en")?;
+    let translations = TranslationsInfos::parse(cfg)?;
+    translations.emit_diagnostics();
+    translations.rerun_if_locales_changed();
+    translations.generate_i18n_module(out_dir.join("i18n"))?;
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! Queries on the agency (*instansi*) settings.
+
+use super::entities::instansi;
+use crate::domain::agency::{AgencyTimeZone, EvaluationInterval};
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, QueryOrder, Set};
+
+/// Agency settings as the rest of the application uses them (typed, validated).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Agency {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub short_name: String,
+    pub time_zone: AgencyTimeZone,
+    pub evaluation_interval: EvaluationInterval,
+}
+
+impl TryFrom<instansi::Model> for Agency {
+    type Error = DbErr;
+
+    fn try_from(row: instansi::Model) -> Result<Self, Self::Error> {
+        let invalid = |what: &str| DbErr::Type(format!("instansi {}: invalid {what}", row.id));
+        Ok(Self {
+            time_zone: row.time_zone.parse().map_err(|_| invalid("time_zone"))?,
+            evaluation_interval: row
+                .evaluation_interval
+                .parse()
+                .map_err(|_| invalid("evaluation_interval"))?,
+            id: row.id,
+            code: row.code,
+            name: row.name,
+            short_name: row.short_name,
+        })
+    }
+}
+
+/// The agency this installation serves (the first one created), if set up yet.
+pub async fn primary(db: &impl ConnectionTrait) -> Result<Option<Agency>, DbErr> {
+    instansi::Entity::find()
+        .order_by_asc(instansi::Column::Id)
+        .one(db)
+        .await?
+        .map(Agency::try_from)
+        .transpose()
+}
+
+pub struct NewAgency<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub short_name: &'a str,
+    pub time_zone: AgencyTimeZone,
+    pub evaluation_interval: EvaluationInterval,
+}
+
+pub async fn create(db: &impl ConnectionTrait, new: NewAgency<'_>) -> Result<Agency, DbErr> {
+    let now = Utc::now();
+    let row = instansi::ActiveModel {
+        code: Set(new.code.to_owned()),
+        name: Set(new.name.to_owned()),
+        short_name: Set(new.short_name.to_owned()),
+        time_zone: Set(new.time_zone.iana_name().to_owned()),
+        evaluation_interval: Set(new.evaluation_interval.as_str().to_owned()),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Agency::try_from(row)
+}

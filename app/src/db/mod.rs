@@ -1,0 +1,5 @@
+//! Database entities and shared queries (server only). Every query here must run on SQLite and
+//! PostgreSQL alike; integration tests in `server/tests` exercise both.
+
+pub mod agency;
+pub mod entities;

@@ -1,0 +1,4 @@
+//! Pure rules of the ASN performance-management domain: no IO and no Leptos, compiled into the
+//! server and the browser so both validate with the same code. See `DOMAIN.md` in the shared docs.
+
+pub mod agency;

@@ -1,0 +1,3 @@
+//! One folder per capability; each owns its pages, components and server functions.
+
+pub mod home;

@@ -1,0 +1,15 @@
+//! Schema migrations, one file per change. They run at server start-up and are reversible.
+//! Migrations never import application entities: the schema they create is frozen in time.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_instansi;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_create_instansi::Migration)]
+    }
+}

@@ -1,0 +1,142 @@
+//! Settings read from the environment (documented in the README's configuration table).
+
+use std::time::Duration;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/kinerja.db?mode=rwc";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable lines for a terminal.
+    Pretty,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub log_format: LogFormat,
+    /// Load the demo agency and its people once, when the database holds no agency yet.
+    pub seed_demo: bool,
+    /// Largest request body accepted (bytes); file uploads get their own limit.
+    pub max_body_bytes: usize,
+    /// How long in-flight requests may run after SIGTERM/SIGINT before the server stops anyway.
+    pub shutdown_grace: Duration,
+    pub db_max_connections: u32,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("invalid value for {name}: `{value}` ({reason})")]
+pub struct ConfigError {
+    name: &'static str,
+    value: String,
+    reason: &'static str,
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup` so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let parse_u64 = |name: &'static str, default: u64| -> Result<u64, ConfigError> {
+            match get(name) {
+                None => Ok(default),
+                Some(v) => v.trim().parse().map_err(|_| ConfigError {
+                    name,
+                    value: v,
+                    reason: "expected a whole number",
+                }),
+            }
+        };
+        let log_format = match get("LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("pretty") => LogFormat::Pretty,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError {
+                    name: "LOG_FORMAT",
+                    value: other.to_owned(),
+                    reason: "expected `pretty` or `json`",
+                });
+            }
+        };
+        let seed_demo = match get("KINERJA_DEMO_DATA").as_deref().map(str::trim) {
+            None | Some("0") | Some("false") => false,
+            Some("1") | Some("true") => true,
+            Some(other) => {
+                return Err(ConfigError {
+                    name: "KINERJA_DEMO_DATA",
+                    value: other.to_owned(),
+                    reason: "expected `true` or `false`",
+                });
+            }
+        };
+        let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(ConfigError {
+                name: "DATABASE_URL",
+                value: database_url,
+                reason: "expected a sqlite: or postgres:// URL",
+            });
+        }
+        Ok(Self {
+            database_url,
+            log_format,
+            seed_demo,
+            max_body_bytes: usize::try_from(parse_u64("KINERJA_MAX_BODY_BYTES", 1024 * 1024)?)
+                .unwrap_or(usize::MAX),
+            shutdown_grace: Duration::from_secs(parse_u64("KINERJA_SHUTDOWN_GRACE_SECS", 20)?),
+            db_max_connections: u32::try_from(parse_u64("KINERJA_DB_MAX_CONNECTIONS", 10)?)
+                .unwrap_or(u32::MAX)
+                .max(1),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_use_the_sqlite_file_under_data() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.log_format, LogFormat::Pretty);
+        assert!(!c.seed_demo);
+        assert_eq!(c.max_body_bytes, 1024 * 1024);
+    }
+
+    #[test]
+    fn rejects_unknown_values_with_the_variable_name() {
+        let err = config(&[("LOG_FORMAT", "xml")]).unwrap_err();
+        assert!(err.to_string().contains("LOG_FORMAT"));
+        assert!(config(&[("DATABASE_URL", "mysql://x")]).is_err());
+        assert!(config(&[("KINERJA_MAX_BODY_BYTES", "lots")]).is_err());
+    }
+
+    #[test]
+    fn accepts_postgres_and_demo_flag() {
+        let c = config(&[
+            ("DATABASE_URL", "postgres://postgres@127.0.0.1/kinerja"),
+            ("KINERJA_DEMO_DATA", "true"),
+            ("LOG_FORMAT", "json"),
+        ])
+        .unwrap();
+        assert!(c.seed_demo);
+        assert_eq!(c.log_format, LogFormat::Json);
+    }
+}

@@ -1,0 +1,9 @@
+//! The Kinerja server: configuration, database, HTTP stack and static assets. Feature logic lives
+//! in the `app` crate; this crate only wires it to the outside world.
+
+pub mod assets;
+pub mod config;
+pub mod database;
+pub mod demo;
+pub mod routes;
+pub mod telemetry;

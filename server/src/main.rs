@@ -1,0 +1,143 @@
+//! `server [serve|migrate|migrate-down]`: runs Kinerja, or only applies / reverts migrations.
+
+use app::state::AppState;
+use leptos::prelude::get_configuration;
+use migration::MigratorTrait;
+use server::config::Config;
+use server::routes::{RouterSettings, ServerState};
+use server::{assets, database, demo, telemetry};
+use std::error::Error;
+use std::process::ExitCode;
+use tokio::net::TcpListener;
+
+type BoxError = Box<dyn Error + Send + Sync>;
+
+const USAGE: &str = "usage: server [serve | migrate | migrate-down [steps]]";
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(err) => {
+            eprintln!("configuration error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&config.log_format);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] | ["serve"] => serve(config).await,
+        ["migrate"] => migrate(&config).await,
+        ["migrate-down"] => migrate_down(&config, 1).await,
+        ["migrate-down", steps] => match steps.parse() {
+            Ok(steps) => migrate_down(&config, steps).await,
+            Err(_) => Err(USAGE.into()),
+        },
+        _ => Err(USAGE.into()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            tracing::error!(error = %err, "server stopped with an error");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate(config: &Config) -> Result<(), BoxError> {
+    let db = database::connect(&config.database_url, 1).await?;
+    database::migrate(&db).await?;
+    tracing::info!("migrations applied");
+    db.close().await?;
+    Ok(())
+}
+
+async fn migrate_down(config: &Config, steps: u32) -> Result<(), BoxError> {
+    let db = database::connect(&config.database_url, 1).await?;
+    migration::Migrator::down(&db, Some(steps)).await?;
+    tracing::info!(steps, "migrations reverted");
+    db.close().await?;
+    Ok(())
+}
+
+async fn serve(config: Config) -> Result<(), BoxError> {
+    let leptos_options = get_configuration(None)?.leptos_options;
+    let addr = leptos_options.site_addr;
+
+    let db = database::connect(&config.database_url, config.db_max_connections).await?;
+    database::migrate(&db).await?;
+    if config.seed_demo {
+        demo::seed_once(&db).await?;
+    }
+
+    let pkg_dir = std::path::Path::new(leptos_options.site_root.as_ref())
+        .join(leptos_options.site_pkg_dir.as_ref());
+    // Off the request path: until it finishes, files are simply served uncompressed.
+    tokio::task::spawn_blocking(move || {
+        if let Err(err) = assets::precompress_dir(&pkg_dir) {
+            tracing::warn!(error = %err, "could not precompress static files");
+        }
+    });
+
+    let state = ServerState {
+        leptos_options,
+        app: AppState { db: db.clone() },
+    };
+    let app = server::routes::router(
+        state,
+        &RouterSettings {
+            max_body_bytes: config.max_body_bytes,
+        },
+    );
+
+    let listener = TcpListener::bind(addr).await?;
+    tracing::info!(
+        version = server::routes::VERSION,
+        "Kinerja listening on http://{addr}"
+    );
+
+    let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
+    let server =
+        axum::serve(listener, app.into_make_service()).with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            tracing::info!("shutdown requested; finishing in-flight requests");
+            let _ = stop_tx.send(true);
+        });
+    let grace = config.shutdown_grace;
+    tokio::select! {
+        result = server => result?,
+        _ = async {
+            let _ = stop_rx.wait_for(|stopping| *stopping).await;
+            tokio::time::sleep(grace).await;
+        } => tracing::warn!(grace_secs = grace.as_secs(), "grace period over; closing remaining connections"),
+    }
+    db.close().await?;
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut sig) => {
+                sig.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

@@ -1,0 +1,165 @@
+//! Test harness: a fresh, migrated database per test, on SQLite (in memory) or on the machine's
+//! PostgreSQL (a uniquely named database created for the test and dropped afterwards).
+//!
+//! `KINERJA_TEST_POSTGRES_URL` points at the maintenance database used to create and drop test
+//! databases (default `postgres://postgres@127.0.0.1:5432/postgres`). PostgreSQL being absent is a
+//! test failure, never a silent skip: the README test command starts it first.
+
+#![allow(dead_code)]
+
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend};
+
+pub const DEFAULT_POSTGRES_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestDb {
+    pub db: DatabaseConnection,
+    pub engine: Engine,
+    /// The PostgreSQL database to drop when the test ends.
+    pg_database: Option<String>,
+}
+
+fn postgres_admin_url() -> String {
+    std::env::var("KINERJA_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| DEFAULT_POSTGRES_ADMIN_URL.to_owned())
+}
+
+fn with_database(admin_url: &str, database: &str) -> String {
+    let (base, query) = match admin_url.split_once('?') {
+        Some((b, q)) => (b, format!("?{q}")),
+        None => (admin_url, String::new()),
+    };
+    let base = base
+        .rsplit_once('/')
+        .map(|(server, _)| server)
+        .unwrap_or(base);
+    format!("{base}/{database}{query}")
+}
+
+impl TestDb {
+    /// A migrated database on `engine`.
+    pub async fn new(engine: Engine) -> Self {
+        let test_db = Self::empty(engine).await;
+        server::database::migrate(&test_db.db)
+            .await
+            .expect("migrations apply");
+        test_db
+    }
+
+    pub async fn sqlite() -> Self {
+        Self::new(Engine::Sqlite).await
+    }
+
+    pub async fn postgres() -> Self {
+        Self::new(Engine::Postgres).await
+    }
+
+    /// A database with no tables at all, for migration tests.
+    pub async fn empty(engine: Engine) -> Self {
+        match engine {
+            Engine::Sqlite => Self {
+                db: server::database::connect("sqlite::memory:", 1)
+                    .await
+                    .expect("open in-memory SQLite"),
+                engine,
+                pg_database: None,
+            },
+            Engine::Postgres => {
+                let admin_url = postgres_admin_url();
+                let name = format!("kinerja_test_{}", uuid::Uuid::new_v4().simple());
+                let admin = server::database::connect(&admin_url, 1)
+                    .await
+                    .unwrap_or_else(|e| {
+                        panic!(
+                            "PostgreSQL is required for these tests ({admin_url}): {e}. \
+                         Start it with scripts/setup or set KINERJA_TEST_POSTGRES_URL."
+                        )
+                    });
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("create test database");
+                admin.close().await.ok();
+                let db = server::database::connect(&with_database(&admin_url, &name), 5)
+                    .await
+                    .expect("connect to the test database");
+                Self {
+                    db,
+                    engine,
+                    pg_database: Some(name),
+                }
+            }
+        }
+    }
+
+    pub fn backend(&self) -> DbBackend {
+        self.db.get_database_backend()
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some(name) = self.pg_database.take() else {
+            return;
+        };
+        // Drop runs outside async context: use a private runtime on a helper thread.
+        let admin_url = postgres_admin_url();
+        let dropped = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            rt.block_on(async {
+                let admin = server::database::connect(&admin_url, 1).await?;
+                admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .await?;
+                admin.close().await
+            })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("warning: could not drop a PostgreSQL test database");
+        }
+    }
+}
+
+/// Runs an async test body once on SQLite and once on PostgreSQL, as `<name>::sqlite` and
+/// `<name>::postgres`. The body is an `async fn(TestDb)` in the calling test file.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name(super::common::TestDb::new(super::common::Engine::Sqlite).await).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$name(super::common::TestDb::new(super::common::Engine::Postgres).await).await;
+                }
+            }
+        )*
+    };
+}
+
+#[test]
+fn database_name_is_swapped_in_the_admin_url() {
+    assert_eq!(
+        with_database("postgres://postgres@127.0.0.1:5432/postgres", "x"),
+        "postgres://postgres@127.0.0.1:5432/x"
+    );
+    assert_eq!(
+        with_database("postgres://u:p@db/postgres?sslmode=disable", "x"),
+        "postgres://u:p@db/x?sslmode=disable"
+    );
+}

@@ -1,0 +1,209 @@
+//! The HTTP stack end to end, without a browser: real router, real database, one request at a time.
+
+mod common;
+
+use app::state::AppState;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use axum::routing::get;
+use common::TestDb;
+use leptos::prelude::LeptosOptions;
+use server::routes::{RouterSettings, ServerState};
+use tower::ServiceExt;
+
+const SETTINGS: RouterSettings = RouterSettings {
+    max_body_bytes: 64 * 1024,
+};
+
+fn state(t: &TestDb) -> ServerState {
+    ServerState {
+        leptos_options: LeptosOptions::builder().output_name("kinerja").build(),
+        app: AppState { db: t.db.clone() },
+    }
+}
+
+fn app(t: &TestDb) -> Router {
+    server::routes::router(state(t), &SETTINGS)
+}
+
+async fn body_text(res: axum::response::Response) -> String {
+    let bytes = axum::body::to_bytes(res.into_body(), 1 << 22)
+        .await
+        .unwrap();
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+fn get_req(uri: &str) -> Request<Body> {
+    Request::builder().uri(uri).body(Body::empty()).unwrap()
+}
+
+async fn health_reports_database_state(t: TestDb) {
+    let res = app(&t).oneshot(get_req("/healthz")).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.headers().contains_key("x-request-id"),
+        "request id is echoed"
+    );
+    let json: serde_json::Value = serde_json::from_str(&body_text(res).await).unwrap();
+    assert_eq!(json["status"], "ok");
+    assert_eq!(json["db"], "ok");
+    assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
+
+    let router = app(&t);
+    t.db.clone().close().await.unwrap();
+    let res = router.oneshot(get_req("/healthz")).await.unwrap();
+    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let json: serde_json::Value = serde_json::from_str(&body_text(res).await).unwrap();
+    assert_eq!(json["db"], "error");
+}
+
+async fn home_page_renders_agency_from_database(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    assert!(
+        !server::demo::seed_once(&t.db).await.unwrap(),
+        "demo data loads once"
+    );
+    let res = app(&t).oneshot(get_req("/")).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = body_text(res).await;
+    assert!(html.contains(r#"lang="id""#), "Indonesian by default");
+    assert!(html.contains(server::demo::DEMO_AGENCY_NAME));
+    assert!(html.contains("Siklus pengelolaan kinerja"));
+}
+
+on_both_engines!(
+    health_reports_database_state,
+    home_page_renders_agency_from_database
+);
+
+#[tokio::test]
+async fn english_is_rendered_on_the_server_when_chosen() {
+    let t = TestDb::sqlite().await;
+    let req = Request::builder()
+        .uri("/")
+        .header(header::COOKIE, "i18n_pref_locale=en")
+        .body(Body::empty())
+        .unwrap();
+    let html = body_text(app(&t).oneshot(req).await.unwrap()).await;
+    assert!(html.contains(r#"lang="en""#));
+    assert!(html.contains("The performance-management cycle"));
+    assert!(!html.contains("Siklus pengelolaan kinerja"));
+}
+
+#[tokio::test]
+async fn browser_language_does_not_override_indonesian_default() {
+    let t = TestDb::sqlite().await;
+    let req = Request::builder()
+        .uri("/")
+        .header(header::ACCEPT_LANGUAGE, "en-US,en;q=0.9")
+        .body(Body::empty())
+        .unwrap();
+    let html = body_text(app(&t).oneshot(req).await.unwrap()).await;
+    assert!(html.contains(r#"lang="id""#));
+}
+
+#[tokio::test]
+async fn locale_form_sets_cookie_and_returns_to_a_local_page() {
+    let t = TestDb::sqlite().await;
+    let post = |body: &'static str| {
+        Request::builder()
+            .method("POST")
+            .uri("/locale")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let res = app(&t)
+        .oneshot(post("locale=en&return_to=%2Fskp%3Ftahun%3D2026"))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()[header::LOCATION], "/skp?tahun=2026");
+    let cookie = res.headers()[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with("i18n_pref_locale=en;"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax") && cookie.contains("Max-Age=31536000"));
+
+    let res = app(&t)
+        .oneshot(post("locale=en&return_to=https%3A%2F%2Fevil.example"))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/");
+
+    let res = app(&t)
+        .oneshot(post("locale=fr&return_to=%2F"))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn unknown_pages_answer_404_with_a_real_page() {
+    let t = TestDb::sqlite().await;
+    let res = app(&t).oneshot(get_req("/tidak-ada")).await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let html = body_text(res).await;
+    assert!(html.contains("Halaman tidak ditemukan"));
+    assert!(html.contains("Kembali ke beranda"));
+}
+
+#[tokio::test]
+async fn a_panicking_handler_gives_500_and_the_server_keeps_serving() {
+    let t = TestDb::sqlite().await;
+    let routes = server::routes::routes(&state(&t)).route(
+        "/boom",
+        get(|| async {
+            if true {
+                panic!("deliberate test panic");
+            }
+            "unreachable"
+        }),
+    );
+    let router = server::routes::with_layers(routes, &SETTINGS).with_state(state(&t));
+    let res = router.clone().oneshot(get_req("/boom")).await.unwrap();
+    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(
+        body_text(res)
+            .await
+            .contains("Terjadi kesalahan pada server")
+    );
+    let res = router.oneshot(get_req("/healthz")).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_refused() {
+    let t = TestDb::sqlite().await;
+    let body = format!(
+        "locale=en&return_to=/{}",
+        "a".repeat(SETTINGS.max_body_bytes + 1)
+    );
+    let req = Request::builder()
+        .method("POST")
+        .uri("/locale")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::CONTENT_LENGTH, body.len())
+        .body(Body::from(body))
+        .unwrap();
+    let res = app(&t).oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn server_function_reads_the_database() {
+    let t = TestDb::sqlite().await;
+    server::demo::seed_once(&t.db).await.unwrap();
+    let req = Request::builder()
+        .method("POST")
+        .uri("/api/agency/summary")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::empty())
+        .unwrap();
+    let res = app(&t).oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&body_text(res).await).unwrap();
+    assert_eq!(json["name"], server::demo::DEMO_AGENCY_NAME);
+    assert_eq!(json["time_zone"], "WIB");
+    assert_eq!(json["evaluations_per_year"], 12);
+}
