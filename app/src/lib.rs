@@ -53,10 +53,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
 
     view! {
-        <I18nContextProvider
-            cookie_options=ui::locale::cookie_options()
-            ssr_lang_header_getter=ui::locale::ignore_accept_language()
-        >
+        <I18nContextProvider ssr_lang_header_getter=ui::locale::locale_from_request()>
             <AppTitle />
             <Router>
                 <ui::layout::Layout>

@@ -66,7 +66,7 @@ async fn migrate_down(config: &Config, steps: u32) -> Result<(), BoxError> {
 }
 
 async fn serve(config: Config) -> Result<(), BoxError> {
-    let leptos_options = get_configuration(None)?.leptos_options;
+    let leptos_options = leptos_config()?;
     let addr = leptos_options.site_addr;
 
     let db = database::connect(&config.database_url, config.db_max_connections).await?;
@@ -119,6 +119,16 @@ async fn serve(config: Config) -> Result<(), BoxError> {
     db.close().await?;
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+/// `Leptos.toml` from the working directory when present (or `KINERJA_LEPTOS_CONFIG`), with
+/// `LEPTOS_*` variables overriding it; otherwise the variables alone.
+fn leptos_config() -> Result<leptos::prelude::LeptosOptions, BoxError> {
+    let path = std::env::var("KINERJA_LEPTOS_CONFIG").unwrap_or_else(|_| "Leptos.toml".to_owned());
+    let file = std::path::Path::new(&path)
+        .is_file()
+        .then_some(path.as_str());
+    Ok(get_configuration(file)?.leptos_options)
 }
 
 async fn shutdown_signal() {

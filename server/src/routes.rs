@@ -177,12 +177,7 @@ async fn set_locale(Form(form): Form<LocaleForm>) -> Response {
         )
             .into_response();
     };
-    let cookie = format!(
-        "{}={}; Path=/; Max-Age={}; SameSite=Lax",
-        app::ui::locale::LOCALE_COOKIE,
-        locale,
-        app::ui::locale::LOCALE_COOKIE_MAX_AGE_SECS
-    );
+    let cookie = app::ui::locale::locale_cookie(&locale.to_string());
     let target = safe_return_path(form.return_to.as_deref());
     (
         StatusCode::SEE_OTHER,

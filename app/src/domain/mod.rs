@@ -2,3 +2,4 @@
 //! server and the browser so both validate with the same code. See `DOMAIN.md` in the shared docs.
 
 pub mod agency;
+pub mod nip;

@@ -1,26 +1,63 @@
 //! Language choice: Indonesian by default, English on request, remembered in a cookie so the
 //! server renders the right language from the first byte (no flash of the other language).
+//!
+//! The cookie is read and written here rather than by `leptos_i18n`'s cookie feature, which would
+//! put a cookie parser and a date library into the wasm bundle.
 
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-/// Name of the cookie holding the chosen locale (the `leptos_i18n` default, read on the server).
+/// Name of the cookie holding the chosen locale.
 pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
 /// One year: the choice should survive browser restarts.
 pub const LOCALE_COOKIE_MAX_AGE_SECS: i64 = 365 * 24 * 60 * 60;
 
-pub fn cookie_options() -> leptos_i18n::context::CookieOptions<Locale> {
-    leptos_i18n::context::CookieOptions::default()
-        .max_age(LOCALE_COOKIE_MAX_AGE_SECS * 1000)
-        .path("/")
-        .same_site(leptos_use::SameSite::Lax)
+/// The locale the request asks for, from the cookie only. The browser's Accept-Language is
+/// deliberately ignored: civil servants' phones are often set to English, while the agency's
+/// working language is Indonesian, so only an explicit choice switches to English.
+pub fn locale_from_request() -> leptos_use::UseLocalesOptions {
+    leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| {
+        #[cfg(feature = "ssr")]
+        {
+            use_context::<http::request::Parts>().and_then(|parts| {
+                parts
+                    .headers
+                    .get_all(http::header::COOKIE)
+                    .iter()
+                    .filter_map(|value| value.to_str().ok())
+                    .find_map(|header| cookie_value(header, LOCALE_COOKIE).map(str::to_owned))
+            })
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            None
+        }
+    })
 }
 
-/// Civil servants' phones are often set to English; the agency's working language is Indonesian,
-/// so the browser's Accept-Language is deliberately ignored: only the explicit choice counts.
-pub fn ignore_accept_language() -> leptos_use::UseLocalesOptions {
-    leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| None)
+/// The value of cookie `name` in a `Cookie:` request header.
+pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header.split(';').find_map(|pair| {
+        let (key, value) = pair.trim().split_once('=')?;
+        (key == name).then(|| value.trim_matches('"'))
+    })
+}
+
+/// The `Set-Cookie` value (or `document.cookie` assignment) remembering `locale`.
+pub fn locale_cookie(locale: &str) -> String {
+    format!("{LOCALE_COOKIE}={locale}; Path=/; Max-Age={LOCALE_COOKIE_MAX_AGE_SECS}; SameSite=Lax")
+}
+
+fn remember_locale(locale: Locale) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let document: web_sys::HtmlDocument = document().unchecked_into();
+        let _ = document.set_cookie(&locale_cookie(locale.as_str()));
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = locale;
 }
 
 /// Two buttons, "ID" and "EN". Without JavaScript they post to `/locale`, which sets the cookie
@@ -53,6 +90,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                 aria-pressed=move || if current() { "true" } else { "false" }
                 on:click=move |ev| {
                     ev.prevent_default();
+                    remember_locale(locale);
                     i18n.set_locale(locale);
                 }
             >
@@ -67,5 +105,24 @@ pub fn LanguageSwitch() -> impl IntoView {
             {option(Locale::id, "ID", "Bahasa Indonesia")}
             {option(Locale::en, "EN", "English")}
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_locale_among_other_cookies() {
+        assert_eq!(
+            cookie_value("a=1; i18n_pref_locale=en; b=2", LOCALE_COOKIE),
+            Some("en")
+        );
+        assert_eq!(
+            cookie_value("i18n_pref_locale=id", LOCALE_COOKIE),
+            Some("id")
+        );
+        assert_eq!(cookie_value("x_i18n_pref_locale=en", LOCALE_COOKIE), None);
+        assert_eq!(cookie_value("", LOCALE_COOKIE), None);
     }
 }
