@@ -177,7 +177,7 @@ async fn set_locale(Form(form): Form<LocaleForm>) -> Response {
         )
             .into_response();
     };
-    let cookie = app::ui::locale::locale_cookie(&locale.to_string());
+    let cookie = app::ui::locale::locale_cookie(locale.as_ref());
     let target = safe_return_path(form.return_to.as_deref());
     (
         StatusCode::SEE_OTHER,
