@@ -9,6 +9,7 @@
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
+pub mod auth;
 pub mod domain;
 pub mod error;
 pub mod features;
@@ -16,6 +17,7 @@ pub mod ui;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+pub mod server_pages;
 #[cfg(feature = "ssr")]
 pub mod state;
 
@@ -67,7 +69,7 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn AppTitle() -> impl IntoView {
+pub(crate) fn AppTitle() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title formatter=move |page: String| {

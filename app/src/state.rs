@@ -1,5 +1,8 @@
-//! Server-side context that server functions read: the database and, later, the session user.
+//! Server-side context that server functions read: the database, the request, the session user.
 
+use crate::auth::server::{self as auth, ClientInfo};
+use crate::db::entities::user_account;
+use crate::domain::access::Actor;
 use crate::error::AppError;
 use sea_orm::DatabaseConnection;
 
@@ -28,4 +31,57 @@ pub fn set_status(code: u16) {
     ) {
         options.set_status(status);
     }
+}
+
+pub fn append_header(name: http::HeaderName, value: &str) {
+    if let (Some(options), Ok(value)) = (
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+        http::HeaderValue::from_str(value),
+    ) {
+        options.append_header(name, value);
+    }
+}
+
+/// Gives a server function's error its HTTP status (and `Retry-After` for 429) and passes the
+/// result through. Every server function ends with it. A plain HTML form post (no JavaScript) is
+/// left alone: it must stay a redirect back to the form, which carries the error in its address.
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    let form_post = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    });
+    if let (Err(err), false) = (&result, form_post) {
+        set_status(err.status_code());
+        if let AppError::TooManyRequests { retry_after_secs } = err {
+            append_header(http::header::RETRY_AFTER, &retry_after_secs.to_string());
+        }
+    }
+    result
+}
+
+/// The signed-in user of this request.
+pub struct CurrentUser {
+    pub account: user_account::Model,
+    pub actor: Actor,
+}
+
+/// The signed-in user, if any.
+pub async fn current_user(db: &DatabaseConnection) -> Result<Option<CurrentUser>, AppError> {
+    let client = ClientInfo::current();
+    let Some(token) = client.session_token else {
+        return Ok(None);
+    };
+    let Some(account) = auth::session_account(db, &token, chrono::Utc::now()).await? else {
+        return Ok(None);
+    };
+    let actor = auth::actor_for(db, &account).await?;
+    Ok(Some(CurrentUser { account, actor }))
+}
+
+/// The signed-in user, or 401.
+pub async fn require_user(db: &DatabaseConnection) -> Result<CurrentUser, AppError> {
+    current_user(db).await?.ok_or(AppError::Unauthenticated)
 }

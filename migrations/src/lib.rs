@@ -4,12 +4,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_create_instansi;
+mod m20261123_000002_organisation_and_accounts;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261123_000001_create_instansi::Migration)]
+        vec![
+            Box::new(m20261123_000001_create_instansi::Migration),
+            Box::new(m20261123_000002_organisation_and_accounts::Migration),
+        ]
     }
 }

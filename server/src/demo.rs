@@ -1,11 +1,409 @@
-//! Demo data for trying Kinerja out: loaded once, only into a database without an agency.
+//! Demo data for trying Kinerja out: a regional personnel agency (*BKPSDM*) with its units,
+//! positions, 60 employees and their accounts. Loaded once, only into a database without an agency.
+//!
+//! Every demo account has the password [`DEMO_PASSWORD`]; the README lists the ones to try.
 
+use app::auth::server::hash_password;
 use app::db::agency::{self, NewAgency};
+use app::db::entities::{jabatan, pegawai, unit_kerja, user_account};
 use app::domain::agency::{AgencyTimeZone, EvaluationInterval};
-use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
+use chrono::{NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, Set, TransactionTrait,
+};
 
 pub const DEMO_AGENCY_NAME: &str =
     "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Sukamakmur";
+pub const DEMO_PASSWORD: &str = "Kinerja-2026";
+
+/// The demo accounts the README lists: (role, NIP).
+pub const ADMIN_NIP: &str = "198703142010012003";
+pub const HEAD_NIP: &str = "197205181998031004";
+pub const SUPERVISOR_NIP: &str = "198209232006041002";
+pub const EMPLOYEE_NIP: &str = "199305052019032011";
+pub const PPPK_EMPLOYEE_NIP: &str = "199608122023212007";
+
+/// A person with a fixed identity in the demo (unit heads and the README's accounts).
+#[derive(Clone, Copy)]
+struct Named {
+    front: Option<&'static str>,
+    name: &'static str,
+    back: Option<&'static str>,
+    nip: &'static str,
+    rank: &'static str,
+}
+
+const fn named(
+    front: Option<&'static str>,
+    name: &'static str,
+    back: Option<&'static str>,
+    nip: &'static str,
+    rank: &'static str,
+) -> Named {
+    Named {
+        front,
+        name,
+        back,
+        nip,
+        rank,
+    }
+}
+
+struct Unit {
+    code: &'static str,
+    name: &'static str,
+    parent: Option<&'static str>,
+    head_position: &'static str,
+    head_kind: &'static str,
+    head_eselon: Option<&'static str>,
+    head: Named,
+    /// Staff positions: (position name, kind, how many people).
+    staff: &'static [(&'static str, &'static str, usize)],
+}
+
+const UNITS: &[Unit] = &[
+    Unit {
+        code: "BKPSDM",
+        name: "BKPSDM Kabupaten Sukamakmur",
+        parent: None,
+        head_position: "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+        head_kind: "jpt_pratama",
+        head_eselon: Some("II.a"),
+        head: named(
+            Some("Drs."),
+            "Hendra Wijayakusuma",
+            Some("M.Si."),
+            HEAD_NIP,
+            "IV/c",
+        ),
+        staff: &[],
+    },
+    Unit {
+        code: "SEK",
+        name: "Sekretariat",
+        parent: Some("BKPSDM"),
+        head_position: "Sekretaris",
+        head_kind: "administrator",
+        head_eselon: Some("III.a"),
+        head: named(
+            None,
+            "Sri Rahayuningsih",
+            Some("S.Sos., M.M."),
+            "197611022000122002",
+            "IV/b",
+        ),
+        staff: &[],
+    },
+    Unit {
+        code: "SEK-UMPEG",
+        name: "Subbagian Umum dan Kepegawaian",
+        parent: Some("SEK"),
+        head_position: "Kepala Subbagian Umum dan Kepegawaian",
+        head_kind: "pengawas",
+        head_eselon: Some("IV.a"),
+        head: named(
+            None,
+            "Agus Setiawan",
+            Some("S.E."),
+            "198004172005011005",
+            "III/d",
+        ),
+        staff: &[
+            ("Pengelola Kepegawaian", "pelaksana", 3),
+            ("Pengadministrasi Umum", "pelaksana", 2),
+        ],
+    },
+    Unit {
+        code: "SEK-PK",
+        name: "Subbagian Perencanaan dan Keuangan",
+        parent: Some("SEK"),
+        head_position: "Kepala Subbagian Perencanaan dan Keuangan",
+        head_kind: "pengawas",
+        head_eselon: Some("IV.a"),
+        head: named(
+            None,
+            "Ratna Dewi Anggraini",
+            Some("S.E., M.Ak."),
+            "198211092008012012",
+            "III/d",
+        ),
+        staff: &[
+            ("Analis Perencanaan", "pelaksana", 2),
+            ("Bendahara", "pelaksana", 2),
+        ],
+    },
+    Unit {
+        code: "PPIK",
+        name: "Bidang Pengadaan, Pemberhentian dan Informasi Kepegawaian",
+        parent: Some("BKPSDM"),
+        head_position: "Kepala Bidang Pengadaan, Pemberhentian dan Informasi Kepegawaian",
+        head_kind: "administrator",
+        head_eselon: Some("III.b"),
+        head: named(
+            None,
+            "Bambang Sutrisno",
+            Some("S.H., M.H."),
+            "197808302003121003",
+            "IV/a",
+        ),
+        staff: &[],
+    },
+    Unit {
+        code: "PPIK-INFO",
+        name: "Subbidang Pengadaan dan Sistem Informasi",
+        parent: Some("PPIK"),
+        head_position: "Kepala Subbidang Pengadaan dan Sistem Informasi",
+        head_kind: "pengawas",
+        head_eselon: Some("IV.b"),
+        head: named(
+            None,
+            "Yusuf Hidayat",
+            Some("S.Kom."),
+            "198501212009031007",
+            "III/d",
+        ),
+        staff: &[
+            ("Pranata Komputer Ahli Pertama", "fungsional", 2),
+            ("Pengelola Data Kepegawaian", "pelaksana", 4),
+        ],
+    },
+    Unit {
+        code: "PPIK-PBH",
+        name: "Subbidang Pemberhentian dan Pensiun",
+        parent: Some("PPIK"),
+        head_position: "Kepala Subbidang Pemberhentian dan Pensiun",
+        head_kind: "pengawas",
+        head_eselon: Some("IV.b"),
+        head: named(
+            None,
+            "Nurhayati",
+            Some("S.H."),
+            "198307152009022004",
+            "III/c",
+        ),
+        staff: &[("Analis Pensiun", "pelaksana", 3)],
+    },
+    Unit {
+        code: "MP",
+        name: "Bidang Mutasi dan Promosi",
+        parent: Some("BKPSDM"),
+        head_position: "Kepala Bidang Mutasi dan Promosi",
+        head_kind: "administrator",
+        head_eselon: Some("III.b"),
+        head: named(
+            None,
+            "Dedi Kurniawan",
+            Some("S.STP., M.Si."),
+            "197912252002121002",
+            "IV/a",
+        ),
+        staff: &[],
+    },
+    Unit {
+        code: "MP-MUT",
+        name: "Subbidang Mutasi",
+        parent: Some("MP"),
+        head_position: "Kepala Subbidang Mutasi",
+        head_kind: "pengawas",
+        head_eselon: Some("IV.b"),
+        head: named(
+            None,
+            "Lestari Handayani",
+            Some("S.Sos."),
+            "198404042010012015",
+            "III/c",
+        ),
+        staff: &[("Analis Mutasi Kepegawaian", "pelaksana", 4)],
+    },
+    Unit {
+        code: "MP-PPK",
+        name: "Subbidang Promosi dan Penilaian Kinerja",
+        parent: Some("MP"),
+        head_position: "Kepala Subbidang Promosi dan Penilaian Kinerja",
+        head_kind: "pengawas",
+        head_eselon: Some("IV.b"),
+        head: named(
+            None,
+            "Rudi Hartono",
+            Some("S.Psi., M.M."),
+            SUPERVISOR_NIP,
+            "III/d",
+        ),
+        staff: &[
+            ("Analis Kinerja", "pelaksana", 3),
+            ("Asesor SDM Aparatur Ahli Pertama", "fungsional", 3),
+        ],
+    },
+    Unit {
+        code: "PKA",
+        name: "Bidang Pengembangan Kompetensi Aparatur",
+        parent: Some("BKPSDM"),
+        head_position: "Kepala Bidang Pengembangan Kompetensi Aparatur",
+        head_kind: "administrator",
+        head_eselon: Some("III.b"),
+        head: named(
+            Some("Dr."),
+            "Siti Marlina",
+            Some("M.Pd."),
+            "197703112001122006",
+            "IV/a",
+        ),
+        staff: &[("Analis SDM Aparatur Ahli Muda", "fungsional", 2)],
+    },
+    Unit {
+        code: "PKA-STR",
+        name: "Subbidang Pengembangan Kompetensi Manajerial",
+        parent: Some("PKA"),
+        head_position: "Kepala Subbidang Pengembangan Kompetensi Manajerial",
+        head_kind: "pengawas",
+        head_eselon: Some("IV.b"),
+        head: named(
+            None,
+            "Fajar Nugroho",
+            Some("S.AP."),
+            "198610082011011004",
+            "III/c",
+        ),
+        staff: &[("Pengelola Pengembangan Kompetensi", "pelaksana", 5)],
+    },
+    Unit {
+        code: "PKA-TEK",
+        name: "Subbidang Pengembangan Kompetensi Teknis dan Fungsional",
+        parent: Some("PKA"),
+        head_position: "Kepala Subbidang Pengembangan Kompetensi Teknis dan Fungsional",
+        head_kind: "pengawas",
+        head_eselon: Some("IV.b"),
+        head: named(
+            None,
+            "Maya Sari Puspitasari",
+            Some("S.Pd."),
+            "198812192012022008",
+            "III/c",
+        ),
+        staff: &[
+            ("Widyaiswara Ahli Pertama", "fungsional", 2),
+            ("Pengelola Pelatihan", "pelaksana", 4),
+        ],
+    },
+];
+
+/// Staff with fixed identities (the README's demo accounts), placed first in their units.
+const NAMED_STAFF: &[(&str, Named)] = &[
+    (
+        "PPIK-INFO",
+        named(
+            None,
+            "Indah Permatasari",
+            Some("S.Kom."),
+            ADMIN_NIP,
+            "III/c",
+        ),
+    ),
+    (
+        "MP-PPK",
+        named(
+            None,
+            "Putri Ayu Lestari",
+            Some("S.Psi."),
+            EMPLOYEE_NIP,
+            "III/a",
+        ),
+    ),
+    (
+        "MP-PPK",
+        named(
+            None,
+            "Anisa Rahmawati",
+            Some("S.E."),
+            PPPK_EMPLOYEE_NIP,
+            "IX",
+        ),
+    ),
+];
+
+const MALE_NAMES: &[&str] = &[
+    "Ahmad Fauzi",
+    "Budi Santoso",
+    "Eko Prasetyo",
+    "Hadi Susanto",
+    "Irfan Maulana",
+    "Joko Purnomo",
+    "Kurniawan Saputra",
+    "Muhammad Rizki",
+    "Nanang Hermawan",
+    "Rizal Firmansyah",
+    "Slamet Riyadi",
+    "Teguh Wibowo",
+    "Wahyu Hidayat",
+    "Yoga Pratama",
+    "Arief Rahman",
+    "Dimas Aditya",
+    "Galih Permana",
+    "Hendro Saputro",
+    "Iwan Setiadi",
+    "Rahmat Hidayatullah",
+    "Sigit Purwanto",
+    "Taufik Ismail",
+];
+const FEMALE_NAMES: &[&str] = &[
+    "Dewi Sartika",
+    "Fitri Handayani",
+    "Rina Marlina",
+    "Siti Nurjanah",
+    "Wulan Sari",
+    "Yuliana Putri",
+    "Ayu Wandira",
+    "Desi Ratnasari",
+    "Eka Susanti",
+    "Lina Marliana",
+    "Novi Andriani",
+    "Ratih Purwasih",
+    "Sri Wahyuni",
+    "Tri Utami",
+    "Vina Oktaviani",
+    "Winda Kusumawati",
+    "Dian Pertiwi",
+    "Mega Safitri",
+    "Nurul Hidayah",
+    "Retno Wulandari",
+    "Sinta Maharani",
+];
+const DEGREES: &[&str] = &[
+    "S.E.", "S.Kom.", "S.H.", "S.Sos.", "S.AP.", "S.Psi.", "A.Md.", "S.Pd.", "S.I.P.",
+];
+const STAFF_RANKS: &[&str] = &["II/c", "II/d", "III/a", "III/b", "III/c"];
+
+/// A small deterministic generator: the demo looks the same on every machine.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, bound: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % bound
+    }
+}
+
+/// A valid-format NIP: birth date, TMT year/month (PPPK: month code 21), gender, sequence.
+fn generated_nip(rng: &mut Lcg, female: bool, pppk: bool, seq: u32) -> String {
+    let birth_year = 1970 + rng.next(27) as i32;
+    let birth =
+        NaiveDate::from_ymd_opt(birth_year, 1 + rng.next(12) as u32, 1 + rng.next(28) as u32)
+            .expect("valid date");
+    let tmt_year = if pppk {
+        2021 + rng.next(4) as i32
+    } else {
+        (birth_year + 23 + rng.next(6) as i32).min(2024)
+    };
+    let tmt_month = if pppk { 21 } else { 1 + rng.next(12) as u32 };
+    format!(
+        "{}{tmt_year}{tmt_month:02}{}{seq:03}",
+        birth.format("%Y%m%d"),
+        if female { 2 } else { 1 }
+    )
+}
 
 /// Returns true when the demo data was loaded now, false when the database already had an agency.
 pub async fn seed_once(db: &DatabaseConnection) -> Result<bool, DbErr> {
@@ -14,7 +412,7 @@ pub async fn seed_once(db: &DatabaseConnection) -> Result<bool, DbErr> {
         txn.rollback().await?;
         return Ok(false);
     }
-    agency::create(
+    let agency = agency::create(
         &txn,
         NewAgency {
             code: "BKPSDM-SKM",
@@ -25,7 +423,315 @@ pub async fn seed_once(db: &DatabaseConnection) -> Result<bool, DbErr> {
         },
     )
     .await?;
+    // One argon2 hash for every demo account keeps seeding fast; real accounts each get their own.
+    let password_hash = hash_password(DEMO_PASSWORD).map_err(|e| DbErr::Custom(e.to_string()))?;
+    seed_organisation(&txn, agency.id, &password_hash).await?;
     txn.commit().await?;
     tracing::info!("demo data loaded");
     Ok(true)
+}
+
+struct Placed {
+    unit_id: i64,
+    path: String,
+    head_id: i64,
+    /// The head's own appraiser, who is the appraiser's superior for this unit's staff.
+    head_penilai: Option<i64>,
+}
+
+async fn seed_organisation(
+    db: &impl ConnectionTrait,
+    instansi_id: i64,
+    password_hash: &str,
+) -> Result<(), DbErr> {
+    let now = Utc::now();
+    let mut rng = Lcg(2026);
+    let mut placed: Vec<(&str, Placed)> = Vec::new();
+    let mut seq = 1u32;
+
+    for unit in UNITS {
+        let parent = unit
+            .parent
+            .and_then(|code| placed.iter().find(|(c, _)| *c == code).map(|(_, p)| p));
+        let row = unit_kerja::ActiveModel {
+            instansi_id: Set(instansi_id),
+            parent_id: Set(parent.map(|p| p.unit_id)),
+            path: Set(String::new()),
+            depth: Set(parent.map_or(0, |p| p.path.matches('/').count() as i32 - 1)),
+            code: Set(unit.code.to_owned()),
+            name: Set(unit.name.to_owned()),
+            closed_at: Set(None),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        let path = format!("{}{}/", parent.map_or("/", |p| p.path.as_str()), row.id);
+        let mut row: unit_kerja::ActiveModel = row.into();
+        row.path = Set(path.clone());
+        let row = row.update(db).await?;
+
+        let head_position = position(
+            db,
+            row.id,
+            unit.head_position,
+            unit.head_kind,
+            unit.head_eselon,
+            true,
+        )
+        .await?;
+        let Named {
+            front,
+            name,
+            back,
+            nip,
+            rank,
+        } = unit.head;
+        // The head reports to the head of the parent unit, appraised by them; their superior's
+        // appraiser is the appraiser's superior.
+        let head = person(
+            db,
+            instansi_id,
+            PersonSpec {
+                nip,
+                name,
+                front,
+                back,
+                rank,
+                unit_id: row.id,
+                jabatan_id: head_position,
+            },
+            parent.map(|p| p.head_id),
+            parent.and_then(|p| p.head_penilai),
+        )
+        .await?;
+        account(db, &head, password_hash, None).await?;
+
+        for (_, staff) in NAMED_STAFF.iter().filter(|s| s.0 == unit.code) {
+            let Named {
+                front,
+                name,
+                back,
+                nip,
+                rank,
+            } = *staff;
+            let staff_position = unit.staff.first().map(|s| s.0).unwrap_or("Pelaksana");
+            let kind = unit.staff.first().map(|s| s.1).unwrap_or("pelaksana");
+            let jabatan_id = position(db, row.id, staff_position, kind, None, false).await?;
+            let p = person(
+                db,
+                instansi_id,
+                PersonSpec {
+                    nip,
+                    name,
+                    front,
+                    back,
+                    rank,
+                    unit_id: row.id,
+                    jabatan_id,
+                },
+                Some(head.id),
+                parent.map(|p| p.head_id),
+            )
+            .await?;
+            let admin = (nip == ADMIN_NIP).then_some("agency");
+            account(db, &p, password_hash, admin).await?;
+        }
+
+        for (staff_position, kind, count) in unit.staff {
+            let jabatan_id = position(db, row.id, staff_position, kind, None, false).await?;
+            for _ in 0..*count {
+                let female = rng.next(2) == 0;
+                let names = if female { FEMALE_NAMES } else { MALE_NAMES };
+                let name = names[rng.next(names.len() as u64) as usize];
+                let pppk = rng.next(5) == 0;
+                let nip = generated_nip(&mut rng, female, pppk, seq);
+                seq += 1;
+                let degree = DEGREES[rng.next(DEGREES.len() as u64) as usize];
+                let rank = if pppk {
+                    "IX"
+                } else {
+                    STAFF_RANKS[rng.next(STAFF_RANKS.len() as u64) as usize]
+                };
+                let p = person(
+                    db,
+                    instansi_id,
+                    PersonSpec {
+                        nip: &nip,
+                        name,
+                        front: None,
+                        back: Some(degree),
+                        rank,
+                        unit_id: row.id,
+                        jabatan_id,
+                    },
+                    Some(head.id),
+                    parent.map(|p| p.head_id),
+                )
+                .await?;
+                account(db, &p, password_hash, None).await?;
+            }
+        }
+        placed.push((
+            unit.code,
+            Placed {
+                unit_id: row.id,
+                path,
+                head_id: head.id,
+                head_penilai: head.penilai_id,
+            },
+        ));
+    }
+    Ok(())
+}
+
+async fn position(
+    db: &impl ConnectionTrait,
+    unit_id: i64,
+    name: &str,
+    kind: &str,
+    eselon: Option<&str>,
+    is_head: bool,
+) -> Result<Option<i64>, DbErr> {
+    let now = Utc::now();
+    let jenjang = name
+        .split_once("Ahli ")
+        .map(|(_, level)| format!("ahli_{}", level.to_lowercase().replace(' ', "_")));
+    let row = jabatan::ActiveModel {
+        unit_id: Set(unit_id),
+        name: Set(name.to_owned()),
+        kind: Set(kind.to_owned()),
+        eselon: Set(eselon.map(str::to_owned)),
+        jenjang: Set(jenjang),
+        is_head: Set(is_head),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(Some(row.id))
+}
+
+struct PersonSpec<'a> {
+    nip: &'a str,
+    name: &'a str,
+    front: Option<&'a str>,
+    back: Option<&'a str>,
+    rank: &'a str,
+    unit_id: i64,
+    jabatan_id: Option<i64>,
+}
+
+async fn person(
+    db: &impl ConnectionTrait,
+    instansi_id: i64,
+    spec: PersonSpec<'_>,
+    superior: Option<i64>,
+    superiors_superior: Option<i64>,
+) -> Result<pegawai::Model, DbErr> {
+    let now = Utc::now();
+    let pppk = &spec.nip[12..14] == "21";
+    let email = format!(
+        "{}@sukamakmur.go.id",
+        spec.name
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(".")
+    );
+    pegawai::ActiveModel {
+        instansi_id: Set(instansi_id),
+        nip: Set(spec.nip.to_owned()),
+        name: Set(spec.name.to_owned()),
+        name_search: Set(spec.name.to_lowercase()),
+        front_title: Set(spec.front.map(str::to_owned)),
+        back_title: Set(spec.back.map(str::to_owned)),
+        // Generated staff may share a name; only the first gets the address.
+        email: Set(if exists_email(db, &email).await? {
+            None
+        } else {
+            Some(email)
+        }),
+        asn_type: Set(if pppk { "pppk" } else { "pns" }.to_owned()),
+        rank_grade: Set(spec.rank.to_owned()),
+        unit_id: Set(spec.unit_id),
+        jabatan_id: Set(spec.jabatan_id),
+        atasan_id: Set(superior),
+        penilai_id: Set(superior),
+        atasan_penilai_id: Set(superiors_superior),
+        active: Set(true),
+        locale: Set("id".to_owned()),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+async fn exists_email(db: &impl ConnectionTrait, email: &str) -> Result<bool, DbErr> {
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    Ok(pegawai::Entity::find()
+        .filter(pegawai::Column::Email.eq(email))
+        .count(db)
+        .await?
+        > 0)
+}
+
+async fn account(
+    db: &impl ConnectionTrait,
+    p: &pegawai::Model,
+    password_hash: &str,
+    admin_scope: Option<&str>,
+) -> Result<(), DbErr> {
+    let now = Utc::now();
+    user_account::ActiveModel {
+        pegawai_id: Set(Some(p.id)),
+        login: Set(p.nip.clone()),
+        password_hash: Set(password_hash.to_owned()),
+        is_super_admin: Set(false),
+        admin_scope: Set(admin_scope.unwrap_or("none").to_owned()),
+        admin_unit_id: Set(None),
+        totp_secret: Set(None),
+        totp_enabled: Set(false),
+        password_changed_at: Set(now),
+        disabled: Set(false),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::domain::nip::Nip;
+
+    #[test]
+    fn generated_and_named_nips_are_valid() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut rng = Lcg(2026);
+        for seq in 1..200 {
+            let female = seq % 2 == 0;
+            let pppk = seq % 5 == 0;
+            let nip = generated_nip(&mut rng, female, pppk, seq);
+            let parsed = Nip::parse(&nip, today).unwrap_or_else(|e| panic!("{nip}: {e}"));
+            assert_eq!(parsed.is_pppk_number(), pppk);
+        }
+        for unit in UNITS {
+            Nip::parse(unit.head.nip, today).unwrap_or_else(|e| panic!("{}: {e}", unit.head.nip));
+        }
+        for (_, staff) in NAMED_STAFF {
+            Nip::parse(staff.nip, today).unwrap_or_else(|e| panic!("{}: {e}", staff.nip));
+        }
+    }
 }

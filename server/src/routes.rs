@@ -67,7 +67,11 @@ pub fn routes(state: &ServerState) -> Router<ServerState> {
     let shell_options = state.leptos_options.clone();
     let fallback_context = context.clone();
 
-    Router::new()
+    let mut router = Router::new();
+    for path in app::server_pages::PATHS {
+        router = router.route(path, get(server_page));
+    }
+    router
         .route("/healthz", get(healthz))
         .route("/locale", post(set_locale))
         .route(
@@ -118,6 +122,7 @@ pub fn with_layers(router: Router<ServerState>, settings: &RouterSettings) -> Ro
             )
             .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
             .layer(CatchPanicLayer::custom(panic_response))
+            .layer(middleware::from_fn(reject_cross_site_writes))
             .layer(CompressionLayer::new())
             .layer(RequestBodyLimitLayer::new(settings.max_body_bytes))
             .layer(axum::extract::DefaultBodyLimit::max(
@@ -136,6 +141,18 @@ pub fn with_layers(router: Router<ServerState>, settings: &RouterSettings) -> Ro
                 HeaderValue::from_static("strict-origin-when-cross-origin"),
             )),
     )
+}
+
+/// Renders a server-only page (see `app::server_pages`): the whole page waits for its data, so a
+/// missing session becomes a real redirect, and no hydration script is sent.
+async fn server_page(State(state): State<ServerState>, req: Request<Body>) -> Response {
+    let app_state = state.app.clone();
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || provide_context(app_state.clone()),
+        move || app::server_pages::shell(options.clone()),
+    );
+    handler(req).await.into_response()
 }
 
 async fn server_fn_handler(State(state): State<ServerState>, req: Request<Body>) -> Response {
@@ -201,6 +218,44 @@ fn safe_return_path(candidate: Option<&str>) -> String {
     }
 }
 
+/// CSRF defence for every state-changing request, server functions and plain form posts alike:
+/// browsers send `Origin` (and `Sec-Fetch-Site`) with such requests, and a request made by another
+/// site's page is refused. Together with `SameSite=Lax` session cookies this follows OWASP's
+/// "verify origin with standard headers" defence. Requests without either header do not come from
+/// a browser page and carry no victim's cookies.
+async fn reject_cross_site_writes(req: Request<Body>, next: Next) -> Response {
+    if !req.method().is_safe() && is_cross_site(req.headers()) {
+        tracing::warn!(method = %req.method(), path = %req.uri().path(), "cross-site write refused");
+        return (
+            StatusCode::FORBIDDEN,
+            "cross-site request refused / permintaan lintas situs ditolak",
+        )
+            .into_response();
+    }
+    next.run(req).await
+}
+
+fn is_cross_site(headers: &http::HeaderMap) -> bool {
+    let value = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    if value("sec-fetch-site") == Some("cross-site") {
+        return true;
+    }
+    match (value("origin"), value("host")) {
+        // Sandboxed documents and some privacy modes send the literal "null".
+        (Some("null"), _) => true,
+        (Some(origin), Some(host)) => {
+            let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+            !origin_host.eq_ignore_ascii_case(host)
+        }
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}
+
 async fn pkg_cache_headers(req: Request<Body>, next: Next) -> Response {
     let file_name = req
         .uri()
@@ -249,6 +304,38 @@ const PANIC_PAGE: &str = r#"<!DOCTYPE html>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cross_site_writes_are_recognised() {
+        let headers = |pairs: &[(&'static str, &'static str)]| {
+            let mut h = http::HeaderMap::new();
+            for (k, v) in pairs {
+                h.insert(*k, HeaderValue::from_static(v));
+            }
+            h
+        };
+        assert!(!is_cross_site(&headers(&[("host", "kinerja.go.id")])));
+        assert!(!is_cross_site(&headers(&[
+            ("host", "kinerja.go.id"),
+            ("origin", "https://kinerja.go.id")
+        ])));
+        assert!(!is_cross_site(&headers(&[
+            ("host", "127.0.0.1:3000"),
+            ("origin", "http://127.0.0.1:3000")
+        ])));
+        assert!(is_cross_site(&headers(&[
+            ("host", "kinerja.go.id"),
+            ("origin", "https://evil.example")
+        ])));
+        assert!(is_cross_site(&headers(&[
+            ("host", "kinerja.go.id"),
+            ("origin", "null")
+        ])));
+        assert!(is_cross_site(&headers(&[
+            ("host", "kinerja.go.id"),
+            ("sec-fetch-site", "cross-site")
+        ])));
+    }
 
     #[test]
     fn return_paths_stay_on_this_site() {

@@ -2,4 +2,5 @@
 //! PostgreSQL alike; integration tests in `server/tests` exercise both.
 
 pub mod agency;
+pub mod audit;
 pub mod entities;

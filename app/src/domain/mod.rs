@@ -1,5 +1,7 @@
 //! Pure rules of the ASN performance-management domain: no IO and no Leptos, compiled into the
 //! server and the browser so both validate with the same code. See `DOMAIN.md` in the shared docs.
 
+pub mod access;
 pub mod agency;
+pub mod login;
 pub mod nip;

@@ -1,3 +1,4 @@
 //! One folder per capability; each owns its pages, components and server functions.
 
+pub mod auth;
 pub mod home;

@@ -4,16 +4,33 @@ use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
 
+/// The translated text of a field-level message code (see `FormErrors`).
+pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String {
+    match code {
+        "required" => t_string!(i18n, errors.field.required),
+        "invalid_credentials" => t_string!(i18n, errors.field.invalid_credentials),
+        _ => t_string!(i18n, errors.field.invalid),
+    }
+    .to_string()
+}
+
 /// A translated explanation of a failed server call, announced to screen readers.
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
     let message = move || match &error {
-        AppError::NotFound => t_string!(i18n, errors.not_found),
-        AppError::Forbidden => t_string!(i18n, errors.forbidden),
-        AppError::Unavailable => t_string!(i18n, errors.unavailable),
-        AppError::Internal => t_string!(i18n, errors.internal),
-        AppError::Transport(_) => t_string!(i18n, errors.transport),
+        AppError::Invalid(_) => t_string!(i18n, errors.invalid).to_string(),
+        AppError::Unauthenticated => t_string!(i18n, errors.unauthenticated).to_string(),
+        AppError::Forbidden => t_string!(i18n, errors.forbidden).to_string(),
+        AppError::NotFound => t_string!(i18n, errors.not_found).to_string(),
+        AppError::Conflict => t_string!(i18n, errors.conflict).to_string(),
+        AppError::TooManyRequests { retry_after_secs } => {
+            let minutes = retry_after_secs.div_ceil(60);
+            t_string!(i18n, errors.too_many_requests, minutes).to_string()
+        }
+        AppError::Unavailable => t_string!(i18n, errors.unavailable).to_string(),
+        AppError::Internal => t_string!(i18n, errors.internal).to_string(),
+        AppError::Transport(_) => t_string!(i18n, errors.transport).to_string(),
     };
     view! {
         <p class="notice notice-error" role="alert">

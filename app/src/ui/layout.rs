@@ -1,4 +1,5 @@
-//! The page frame: skip link, header with navigation and language switch, main area, footer.
+//! The page frame: skip link, header with navigation, account menu and language switch, main
+//! area, footer.
 
 use crate::i18n::*;
 use crate::ui::error::PageError;
@@ -9,6 +10,7 @@ use leptos_router::components::A;
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
+
     view! {
         <a class="skip-link" href="#main">{t!(i18n, nav.skip)}</a>
         <header class="site-header">
@@ -20,7 +22,13 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </svg>
                     <span>"Kinerja"</span>
                 </a>
-                <LanguageSwitch />
+                <div class="header-tools">
+                    <LanguageSwitch />
+                    // The account pages are server-only: the browser loads them itself.
+                    <a class="header-link" href="/profil" rel="external" data-testid="account-link">
+                        {t!(i18n, nav.account)}
+                    </a>
+                </div>
             </div>
             <nav class="main-nav" aria-label=move || t_string!(i18n, nav.label)>
                 <ul>

@@ -131,6 +131,9 @@ impl Drop for TestDb {
     }
 }
 
+/// A hung test fails with its name after this long instead of stalling the whole run.
+pub const TEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// Runs an async test body once on SQLite and once on PostgreSQL, as `<name>::sqlite` and
 /// `<name>::postgres`. The body is an `async fn(TestDb)` in the calling test file.
 #[macro_export]
@@ -140,12 +143,18 @@ macro_rules! on_both_engines {
             mod $name {
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn sqlite() {
-                    super::$name(super::common::TestDb::new(super::common::Engine::Sqlite).await).await;
+                    let db = super::common::TestDb::new(super::common::Engine::Sqlite).await;
+                    tokio::time::timeout(super::common::TEST_TIMEOUT, super::$name(db))
+                        .await
+                        .expect("test timed out");
                 }
 
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn postgres() {
-                    super::$name(super::common::TestDb::new(super::common::Engine::Postgres).await).await;
+                    let db = super::common::TestDb::new(super::common::Engine::Postgres).await;
+                    tokio::time::timeout(super::common::TEST_TIMEOUT, super::$name(db))
+                        .await
+                        .expect("test timed out");
                 }
             }
         )*

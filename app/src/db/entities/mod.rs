@@ -1,1 +1,9 @@
+pub mod audit_log;
+pub mod auth_session;
 pub mod instansi;
+pub mod jabatan;
+pub mod login_throttle;
+pub mod pegawai;
+pub mod riwayat_jabatan;
+pub mod unit_kerja;
+pub mod user_account;

@@ -1,0 +1,436 @@
+//! Sessions, passwords, login throttling and the request's actor (server only).
+//!
+//! Sessions live in the database (`auth_session`), keyed by the SHA-256 of a random 256-bit token
+//! that only the browser holds, in an `HttpOnly; SameSite=Lax` cookie (`Secure` and `__Host-`
+//! prefixed behind TLS). A login always creates a new token (rotation); logout deletes the row.
+
+use crate::db::entities::{auth_session, login_throttle, pegawai, unit_kerja, user_account};
+use crate::domain::access::{Actor, AdminScope, UnitPath};
+use crate::domain::login::{FailureCount, SESSION_POLICY, ThrottlePolicy};
+use crate::error::AppError;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use chrono::{DateTime, Duration, Utc};
+use http::HeaderMap;
+use rand_core::{OsRng, RngCore};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+};
+use sha2::{Digest, Sha256};
+
+pub const SESSION_COOKIE: &str = "kinerja_session";
+pub const SECURE_SESSION_COOKIE: &str = "__Host-kinerja_session";
+
+/// argon2id with OWASP's first recommended parameter set: 19 MiB memory, 2 passes, 1 lane.
+fn hasher() -> Argon2<'static> {
+    Argon2::new(
+        Algorithm::Argon2id,
+        Version::V0x13,
+        Params::new(19 * 1024, 2, 1, None).expect("valid argon2 parameters"),
+    )
+}
+
+pub fn hash_password(password: &str) -> Result<String, AppError> {
+    let salt = SaltString::generate(&mut OsRng);
+    hasher()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| {
+            tracing::error!(error = %e, "password hashing failed");
+            AppError::Internal
+        })
+}
+
+pub fn verify_password(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored)
+        .map(|parsed| {
+            hasher()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// Verifying against this when the login is unknown makes both failures take the same time,
+/// so response times do not reveal which NIPs have accounts.
+fn dummy_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| hash_password("not a real password").unwrap_or_default())
+}
+
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Facts about the request that sessions and the audit log record.
+#[derive(Clone, Debug, Default)]
+pub struct ClientInfo {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub request_id: Option<String>,
+    /// Served over TLS (directly or as told by the proxy's `X-Forwarded-Proto`).
+    pub secure: bool,
+    pub session_token: Option<String>,
+}
+
+impl ClientInfo {
+    pub fn from_headers(headers: &HeaderMap, peer_ip: Option<String>) -> Self {
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let cookies: Vec<String> = headers
+            .get_all(http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok().map(str::to_owned))
+            .collect();
+        let cookie = |name: &str| {
+            cookies
+                .iter()
+                .find_map(|h| crate::ui::locale::cookie_value(h, name).map(str::to_owned))
+        };
+        Self {
+            // The proxy in front (if any) appends the client address last.
+            ip: header("x-forwarded-for")
+                .and_then(|v| v.rsplit(',').next().map(|s| s.trim().to_owned()))
+                .or(peer_ip),
+            user_agent: header("user-agent").map(|ua| ua.chars().take(300).collect()),
+            request_id: header("x-request-id"),
+            secure: header("x-forwarded-proto").as_deref() == Some("https"),
+            session_token: cookie(SECURE_SESSION_COOKIE).or_else(|| cookie(SESSION_COOKIE)),
+        }
+    }
+
+    /// From the request being handled by Leptos (pages and server functions).
+    pub fn current() -> Self {
+        leptos::prelude::use_context::<http::request::Parts>()
+            .map(|parts| {
+                let peer = parts
+                    .extensions
+                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                    .map(|c| c.0.ip().to_string());
+                Self::from_headers(&parts.headers, peer)
+            })
+            .unwrap_or_default()
+    }
+}
+
+pub fn session_cookie(token: &str, secure: bool) -> String {
+    let max_age = SESSION_POLICY.absolute_timeout.num_seconds();
+    if secure {
+        format!(
+            "{SECURE_SESSION_COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; Secure; SameSite=Lax"
+        )
+    } else {
+        format!("{SESSION_COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax")
+    }
+}
+
+pub fn clear_session_cookie(secure: bool) -> String {
+    if secure {
+        format!("{SECURE_SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Lax")
+    } else {
+        format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax")
+    }
+}
+
+/// Starts a session for `user_id`; returns the token for the cookie.
+pub async fn create_session(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    client: &ClientInfo,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    let token = random_token();
+    auth_session::ActiveModel {
+        id: Set(token_hash(&token)),
+        user_id: Set(user_id),
+        csrf_token: Set(random_token()),
+        created_at: Set(now),
+        last_seen_at: Set(now),
+        expires_at: Set(SESSION_POLICY.expires_at(now)),
+        ip: Set(client.ip.clone()),
+        user_agent: Set(client.user_agent.clone()),
+    }
+    .insert(db)
+    .await?;
+    Ok(token)
+}
+
+pub async fn end_session(db: &impl ConnectionTrait, token: &str) -> Result<(), AppError> {
+    auth_session::Entity::delete_by_id(token_hash(token))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Logout everywhere: every session of the account ends.
+pub async fn end_all_sessions(db: &impl ConnectionTrait, user_id: i64) -> Result<u64, AppError> {
+    let result = auth_session::Entity::delete_many()
+        .filter(auth_session::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// The signed-in account behind `token`, if its session is alive. Touches the session at most
+/// once a minute so reads do not turn every request into a write.
+pub async fn session_account(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<user_account::Model>, AppError> {
+    let Some(session) = auth_session::Entity::find_by_id(token_hash(token))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if !SESSION_POLICY.is_alive(session.last_seen_at, session.expires_at, now) {
+        auth_session::Entity::delete_by_id(session.id)
+            .exec(db)
+            .await?;
+        return Ok(None);
+    }
+    let Some(account) = user_account::Entity::find_by_id(session.user_id)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if account.disabled {
+        return Ok(None);
+    }
+    if now - session.last_seen_at > Duration::minutes(1) {
+        let mut touched: auth_session::ActiveModel = session.into();
+        touched.last_seen_at = Set(now);
+        touched.update(db).await?;
+    }
+    Ok(Some(account))
+}
+
+/// Everything authorization needs about an account.
+pub async fn actor_for(
+    db: &impl ConnectionTrait,
+    account: &user_account::Model,
+) -> Result<Actor, AppError> {
+    let heads_units = match account.pegawai_id {
+        Some(pegawai_id) => headed_unit_paths(db, pegawai_id).await?,
+        None => vec![],
+    };
+    let admin_scope = match account.admin_scope.as_str() {
+        "agency" => Some(AdminScope::Agency),
+        "subtree" => match account.admin_unit_id {
+            Some(unit_id) => unit_kerja::Entity::find_by_id(unit_id)
+                .one(db)
+                .await?
+                .map(|u| AdminScope::Subtree(UnitPath(u.path))),
+            None => None,
+        },
+        _ => None,
+    };
+    Ok(Actor {
+        user_id: account.id,
+        employee_id: account.pegawai_id,
+        heads_units,
+        admin_scope,
+        is_super_admin: account.is_super_admin,
+    })
+}
+
+async fn headed_unit_paths(
+    db: &impl ConnectionTrait,
+    pegawai_id: i64,
+) -> Result<Vec<UnitPath>, AppError> {
+    use crate::db::entities::jabatan;
+    let Some(person) = pegawai::Entity::find_by_id(pegawai_id).one(db).await? else {
+        return Ok(vec![]);
+    };
+    let Some(jabatan_id) = person.jabatan_id else {
+        return Ok(vec![]);
+    };
+    let Some(position) = jabatan::Entity::find_by_id(jabatan_id).one(db).await? else {
+        return Ok(vec![]);
+    };
+    if !position.is_head {
+        return Ok(vec![]);
+    }
+    Ok(unit_kerja::Entity::find_by_id(position.unit_id)
+        .one(db)
+        .await?
+        .map(|u| vec![UnitPath(u.path)])
+        .unwrap_or_default())
+}
+
+pub async fn appraises_anyone(
+    db: &impl ConnectionTrait,
+    pegawai_id: i64,
+) -> Result<bool, AppError> {
+    Ok(pegawai::Entity::find()
+        .filter(pegawai::Column::PenilaiId.eq(pegawai_id))
+        .filter(pegawai::Column::Active.eq(true))
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// Seconds to wait if any of `keys` is locked.
+pub async fn throttled(
+    db: &impl ConnectionTrait,
+    keys: &[(&str, ThrottlePolicy)],
+    now: DateTime<Utc>,
+) -> Result<Option<u64>, AppError> {
+    let mut wait = None;
+    for (key, policy) in keys {
+        let count = login_throttle::Entity::find_by_id(key.to_string())
+            .one(db)
+            .await?
+            .map(to_count);
+        if let Some(secs) = policy.retry_after(count.as_ref(), now) {
+            wait = Some(wait.map_or(secs, |w: u64| w.max(secs)));
+        }
+    }
+    Ok(wait)
+}
+
+pub async fn record_failure(
+    db: &impl ConnectionTrait,
+    key: &str,
+    policy: ThrottlePolicy,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let current = login_throttle::Entity::find_by_id(key.to_owned())
+        .one(db)
+        .await?
+        .map(to_count);
+    let next = policy.after_failure(current.as_ref(), now);
+    login_throttle::Entity::insert(login_throttle::ActiveModel {
+        key: Set(key.to_owned()),
+        failures: Set(next.failures),
+        window_started_at: Set(next.window_started_at),
+        locked_until: Set(next.locked_until),
+    })
+    .on_conflict(
+        OnConflict::column(login_throttle::Column::Key)
+            .update_columns([
+                login_throttle::Column::Failures,
+                login_throttle::Column::WindowStartedAt,
+                login_throttle::Column::LockedUntil,
+            ])
+            .to_owned(),
+    )
+    .exec(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn clear_failures(db: &impl ConnectionTrait, key: &str) -> Result<(), AppError> {
+    login_throttle::Entity::delete_by_id(key.to_owned())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+fn to_count(row: login_throttle::Model) -> FailureCount {
+    FailureCount {
+        failures: row.failures,
+        window_started_at: row.window_started_at,
+        locked_until: row.locked_until,
+    }
+}
+
+/// Outcome of checking a login and password.
+pub enum Credentials {
+    Valid(user_account::Model),
+    Invalid,
+}
+
+pub async fn check_credentials(
+    db: &impl ConnectionTrait,
+    login: &str,
+    password: &str,
+) -> Result<Credentials, AppError> {
+    let account = user_account::Entity::find()
+        .filter(user_account::Column::Login.eq(login))
+        .one(db)
+        .await?;
+    let hash = account
+        .as_ref()
+        .map(|a| a.password_hash.clone())
+        .unwrap_or_else(|| dummy_hash().to_owned());
+    // argon2 is deliberately slow: keep it off the async workers.
+    let password = password.to_owned();
+    let ok = tokio_blocking(move || verify_password(&password, &hash)).await;
+    Ok(match account {
+        Some(a) if ok && !a.disabled => Credentials::Valid(a),
+        _ => Credentials::Invalid,
+    })
+}
+
+async fn tokio_blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(v) => v,
+        Err(e) => std::panic::resume_unwind(e.into_panic()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_hash_with_argon2id_and_verify() {
+        let hash = hash_password("rahasia-sekali-123").unwrap();
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{hash}"
+        );
+        assert!(verify_password("rahasia-sekali-123", &hash));
+        assert!(!verify_password("rahasia-sekali-124", &hash));
+        assert!(!verify_password("anything", "not a hash"));
+    }
+
+    #[test]
+    fn cookies_carry_the_right_attributes() {
+        let plain = session_cookie("abc", false);
+        assert!(
+            plain.starts_with("kinerja_session=abc;")
+                && plain.contains("HttpOnly")
+                && plain.contains("SameSite=Lax")
+        );
+        assert!(!plain.contains("Secure"));
+        let tls = session_cookie("abc", true);
+        assert!(
+            tls.starts_with("__Host-kinerja_session=abc;")
+                && tls.contains("; Secure;")
+                && tls.contains("Path=/")
+        );
+        assert!(clear_session_cookie(false).contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn client_info_reads_forwarded_address_and_either_cookie() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", "10.0.0.1, 203.0.113.9".parse().unwrap());
+        headers.insert("x-forwarded-proto", "https".parse().unwrap());
+        headers.insert(
+            http::header::COOKIE,
+            "i18n_pref_locale=en; __Host-kinerja_session=tok"
+                .parse()
+                .unwrap(),
+        );
+        let c = ClientInfo::from_headers(&headers, Some("127.0.0.1".into()));
+        assert_eq!(c.ip.as_deref(), Some("203.0.113.9"));
+        assert!(c.secure);
+        assert_eq!(c.session_token.as_deref(), Some("tok"));
+    }
+}

@@ -1,0 +1,22 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "jabatan")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub unit_id: i64,
+    pub name: String,
+    pub kind: String,
+    pub eselon: Option<String>,
+    pub jenjang: Option<String>,
+    pub is_head: bool,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,23 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "unit_kerja")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub instansi_id: i64,
+    pub parent_id: Option<i64>,
+    pub path: String,
+    pub depth: i32,
+    pub code: String,
+    pub name: String,
+    pub closed_at: Option<DateTimeUtc>,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

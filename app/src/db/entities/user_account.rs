@@ -1,0 +1,27 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "user_account")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub pegawai_id: Option<i64>,
+    #[sea_orm(unique)]
+    pub login: String,
+    pub password_hash: String,
+    pub is_super_admin: bool,
+    pub admin_scope: String,
+    pub admin_unit_id: Option<i64>,
+    pub totp_secret: Option<String>,
+    pub totp_enabled: bool,
+    pub password_changed_at: DateTimeUtc,
+    pub disabled: bool,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

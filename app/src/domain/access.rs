@@ -1,0 +1,356 @@
+//! The one authorization policy: `authorize(actor, action, target)` decides every request.
+//! The UI may hide what a user cannot do, but only this function decides, on the server.
+//!
+//! Roles are not stored flags but facts about the organisation: a *pejabat penilai* is whoever is
+//! recorded as an employee's appraiser, an *atasan pejabat penilai* whoever is recorded above
+//! that, a *pimpinan unit* the head of a unit (who sees its whole subtree). Only the admin roles
+//! are granted explicitly, and an admin may be scoped to a unit subtree.
+
+use serde::{Deserialize, Serialize};
+
+/// Materialised path of a unit in the organisation tree, e.g. `/1/4/9/`: a unit's subtree is
+/// every unit whose path starts with its own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitPath(pub String);
+
+impl UnitPath {
+    pub fn contains(&self, other: &UnitPath) -> bool {
+        other.0.starts_with(&self.0)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AdminScope {
+    /// The whole agency.
+    Agency,
+    /// One unit and everything below it.
+    Subtree(UnitPath),
+}
+
+impl AdminScope {
+    fn covers(&self, unit: &UnitPath) -> bool {
+        match self {
+            Self::Agency => true,
+            Self::Subtree(root) => root.contains(unit),
+        }
+    }
+}
+
+/// Who is acting, as authorization sees them. Built by the server from the session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub user_id: i64,
+    /// The employee record of this account (admins without one are service accounts).
+    pub employee_id: Option<i64>,
+    /// Units this person heads (*pimpinan unit*); they see those subtrees.
+    pub heads_units: Vec<UnitPath>,
+    pub admin_scope: Option<AdminScope>,
+    pub is_super_admin: bool,
+}
+
+/// The employee an action is about, with the reporting facts the policy needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmployeeFacts {
+    pub employee_id: i64,
+    pub unit: UnitPath,
+    /// *Pejabat penilai kinerja* of the employee for the current period.
+    pub penilai_id: Option<i64>,
+    /// *Atasan pejabat penilai*.
+    pub atasan_penilai_id: Option<i64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Action {
+    /// See an employee's profile and reporting line.
+    ViewEmployee,
+    /// Change an employee's data (name, rank, unit, position, status).
+    EditEmployee,
+    /// Set or override an employee's appraiser and the appraiser's superior.
+    AssignAppraisers,
+    /// Issue a one-time password-reset link for the employee's account.
+    ResetPassword,
+    /// Change one's own password, language or second factor.
+    ManageOwnAccount,
+    /// Create, rename, move or close a unit.
+    ManageUnit,
+    /// Import or export employees through CSV.
+    ImportExportEmployees,
+    /// Browse the audit log.
+    ViewAuditLog,
+    /// Grant or revoke admin roles.
+    ManageAdmins,
+}
+
+impl Action {
+    pub const ALL: [Self; 9] = [
+        Self::ViewEmployee,
+        Self::EditEmployee,
+        Self::AssignAppraisers,
+        Self::ResetPassword,
+        Self::ManageOwnAccount,
+        Self::ManageUnit,
+        Self::ImportExportEmployees,
+        Self::ViewAuditLog,
+        Self::ManageAdmins,
+    ];
+}
+
+/// What an action is done to.
+#[derive(Clone, Copy, Debug)]
+pub enum Target<'a> {
+    Employee(&'a EmployeeFacts),
+    Unit(&'a UnitPath),
+    /// Agency-wide things: the audit log, admin roles, CSV of the whole agency.
+    Agency,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("not allowed")]
+pub struct Denied;
+
+pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> Result<(), Denied> {
+    if allowed(actor, action, target) {
+        Ok(())
+    } else {
+        Err(Denied)
+    }
+}
+
+fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
+    if actor.is_super_admin {
+        return true;
+    }
+    let admin_covers = |unit: &UnitPath| actor.admin_scope.as_ref().is_some_and(|s| s.covers(unit));
+    let agency_admin = actor.admin_scope == Some(AdminScope::Agency);
+    match (action, target) {
+        (Action::ViewEmployee, Target::Employee(e)) => {
+            let me = actor.employee_id;
+            me == Some(e.employee_id)
+                || (me.is_some() && (me == e.penilai_id || me == e.atasan_penilai_id))
+                || actor.heads_units.iter().any(|u| u.contains(&e.unit))
+                || admin_covers(&e.unit)
+        }
+        (Action::ManageOwnAccount, Target::Employee(e)) => actor.employee_id == Some(e.employee_id),
+        (
+            Action::EditEmployee | Action::AssignAppraisers | Action::ResetPassword,
+            Target::Employee(e),
+        ) => admin_covers(&e.unit),
+        (Action::ManageUnit | Action::ImportExportEmployees, Target::Unit(unit)) => {
+            admin_covers(unit)
+        }
+        (Action::ImportExportEmployees | Action::ViewAuditLog, Target::Agency) => agency_admin,
+        // Granting admin rights is reserved to super admins (handled above).
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The organisation of the matrix: agency /1/, two bidang /1/2/ and /1/3/, a sub-unit /1/2/4/.
+    // Employee 10 sits in /1/2/4/; 20 is their penilai (head of /1/2/4/), 30 the atasan penilai
+    // (head of /1/2/); 11 is a colleague in /1/2/4/; 40 works in the other bidang /1/3/.
+    fn employee(id: i64) -> EmployeeFacts {
+        match id {
+            10 | 11 => EmployeeFacts {
+                employee_id: id,
+                unit: UnitPath("/1/2/4/".into()),
+                penilai_id: Some(20),
+                atasan_penilai_id: Some(30),
+            },
+            40 => EmployeeFacts {
+                employee_id: 40,
+                unit: UnitPath("/1/3/".into()),
+                penilai_id: Some(50),
+                atasan_penilai_id: Some(60),
+            },
+            _ => unreachable!(),
+        }
+    }
+
+    #[derive(Clone, Copy, Debug)]
+    enum Role {
+        Pegawai,
+        PejabatPenilai,
+        AtasanPenilai,
+        PimpinanUnit,
+        AdminSubtree,
+        AdminAgency,
+        SuperAdmin,
+    }
+
+    /// How the target relates to the actor.
+    #[derive(Clone, Copy, Debug)]
+    enum Rel {
+        Own,
+        Subordinate,
+        SameUnit,
+        OtherUnit,
+    }
+
+    fn actor(role: Role) -> Actor {
+        let base = |employee_id| Actor {
+            user_id: employee_id,
+            employee_id: Some(employee_id),
+            heads_units: vec![],
+            admin_scope: None,
+            is_super_admin: false,
+        };
+        match role {
+            Role::Pegawai => base(10),
+            Role::PejabatPenilai => base(20),
+            Role::AtasanPenilai => base(30),
+            Role::PimpinanUnit => Actor {
+                heads_units: vec![UnitPath("/1/2/".into())],
+                ..base(30)
+            },
+            Role::AdminSubtree => Actor {
+                admin_scope: Some(AdminScope::Subtree(UnitPath("/1/2/".into()))),
+                ..base(12)
+            },
+            Role::AdminAgency => Actor {
+                admin_scope: Some(AdminScope::Agency),
+                ..base(12)
+            },
+            Role::SuperAdmin => Actor {
+                is_super_admin: true,
+                ..base(12)
+            },
+        }
+    }
+
+    /// The employee that stands in `rel` to an actor with `role`.
+    fn target_employee(role: Role, rel: Rel) -> EmployeeFacts {
+        let own = match role {
+            Role::Pegawai => 10,
+            Role::PejabatPenilai => 20,
+            Role::AtasanPenilai | Role::PimpinanUnit => 30,
+            _ => 12,
+        };
+        match rel {
+            Rel::Own => EmployeeFacts {
+                employee_id: own,
+                unit: UnitPath("/1/2/4/".into()),
+                penilai_id: Some(30),
+                atasan_penilai_id: None,
+            },
+            Rel::Subordinate if matches!(role, Role::Pegawai) => employee(11),
+            Rel::Subordinate => employee(10),
+            Rel::SameUnit => employee(11),
+            Rel::OtherUnit => employee(40),
+        }
+    }
+
+    /// The expected decisions: (role, action, [own, subordinate, same unit, other unit]).
+    /// A plain pegawai appraises nobody: their "subordinate" column is someone else's
+    /// subordinate (employee 10 is the pegawai, so they get employee 11 instead).
+    const MATRIX: &[(Role, Action, [bool; 4])] = {
+        use Action::*;
+        use Role::*;
+        &[
+            (Pegawai, ViewEmployee, [true, false, false, false]),
+            (Pegawai, EditEmployee, [false, false, false, false]),
+            (Pegawai, AssignAppraisers, [false, false, false, false]),
+            (Pegawai, ResetPassword, [false, false, false, false]),
+            (Pegawai, ManageOwnAccount, [true, false, false, false]),
+            (PejabatPenilai, ViewEmployee, [true, true, true, false]),
+            (PejabatPenilai, EditEmployee, [false, false, false, false]),
+            (
+                PejabatPenilai,
+                AssignAppraisers,
+                [false, false, false, false],
+            ),
+            (PejabatPenilai, ResetPassword, [false, false, false, false]),
+            (
+                PejabatPenilai,
+                ManageOwnAccount,
+                [true, false, false, false],
+            ),
+            (AtasanPenilai, ViewEmployee, [true, true, true, false]),
+            (AtasanPenilai, EditEmployee, [false, false, false, false]),
+            (AtasanPenilai, ManageOwnAccount, [true, false, false, false]),
+            (PimpinanUnit, ViewEmployee, [true, true, true, false]),
+            (PimpinanUnit, EditEmployee, [false, false, false, false]),
+            (PimpinanUnit, ResetPassword, [false, false, false, false]),
+            (AdminSubtree, ViewEmployee, [true, true, true, false]),
+            (AdminSubtree, EditEmployee, [true, true, true, false]),
+            (AdminSubtree, AssignAppraisers, [true, true, true, false]),
+            (AdminSubtree, ResetPassword, [true, true, true, false]),
+            (AdminAgency, ViewEmployee, [true, true, true, true]),
+            (AdminAgency, EditEmployee, [true, true, true, true]),
+            (AdminAgency, AssignAppraisers, [true, true, true, true]),
+            (AdminAgency, ResetPassword, [true, true, true, true]),
+            (SuperAdmin, ViewEmployee, [true, true, true, true]),
+            (SuperAdmin, EditEmployee, [true, true, true, true]),
+            (SuperAdmin, ResetPassword, [true, true, true, true]),
+        ]
+    };
+
+    #[test]
+    fn authorization_matrix_for_employee_actions() {
+        let rels = [Rel::Own, Rel::Subordinate, Rel::SameUnit, Rel::OtherUnit];
+        for (role, action, expected) in MATRIX {
+            for (rel, want) in rels.iter().zip(expected) {
+                let who = actor(*role);
+                let target = target_employee(*role, *rel);
+                let got = authorize(&who, *action, Target::Employee(&target)).is_ok();
+                assert_eq!(got, *want, "{role:?} {action:?} {rel:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn unit_and_agency_actions() {
+        let inside = UnitPath("/1/2/4/".into());
+        let outside = UnitPath("/1/3/".into());
+        for (role, unit_in, unit_out, agency) in [
+            (Role::Pegawai, false, false, false),
+            (Role::PejabatPenilai, false, false, false),
+            (Role::PimpinanUnit, false, false, false),
+            (Role::AdminSubtree, true, true, false),
+            (Role::AdminAgency, true, true, true),
+            (Role::SuperAdmin, true, true, true),
+        ] {
+            let a = actor(role);
+            let unit_out = unit_out && !matches!(role, Role::AdminSubtree);
+            for action in [Action::ManageUnit, Action::ImportExportEmployees] {
+                assert_eq!(
+                    authorize(&a, action, Target::Unit(&inside)).is_ok(),
+                    unit_in,
+                    "{role:?} {action:?} in"
+                );
+                assert_eq!(
+                    authorize(&a, action, Target::Unit(&outside)).is_ok(),
+                    unit_out,
+                    "{role:?} {action:?} out"
+                );
+            }
+            assert_eq!(
+                authorize(&a, Action::ViewAuditLog, Target::Agency).is_ok(),
+                agency,
+                "{role:?} audit"
+            );
+            assert_eq!(
+                authorize(&a, Action::ManageAdmins, Target::Agency).is_ok(),
+                matches!(role, Role::SuperAdmin),
+                "{role:?} manage admins"
+            );
+        }
+    }
+
+    #[test]
+    fn actions_on_the_wrong_kind_of_target_are_denied() {
+        let a = actor(Role::AdminAgency);
+        let e = employee(10);
+        assert!(authorize(&a, Action::ViewAuditLog, Target::Employee(&e)).is_err());
+        assert!(authorize(&a, Action::EditEmployee, Target::Agency).is_err());
+        assert!(authorize(&a, Action::ManageAdmins, Target::Agency).is_err());
+    }
+
+    #[test]
+    fn subtree_paths_do_not_match_siblings_with_a_common_prefix() {
+        assert!(UnitPath("/1/2/".into()).contains(&UnitPath("/1/2/4/".into())));
+        assert!(!UnitPath("/1/2/".into()).contains(&UnitPath("/1/23/".into())));
+    }
+}

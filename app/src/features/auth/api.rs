@@ -1,0 +1,307 @@
+use crate::auth::SessionUser;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// A person in someone's reporting line, as shown on a profile.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRef {
+    pub name: String,
+    pub nip: String,
+    pub position: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileView {
+    pub name: String,
+    pub nip: String,
+    pub asn_type: String,
+    pub rank_grade: String,
+    pub position: Option<String>,
+    pub unit: String,
+    pub email: Option<String>,
+    pub superior: Option<PersonRef>,
+    pub appraiser: Option<PersonRef>,
+    pub appraiser_superior: Option<PersonRef>,
+    pub subordinate_count: u64,
+    pub user: SessionUser,
+}
+
+/// Signs in with NIP (or e-mail) and password, then goes to `next` (a local path) or home.
+#[server(endpoint = "auth/login")]
+pub async fn login(login: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    crate::state::respond(ssr::login(login, password, next).await)
+}
+
+/// Ends this session.
+#[server(endpoint = "auth/logout")]
+pub async fn logout() -> Result<(), AppError> {
+    crate::state::respond(ssr::logout(false).await)
+}
+
+/// Ends every session of this account, on every device.
+#[server(endpoint = "auth/logout-everywhere")]
+pub async fn logout_everywhere() -> Result<(), AppError> {
+    crate::state::respond(ssr::logout(true).await)
+}
+
+#[server(endpoint = "profile/me")]
+pub async fn my_profile() -> Result<ProfileView, AppError> {
+    crate::state::respond(ssr::my_profile().await)
+}
+
+/// Only same-site paths are followed after login, so the form cannot be an open redirect.
+pub fn safe_next(candidate: Option<&str>) -> String {
+    match candidate {
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p.contains('\\')
+                && !p.chars().any(char::is_control) =>
+        {
+            p.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::auth::server::{self as auth, ClientInfo, Credentials};
+    use crate::db::audit::{self, Entry};
+    use crate::db::entities::{jabatan, pegawai, unit_kerja};
+    use crate::domain::access::{Action, EmployeeFacts, Target, UnitPath, authorize};
+    use crate::domain::login::{ACCOUNT_THROTTLE, ADDRESS_THROTTLE, normalize_login};
+    use crate::error::FormErrors;
+    use crate::state::{self, CurrentUser};
+    use chrono::Utc;
+    use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+    async fn session_user(
+        db: &impl ConnectionTrait,
+        user: &CurrentUser,
+    ) -> Result<SessionUser, AppError> {
+        let person = match user.account.pegawai_id {
+            Some(id) => pegawai::Entity::find_by_id(id).one(db).await?,
+            None => None,
+        };
+        Ok(SessionUser {
+            display_name: person
+                .as_ref()
+                .map(display_name)
+                .unwrap_or_else(|| user.account.login.clone()),
+            nip: person.as_ref().map(|p| p.nip.clone()),
+            is_appraiser: match user.account.pegawai_id {
+                Some(id) => auth::appraises_anyone(db, id).await?,
+                None => false,
+            },
+            is_unit_head: !user.actor.heads_units.is_empty(),
+            is_admin: user.actor.admin_scope.is_some() || user.actor.is_super_admin,
+            is_super_admin: user.actor.is_super_admin,
+        })
+    }
+
+    pub fn display_name(p: &pegawai::Model) -> String {
+        let mut name = String::new();
+        if let Some(front) = p.front_title.as_deref().filter(|t| !t.is_empty()) {
+            name.push_str(front);
+            name.push(' ');
+        }
+        name.push_str(&p.name);
+        if let Some(back) = p.back_title.as_deref().filter(|t| !t.is_empty()) {
+            name.push_str(", ");
+            name.push_str(back);
+        }
+        name
+    }
+
+    pub async fn login(
+        login: String,
+        password: String,
+        next: Option<String>,
+    ) -> Result<(), AppError> {
+        let db = state::db()?;
+        let client = ClientInfo::current();
+        let now = Utc::now();
+        let normalized = normalize_login(&login);
+        let mut errors = FormErrors::default().value("login", login.trim());
+        if normalized.is_empty() {
+            errors = errors.field("login", "required");
+        }
+        if password.is_empty() {
+            errors = errors.field("password", "required");
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+
+        let account_key = format!("account:{normalized}");
+        let ip_key = client.ip.as_ref().map(|ip| format!("ip:{ip}"));
+        let mut keys = vec![(account_key.as_str(), ACCOUNT_THROTTLE)];
+        if let Some(ip_key) = &ip_key {
+            keys.push((ip_key.as_str(), ADDRESS_THROTTLE));
+        }
+        if let Some(retry_after_secs) = auth::throttled(&db, &keys, now).await? {
+            audit::record(
+                &db,
+                login_entry("login_throttled", None, &normalized),
+                &client,
+            )
+            .await?;
+            return Err(AppError::TooManyRequests { retry_after_secs });
+        }
+
+        match auth::check_credentials(&db, &normalized, &password).await? {
+            Credentials::Invalid => {
+                for (key, policy) in &keys {
+                    auth::record_failure(&db, key, *policy, now).await?;
+                }
+                audit::record(&db, login_entry("login_failed", None, &normalized), &client).await?;
+                Err(AppError::Invalid(
+                    errors.field("login", "invalid_credentials"),
+                ))
+            }
+            Credentials::Valid(account) => {
+                auth::clear_failures(&db, &account_key).await?;
+                // Rotation: whatever session the browser had is ended, a new token is issued.
+                if let Some(old) = &client.session_token {
+                    auth::end_session(&db, old).await?;
+                }
+                let token = auth::create_session(&db, account.id, &client, now).await?;
+                state::append_header(
+                    http::header::SET_COOKIE,
+                    &auth::session_cookie(&token, client.secure),
+                );
+                audit::record(
+                    &db,
+                    login_entry("login", Some(account.id), &normalized),
+                    &client,
+                )
+                .await?;
+                leptos_axum::redirect(&safe_next(next.as_deref()));
+                Ok(())
+            }
+        }
+    }
+
+    fn login_entry<'a>(action: &'a str, user_id: Option<i64>, login: &str) -> Entry<'a> {
+        Entry {
+            actor_user_id: user_id,
+            action,
+            object_type: "user_account",
+            object_id: Some(login.to_owned()),
+            before: None,
+            after: None,
+        }
+    }
+
+    pub async fn logout(everywhere: bool) -> Result<(), AppError> {
+        let db = state::db()?;
+        let client = ClientInfo::current();
+        let user = state::current_user(&db).await?;
+        if let Some(user) = &user {
+            if everywhere {
+                auth::end_all_sessions(&db, user.account.id).await?;
+            } else if let Some(token) = &client.session_token {
+                auth::end_session(&db, token).await?;
+            }
+            let action = if everywhere {
+                "logout_everywhere"
+            } else {
+                "logout"
+            };
+            audit::record(
+                &db,
+                Entry {
+                    actor_user_id: Some(user.account.id),
+                    action,
+                    object_type: "user_account",
+                    object_id: Some(user.account.login.clone()),
+                    before: None,
+                    after: None,
+                },
+                &client,
+            )
+            .await?;
+        }
+        state::append_header(
+            http::header::SET_COOKIE,
+            &auth::clear_session_cookie(client.secure),
+        );
+        leptos_axum::redirect("/masuk");
+        Ok(())
+    }
+
+    pub async fn my_profile() -> Result<ProfileView, AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        let person_id = user.account.pegawai_id.ok_or(AppError::NotFound)?;
+        let person = pegawai::Entity::find_by_id(person_id)
+            .one(&db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let unit = unit_kerja::Entity::find_by_id(person.unit_id)
+            .one(&db)
+            .await?
+            .ok_or(AppError::Internal)?;
+        authorize(
+            &user.actor,
+            Action::ViewEmployee,
+            Target::Employee(&EmployeeFacts {
+                employee_id: person.id,
+                unit: UnitPath(unit.path.clone()),
+                penilai_id: person.penilai_id,
+                atasan_penilai_id: person.atasan_penilai_id,
+            }),
+        )?;
+        let position = match person.jabatan_id {
+            Some(id) => jabatan::Entity::find_by_id(id)
+                .one(&db)
+                .await?
+                .map(|j| j.name),
+            None => None,
+        };
+        let subordinate_count = pegawai::Entity::find()
+            .filter(pegawai::Column::PenilaiId.eq(person.id))
+            .filter(pegawai::Column::Active.eq(true))
+            .count(&db)
+            .await?;
+        Ok(ProfileView {
+            name: display_name(&person),
+            nip: person.nip.clone(),
+            asn_type: person.asn_type.to_uppercase(),
+            rank_grade: person.rank_grade.clone(),
+            position,
+            unit: unit.name,
+            email: person.email.clone(),
+            superior: person_ref(&db, person.atasan_id).await?,
+            appraiser: person_ref(&db, person.penilai_id).await?,
+            appraiser_superior: person_ref(&db, person.atasan_penilai_id).await?,
+            subordinate_count,
+            user: session_user(&db, &user).await?,
+        })
+    }
+
+    async fn person_ref(
+        db: &impl ConnectionTrait,
+        id: Option<i64>,
+    ) -> Result<Option<PersonRef>, AppError> {
+        let Some(id) = id else { return Ok(None) };
+        let Some(p) = pegawai::Entity::find_by_id(id).one(db).await? else {
+            return Ok(None);
+        };
+        let position = match p.jabatan_id {
+            Some(j) => jabatan::Entity::find_by_id(j)
+                .one(db)
+                .await?
+                .map(|j| j.name),
+            None => None,
+        };
+        Ok(Some(PersonRef {
+            name: display_name(&p),
+            nip: p.nip.clone(),
+            position,
+        }))
+    }
+}

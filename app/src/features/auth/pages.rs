@@ -1,0 +1,189 @@
+//! Login and profile pages. Their forms are plain HTML posts to the server functions (they lead
+//! to a new page either way), which keeps the wasm bundle small and works without JavaScript.
+
+use super::api::{PersonRef, my_profile};
+use crate::error::AppError;
+use crate::i18n::*;
+use crate::ui::error::{ErrorNotice, field_message};
+use leptos::prelude::*;
+use leptos::server_fn::error::ServerFnUrlError;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+
+/// The error of a form post that the server sent back in the address (`__err`), if any.
+fn posted_error(path: &str) -> Option<AppError> {
+    let query = use_query_map();
+    query.with_untracked(|q| {
+        let err = q.get("__err")?;
+        (q.get("__path").as_deref() == Some(path))
+            .then(|| ServerFnUrlError::<AppError>::decode_err(&err))
+    })
+}
+
+/// `/masuk`: NIP (or e-mail) and password.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
+    let error = posted_error("/api/auth/login");
+    let form = error
+        .as_ref()
+        .and_then(AppError::form)
+        .cloned()
+        .unwrap_or_default();
+    let login_error = form
+        .error_for("login")
+        .map(|code| field_message(i18n, code));
+    let password_error = form
+        .error_for("password")
+        .map(|code| field_message(i18n, code));
+    let general_error = error.filter(|e| e.form().is_none());
+
+    view! {
+        <Title text=move || t_string!(i18n, login.title) />
+        <section class="auth-card" aria-labelledby="login-title">
+            <h1 id="login-title">{t!(i18n, login.title)}</h1>
+            <p class="muted">{t!(i18n, login.intro)}</p>
+            <form class="form" method="post" action="/api/auth/login" novalidate>
+                <input type="hidden" name="next" value=next />
+                <div class="field">
+                    <label for="login">{t!(i18n, login.login_label)}</label>
+                    <input
+                        id="login"
+                        name="login"
+                        type="text"
+                        autocomplete="username"
+                        autocapitalize="none"
+                        spellcheck="false"
+                        required
+                        value=form.value_of("login").unwrap_or_default().to_owned()
+                        aria-describedby="login-hint login-error"
+                        aria-invalid=if login_error.is_some() { "true" } else { "false" }
+                    />
+                    <p id="login-hint" class="hint">{t!(i18n, login.login_hint)}</p>
+                    <p id="login-error" class="field-error">{login_error}</p>
+                </div>
+                <div class="field">
+                    <label for="password">{t!(i18n, login.password_label)}</label>
+                    <input
+                        id="password"
+                        name="password"
+                        type="password"
+                        autocomplete="current-password"
+                        required
+                        aria-describedby="password-error"
+                        aria-invalid=if password_error.is_some() { "true" } else { "false" }
+                    />
+                    <p id="password-error" class="field-error">{password_error}</p>
+                </div>
+                {general_error.map(|error| view! { <ErrorNotice error /> })}
+                <button class="button button-block" type="submit">{t!(i18n, login.submit)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// One labelled row of a profile's fact list.
+#[component]
+fn Fact(label: String, children: Children) -> impl IntoView {
+    view! {
+        <div>
+            <dt>{label}</dt>
+            <dd>{children()}</dd>
+        </div>
+    }
+}
+
+fn person_text(p: Option<PersonRef>, none: String) -> (String, Option<String>) {
+    match p {
+        Some(p) => {
+            let detail = match p.position {
+                Some(position) => format!("NIP {} · {position}", p.nip),
+                None => format!("NIP {}", p.nip),
+            };
+            (p.name, Some(detail))
+        }
+        None => (none, None),
+    }
+}
+
+/// `/profil`: the signed-in user's own data and reporting line.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let profile = Resource::new(|| (), |_| my_profile());
+
+    view! {
+        <Title text=move || t_string!(i18n, profile.title) />
+        <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                let p = match profile.await {
+                    Ok(p) => p,
+                    Err(AppError::Unauthenticated) => {
+                        return view! { <Redirect path="/masuk?next=/profil" /> }.into_any();
+                    }
+                    Err(error) => return view! { <ErrorNotice error /> }.into_any(),
+                };
+                let none = t_string!(i18n, profile.none).to_string();
+                let facts = [
+                    ("NIP".to_owned(), p.nip.clone()),
+                    (t_string!(i18n, profile.asn_type).to_string(), p.asn_type.clone()),
+                    (t_string!(i18n, profile.rank).to_string(), p.rank_grade.clone()),
+                    (t_string!(i18n, profile.unit).to_string(), p.unit.clone()),
+                    (t_string!(i18n, profile.email).to_string(), p.email.clone().unwrap_or_else(|| "—".into())),
+                ];
+                let people = [
+                    (t_string!(i18n, profile.superior).to_string(), person_text(p.superior.clone(), none.clone())),
+                    (t_string!(i18n, profile.appraiser).to_string(), person_text(p.appraiser.clone(), none.clone())),
+                    (
+                        t_string!(i18n, profile.appraiser_superior).to_string(),
+                        person_text(p.appraiser_superior.clone(), none),
+                    ),
+                    (
+                        t_string!(i18n, profile.appraises).to_string(),
+                        (t_string!(i18n, profile.people_count, count = p.subordinate_count).to_string(), None),
+                    ),
+                ];
+                view! {
+                    <section class="profile" aria-labelledby="profile-title">
+                        <h1 id="profile-title">{p.name.clone()}</h1>
+                        <p class="muted">{p.position.clone().unwrap_or_default()}</p>
+                        <dl class="facts" data-testid="profile-facts">
+                            {facts
+                                .into_iter()
+                                .map(|(label, value)| view! { <Fact label>{value}</Fact> })
+                                .collect_view()}
+                        </dl>
+                        <h2>{t!(i18n, profile.reporting_line)}</h2>
+                        <dl class="facts people">
+                            {people
+                                .into_iter()
+                                .map(|(label, (main, detail))| {
+                                    view! {
+                                        <Fact label>
+                                            <span>{main}</span>
+                                            <span class="muted small">{detail}</span>
+                                        </Fact>
+                                    }
+                                })
+                                .collect_view()}
+                        </dl>
+                        <form class="logout-inline" method="post" action="/api/auth/logout">
+                            <button class="button" type="submit">{t!(i18n, nav.logout)}</button>
+                        </form>
+                        <h2>{t!(i18n, profile.security)}</h2>
+                        <p class="muted">{t!(i18n, profile.logout_everywhere_text)}</p>
+                        <form method="post" action="/api/auth/logout-everywhere">
+                            <button class="button button-secondary" type="submit">
+                                {t!(i18n, profile.logout_everywhere)}
+                            </button>
+                        </form>
+                    </section>
+                }
+                    .into_any()
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,56 @@
+//! Pages rendered on the server only, without the wasm bundle: forms and read-only views that
+//! lead to a new page anyway (log in, profile). They cost the phone nothing to download, work
+//! identically with or without JavaScript, and keep the hydrated bundle within its budget.
+//!
+//! Links to these pages from hydrated pages carry `rel="external"` so the client-side router
+//! lets the browser load them.
+
+use crate::i18n::*;
+use crate::ui::layout::Layout;
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
+use leptos_router::{
+    StaticSegment,
+    components::{Route, Router, Routes},
+};
+
+/// Paths served by [`ServerApp`]; the server routes them here instead of to the hydrated app.
+pub const PATHS: [&str; 2] = ["/masuk", "/profil"];
+
+/// The document around [`ServerApp`]: like `crate::shell`, minus the hydration scripts.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0f5257" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HashedStylesheet options id="kinerja" />
+                <MetaTags />
+            </head>
+            <body>
+                <ServerApp />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn ServerApp() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <I18nContextProvider ssr_lang_header_getter=crate::ui::locale::locale_from_request()>
+            <crate::AppTitle />
+            <Router>
+                <Layout>
+                    <Routes fallback=crate::ui::not_found::NotFound>
+                        <Route path=StaticSegment("masuk") view=crate::features::auth::LoginPage />
+                        <Route path=StaticSegment("profil") view=crate::features::auth::ProfilePage />
+                    </Routes>
+                </Layout>
+            </Router>
+        </I18nContextProvider>
+    }
+}

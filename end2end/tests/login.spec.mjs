@@ -1,0 +1,76 @@
+// Signing in and out, on a phone (employees) and a desktop (supervisors, admins).
+// The account pages are server-rendered only (no wasm), so there is nothing to hydrate there.
+import { test, expect } from "@playwright/test";
+import { expectNoHorizontalScroll, snap, waitForHydration } from "./helpers.mjs";
+import { ADMIN, EMPLOYEE, HEAD, PASSWORD, SUPERVISOR } from "./accounts.mjs";
+
+async function logIn(page, nip, password = PASSWORD) {
+  await page.getByLabel("NIP atau email").fill(nip);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+}
+
+test("an employee logs in on a phone, sees their profile and logs out", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "mobile", "employee journey runs on the phone");
+  await page.goto("/");
+  await waitForHydration(page);
+  await page.getByTestId("account-link").click();
+  await expect(page).toHaveURL(/\/masuk\?next=\/profil$/);
+  await snap(page, testInfo, "login");
+  await expectNoHorizontalScroll(page);
+  await logIn(page, "19930505 201903 2 011");
+  await expect(page).toHaveURL(/\/profil$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(EMPLOYEE.name);
+  await expect(page.getByTestId("profile-facts")).toContainText("Subbidang Promosi dan Penilaian Kinerja");
+  await expect(page.getByText(SUPERVISOR.name).first()).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await snap(page, testInfo, "profile");
+
+  await page.getByRole("button", { name: "Keluar", exact: true }).click();
+  await expect(page).toHaveURL(/\/masuk$/);
+  await page.goto("/profil");
+  await expect(page).toHaveURL(/\/masuk\?next=\/profil$/);
+});
+
+test("the profile is in English after switching language", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "mobile", "runs on the phone");
+  await page.goto("/masuk?next=/profil");
+  await page.getByRole("button", { name: "EN" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log in to Kinerja");
+  await page.getByLabel("NIP or e-mail").fill(EMPLOYEE.nip);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Log in", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Superiors and appraisers" })).toBeVisible();
+  await snap(page, testInfo, "profile-en");
+  await page.getByRole("button", { name: "ID" }).click();
+  await expect(page.getByRole("heading", { name: "Atasan dan penilai" })).toBeVisible();
+});
+
+test("a supervisor sees how many people they appraise", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "supervisor journey runs on the desktop");
+  await page.goto("/masuk?next=/profil");
+  await logIn(page, SUPERVISOR.nip);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(SUPERVISOR.name);
+  await expect(page.getByText("8 orang")).toBeVisible();
+  await expect(page.getByText("Dedi Kurniawan, S.STP., M.Si.").first()).toBeVisible();
+  await snap(page, testInfo, "profile-supervisor");
+});
+
+test("the head of the agency and the admin can log in", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "runs on the desktop");
+  for (const who of [HEAD, ADMIN]) {
+    await page.goto("/masuk?next=/profil");
+    await logIn(page, who.nip);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(who.name);
+    await page.getByRole("button", { name: "Keluar", exact: true }).click();
+    await expect(page).toHaveURL(/\/masuk$/);
+  }
+});
+
+test("a wrong password is explained next to the field and the NIP stays typed", async ({ page }) => {
+  await page.goto("/masuk");
+  await logIn(page, SUPERVISOR.nip, "bukan-sandinya");
+  await expect(page.getByText("NIP/email atau kata sandi salah.")).toBeVisible();
+  await expect(page.getByLabel("NIP atau email")).toHaveValue(SUPERVISOR.nip);
+  await expect(page.getByLabel("NIP atau email")).toHaveAttribute("aria-invalid", "true");
+});

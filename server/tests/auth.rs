@@ -1,0 +1,348 @@
+//! Logging in and out through the real router, on both engines.
+
+mod common;
+
+use app::db::entities::{audit_log, auth_session};
+use app::state::AppState;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::TestDb;
+use leptos::prelude::LeptosOptions;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use server::demo::{DEMO_PASSWORD, EMPLOYEE_NIP, SUPERVISOR_NIP};
+use server::routes::{RouterSettings, ServerState};
+use tower::ServiceExt;
+
+fn app(t: &TestDb) -> Router {
+    server::routes::router(
+        ServerState {
+            leptos_options: LeptosOptions::builder().output_name("kinerja").build(),
+            app: AppState { db: t.db.clone() },
+        },
+        &RouterSettings {
+            max_body_bytes: 64 * 1024,
+        },
+    )
+}
+
+fn form_post(uri: &str, body: String, cookie: Option<&str>) -> Request<Body> {
+    let mut req = Request::builder()
+        .method("POST")
+        .uri(uri)
+        .header(header::HOST, "kinerja.test")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        // What a browser sends with a plain form post (no JavaScript).
+        .header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
+        .header(header::REFERER, "http://kinerja.test/masuk");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.body(Body::from(body)).unwrap()
+}
+
+fn get(uri: &str, cookie: Option<&str>) -> Request<Body> {
+    let mut req = Request::builder()
+        .uri(uri)
+        .header(header::HOST, "kinerja.test")
+        .header(header::ACCEPT, "text/html");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    req.body(Body::empty()).unwrap()
+}
+
+fn login_body(login: &str, password: &str) -> String {
+    format!(
+        "login={}&password={}&next=%2Fprofil",
+        login.replace(' ', "+"),
+        password
+    )
+}
+
+/// The `name=value` part of the session cookie a response sets, if any.
+fn session_cookie(res: &axum::response::Response) -> Option<String> {
+    res.headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("kinerja_session="))
+        .map(|c| c.split(';').next().unwrap().to_owned())
+}
+
+async fn text(res: axum::response::Response) -> String {
+    String::from_utf8(
+        axum::body::to_bytes(res.into_body(), 1 << 22)
+            .await
+            .unwrap()
+            .to_vec(),
+    )
+    .unwrap()
+}
+
+async fn log_in(t: &TestDb, login: &str) -> String {
+    let res = app(t)
+        .oneshot(form_post(
+            "/api/auth/login",
+            login_body(login, DEMO_PASSWORD),
+            None,
+        ))
+        .await
+        .unwrap();
+    assert!(
+        res.status().is_redirection(),
+        "login redirects, got {}",
+        res.status()
+    );
+    assert_eq!(res.headers()[header::LOCATION], "/profil");
+    session_cookie(&res).expect("session cookie set")
+}
+
+async fn login_logout_and_profile(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+
+    let res = app(&t).oneshot(get("/profil", None)).await.unwrap();
+    assert!(
+        res.status().is_redirection(),
+        "anonymous visitors are sent to the login page"
+    );
+    assert_eq!(res.headers()[header::LOCATION], "/masuk?next=/profil");
+
+    // The NIP may be typed with spaces.
+    let cookie = log_in(&t, "19820923 200604 1 002").await;
+    let token = cookie.split_once('=').unwrap().1.to_owned();
+    let stored = auth_session::Entity::find().all(&t.db).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_ne!(stored[0].id, token, "only a hash of the token is stored");
+
+    let res = app(&t)
+        .oneshot(get("/profil", Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = text(res).await;
+    assert!(
+        html.contains("Rudi Hartono, S.Psi., M.M."),
+        "profile shows the name with titles"
+    );
+    assert!(html.contains("Kepala Subbidang Promosi dan Penilaian Kinerja"));
+    assert!(html.contains("Dedi Kurniawan"), "the superior is shown");
+
+    // Logging in again from the same browser rotates the session.
+    let res = app(&t)
+        .oneshot(form_post(
+            "/api/auth/login",
+            login_body(SUPERVISOR_NIP, DEMO_PASSWORD),
+            Some(&cookie),
+        ))
+        .await
+        .unwrap();
+    let rotated = session_cookie(&res).unwrap();
+    assert_ne!(rotated, cookie);
+    let res = app(&t)
+        .oneshot(get("/profil", Some(&cookie)))
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection(), "the old token is dead");
+
+    let res = app(&t)
+        .oneshot(form_post("/api/auth/logout", String::new(), Some(&rotated)))
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection());
+    let cleared = res.headers().get_all(header::SET_COOKIE).iter().any(|v| {
+        let v = v.to_str().unwrap();
+        v.starts_with("kinerja_session=;") && v.contains("Max-Age=0")
+    });
+    assert!(cleared, "logout clears the cookie");
+    assert_eq!(auth_session::Entity::find().count(&t.db).await.unwrap(), 0);
+    let res = app(&t)
+        .oneshot(get("/profil", Some(&rotated)))
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection());
+
+    let actions: Vec<String> = audit_log::Entity::find()
+        .all(&t.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.action)
+        .collect();
+    assert_eq!(actions, ["login", "login", "logout"]);
+}
+
+async fn wrong_passwords_are_throttled(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    for attempt in 1..=5 {
+        let res = app(&t)
+            .oneshot(form_post(
+                "/api/auth/login",
+                login_body(EMPLOYEE_NIP, "salah-sandi-123"),
+                None,
+            ))
+            .await
+            .unwrap();
+        assert!(
+            session_cookie(&res).is_none(),
+            "attempt {attempt} gives no session"
+        );
+        assert_ne!(
+            res.status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "attempt {attempt}"
+        );
+    }
+    // Now even the right password waits, and the browser is told how long.
+    let res = app(&t)
+        .oneshot(
+            Request::builder()
+                .method("POST")
+                .uri("/api/auth/login")
+                .header(header::HOST, "kinerja.test")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT, "application/json")
+                .body(Body::from(login_body(EMPLOYEE_NIP, DEMO_PASSWORD)))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry: u64 = res.headers()[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((60..=900).contains(&retry), "Retry-After {retry}");
+    assert!(session_cookie(&res).is_none());
+    let failed = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("login_failed"))
+        .count(&t.db)
+        .await
+        .unwrap();
+    assert_eq!(failed, 5);
+    // Another account is not affected by this one's lock.
+    log_in(&t, SUPERVISOR_NIP).await;
+}
+
+async fn logout_everywhere_ends_every_session(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let phone = log_in(&t, EMPLOYEE_NIP).await;
+    let laptop = log_in(&t, EMPLOYEE_NIP).await;
+    let other = log_in(&t, SUPERVISOR_NIP).await;
+    let res = app(&t)
+        .oneshot(form_post(
+            "/api/auth/logout-everywhere",
+            String::new(),
+            Some(&phone),
+        ))
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection());
+    for dead in [&phone, &laptop] {
+        assert!(
+            app(&t)
+                .oneshot(get("/profil", Some(dead)))
+                .await
+                .unwrap()
+                .status()
+                .is_redirection()
+        );
+    }
+    assert_eq!(
+        app(&t)
+            .oneshot(get("/profil", Some(&other)))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+}
+
+on_both_engines!(
+    login_logout_and_profile,
+    wrong_passwords_are_throttled,
+    logout_everywhere_ends_every_session
+);
+
+#[tokio::test]
+async fn cross_site_posts_are_refused() {
+    let t = TestDb::sqlite().await;
+    server::demo::seed_once(&t.db).await.unwrap();
+    let mut req = form_post(
+        "/api/auth/login",
+        login_body(EMPLOYEE_NIP, DEMO_PASSWORD),
+        None,
+    );
+    req.headers_mut()
+        .insert(header::ORIGIN, "https://evil.example".parse().unwrap());
+    let res = app(&t).oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(session_cookie(&res).is_none());
+
+    let mut req = form_post(
+        "/api/auth/login",
+        login_body(EMPLOYEE_NIP, DEMO_PASSWORD),
+        None,
+    );
+    req.headers_mut()
+        .insert(header::ORIGIN, "http://kinerja.test".parse().unwrap());
+    let res = app(&t).oneshot(req).await.unwrap();
+    assert!(session_cookie(&res).is_some(), "same-origin posts work");
+}
+
+#[tokio::test]
+async fn demo_organisation_is_consistent() {
+    use app::db::entities::{pegawai, user_account};
+    let t = TestDb::sqlite().await;
+    server::demo::seed_once(&t.db).await.unwrap();
+    let people = pegawai::Entity::find().all(&t.db).await.unwrap();
+    assert!(
+        (55..=70).contains(&people.len()),
+        "{} employees",
+        people.len()
+    );
+    assert_eq!(
+        user_account::Entity::find().count(&t.db).await.unwrap() as usize,
+        people.len()
+    );
+    let supervisor = people.iter().find(|p| p.nip == SUPERVISOR_NIP).unwrap();
+    let reports = people
+        .iter()
+        .filter(|p| p.penilai_id == Some(supervisor.id))
+        .count();
+    assert!(
+        reports >= 4,
+        "the demo supervisor appraises {reports} people"
+    );
+    for p in &people {
+        assert_ne!(p.penilai_id, Some(p.id), "nobody appraises themselves");
+        if let (Some(penilai), Some(atasan)) = (p.penilai_id, p.atasan_penilai_id) {
+            assert_ne!(penilai, atasan);
+        }
+    }
+}
+
+#[tokio::test]
+async fn account_pages_are_server_rendered_without_the_wasm_bundle() {
+    let t = TestDb::sqlite().await;
+    let res = app(&t).oneshot(get("/masuk", None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = text(res).await;
+    assert!(html.contains("Masuk ke Kinerja"));
+    assert!(
+        html.contains(r#"action="/api/auth/login""#),
+        "a plain form post"
+    );
+    assert!(
+        !html.contains("hydrate"),
+        "no hydration script on server-only pages"
+    );
+
+    let home = text(app(&t).oneshot(get("/", None)).await.unwrap()).await;
+    assert!(home.contains("hydrate"), "ordinary pages hydrate");
+    assert!(
+        home.contains(r#"href="/profil" rel="external""#),
+        "the client router lets the browser load account pages"
+    );
+}
