@@ -4,3 +4,4 @@
 pub mod agency;
 pub mod audit;
 pub mod entities;
+pub mod people;

@@ -71,7 +71,7 @@ mod ssr {
     use crate::auth::server::{self as auth, ClientInfo, Credentials};
     use crate::db::audit::{self, Entry};
     use crate::db::entities::{jabatan, pegawai, unit_kerja};
-    use crate::domain::access::{Action, EmployeeFacts, Target, UnitPath, authorize};
+    use crate::domain::access::{Action, Target, authorize};
     use crate::domain::login::{ACCOUNT_THROTTLE, ADDRESS_THROTTLE, normalize_login};
     use crate::error::FormErrors;
     use crate::state::{self, CurrentUser};
@@ -245,16 +245,8 @@ mod ssr {
             .one(&db)
             .await?
             .ok_or(AppError::Internal)?;
-        authorize(
-            &user.actor,
-            Action::ViewEmployee,
-            Target::Employee(&EmployeeFacts {
-                employee_id: person.id,
-                unit: UnitPath(unit.path.clone()),
-                penilai_id: person.penilai_id,
-                atasan_penilai_id: person.atasan_penilai_id,
-            }),
-        )?;
+        let facts = crate::db::people::employee_facts(&db, person.id).await?;
+        authorize(&user.actor, Action::ViewEmployee, Target::Employee(&facts))?;
         let position = match person.jabatan_id {
             Some(id) => jabatan::Entity::find_by_id(id)
                 .one(&db)
