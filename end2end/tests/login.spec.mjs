@@ -74,3 +74,30 @@ test("a wrong password is explained next to the field and the NIP stays typed", 
   await expect(page.getByLabel("NIP atau email")).toHaveValue(SUPERVISOR.nip);
   await expect(page.getByLabel("NIP atau email")).toHaveAttribute("aria-invalid", "true");
 });
+
+test("changing the password: mistakes are explained, then the new password works", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "changes a shared demo account once");
+  const nip = "197912252002121002"; // Dedi Kurniawan, head of Bidang Mutasi dan Promosi
+  await page.goto("/masuk?next=/profil");
+  await logIn(page, nip);
+  await page.getByLabel("Kata sandi saat ini").fill("bukan-sandinya");
+  await page.getByLabel("Kata sandi baru", { exact: true }).fill("pendek");
+  await page.getByLabel("Ulangi kata sandi baru").fill("lain");
+  await page.getByRole("button", { name: "Ganti kata sandi" }).click();
+  await expect(page.getByText("Kata sandi saat ini salah.")).toBeVisible();
+  await expect(page.getByText("Minimal 10 karakter.", { exact: true })).toBeVisible();
+  await expect(page.getByText("Tidak sama dengan kata sandi baru.")).toBeVisible();
+  await snap(page, testInfo, "change-password-errors");
+
+  await page.getByLabel("Kata sandi saat ini").fill(PASSWORD);
+  await page.getByLabel("Kata sandi baru", { exact: true }).fill("teh manis sore hari");
+  await page.getByLabel("Ulangi kata sandi baru").fill("teh manis sore hari");
+  await page.getByRole("button", { name: "Ganti kata sandi" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    "Kata sandi telah diganti. Sesi di perangkat lain telah diakhiri.",
+  );
+  await page.getByRole("button", { name: "Keluar", exact: true }).click();
+  await page.goto("/masuk?next=/profil");
+  await logIn(page, nip, "teh manis sore hari");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dedi Kurniawan, S.STP., M.Si.");
+});

@@ -259,10 +259,135 @@ async fn logout_everywhere_ends_every_session(t: TestDb) {
     );
 }
 
+async fn changing_the_password(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let laptop = log_in(&t, EMPLOYEE_NIP).await;
+    let phone = log_in(&t, EMPLOYEE_NIP).await;
+    let change = |body: &str, cookie: &str| {
+        let mut req = form_post("/api/auth/password", body.to_owned(), Some(cookie));
+        req.headers_mut().insert(
+            header::REFERER,
+            "http://kinerja.test/profil".parse().unwrap(),
+        );
+        req
+    };
+
+    // Every problem is reported at once, and nothing changes.
+    let res = app(&t)
+        .oneshot(change(
+            "current_password=salah-sekali-1&new_password=pendek&confirm_password=lain",
+            &laptop,
+        ))
+        .await
+        .unwrap();
+    let location = res.headers()[header::LOCATION].to_str().unwrap().to_owned();
+    assert!(
+        location.starts_with("http://kinerja.test/profil?"),
+        "{location}"
+    );
+    let err = leptos::server_fn::error::ServerFnUrlError::<app::error::AppError>::decode_err(
+        &url_param(&location, "__err"),
+    );
+    let form = err.form().expect("field errors");
+    assert_eq!(form.error_for("current_password"), Some("wrong_password"));
+    assert_eq!(form.error_for("new_password"), Some("too_short"));
+    assert_eq!(form.error_for("confirm_password"), Some("mismatch"));
+    assert_eq!(
+        app(&t)
+            .oneshot(get("/profil", Some(&laptop)))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+
+    let res = app(&t)
+        .oneshot(change(
+            "current_password=Kinerja-2026&new_password=kopi+pagi+di+kantor&confirm_password=kopi+pagi+di+kantor",
+            &laptop,
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/profil?sandi=diubah");
+    let fresh = session_cookie(&res).expect("a new session for this browser");
+    assert_eq!(
+        app(&t)
+            .oneshot(get("/profil", Some(&fresh)))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    for old in [&laptop, &phone] {
+        assert!(
+            app(&t)
+                .oneshot(get("/profil", Some(old)))
+                .await
+                .unwrap()
+                .status()
+                .is_redirection()
+        );
+    }
+    // The old password no longer works; the new one does.
+    let res = app(&t)
+        .oneshot(form_post(
+            "/api/auth/login",
+            login_body(EMPLOYEE_NIP, DEMO_PASSWORD),
+            None,
+        ))
+        .await
+        .unwrap();
+    assert!(session_cookie(&res).is_none());
+    let res = app(&t)
+        .oneshot(form_post(
+            "/api/auth/login",
+            login_body(EMPLOYEE_NIP, "kopi+pagi+di+kantor"),
+            None,
+        ))
+        .await
+        .unwrap();
+    assert!(session_cookie(&res).is_some());
+    let changed = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("password_changed"))
+        .count(&t.db)
+        .await
+        .unwrap();
+    assert_eq!(changed, 1);
+}
+
+/// A query parameter of a URL, percent-decoded.
+fn url_param(url: &str, name: &str) -> String {
+    let query = url.split_once('?').map(|(_, q)| q).unwrap_or_default();
+    let raw = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix(&format!("{name}=")))
+        .unwrap_or_default();
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| u8::from_str_radix(&raw[i + 1..i + 3], 16).ok())
+            .flatten();
+        match hex {
+            Some(b) => {
+                out.push(b);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
 on_both_engines!(
     login_logout_and_profile,
     wrong_passwords_are_throttled,
-    logout_everywhere_ends_every_session
+    logout_everywhere_ends_every_session,
+    changing_the_password
 );
 
 #[tokio::test]

@@ -9,6 +9,10 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
     match code {
         "required" => t_string!(i18n, errors.field.required),
         "invalid_credentials" => t_string!(i18n, errors.field.invalid_credentials),
+        "wrong_password" => t_string!(i18n, errors.field.wrong_password),
+        "too_short" => t_string!(i18n, errors.field.too_short),
+        "same_password" => t_string!(i18n, errors.field.same_password),
+        "mismatch" => t_string!(i18n, errors.field.mismatch),
         _ => t_string!(i18n, errors.field.invalid),
     }
     .to_string()

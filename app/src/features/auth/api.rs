@@ -45,6 +45,18 @@ pub async fn logout_everywhere() -> Result<(), AppError> {
     crate::state::respond(ssr::logout(true).await)
 }
 
+/// Replaces the signed-in user's password; every other session of the account ends.
+#[server(endpoint = "auth/password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    crate::state::respond(
+        ssr::change_password(current_password, new_password, confirm_password).await,
+    )
+}
+
 #[server(endpoint = "profile/me")]
 pub async fn my_profile() -> Result<ProfileView, AppError> {
     crate::state::respond(ssr::my_profile().await)
@@ -230,6 +242,93 @@ mod ssr {
             &auth::clear_session_cookie(client.secure),
         );
         leptos_axum::redirect("/masuk");
+        Ok(())
+    }
+
+    pub async fn change_password(
+        current: String,
+        new: String,
+        confirm: String,
+    ) -> Result<(), AppError> {
+        use crate::db::entities::user_account;
+        use crate::domain::login::MIN_PASSWORD_LEN;
+        use sea_orm::{ActiveModelTrait, Set};
+
+        let db = state::db()?;
+        let client = ClientInfo::current();
+        let user = state::require_user(&db).await?;
+        let person_id = user.account.pegawai_id.ok_or(AppError::Forbidden)?;
+        let facts = crate::db::people::employee_facts(&db, person_id).await?;
+        authorize(
+            &user.actor,
+            Action::ManageOwnAccount,
+            Target::Employee(&facts),
+        )?;
+
+        let now = Utc::now();
+        let key = format!("account:{}", user.account.login);
+        if let Some(retry_after_secs) =
+            auth::throttled(&db, &[(key.as_str(), ACCOUNT_THROTTLE)], now).await?
+        {
+            return Err(AppError::TooManyRequests { retry_after_secs });
+        }
+        let mut errors = FormErrors::default();
+        if new.chars().count() < MIN_PASSWORD_LEN {
+            errors = errors.field("new_password", "too_short");
+        } else if new == current {
+            errors = errors.field("new_password", "same_password");
+        }
+        if confirm != new {
+            errors = errors.field("confirm_password", "mismatch");
+        }
+        let current_ok = {
+            let (password, hash) = (current.clone(), user.account.password_hash.clone());
+            tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
+                .await
+                .map_err(|_| AppError::Internal)?
+        };
+        if !current_ok {
+            auth::record_failure(&db, &key, ACCOUNT_THROTTLE, now).await?;
+            errors = errors.field("current_password", "wrong_password");
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+
+        let hash = {
+            let new = new.clone();
+            tokio::task::spawn_blocking(move || auth::hash_password(&new))
+                .await
+                .map_err(|_| AppError::Internal)??
+        };
+        let version = user.account.version;
+        let mut account: user_account::ActiveModel = user.account.clone().into();
+        account.password_hash = Set(hash);
+        account.password_changed_at = Set(now);
+        account.updated_at = Set(now);
+        account.version = Set(version + 1);
+        account.update(&db).await?;
+        // Anyone holding another session (a lost phone, a shared computer) is logged out.
+        auth::end_all_sessions(&db, user.account.id).await?;
+        let token = auth::create_session(&db, user.account.id, &client, now).await?;
+        state::append_header(
+            http::header::SET_COOKIE,
+            &auth::session_cookie(&token, client.secure),
+        );
+        audit::record(
+            &db,
+            Entry {
+                actor_user_id: Some(user.account.id),
+                action: "password_changed",
+                object_type: "user_account",
+                object_id: Some(user.account.login.clone()),
+                before: None,
+                after: None,
+            },
+            &client,
+        )
+        .await?;
+        leptos_axum::redirect("/profil?sandi=diubah");
         Ok(())
     }
 

@@ -109,6 +109,76 @@ fn person_text(p: Option<PersonRef>, none: String) -> (String, Option<String>) {
     }
 }
 
+/// A password input with its label, optional hint and error.
+#[component]
+fn PasswordField(
+    name: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    error: Option<String>,
+    autocomplete: &'static str,
+) -> impl IntoView {
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    view! {
+        <div class="field">
+            <label for=name>{label}</label>
+            <input
+                id=name
+                name=name
+                type="password"
+                autocomplete=autocomplete
+                required
+                aria-describedby=format!("{hint_id} {error_id}")
+                aria-invalid=if error.is_some() { "true" } else { "false" }
+            />
+            {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
+            <p id=error_id class="field-error">{error}</p>
+        </div>
+    }
+}
+
+/// Change password, on the profile page. Errors come back in the address (plain form post).
+#[component]
+fn ChangePasswordForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let error = posted_error("/api/auth/password");
+    let form = error
+        .as_ref()
+        .and_then(AppError::form)
+        .cloned()
+        .unwrap_or_default();
+    let field_error = |field: &str| form.error_for(field).map(|code| field_message(i18n, code));
+    let changed = use_query_map().with_untracked(|q| q.get("sandi").as_deref() == Some("diubah"));
+    view! {
+        <h2 id="password-title">{t!(i18n, profile.change_password)}</h2>
+        {changed.then(|| view! { <p class="notice" role="status">{t!(i18n, profile.password_changed)}</p> })}
+        <form class="form narrow" method="post" action="/api/auth/password" aria-labelledby="password-title" novalidate>
+            <PasswordField
+                name="current_password"
+                label=t_string!(i18n, profile.current_password).to_string()
+                error=field_error("current_password")
+                autocomplete="current-password"
+            />
+            <PasswordField
+                name="new_password"
+                label=t_string!(i18n, profile.new_password).to_string()
+                hint=t_string!(i18n, profile.new_password_hint).to_string()
+                error=field_error("new_password")
+                autocomplete="new-password"
+            />
+            <PasswordField
+                name="confirm_password"
+                label=t_string!(i18n, profile.confirm_password).to_string()
+                error=field_error("confirm_password")
+                autocomplete="new-password"
+            />
+            {error.filter(|e| e.form().is_none()).map(|error| view! { <ErrorNotice error /> })}
+            <button class="button" type="submit">{t!(i18n, profile.change_password)}</button>
+        </form>
+    }
+}
+
 /// `/profil`: the signed-in user's own data and reporting line.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -173,6 +243,7 @@ pub fn ProfilePage() -> impl IntoView {
                         <form class="logout-inline" method="post" action="/api/auth/logout">
                             <button class="button" type="submit">{t!(i18n, nav.logout)}</button>
                         </form>
+                        <ChangePasswordForm />
                         <h2>{t!(i18n, profile.security)}</h2>
                         <p class="muted">{t!(i18n, profile.logout_everywhere_text)}</p>
                         <form method="post" action="/api/auth/logout-everywhere">
