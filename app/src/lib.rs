@@ -34,19 +34,28 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
         <html>
-            <head>
-                <meta charset="utf-8" />
-                <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <meta name="theme-color" content="#0f5257" />
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HashedStylesheet options=options.clone() id="kinerja" />
-                <HydrationScripts options />
-                <MetaTags />
-            </head>
+            <DocumentHead options hydrate=true />
             <body>
                 <App />
             </body>
         </html>
+    }
+}
+
+/// The `<head>` of every page; `hydrate` adds the scripts that load the wasm bundle (server-only
+/// pages leave them out).
+#[component]
+pub(crate) fn DocumentHead(options: LeptosOptions, hydrate: bool) -> impl IntoView {
+    view! {
+        <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <meta name="theme-color" content="#0f5257" />
+            <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+            <HashedStylesheet options=options.clone() id="kinerja" />
+            {hydrate.then(|| view! { <HydrationScripts options /> })}
+            <MetaTags />
+        </head>
     }
 }
 

@@ -8,7 +8,7 @@
 use crate::i18n::*;
 use crate::ui::layout::Layout;
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
+use leptos_meta::provide_meta_context;
 use leptos_router::{
     StaticSegment,
     components::{Route, Router, Routes},
@@ -22,14 +22,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
         <html>
-            <head>
-                <meta charset="utf-8" />
-                <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <meta name="theme-color" content="#0f5257" />
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HashedStylesheet options id="kinerja" />
-                <MetaTags />
-            </head>
+            <crate::DocumentHead options hydrate=false />
             <body>
                 <ServerApp />
             </body>

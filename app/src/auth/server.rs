@@ -14,9 +14,7 @@ use chrono::{DateTime, Duration, Utc};
 use http::HeaderMap;
 use rand_core::{OsRng, RngCore};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use sha2::{Digest, Sha256};
 
 pub const SESSION_COOKIE: &str = "kinerja_session";
@@ -269,18 +267,6 @@ async fn headed_unit_paths(
         .await?
         .map(|u| vec![UnitPath(u.path)])
         .unwrap_or_default())
-}
-
-pub async fn appraises_anyone(
-    db: &impl ConnectionTrait,
-    pegawai_id: i64,
-) -> Result<bool, AppError> {
-    Ok(pegawai::Entity::find()
-        .filter(pegawai::Column::PenilaiId.eq(pegawai_id))
-        .filter(pegawai::Column::Active.eq(true))
-        .count(db)
-        .await?
-        > 0)
 }
 
 /// Seconds to wait if any of `keys` is locked.

@@ -99,6 +99,22 @@ pub fn normalize_login(input: &str) -> String {
     }
 }
 
+/// Where to send the browser after a form post: only same-site paths are followed, so `next` or
+/// `return_to` cannot turn a form into an open redirect.
+pub fn local_path_or_root(candidate: Option<&str>) -> String {
+    match candidate {
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p.contains('\\')
+                && !p.chars().any(char::is_control) =>
+        {
+            p.to_owned()
+        }
+        _ => "/".to_owned(),
+    }
+}
+
 /// Shortest password accepted when one is set (NIST SP 800-63B: at least 8).
 pub const MIN_PASSWORD_LEN: usize = 10;
 
@@ -154,6 +170,18 @@ mod tests {
             !p.is_alive(at(12 * 60 - 1), expires, at(12 * 60)),
             "absolute limit"
         );
+    }
+
+    #[test]
+    fn return_paths_stay_on_this_site() {
+        assert_eq!(
+            local_path_or_root(Some("/skp?tahun=2026")),
+            "/skp?tahun=2026"
+        );
+        assert_eq!(local_path_or_root(Some("//evil.example")), "/");
+        assert_eq!(local_path_or_root(Some("https://evil.example")), "/");
+        assert_eq!(local_path_or_root(Some("/\\evil.example")), "/");
+        assert_eq!(local_path_or_root(None), "/");
     }
 
     #[test]

@@ -1,4 +1,3 @@
-use crate::auth::SessionUser;
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -24,7 +23,6 @@ pub struct ProfileView {
     pub appraiser: Option<PersonRef>,
     pub appraiser_superior: Option<PersonRef>,
     pub subordinate_count: u64,
-    pub user: SessionUser,
 }
 
 /// Signs in with NIP (or e-mail) and password, then goes to `next` (a local path) or home.
@@ -62,21 +60,6 @@ pub async fn my_profile() -> Result<ProfileView, AppError> {
     crate::state::respond(ssr::my_profile().await)
 }
 
-/// Only same-site paths are followed after login, so the form cannot be an open redirect.
-pub fn safe_next(candidate: Option<&str>) -> String {
-    match candidate {
-        Some(p)
-            if p.starts_with('/')
-                && !p.starts_with("//")
-                && !p.contains('\\')
-                && !p.chars().any(char::is_control) =>
-        {
-            p.to_owned()
-        }
-        _ => "/".to_owned(),
-    }
-}
-
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
@@ -84,35 +67,13 @@ mod ssr {
     use crate::db::audit::{self, Entry};
     use crate::db::entities::{jabatan, pegawai, unit_kerja};
     use crate::domain::access::{Action, Target, authorize};
-    use crate::domain::login::{ACCOUNT_THROTTLE, ADDRESS_THROTTLE, normalize_login};
+    use crate::domain::login::{
+        ACCOUNT_THROTTLE, ADDRESS_THROTTLE, local_path_or_root, normalize_login,
+    };
     use crate::error::FormErrors;
-    use crate::state::{self, CurrentUser};
+    use crate::state;
     use chrono::Utc;
     use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
-
-    async fn session_user(
-        db: &impl ConnectionTrait,
-        user: &CurrentUser,
-    ) -> Result<SessionUser, AppError> {
-        let person = match user.account.pegawai_id {
-            Some(id) => pegawai::Entity::find_by_id(id).one(db).await?,
-            None => None,
-        };
-        Ok(SessionUser {
-            display_name: person
-                .as_ref()
-                .map(display_name)
-                .unwrap_or_else(|| user.account.login.clone()),
-            nip: person.as_ref().map(|p| p.nip.clone()),
-            is_appraiser: match user.account.pegawai_id {
-                Some(id) => auth::appraises_anyone(db, id).await?,
-                None => false,
-            },
-            is_unit_head: !user.actor.heads_units.is_empty(),
-            is_admin: user.actor.admin_scope.is_some() || user.actor.is_super_admin,
-            is_super_admin: user.actor.is_super_admin,
-        })
-    }
 
     pub fn display_name(p: &pegawai::Model) -> String {
         let mut name = String::new();
@@ -191,7 +152,7 @@ mod ssr {
                     &client,
                 )
                 .await?;
-                leptos_axum::redirect(&safe_next(next.as_deref()));
+                leptos_axum::redirect(&local_path_or_root(next.as_deref()));
                 Ok(())
             }
         }
@@ -370,7 +331,6 @@ mod ssr {
             appraiser: person_ref(&db, person.penilai_id).await?,
             appraiser_superior: person_ref(&db, person.atasan_penilai_id).await?,
             subordinate_count,
-            user: session_user(&db, &user).await?,
         })
     }
 

@@ -65,19 +65,12 @@ pub fn LoginPage() -> impl IntoView {
                     <p id="login-hint" class="hint">{t!(i18n, login.login_hint)}</p>
                     <p id="login-error" class="field-error">{login_error}</p>
                 </div>
-                <div class="field">
-                    <label for="password">{t!(i18n, login.password_label)}</label>
-                    <input
-                        id="password"
-                        name="password"
-                        type="password"
-                        autocomplete="current-password"
-                        required
-                        aria-describedby="password-error"
-                        aria-invalid=if password_error.is_some() { "true" } else { "false" }
-                    />
-                    <p id="password-error" class="field-error">{password_error}</p>
-                </div>
+                <PasswordField
+                    name="password"
+                    label=t_string!(i18n, login.password_label).to_string()
+                    error=password_error
+                    autocomplete="current-password"
+                />
                 {general_error.map(|error| view! { <ErrorNotice error /> })}
                 <button class="button button-block" type="submit">{t!(i18n, login.submit)}</button>
             </form>
@@ -120,6 +113,11 @@ fn PasswordField(
 ) -> impl IntoView {
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
+    let described_by = if hint.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id.clone()
+    };
     view! {
         <div class="field">
             <label for=name>{label}</label>
@@ -129,7 +127,7 @@ fn PasswordField(
                 type="password"
                 autocomplete=autocomplete
                 required
-                aria-describedby=format!("{hint_id} {error_id}")
+                aria-describedby=described_by
                 aria-invalid=if error.is_some() { "true" } else { "false" }
             />
             {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
