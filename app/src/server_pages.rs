@@ -5,17 +5,27 @@
 //! Links to these pages from hydrated pages carry `rel="external"` so the client-side router
 //! lets the browser load them.
 
+use crate::features::admin;
 use crate::i18n::*;
 use crate::ui::layout::Layout;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::{
-    StaticSegment,
+    ParamSegment, StaticSegment,
     components::{Route, Router, Routes},
 };
 
 /// Paths served by [`ServerApp`]; the server routes them here instead of to the hydrated app.
-pub const PATHS: [&str; 2] = ["/masuk", "/profil"];
+pub const PATHS: [&str; 8] = [
+    "/masuk",
+    "/profil",
+    "/atur-sandi/{token}",
+    "/admin/pegawai",
+    "/admin/pegawai/baru",
+    "/admin/pegawai/{id}",
+    "/admin/impor",
+    "/admin/impor/{id}",
+];
 
 /// The document around [`ServerApp`]: like `crate::shell`, minus the hydration scripts.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -41,6 +51,27 @@ pub fn ServerApp() -> impl IntoView {
                     <Routes fallback=crate::ui::not_found::NotFound>
                         <Route path=StaticSegment("masuk") view=crate::features::auth::LoginPage />
                         <Route path=StaticSegment("profil") view=crate::features::auth::ProfilePage />
+                        <Route
+                            path=(StaticSegment("atur-sandi"), ParamSegment("token"))
+                            view=crate::features::auth::ResetPasswordPage
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("pegawai"))
+                            view=admin::EmployeeDirectoryPage
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("pegawai"), StaticSegment("baru"))
+                            view=admin::EmployeeFormPage
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("pegawai"), ParamSegment("id"))
+                            view=admin::EmployeeFormPage
+                        />
+                        <Route path=(StaticSegment("admin"), StaticSegment("impor")) view=admin::ImportPage />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("impor"), ParamSegment("id"))
+                            view=admin::ImportReportPage
+                        />
                     </Routes>
                 </Layout>
             </Router>

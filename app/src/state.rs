@@ -70,11 +70,18 @@ pub struct CurrentUser {
 
 /// The signed-in user, if any.
 pub async fn current_user(db: &DatabaseConnection) -> Result<Option<CurrentUser>, AppError> {
-    let client = ClientInfo::current();
-    let Some(token) = client.session_token else {
+    user_for(db, &ClientInfo::current()).await
+}
+
+/// The signed-in user of a request handled outside Leptos (plain axum handlers).
+pub async fn user_for(
+    db: &DatabaseConnection,
+    client: &ClientInfo,
+) -> Result<Option<CurrentUser>, AppError> {
+    let Some(token) = &client.session_token else {
         return Ok(None);
     };
-    let Some(account) = auth::session_account(db, &token, chrono::Utc::now()).await? else {
+    let Some(account) = auth::session_account(db, token, chrono::Utc::now()).await? else {
         return Ok(None);
     };
     let actor = auth::actor_for(db, &account).await?;

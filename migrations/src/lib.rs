@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_create_instansi;
 mod m20261123_000002_organisation_and_accounts;
+mod m20261123_000003_employee_import;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_create_instansi::Migration),
             Box::new(m20261123_000002_organisation_and_accounts::Migration),
+            Box::new(m20261123_000003_employee_import::Migration),
         ]
     }
 }

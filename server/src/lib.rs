@@ -5,5 +5,6 @@ pub mod assets;
 pub mod config;
 pub mod database;
 pub mod demo;
+pub mod generate;
 pub mod routes;
 pub mod telemetry;

@@ -1,4 +1,5 @@
-//! `server [serve|migrate|migrate-down]`: runs Kinerja, or only applies / reverts migrations.
+//! `server [serve|migrate|migrate-down|generate]`: runs Kinerja, applies / reverts migrations,
+//! or adds generated employees for benchmarks.
 
 use app::state::AppState;
 use leptos::prelude::get_configuration;
@@ -12,7 +13,8 @@ use tokio::net::TcpListener;
 
 type BoxError = Box<dyn Error + Send + Sync>;
 
-const USAGE: &str = "usage: server [serve | migrate | migrate-down [steps]]";
+const USAGE: &str =
+    "usage: server [serve | migrate | migrate-down [steps] | generate --employees N [--seed S]]";
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -38,6 +40,8 @@ async fn main() -> ExitCode {
             Ok(steps) => migrate_down(&config, steps).await,
             Err(_) => Err(USAGE.into()),
         },
+        ["generate", "--employees", n] => generate(&config, n, "2026").await,
+        ["generate", "--employees", n, "--seed", seed] => generate(&config, n, seed).await,
         _ => Err(USAGE.into()),
     };
     match result {
@@ -53,6 +57,27 @@ async fn migrate(config: &Config) -> Result<(), BoxError> {
     let db = database::connect(&config.database_url, 1).await?;
     database::migrate(&db).await?;
     tracing::info!("migrations applied");
+    db.close().await?;
+    Ok(())
+}
+
+/// Migrates, loads the demo agency when the database is empty (the tree hangs below it), then
+/// generates the employees.
+async fn generate(config: &Config, employees: &str, seed: &str) -> Result<(), BoxError> {
+    let (Ok(employees), Ok(seed)) = (employees.parse::<usize>(), seed.parse::<u64>()) else {
+        return Err(USAGE.into());
+    };
+    let db = database::connect(&config.database_url, 1).await?;
+    database::migrate(&db).await?;
+    demo::seed_once(&db).await?;
+    let started = std::time::Instant::now();
+    let created = server::generate::generate(&db, employees, seed).await?;
+    tracing::info!(
+        units = created.units,
+        employees = created.employees,
+        seconds = started.elapsed().as_secs_f64(),
+        "generated"
+    );
     db.close().await?;
     Ok(())
 }

@@ -3,6 +3,8 @@
 //! body limit, security headers).
 
 use crate::assets;
+use app::auth::server::ClientInfo;
+use app::error::AppError;
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{FromRef, Request, State};
@@ -19,7 +21,6 @@ use std::time::Duration;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -73,6 +74,11 @@ pub fn routes(state: &ServerState) -> Router<ServerState> {
     }
     router
         .route("/healthz", get(healthz))
+        .route(
+            IMPORT_UPLOAD_PATH,
+            post(import_upload).layer(axum::extract::DefaultBodyLimit::max(IMPORT_MAX_BYTES)),
+        )
+        .route("/admin/ekspor-pegawai.csv", get(export_csv))
         .route("/locale", post(set_locale))
         .route(
             "/api/{*fn_name}",
@@ -124,7 +130,10 @@ pub fn with_layers(router: Router<ServerState>, settings: &RouterSettings) -> Ro
             .layer(CatchPanicLayer::custom(panic_response))
             .layer(middleware::from_fn(reject_cross_site_writes))
             .layer(CompressionLayer::new())
-            .layer(RequestBodyLimitLayer::new(settings.max_body_bytes))
+            .layer(middleware::from_fn({
+                let max = settings.max_body_bytes;
+                move |req, next| limit_body(max, req, next)
+            }))
             .layer(axum::extract::DefaultBodyLimit::max(
                 settings.max_body_bytes,
             ))
@@ -141,6 +150,135 @@ pub fn with_layers(router: Router<ServerState>, settings: &RouterSettings) -> Ro
                 HeaderValue::from_static("strict-origin-when-cross-origin"),
             )),
     )
+}
+
+/// Where the CSV import form posts, and how large that one upload may be (a 20,000-row file is
+/// about 3 MB); every other request keeps the configured, much smaller limit.
+const IMPORT_UPLOAD_PATH: &str = "/admin/impor/unggah";
+const IMPORT_MAX_BYTES: usize = 16 * 1024 * 1024;
+
+/// Refuses bodies over the limit with 413, by `Content-Length` up front or while reading.
+async fn limit_body(max: usize, req: Request<Body>, next: Next) -> Response {
+    let limit = if req.uri().path() == IMPORT_UPLOAD_PATH {
+        IMPORT_MAX_BYTES
+    } else {
+        max
+    };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|len| len > limit) {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "request too large / permintaan terlalu besar",
+        )
+            .into_response();
+    }
+    let req = req.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
+    next.run(req).await
+}
+
+fn client_of(headers: &http::HeaderMap) -> ClientInfo {
+    ClientInfo::from_headers(headers, None)
+}
+
+/// Plain-text answer for the two non-page admin endpoints; a lost session goes to the login.
+fn admin_error(err: AppError, back_to: &str) -> Response {
+    match err {
+        AppError::Unauthenticated => {
+            let next = app::domain::directory::encode_params(&[("next", back_to.to_owned())]);
+            (
+                StatusCode::SEE_OTHER,
+                [(header::LOCATION, format!("/masuk?{next}"))],
+            )
+                .into_response()
+        }
+        AppError::Forbidden => (
+            StatusCode::FORBIDDEN,
+            "not allowed / Anda tidak berwenang melakukan tindakan ini",
+        )
+            .into_response(),
+        other => (
+            StatusCode::from_u16(other.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            "request failed / permintaan gagal",
+        )
+            .into_response(),
+    }
+}
+
+/// `POST /admin/impor/unggah` (multipart, field `file`): imports, then shows the report page.
+async fn import_upload(
+    State(state): State<ServerState>,
+    headers: http::HeaderMap,
+    mut multipart: axum::extract::Multipart,
+) -> Response {
+    let client = client_of(&headers);
+    let mut upload = None;
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some("file") => {
+                let name = field.file_name().unwrap_or("pegawai.csv").to_owned();
+                match field.bytes().await {
+                    Ok(bytes) => upload = Some((name, bytes)),
+                    Err(err) => return (err.status(), err.body_text()).into_response(),
+                }
+            }
+            Ok(Some(_)) => {}
+            Ok(None) => break,
+            Err(err) => return (err.status(), err.body_text()).into_response(),
+        }
+    }
+    let Some((name, bytes)) = upload else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "no file / tidak ada berkas yang diunggah",
+        )
+            .into_response();
+    };
+    match app::features::admin::import::import(&state.app.db, &client, &name, &bytes).await {
+        Ok(id) => (
+            StatusCode::SEE_OTHER,
+            [(header::LOCATION, format!("/admin/impor/{id}"))],
+        )
+            .into_response(),
+        Err(err) => admin_error(err, "/admin/impor"),
+    }
+}
+
+/// `GET /admin/ekspor-pegawai.csv?<directory query>`: the matching employees as CSV.
+async fn export_csv(
+    State(state): State<ServerState>,
+    headers: http::HeaderMap,
+    axum::extract::Query(params): axum::extract::Query<Vec<(String, String)>>,
+) -> Response {
+    let client = client_of(&headers);
+    let query = app::domain::directory::DirectoryQuery::from_params(|key| {
+        params
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    });
+    match app::features::admin::import::export(&state.app.db, &client, &query).await {
+        Ok(csv) => {
+            let file = format!(
+                "attachment; filename=\"pegawai-{}.csv\"",
+                chrono::Utc::now().format("%Y%m%d")
+            );
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                    (header::CONTENT_DISPOSITION, file),
+                    (header::CACHE_CONTROL, "no-store".to_owned()),
+                ],
+                // A BOM so spreadsheet programs read the file as UTF-8.
+                format!("\u{feff}{csv}"),
+            )
+                .into_response()
+        }
+        Err(err) => admin_error(err, "/admin/pegawai"),
+    }
 }
 
 /// Renders a server-only page (see `app::server_pages`): the whole page waits for its data, so a

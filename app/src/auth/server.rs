@@ -4,9 +4,11 @@
 //! that only the browser holds, in an `HttpOnly; SameSite=Lax` cookie (`Secure` and `__Host-`
 //! prefixed behind TLS). A login always creates a new token (rotation); logout deletes the row.
 
-use crate::db::entities::{auth_session, login_throttle, pegawai, unit_kerja, user_account};
+use crate::db::entities::{
+    auth_session, login_throttle, password_reset, pegawai, unit_kerja, user_account,
+};
 use crate::domain::access::{Actor, AdminScope, UnitPath};
-use crate::domain::login::{FailureCount, SESSION_POLICY, ThrottlePolicy};
+use crate::domain::login::{FailureCount, RESET_LINK_TTL, SESSION_POLICY, ThrottlePolicy};
 use crate::error::AppError;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -419,4 +421,75 @@ mod tests {
         assert!(c.secure);
         assert_eq!(c.session_token.as_deref(), Some("tok"));
     }
+}
+
+/// Issues a one-time reset link token for `user_id`; earlier unused links of the account stop
+/// working. Only the token's hash is stored.
+pub async fn create_password_reset(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    created_by: i64,
+    now: DateTime<Utc>,
+) -> Result<String, AppError> {
+    password_reset::Entity::delete_many()
+        .filter(password_reset::Column::UserId.eq(user_id))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    let token = random_token();
+    password_reset::ActiveModel {
+        token_hash: Set(token_hash(&token)),
+        user_id: Set(user_id),
+        created_by: Set(Some(created_by)),
+        created_at: Set(now),
+        expires_at: Set(now + RESET_LINK_TTL),
+        used_at: Set(None),
+    }
+    .insert(db)
+    .await?;
+    Ok(token)
+}
+
+/// The account a reset token belongs to, if the link is unused and unexpired.
+pub async fn reset_link_account(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(password_reset::Model, user_account::Model)>, AppError> {
+    let Some(link) = password_reset::Entity::find_by_id(token_hash(token))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if link.used_at.is_some() || link.expires_at <= now {
+        return Ok(None);
+    }
+    let account = user_account::Entity::find_by_id(link.user_id)
+        .one(db)
+        .await?;
+    Ok(account.filter(|a| !a.disabled).map(|a| (link, a)))
+}
+
+/// Sets a new password through a reset link: the link is spent, every session ends.
+pub async fn redeem_password_reset(
+    db: &impl ConnectionTrait,
+    link: password_reset::Model,
+    account: user_account::Model,
+    password_hash: String,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut spent: password_reset::ActiveModel = link.into();
+    spent.used_at = Set(Some(now));
+    spent.update(db).await?;
+    let version = account.version;
+    let user_id = account.id;
+    let mut account: user_account::ActiveModel = account.into();
+    account.password_hash = Set(password_hash);
+    account.password_changed_at = Set(now);
+    account.updated_at = Set(now);
+    account.version = Set(version + 1);
+    account.update(db).await?;
+    end_all_sessions(db, user_id).await?;
+    Ok(())
 }

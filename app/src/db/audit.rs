@@ -3,7 +3,10 @@
 use crate::auth::server::ClientInfo;
 use crate::db::entities::audit_log;
 use crate::error::AppError;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 
 pub struct Entry<'a> {
     pub actor_user_id: Option<i64>,
@@ -34,4 +37,63 @@ pub async fn record(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// The latest entries about one object, newest first.
+pub async fn recent_for(
+    db: &impl ConnectionTrait,
+    object_type: &str,
+    object_id: &str,
+    limit: u64,
+) -> Result<Vec<audit_log::Model>, AppError> {
+    Ok(audit_log::Entity::find()
+        .filter(audit_log::Column::ObjectType.eq(object_type))
+        .filter(audit_log::Column::ObjectId.eq(object_id))
+        .order_by_desc(audit_log::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// `(field, before, after)` for every top-level field that differs between two JSON snapshots.
+pub fn changes(before: Option<&str>, after: Option<&str>) -> Vec<(String, String, String)> {
+    use serde_json::{Map, Value};
+    let parse = |s: Option<&str>| -> Map<String, Value> {
+        s.and_then(|s| serde_json::from_str::<Value>(s).ok())
+            .and_then(|v| v.as_object().cloned())
+            .unwrap_or_default()
+    };
+    let (before, after) = (parse(before), parse(after));
+    let show = |v: Option<&Value>| match v {
+        None | Some(Value::Null) => "—".to_owned(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .map(|k| (k.clone(), show(before.get(k)), show(after.get(k))))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn changes_list_only_what_differs() {
+        let changes = super::changes(
+            Some(r#"{"name":"Siti","unit":"A","active":true}"#),
+            Some(r#"{"name":"Siti","unit":"B","active":false,"email":"s@x.id"}"#),
+        );
+        assert_eq!(
+            changes,
+            vec![
+                ("active".into(), "true".into(), "false".into()),
+                ("email".into(), "—".into(), "s@x.id".into()),
+                ("unit".into(), "A".into(), "B".into()),
+            ]
+        );
+        assert!(super::changes(None, None).is_empty());
+    }
 }

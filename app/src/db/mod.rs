@@ -3,5 +3,7 @@
 
 pub mod agency;
 pub mod audit;
+pub mod directory;
+pub mod employees;
 pub mod entities;
 pub mod people;

@@ -63,6 +63,8 @@ pub struct EmployeeFacts {
 pub enum Action {
     /// See an employee's profile and reporting line.
     ViewEmployee,
+    /// List the employees of a unit's subtree (the directory), or of the agency.
+    ListEmployees,
     /// Change an employee's data (name, rank, unit, position, status).
     EditEmployee,
     /// Set or override an employee's appraiser and the appraiser's superior.
@@ -82,8 +84,9 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::ViewEmployee,
+        Self::ListEmployees,
         Self::EditEmployee,
         Self::AssignAppraisers,
         Self::ResetPassword,
@@ -138,7 +141,13 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
         (Action::ManageUnit | Action::ImportExportEmployees, Target::Unit(unit)) => {
             admin_covers(unit)
         }
-        (Action::ImportExportEmployees | Action::ViewAuditLog, Target::Agency) => agency_admin,
+        (Action::ListEmployees, Target::Unit(unit)) => {
+            admin_covers(unit) || actor.heads_units.iter().any(|u| u.contains(unit))
+        }
+        (
+            Action::ListEmployees | Action::ImportExportEmployees | Action::ViewAuditLog,
+            Target::Agency,
+        ) => agency_admin,
         // Granting admin rights is reserved to super admins (handled above).
         _ => false,
     }
@@ -330,6 +339,23 @@ mod tests {
                 authorize(&a, Action::ViewAuditLog, Target::Agency).is_ok(),
                 agency,
                 "{role:?} audit"
+            );
+            // Heads of a unit list their own subtree, like admins scoped to it.
+            let lists_inside = unit_in || matches!(role, Role::PimpinanUnit);
+            assert_eq!(
+                authorize(&a, Action::ListEmployees, Target::Unit(&inside)).is_ok(),
+                lists_inside,
+                "{role:?} list in"
+            );
+            assert_eq!(
+                authorize(&a, Action::ListEmployees, Target::Unit(&outside)).is_ok(),
+                unit_out,
+                "{role:?} list out"
+            );
+            assert_eq!(
+                authorize(&a, Action::ListEmployees, Target::Agency).is_ok(),
+                agency,
+                "{role:?} list agency"
             );
             assert_eq!(
                 authorize(&a, Action::ManageAdmins, Target::Agency).is_ok(),

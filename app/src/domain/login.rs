@@ -118,6 +118,27 @@ pub fn local_path_or_root(candidate: Option<&str>) -> String {
 /// Shortest password accepted when one is set (NIST SP 800-63B: at least 8).
 pub const MIN_PASSWORD_LEN: usize = 10;
 
+/// How long an admin-issued password-reset link works (once).
+pub const RESET_LINK_TTL: chrono::Duration = chrono::Duration::hours(24);
+
+/// Field errors of a new password and its confirmation (`current`: the old one, when known).
+pub fn new_password_errors(
+    new: &str,
+    confirm: &str,
+    current: Option<&str>,
+) -> Vec<(&'static str, &'static str)> {
+    let mut errors = Vec::new();
+    if new.chars().count() < MIN_PASSWORD_LEN {
+        errors.push(("new_password", "too_short"));
+    } else if current == Some(new) {
+        errors.push(("new_password", "same_password"));
+    }
+    if confirm != new {
+        errors.push(("confirm_password", "mismatch"));
+    }
+    errors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

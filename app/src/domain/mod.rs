@@ -3,5 +3,7 @@
 
 pub mod access;
 pub mod agency;
+pub mod directory;
+pub mod employee;
 pub mod login;
 pub mod nip;

@@ -1,4 +1,5 @@
 //! One folder per capability; each owns its pages, components and server functions.
 
+pub mod admin;
 pub mod auth;
 pub mod home;

@@ -3,6 +3,19 @@
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos::server_fn::error::ServerFnUrlError;
+use leptos_router::hooks::use_query_map;
+
+/// The error a plain form post to the server function at `path` sent back in the address
+/// (`__err`), if any.
+pub fn posted_error(path: &str) -> Option<AppError> {
+    let query = use_query_map();
+    query.with_untracked(|q| {
+        let err = q.get("__err")?;
+        (q.get("__path").as_deref() == Some(path))
+            .then(|| ServerFnUrlError::<AppError>::decode_err(&err))
+    })
+}
 
 /// The translated text of a field-level message code (see `FormErrors`).
 pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> String {
@@ -13,6 +26,38 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
         "too_short" => t_string!(i18n, errors.field.too_short),
         "same_password" => t_string!(i18n, errors.field.same_password),
         "mismatch" => t_string!(i18n, errors.field.mismatch),
+        "too_long" => t_string!(i18n, errors.field.too_long),
+        "email_invalid" => t_string!(i18n, errors.field.email_invalid),
+        "email_taken" => t_string!(i18n, errors.field.email_taken),
+        "asn_type_invalid" => t_string!(i18n, errors.field.asn_type_invalid),
+        "asn_type_nip_mismatch" => t_string!(i18n, errors.field.asn_type_nip_mismatch),
+        "rank_invalid_pns" => t_string!(i18n, errors.field.rank_invalid_pns),
+        "rank_invalid_pppk" => t_string!(i18n, errors.field.rank_invalid_pppk),
+        "position_kind_invalid" => t_string!(i18n, errors.field.position_kind_invalid),
+        "self_reference" => t_string!(i18n, errors.field.self_reference),
+        "nip_length" => t_string!(i18n, errors.field.nip_length),
+        "nip_digits" => t_string!(i18n, errors.field.nip_digits),
+        "nip_birth_date" => t_string!(i18n, errors.field.nip_birth_date),
+        "nip_tmt_month" => t_string!(i18n, errors.field.nip_tmt_month),
+        "nip_tmt_year" => t_string!(i18n, errors.field.nip_tmt_year),
+        "nip_gender" => t_string!(i18n, errors.field.nip_gender),
+        "nip_sequence" => t_string!(i18n, errors.field.nip_sequence),
+        "nip_taken" => t_string!(i18n, errors.field.nip_taken),
+        "nip_duplicate_in_file" => t_string!(i18n, errors.field.nip_duplicate_in_file),
+        "unit_unknown" => t_string!(i18n, errors.field.unit_unknown),
+        "unit_closed" => t_string!(i18n, errors.field.unit_closed),
+        "unit_outside_scope" => t_string!(i18n, errors.field.unit_outside_scope),
+        "person_unknown" => t_string!(i18n, errors.field.person_unknown),
+        "person_inactive" => t_string!(i18n, errors.field.person_inactive),
+        "employee_outside_scope" => t_string!(i18n, errors.field.employee_outside_scope),
+        "column_missing" => t_string!(i18n, errors.field.column_missing),
+        "column_unknown" => t_string!(i18n, errors.field.column_unknown),
+        "line_unreadable" => t_string!(i18n, errors.field.line_unreadable),
+        "file_not_utf8" => t_string!(i18n, errors.field.file_not_utf8),
+        "file_empty" => t_string!(i18n, errors.field.file_empty),
+        "file_not_csv" => t_string!(i18n, errors.field.file_not_csv),
+        "file_no_rows" => t_string!(i18n, errors.field.file_no_rows),
+        "file_too_many_rows" => t_string!(i18n, errors.field.file_too_many_rows),
         _ => t_string!(i18n, errors.field.invalid),
     }
     .to_string()

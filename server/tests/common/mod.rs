@@ -53,6 +53,15 @@ impl TestDb {
         test_db
     }
 
+    /// An already connected and migrated database that needs no clean-up.
+    pub fn wrap(db: DatabaseConnection, engine: Engine) -> Self {
+        Self {
+            db,
+            engine,
+            pg_database: None,
+        }
+    }
+
     pub async fn sqlite() -> Self {
         Self::new(Engine::Sqlite).await
     }

@@ -1,8 +1,10 @@
 pub mod audit_log;
 pub mod auth_session;
+pub mod employee_import;
 pub mod instansi;
 pub mod jabatan;
 pub mod login_throttle;
+pub mod password_reset;
 pub mod pegawai;
 pub mod riwayat_jabatan;
 pub mod unit_kerja;

@@ -23,6 +23,8 @@ pub struct ProfileView {
     pub appraiser: Option<PersonRef>,
     pub appraiser_superior: Option<PersonRef>,
     pub subordinate_count: u64,
+    /// Admins and unit heads get a link to the employee directory.
+    pub sees_directory: bool,
 }
 
 /// Signs in with NIP (or e-mail) and password, then goes to `next` (a local path) or home.
@@ -53,6 +55,22 @@ pub async fn change_password(
     crate::state::respond(
         ssr::change_password(current_password, new_password, confirm_password).await,
     )
+}
+
+/// Whether a password-reset link can still be used (unused, unexpired).
+#[server(endpoint = "auth/reset-link")]
+pub async fn reset_link_usable(token: String) -> Result<bool, AppError> {
+    crate::state::respond(ssr::reset_link_usable(token).await)
+}
+
+/// Sets a new password through a one-time link an admin issued; then the user logs in.
+#[server(endpoint = "auth/reset")]
+pub async fn reset_password(
+    token: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    crate::state::respond(ssr::reset_password(token, new_password, confirm_password).await)
 }
 
 #[server(endpoint = "profile/me")]
@@ -212,7 +230,7 @@ mod ssr {
         confirm: String,
     ) -> Result<(), AppError> {
         use crate::db::entities::user_account;
-        use crate::domain::login::MIN_PASSWORD_LEN;
+        use crate::domain::login::new_password_errors;
         use sea_orm::{ActiveModelTrait, Set};
 
         let db = state::db()?;
@@ -234,13 +252,8 @@ mod ssr {
             return Err(AppError::TooManyRequests { retry_after_secs });
         }
         let mut errors = FormErrors::default();
-        if new.chars().count() < MIN_PASSWORD_LEN {
-            errors = errors.field("new_password", "too_short");
-        } else if new == current {
-            errors = errors.field("new_password", "same_password");
-        }
-        if confirm != new {
-            errors = errors.field("confirm_password", "mismatch");
+        for (field, code) in new_password_errors(&new, &confirm, Some(&current)) {
+            errors = errors.field(field, code);
         }
         let current_ok = {
             let (password, hash) = (current.clone(), user.account.password_hash.clone());
@@ -293,6 +306,60 @@ mod ssr {
         Ok(())
     }
 
+    pub async fn reset_link_usable(token: String) -> Result<bool, AppError> {
+        let db = state::db()?;
+        Ok(auth::reset_link_account(&db, &token, Utc::now())
+            .await?
+            .is_some())
+    }
+
+    pub async fn reset_password(
+        token: String,
+        new: String,
+        confirm: String,
+    ) -> Result<(), AppError> {
+        use crate::domain::login::new_password_errors;
+        use sea_orm::TransactionTrait;
+
+        let db = state::db()?;
+        let client = ClientInfo::current();
+        let now = Utc::now();
+        let Some((link, account)) = auth::reset_link_account(&db, &token, now).await? else {
+            return Err(AppError::NotFound);
+        };
+        let mut errors = FormErrors::default();
+        for (field, code) in new_password_errors(&new, &confirm, None) {
+            errors = errors.field(field, code);
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let hash = tokio::task::spawn_blocking(move || auth::hash_password(&new))
+            .await
+            .map_err(|_| AppError::Internal)??;
+        let login = account.login.clone();
+        let user_id = account.id;
+        let txn = db.begin().await?;
+        auth::redeem_password_reset(&txn, link, account, hash, now).await?;
+        auth::clear_failures(&txn, &format!("account:{login}")).await?;
+        audit::record(
+            &txn,
+            Entry {
+                actor_user_id: Some(user_id),
+                action: "password_reset_used",
+                object_type: "user_account",
+                object_id: Some(login),
+                before: None,
+                after: None,
+            },
+            &client,
+        )
+        .await?;
+        txn.commit().await?;
+        leptos_axum::redirect("/masuk?sandi=direset");
+        Ok(())
+    }
+
     pub async fn my_profile() -> Result<ProfileView, AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
@@ -331,6 +398,9 @@ mod ssr {
             appraiser: person_ref(&db, person.penilai_id).await?,
             appraiser_superior: person_ref(&db, person.atasan_penilai_id).await?,
             subordinate_count,
+            sees_directory: user.actor.is_super_admin
+                || user.actor.admin_scope.is_some()
+                || !user.actor.heads_units.is_empty(),
         })
     }
 

@@ -4,4 +4,4 @@ mod api;
 mod pages;
 
 pub use api::*;
-pub use pages::{LoginPage, ProfilePage};
+pub use pages::{LoginPage, ProfilePage, ResetPasswordPage};

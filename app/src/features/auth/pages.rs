@@ -4,22 +4,11 @@
 use super::api::{PersonRef, my_profile};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::ui::error::{ErrorNotice, field_message};
+use crate::ui::error::{ErrorNotice, field_message, posted_error};
 use leptos::prelude::*;
-use leptos::server_fn::error::ServerFnUrlError;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
-
-/// The error of a form post that the server sent back in the address (`__err`), if any.
-fn posted_error(path: &str) -> Option<AppError> {
-    let query = use_query_map();
-    query.with_untracked(|q| {
-        let err = q.get("__err")?;
-        (q.get("__path").as_deref() == Some(path))
-            .then(|| ServerFnUrlError::<AppError>::decode_err(&err))
-    })
-}
 
 /// `/masuk`: NIP (or e-mail) and password.
 #[component]
@@ -40,11 +29,13 @@ pub fn LoginPage() -> impl IntoView {
         .error_for("password")
         .map(|code| field_message(i18n, code));
     let general_error = error.filter(|e| e.form().is_none());
+    let was_reset = query.with_untracked(|q| q.get("sandi").as_deref() == Some("direset"));
 
     view! {
         <Title text=move || t_string!(i18n, login.title) />
         <section class="auth-card" aria-labelledby="login-title">
             <h1 id="login-title">{t!(i18n, login.title)}</h1>
+            {was_reset.then(|| view! { <p class="notice" role="status">{t!(i18n, reset.done)}</p> })}
             <p class="muted">{t!(i18n, login.intro)}</p>
             <form class="form" method="post" action="/api/auth/login" novalidate>
                 <input type="hidden" name="next" value=next />
@@ -177,6 +168,82 @@ fn ChangePasswordForm() -> impl IntoView {
     }
 }
 
+/// `/atur-sandi/{token}`: choose a new password through a one-time link from an admin.
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let token = leptos_router::hooks::use_params_map()
+        .with_untracked(|p| p.get("token"))
+        .unwrap_or_default();
+    let usable = Resource::new(
+        {
+            let token = token.clone();
+            move || token.clone()
+        },
+        super::api::reset_link_usable,
+    );
+    let error = posted_error("/api/auth/reset");
+    let form = error
+        .as_ref()
+        .and_then(AppError::form)
+        .cloned()
+        .unwrap_or_default();
+    let new_error = form
+        .error_for("new_password")
+        .map(|code| field_message(i18n, code));
+    let confirm_error = form
+        .error_for("confirm_password")
+        .map(|code| field_message(i18n, code));
+    let spent = error.as_ref() == Some(&AppError::NotFound);
+    view! {
+        <Title text=move || t_string!(i18n, reset.title) />
+        <section class="auth-card" aria-labelledby="reset-title">
+            <h1 id="reset-title">{t!(i18n, reset.title)}</h1>
+            <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
+                {move || {
+                    let token = token.clone();
+                    let (new_error, confirm_error) = (new_error.clone(), confirm_error.clone());
+                    Suspend::new(async move {
+                        match usable.await {
+                            Ok(true) if !spent => view! {
+                                <p class="muted">{t!(i18n, reset.intro)}</p>
+                                <form class="form" method="post" action="/api/auth/reset" novalidate>
+                                    <input type="hidden" name="token" value=token />
+                                    <PasswordField
+                                        name="new_password"
+                                        label=t_string!(i18n, profile.new_password).to_string()
+                                        hint=t_string!(i18n, profile.new_password_hint).to_string()
+                                        error=new_error
+                                        autocomplete="new-password"
+                                    />
+                                    <PasswordField
+                                        name="confirm_password"
+                                        label=t_string!(i18n, profile.confirm_password).to_string()
+                                        error=confirm_error
+                                        autocomplete="new-password"
+                                    />
+                                    <button class="button button-block" type="submit">{t!(i18n, reset.submit)}</button>
+                                </form>
+                            }.into_any(),
+                            Ok(_) => {
+                                #[cfg(feature = "ssr")]
+                                crate::state::set_status(410);
+                                view! {
+                                    <p class="notice notice-error" role="alert" data-testid="reset-invalid">
+                                        {t!(i18n, reset.invalid)}
+                                    </p>
+                                    <a class="button" href="/masuk">{t!(i18n, login.submit)}</a>
+                                }.into_any()
+                            }
+                            Err(error) => view! { <ErrorNotice error /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
 /// `/profil`: the signed-in user's own data and reporting line.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -218,6 +285,9 @@ pub fn ProfilePage() -> impl IntoView {
                     <section class="profile" aria-labelledby="profile-title">
                         <h1 id="profile-title">{p.name.clone()}</h1>
                         <p class="muted">{p.position.clone().unwrap_or_default()}</p>
+                        {p.sees_directory.then(|| view! {
+                            <p><a class="button button-secondary" href="/admin/pegawai">{t!(i18n, admin.directory_title)}</a></p>
+                        })}
                         <dl class="facts" data-testid="profile-facts">
                             {facts
                                 .into_iter()

@@ -1,0 +1,540 @@
+//! Writing employee records: the checks that need the database (unit, NIP and e-mail
+//! uniqueness, superiors), the reporting line derived from the unit tree, the mutation history
+//! and the audit trail. The admin form and the CSV import both go through [`save`].
+
+use crate::auth::server::ClientInfo;
+use crate::db::audit::{self, Entry};
+use crate::db::entities::{jabatan, pegawai, riwayat_jabatan, unit_kerja};
+use crate::domain::employee::{
+    EmployeeFields, FieldError, ValidEmployee, display_name, position_heads_unit, search_key,
+};
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, Set,
+};
+use serde::Serialize;
+
+/// What a save could not do because of the data already stored.
+pub enum SaveError {
+    Fields(Vec<FieldError>),
+    App(AppError),
+}
+
+impl From<sea_orm::DbErr> for SaveError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        Self::App(err.into())
+    }
+}
+
+impl From<AppError> for SaveError {
+    fn from(err: AppError) -> Self {
+        Self::App(err)
+    }
+}
+
+/// The audited picture of an employee: what an admin would compare before and after.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Snapshot {
+    pub nip: String,
+    pub name: String,
+    pub front_title: Option<String>,
+    pub back_title: Option<String>,
+    pub email: Option<String>,
+    pub asn_type: String,
+    pub rank_grade: String,
+    pub unit: String,
+    pub position: Option<String>,
+    pub superior: Option<String>,
+    pub appraiser: Option<String>,
+    pub appraiser_superior: Option<String>,
+    pub active: bool,
+}
+
+async fn nip_of(db: &impl ConnectionTrait, id: Option<i64>) -> Result<Option<String>, AppError> {
+    let Some(id) = id else { return Ok(None) };
+    Ok(pegawai::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map(|p| p.nip))
+}
+
+pub async fn snapshot(db: &impl ConnectionTrait, p: &pegawai::Model) -> Result<Snapshot, AppError> {
+    let unit = unit_kerja::Entity::find_by_id(p.unit_id)
+        .one(db)
+        .await?
+        .map(|u| u.code)
+        .unwrap_or_default();
+    let position = match p.jabatan_id {
+        Some(id) => jabatan::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|j| format!("{} ({})", j.name, j.kind)),
+        None => None,
+    };
+    Ok(Snapshot {
+        nip: p.nip.clone(),
+        name: p.name.clone(),
+        front_title: p.front_title.clone(),
+        back_title: p.back_title.clone(),
+        email: p.email.clone(),
+        asn_type: p.asn_type.clone(),
+        rank_grade: p.rank_grade.clone(),
+        unit,
+        position,
+        superior: nip_of(db, p.atasan_id).await?,
+        appraiser: nip_of(db, p.penilai_id).await?,
+        appraiser_superior: nip_of(db, p.atasan_penilai_id).await?,
+        active: p.active,
+    })
+}
+
+/// The unit's ids from the root down to itself, read from its materialised path.
+fn path_ids(path: &str) -> Vec<i64> {
+    path.split('/').filter_map(|s| s.parse().ok()).collect()
+}
+
+/// The active head of the nearest unit at or above `unit` (skipping `except`), if any.
+pub async fn nearest_head(
+    db: &impl ConnectionTrait,
+    unit: &unit_kerja::Model,
+    except: Option<i64>,
+) -> Result<Option<pegawai::Model>, AppError> {
+    for unit_id in path_ids(&unit.path).into_iter().rev() {
+        let heads = jabatan::Entity::find()
+            .filter(jabatan::Column::UnitId.eq(unit_id))
+            .filter(jabatan::Column::IsHead.eq(true))
+            .all(db)
+            .await?;
+        for position in heads {
+            let holder = pegawai::Entity::find()
+                .filter(pegawai::Column::JabatanId.eq(position.id))
+                .filter(pegawai::Column::Active.eq(true))
+                .order_by_asc(pegawai::Column::Id)
+                .all(db)
+                .await?
+                .into_iter()
+                .find(|p| Some(p.id) != except);
+            if holder.is_some() {
+                return Ok(holder);
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The reporting line an employee gets when none is given: the head of their unit (a head's is
+/// the head of the unit above), who is also their appraiser; the appraiser's own superior is
+/// the appraiser's superior.
+pub async fn derived_superior(
+    db: &impl ConnectionTrait,
+    unit: &unit_kerja::Model,
+    heads_unit: bool,
+    employee_id: Option<i64>,
+) -> Result<Option<pegawai::Model>, AppError> {
+    let start = if heads_unit {
+        match unit.parent_id {
+            Some(parent) => unit_kerja::Entity::find_by_id(parent).one(db).await?,
+            None => None,
+        }
+    } else {
+        Some(unit.clone())
+    };
+    match start {
+        Some(start) => nearest_head(db, &start, employee_id).await,
+        None => Ok(None),
+    }
+}
+
+async fn find_by_nip(
+    db: &impl ConnectionTrait,
+    nip: &str,
+) -> Result<Option<pegawai::Model>, AppError> {
+    Ok(pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq(nip))
+        .one(db)
+        .await?)
+}
+
+pub async fn unit_by_code(
+    db: &impl ConnectionTrait,
+    instansi_id: i64,
+    code: &str,
+) -> Result<Option<unit_kerja::Model>, AppError> {
+    Ok(unit_kerja::Entity::find()
+        .filter(unit_kerja::Column::InstansiId.eq(instansi_id))
+        .filter(unit_kerja::Column::Code.eq(code))
+        .one(db)
+        .await?)
+}
+
+/// The position named `name` in the unit, created (with `kind`) if the unit has none by that name.
+async fn position_in(
+    db: &impl ConnectionTrait,
+    unit_id: i64,
+    name: &str,
+    kind: &str,
+    now: DateTime<Utc>,
+) -> Result<jabatan::Model, AppError> {
+    let existing = jabatan::Entity::find()
+        .filter(jabatan::Column::UnitId.eq(unit_id))
+        .filter(jabatan::Column::Name.eq(name))
+        .one(db)
+        .await?;
+    if let Some(existing) = existing {
+        if existing.kind == kind {
+            return Ok(existing);
+        }
+        let mut changed = existing.into_active_model();
+        changed.kind = Set(kind.to_owned());
+        changed.is_head = Set(position_heads_unit(kind));
+        changed.updated_at = Set(now);
+        return Ok(changed.update(db).await?);
+    }
+    Ok(jabatan::ActiveModel {
+        unit_id: Set(unit_id),
+        name: Set(name.to_owned()),
+        kind: Set(kind.to_owned()),
+        eselon: Set(None),
+        jenjang: Set(name
+            .split_once("Ahli ")
+            .map(|(_, level)| format!("ahli_{}", level.to_lowercase().replace(' ', "_")))),
+        is_head: Set(position_heads_unit(kind)),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+/// Who is saving, for the history and the audit trail.
+pub struct Author<'a> {
+    pub user_id: i64,
+    pub client: &'a ClientInfo,
+    /// Audit action name, e.g. `employee_updated` or `employee_imported`.
+    pub via: &'a str,
+}
+
+/// Resolves what needs the database, then creates or updates the employee. `existing` is the
+/// record being edited (`None`: create; a NIP already taken is then an error). `unit_allowed`
+/// tells whether the author may place someone in a unit (their admin scope).
+pub async fn save(
+    db: &impl ConnectionTrait,
+    instansi_id: i64,
+    existing: Option<pegawai::Model>,
+    valid: ValidEmployee,
+    author: &Author<'_>,
+    unit_allowed: impl Fn(&unit_kerja::Model) -> bool,
+) -> Result<pegawai::Model, SaveError> {
+    let now = Utc::now();
+    let mut errors: Vec<FieldError> = Vec::new();
+
+    let unit = unit_by_code(db, instansi_id, &valid.unit_code).await?;
+    match &unit {
+        None => errors.push(("unit_code", "unit_unknown")),
+        Some(u) if u.closed_at.is_some() => errors.push(("unit_code", "unit_closed")),
+        Some(u) if !unit_allowed(u) => errors.push(("unit_code", "unit_outside_scope")),
+        Some(_) => {}
+    }
+    if let Some(holder) = find_by_nip(db, valid.nip.as_str()).await?
+        && existing.as_ref().is_none_or(|e| e.id != holder.id)
+    {
+        errors.push(("nip", "nip_taken"));
+    }
+    if let Some(email) = &valid.email {
+        let holder = pegawai::Entity::find()
+            .filter(pegawai::Column::Email.eq(email.as_str()))
+            .one(db)
+            .await?;
+        if holder.is_some_and(|h| existing.as_ref().is_none_or(|e| e.id != h.id)) {
+            errors.push(("email", "email_taken"));
+        }
+    }
+    let wanted = [
+        ("superior_nip", valid.superior_nip.as_ref()),
+        ("appraiser_nip", valid.appraiser_nip.as_ref()),
+    ];
+    let mut people = [None, None];
+    for (slot, (field, nip)) in people.iter_mut().zip(wanted) {
+        if let Some(nip) = nip {
+            match find_by_nip(db, nip.as_str()).await? {
+                Some(p) if !p.active => errors.push((field, "person_inactive")),
+                Some(p) => *slot = Some(p),
+                None => errors.push((field, "person_unknown")),
+            }
+        }
+    }
+    let Some(unit) = unit.filter(|_| errors.is_empty()) else {
+        return Err(SaveError::Fields(errors));
+    };
+
+    let heads_unit = position_heads_unit(valid.position_kind);
+    let employee_id = existing.as_ref().map(|e| e.id);
+    let [superior, appraiser] = people;
+    let superior = match superior {
+        Some(s) => Some(s),
+        None => derived_superior(db, &unit, heads_unit, employee_id).await?,
+    };
+    let appraiser = appraiser.or_else(|| superior.clone());
+    let appraiser_superior = appraiser.as_ref().and_then(|a| a.atasan_id);
+    let position = position_in(db, unit.id, &valid.position, valid.position_kind, now).await?;
+
+    let before = match &existing {
+        Some(e) => Some(snapshot(db, e).await?),
+        None => None,
+    };
+    let moved = existing
+        .as_ref()
+        .is_none_or(|e| e.unit_id != unit.id || e.jabatan_id != Some(position.id));
+    let mut row = match existing.clone() {
+        Some(e) => {
+            let version = e.version;
+            let mut row = e.into_active_model();
+            row.version = Set(version + 1);
+            row
+        }
+        None => pegawai::ActiveModel {
+            instansi_id: Set(instansi_id),
+            active: Set(true),
+            locale: Set("id".to_owned()),
+            version: Set(1),
+            created_at: Set(now),
+            ..Default::default()
+        },
+    };
+    row.nip = Set(valid.nip.as_str().to_owned());
+    row.name_search = Set(search_key(&valid.name));
+    row.name = Set(valid.name);
+    row.front_title = Set(valid.front_title);
+    row.back_title = Set(valid.back_title);
+    row.email = Set(valid.email);
+    row.asn_type = Set(valid.asn_type.code().to_owned());
+    row.rank_grade = Set(valid.rank_grade);
+    row.unit_id = Set(unit.id);
+    row.jabatan_id = Set(Some(position.id));
+    row.atasan_id = Set(superior.as_ref().map(|s| s.id));
+    row.penilai_id = Set(appraiser.as_ref().map(|a| a.id));
+    row.atasan_penilai_id = Set(appraiser_superior);
+    row.updated_at = Set(now);
+    let saved = if existing.is_some() {
+        row.update(db).await?
+    } else {
+        row.insert(db).await?
+    };
+
+    if existing.is_none() {
+        create_account(db, &saved, now).await?;
+    } else if before.as_ref().is_some_and(|b| b.nip != saved.nip) {
+        rename_account(db, &saved).await?;
+    }
+    if moved {
+        record_move(db, &saved, author.user_id, now).await?;
+    }
+    let after = snapshot(db, &saved).await?;
+    if before.as_ref() != Some(&after) {
+        audit::record(
+            db,
+            Entry {
+                actor_user_id: Some(author.user_id),
+                action: author.via,
+                object_type: "pegawai",
+                object_id: Some(saved.id.to_string()),
+                before: before.map(|b| serde_json::to_value(b).unwrap_or_default()),
+                after: Some(serde_json::to_value(after).unwrap_or_default()),
+            },
+            author.client,
+        )
+        .await?;
+    }
+    Ok(saved)
+}
+
+/// Every employee gets a login (their NIP) without a usable password: an admin hands them a
+/// one-time link to choose one.
+async fn create_account(
+    db: &impl ConnectionTrait,
+    p: &pegawai::Model,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    use crate::db::entities::user_account;
+    user_account::ActiveModel {
+        pegawai_id: Set(Some(p.id)),
+        login: Set(p.nip.clone()),
+        // Not a PHC string: no password can ever match it.
+        password_hash: Set("!".to_owned()),
+        is_super_admin: Set(false),
+        admin_scope: Set("none".to_owned()),
+        admin_unit_id: Set(None),
+        totp_secret: Set(None),
+        totp_enabled: Set(false),
+        password_changed_at: Set(now),
+        disabled: Set(false),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// A corrected NIP is also the corrected login.
+async fn rename_account(db: &impl ConnectionTrait, p: &pegawai::Model) -> Result<(), AppError> {
+    use crate::db::entities::user_account;
+    if let Some(account) = user_account::Entity::find()
+        .filter(user_account::Column::PegawaiId.eq(p.id))
+        .one(db)
+        .await?
+    {
+        let mut account = account.into_active_model();
+        account.login = Set(p.nip.clone());
+        account.update(db).await?;
+    }
+    Ok(())
+}
+
+/// Closes the open history line and opens one for the employee's current unit and position, so
+/// a transfer keeps where they were before.
+async fn record_move(
+    db: &impl ConnectionTrait,
+    p: &pegawai::Model,
+    recorded_by: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let today = now.date_naive();
+    let open = riwayat_jabatan::Entity::find()
+        .filter(riwayat_jabatan::Column::PegawaiId.eq(p.id))
+        .filter(riwayat_jabatan::Column::EndedAt.is_null())
+        .all(db)
+        .await?;
+    for line in open {
+        let mut line = line.into_active_model();
+        line.ended_at = Set(Some(today));
+        line.update(db).await?;
+    }
+    riwayat_jabatan::ActiveModel {
+        pegawai_id: Set(p.id),
+        unit_id: Set(p.unit_id),
+        jabatan_id: Set(p.jabatan_id),
+        started_at: Set(today),
+        ended_at: Set(None),
+        note: Set(None),
+        recorded_by: Set(Some(recorded_by)),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// Deactivates or reactivates an employee (with their login), audited.
+pub async fn set_active(
+    db: &impl ConnectionTrait,
+    person: pegawai::Model,
+    active: bool,
+    author: &Author<'_>,
+) -> Result<pegawai::Model, AppError> {
+    use crate::db::entities::user_account;
+    if person.active == active {
+        return Ok(person);
+    }
+    let before = snapshot(db, &person).await?;
+    let version = person.version;
+    let mut row = person.into_active_model();
+    row.active = Set(active);
+    row.version = Set(version + 1);
+    row.updated_at = Set(Utc::now());
+    let saved = row.update(db).await?;
+    if let Some(account) = user_account::Entity::find()
+        .filter(user_account::Column::PegawaiId.eq(saved.id))
+        .one(db)
+        .await?
+    {
+        if !active {
+            crate::auth::server::end_all_sessions(db, account.id).await?;
+        }
+        let mut account = account.into_active_model();
+        account.disabled = Set(!active);
+        account.update(db).await?;
+    }
+    audit::record(
+        db,
+        Entry {
+            actor_user_id: Some(author.user_id),
+            action: author.via,
+            object_type: "pegawai",
+            object_id: Some(saved.id.to_string()),
+            before: Some(serde_json::to_value(before).unwrap_or_default()),
+            after: Some(serde_json::to_value(snapshot(db, &saved).await?).unwrap_or_default()),
+        },
+        author.client,
+    )
+    .await?;
+    Ok(saved)
+}
+
+/// The form fields of a stored employee. Superior and appraiser are left empty when they are
+/// what the unit tree would give anyway, so that a later move re-derives them.
+pub async fn fields_of(
+    db: &impl ConnectionTrait,
+    p: &pegawai::Model,
+) -> Result<EmployeeFields, AppError> {
+    let unit = unit_kerja::Entity::find_by_id(p.unit_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let position = match p.jabatan_id {
+        Some(id) => jabatan::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
+    let heads_unit = position.as_ref().is_some_and(|j| j.is_head);
+    let derived = derived_superior(db, &unit, heads_unit, Some(p.id))
+        .await?
+        .map(|d| d.id);
+    let superior_nip = if p.atasan_id == derived {
+        String::new()
+    } else {
+        nip_of(db, p.atasan_id).await?.unwrap_or_default()
+    };
+    let appraiser_nip = if p.penilai_id == p.atasan_id {
+        String::new()
+    } else {
+        nip_of(db, p.penilai_id).await?.unwrap_or_default()
+    };
+    Ok(EmployeeFields {
+        nip: p.nip.clone(),
+        name: p.name.clone(),
+        front_title: p.front_title.clone().unwrap_or_default(),
+        back_title: p.back_title.clone().unwrap_or_default(),
+        email: p.email.clone().unwrap_or_default(),
+        asn_type: p.asn_type.clone(),
+        rank_grade: p.rank_grade.clone(),
+        unit_code: unit.code,
+        position: position
+            .as_ref()
+            .map(|j| j.name.clone())
+            .unwrap_or_default(),
+        position_kind: position.map(|j| j.kind).unwrap_or_default(),
+        superior_nip,
+        appraiser_nip,
+    })
+}
+
+/// `Name (NIP)` of a person, for showing a reporting line.
+pub async fn person_label(
+    db: &impl ConnectionTrait,
+    id: Option<i64>,
+) -> Result<Option<String>, AppError> {
+    let Some(id) = id else { return Ok(None) };
+    Ok(pegawai::Entity::find_by_id(id).one(db).await?.map(|p| {
+        format!(
+            "{} ({})",
+            display_name(p.front_title.as_deref(), &p.name, p.back_title.as_deref()),
+            p.nip
+        )
+    }))
+}

@@ -1,0 +1,12 @@
+//! The admin screens of BKD/BKPSDM staff: employee directory and records, CSV import/export,
+//! units, audit log. All are server-only pages (see `crate::server_pages`): plain forms that work
+//! without JavaScript and add nothing to the phone's download.
+
+mod api;
+#[cfg(feature = "ssr")]
+pub mod import;
+mod pages;
+pub mod types;
+
+pub use api::*;
+pub use pages::*;

@@ -1,0 +1,608 @@
+//! Admin pages: directory, employee form, CSV import and its report. Server-only (no wasm);
+//! forms post to server functions and come back with errors in the address, values kept.
+
+use super::api::{employee_directory, load_employee_editor, load_import_report};
+use super::types::{DirectoryView, EmployeeEditor, ImportReport, UnitOption};
+use crate::domain::directory::{DirectoryQuery, SortKey, StatusFilter, encode_params};
+use crate::domain::employee::{AsnType, PNS_RANKS, POSITION_KINDS, PPPK_RANKS};
+use crate::error::{AppError, FormErrors};
+use crate::i18n::*;
+use crate::ui::error::{ErrorNotice, field_message, posted_error};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
+
+/// Tabs between the admin pages.
+#[component]
+pub fn AdminNav(current: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let tab = move |href: &'static str, label: String| {
+        view! {
+            <li>
+                <a href=href aria-current=(current == href).then_some("page")>{label}</a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="admin-nav" aria-label=t_string!(i18n, admin.nav_label)>
+            <ul>
+                {tab("/admin/pegawai", t_string!(i18n, admin.employees).to_string())}
+                {tab("/admin/impor", t_string!(i18n, admin.import).to_string())}
+            </ul>
+        </nav>
+    }
+}
+
+/// What a failed load of an admin page shows: the login page for a lost session, otherwise the
+/// reason with the matching HTTP status.
+pub fn load_failure(error: AppError) -> AnyView {
+    if error == AppError::Unauthenticated {
+        let location = use_location();
+        let here = format!(
+            "{}{}",
+            location.pathname.get_untracked(),
+            location.search.get_untracked()
+        );
+        let next = encode_params(&[("next", here)]);
+        return view! { <Redirect path=format!("/masuk?{next}") /> }.into_any();
+    }
+    #[cfg(feature = "ssr")]
+    crate::state::set_status(error.status_code());
+    view! { <ErrorNotice error /> }.into_any()
+}
+
+fn unit_label(u: &UnitOption) -> String {
+    format!(
+        "{}{} · {}",
+        "\u{a0}\u{a0}".repeat(u.depth.max(0) as usize),
+        u.name,
+        u.code
+    )
+}
+
+/// `/admin/pegawai`: search, filter, sort and page through employees.
+#[component]
+pub fn EmployeeDirectoryPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map().with_untracked(|q| DirectoryQuery::from_params(|k| q.get(k)));
+    let data = Resource::new(
+        {
+            let query = query.clone();
+            move || query.clone()
+        },
+        employee_directory,
+    );
+    view! {
+        <Title text=move || t_string!(i18n, admin.directory_title) />
+        <AdminNav current="/admin/pegawai" />
+        <section class="admin-page" aria-labelledby="directory-title">
+            <h1 id="directory-title">{t!(i18n, admin.directory_title)}</h1>
+            <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
+                {move || {
+                    let query = query.clone();
+                    Suspend::new(async move {
+                        match data.await {
+                            Ok(view) => directory_view(i18n, query, view).into_any(),
+                            Err(error) => load_failure(error),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+fn directory_view(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    query: DirectoryQuery,
+    view: DirectoryView,
+) -> impl IntoView {
+    let href = |q: &DirectoryQuery| {
+        let params = encode_params(&q.to_params());
+        if params.is_empty() {
+            "/admin/pegawai".to_owned()
+        } else {
+            format!("/admin/pegawai?{params}")
+        }
+    };
+    let sort_header = |key: SortKey, label: String| {
+        let target = href(&query.sorted_by(key));
+        let state = match (query.sort == key, query.descending) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        };
+        view! {
+            <th scope="col" aria-sort=state>
+                <a href=target>{label}</a>
+            </th>
+        }
+    };
+    let page = view.page;
+    let export_params = encode_params(&query.with_page(0).to_params());
+    let selected_unit = query.unit_id;
+    let status_option = |value: StatusFilter, label: String| {
+        view! {
+            <option value=value.code() selected=query.status == value>{label}</option>
+        }
+    };
+    let asn_option = |value: Option<AsnType>, label: String| {
+        view! {
+            <option value=value.map(|a| a.code()).unwrap_or("") selected=query.asn_type == value>
+                {label}
+            </option>
+        }
+    };
+    let first = page.page * DirectoryQuery::PAGE_SIZE + 1;
+    let last = (first - 1 + page.rows.len() as u64).max(first.min(page.total));
+    let summary = if page.total == 0 {
+        t_string!(i18n, admin.no_results).to_string()
+    } else {
+        t_string!(
+            i18n,
+            admin.showing,
+            first = first,
+            last = last,
+            total = page.total
+        )
+        .to_string()
+    };
+    let prev = (page.page > 0).then(|| href(&query.with_page(page.page - 1)));
+    let next = (page.page + 1 < page.page_count).then(|| href(&query.with_page(page.page + 1)));
+    view! {
+        {view.can_edit.then(|| view! {
+            <p class="actions">
+                <a class="button" href="/admin/pegawai/baru">{t!(i18n, admin.new_employee)}</a>
+                <a class="button button-secondary" href="/admin/impor">{t!(i18n, admin.import)}</a>
+                <a class="button button-secondary" href=format!("/admin/ekspor-pegawai.csv?{export_params}") download>
+                    {t!(i18n, admin.export)}
+                </a>
+            </p>
+        })}
+        <form class="filters" method="get" action="/admin/pegawai" role="search">
+            <div class="field grow">
+                <label for="q">{t!(i18n, admin.search_label)}</label>
+                <input id="q" name="q" type="search" value=query.text.clone() autocomplete="off"
+                    placeholder=t_string!(i18n, admin.search_placeholder) />
+            </div>
+            <div class="field">
+                <label for="unit">{t!(i18n, admin.unit)}</label>
+                <select id="unit" name="unit">
+                    <option value="">{t!(i18n, admin.all_units)}</option>
+                    {view.units.iter().map(|u| view! {
+                        <option value=u.id.to_string() selected=selected_unit == Some(u.id)>{unit_label(u)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="status">{t!(i18n, admin.status)}</label>
+                <select id="status" name="status">
+                    {status_option(StatusFilter::Active, t_string!(i18n, admin.status_active).to_string())}
+                    {status_option(StatusFilter::Inactive, t_string!(i18n, admin.status_inactive).to_string())}
+                    {status_option(StatusFilter::All, t_string!(i18n, admin.status_all).to_string())}
+                </select>
+            </div>
+            <div class="field">
+                <label for="asn">{t!(i18n, admin.asn_type)}</label>
+                <select id="asn" name="asn">
+                    {asn_option(None, t_string!(i18n, admin.all_types).to_string())}
+                    {asn_option(Some(AsnType::Pns), "PNS".to_owned())}
+                    {asn_option(Some(AsnType::Pppk), "PPPK".to_owned())}
+                </select>
+            </div>
+            {(query.sort != SortKey::Name).then(|| view! { <input type="hidden" name="sort" value=query.sort.code() /> })}
+            {query.descending.then(|| view! { <input type="hidden" name="dir" value="turun" /> })}
+            <button class="button" type="submit">{t!(i18n, admin.search)}</button>
+        </form>
+        <p class="muted" role="status" data-testid="result-summary">{summary}</p>
+        <div class="table-wrap">
+            <table class="data-table" data-testid="directory">
+                <thead>
+                    <tr>
+                        {sort_header(SortKey::Name, t_string!(i18n, admin.name).to_string())}
+                        {sort_header(SortKey::Nip, "NIP".to_owned())}
+                        {sort_header(SortKey::Unit, t_string!(i18n, admin.unit).to_string())}
+                        {sort_header(SortKey::Rank, t_string!(i18n, admin.rank).to_string())}
+                    </tr>
+                </thead>
+                <tbody>
+                    {page.rows.into_iter().map(|row| {
+                        let name = if view.can_edit {
+                            view! { <a href=format!("/admin/pegawai/{}", row.id)>{row.name.clone()}</a> }.into_any()
+                        } else {
+                            view! { <span>{row.name.clone()}</span> }.into_any()
+                        };
+                        view! {
+                            <tr class:inactive=!row.active>
+                                <td data-label=t_string!(i18n, admin.name)>
+                                    {name}
+                                    <span class="muted small block">{row.position.clone().unwrap_or_default()}</span>
+                                    {(!row.active).then(|| view! { <span class="badge">{t!(i18n, admin.status_inactive)}</span> })}
+                                </td>
+                                <td data-label="NIP" class="nowrap">{row.nip}</td>
+                                <td data-label=t_string!(i18n, admin.unit)>{row.unit}</td>
+                                <td data-label=t_string!(i18n, admin.rank)>
+                                    {row.rank_grade}" · "{row.asn_type.to_uppercase()}
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <nav class="pager" aria-label=t_string!(i18n, admin.pages)>
+            {prev.map(|h| view! { <a class="button button-secondary" href=h rel="prev">{t!(i18n, admin.previous)}</a> })}
+            <span class="muted">{t!(i18n, admin.page_of, page = page.page + 1, count = page.page_count)}</span>
+            {next.map(|h| view! { <a class="button button-secondary" href=h rel="next">{t!(i18n, admin.next)}</a> })}
+        </nav>
+    }
+}
+
+/// A labelled text input with its error, refilled from a failed post.
+#[component]
+fn TextField(
+    name: &'static str,
+    label: String,
+    value: String,
+    error: Option<String>,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional)] required: bool,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+) -> impl IntoView {
+    let error_id = format!("{name}-error");
+    let hint_id = format!("{name}-hint");
+    let described = if hint.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id.clone()
+    };
+    view! {
+        <div class="field">
+            <label for=name>{label}{required.then_some(" *")}</label>
+            <input id=name name=name type=kind value=value required=required inputmode=inputmode
+                aria-describedby=described aria-invalid=if error.is_some() { "true" } else { "false" } />
+            {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
+            <p id=error_id class="field-error">{error}</p>
+        </div>
+    }
+}
+
+/// A labelled select with its error.
+#[component]
+fn SelectField(
+    name: &'static str,
+    label: String,
+    value: String,
+    options: Vec<(String, String)>,
+    error: Option<String>,
+) -> impl IntoView {
+    let error_id = format!("{name}-error");
+    view! {
+        <div class="field">
+            <label for=name>{label}" *"</label>
+            <select id=name name=name aria-describedby=error_id.clone()
+                aria-invalid=if error.is_some() { "true" } else { "false" }>
+                <option value="">"—"</option>
+                {options.into_iter().map(|(v, text)| {
+                    let selected = v.eq_ignore_ascii_case(&value);
+                    view! { <option value=v selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+            <p id=error_id class="field-error">{error}</p>
+        </div>
+    }
+}
+
+fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: &str) -> String {
+    match kind {
+        "jpt_utama" => t_string!(i18n, admin.kind.jpt_utama),
+        "jpt_madya" => t_string!(i18n, admin.kind.jpt_madya),
+        "jpt_pratama" => t_string!(i18n, admin.kind.jpt_pratama),
+        "administrator" => t_string!(i18n, admin.kind.administrator),
+        "pengawas" => t_string!(i18n, admin.kind.pengawas),
+        "fungsional" => t_string!(i18n, admin.kind.fungsional),
+        _ => t_string!(i18n, admin.kind.pelaksana),
+    }
+    .to_string()
+}
+
+/// `/admin/pegawai/baru` and `/admin/pegawai/{id}`: the employee record.
+#[component]
+pub fn EmployeeFormPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let data = Resource::new(move || id, load_employee_editor);
+    view! {
+        <Title text=move || t_string!(i18n, admin.employee_title) />
+        <AdminNav current="/admin/pegawai" />
+        <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(editor) => employee_form(i18n, editor).into_any(),
+                    Err(error) => load_failure(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn employee_form(i18n: leptos_i18n::I18nContext<Locale>, editor: EmployeeEditor) -> impl IntoView {
+    let action = if editor.id.is_some() {
+        "/api/admin/employee/update"
+    } else {
+        "/api/admin/employee/create"
+    };
+    let error = posted_error(action);
+    let form: FormErrors = error
+        .as_ref()
+        .and_then(AppError::form)
+        .cloned()
+        .unwrap_or_default();
+    let posted = error.as_ref().is_some_and(|e| e.form().is_some());
+    let fields = editor.fields.clone();
+    let value = |name: &str, stored: &str| -> String {
+        if posted {
+            form.value_of(name).unwrap_or_default().to_owned()
+        } else {
+            stored.to_owned()
+        }
+    };
+    let err = |name: &str| form.error_for(name).map(|code| field_message(i18n, code));
+    let saved = error.is_none() && use_query_map().with_untracked(|q| q.get("disimpan").is_some());
+    let title = match editor.id {
+        Some(_) => editor.display_name.clone(),
+        None => t_string!(i18n, admin.new_employee).to_string(),
+    };
+    let unit_options: Vec<(String, String)> = editor
+        .units
+        .iter()
+        .map(|u| (u.code.clone(), unit_label(u)))
+        .collect();
+    let kind_options: Vec<(String, String)> = POSITION_KINDS
+        .iter()
+        .map(|k| ((*k).to_owned(), kind_label(i18n, k)))
+        .collect();
+    let rank_options: Vec<(String, String)> = PNS_RANKS
+        .iter()
+        .map(|r| ((*r).to_owned(), format!("PNS {r}")))
+        .chain(
+            PPPK_RANKS
+                .iter()
+                .map(|r| ((*r).to_owned(), format!("PPPK {r}"))),
+        )
+        .collect();
+    let derived_hint = t_string!(i18n, admin.derived_hint).to_string();
+    let line_hint = |current: &Option<String>| match current {
+        Some(c) => format!(
+            "{} {derived_hint}",
+            t_string!(i18n, admin.currently, who = c.clone())
+        ),
+        None => derived_hint.clone(),
+    };
+    let general_error = error.filter(|e| e.form().is_none());
+    view! {
+        <section class="admin-page" aria-labelledby="employee-title">
+            <p><a href="/admin/pegawai">{t!(i18n, admin.back_to_directory)}</a></p>
+            <h1 id="employee-title">{title}</h1>
+            {(editor.id.is_some() && !editor.active).then(|| view! {
+                <p class="notice notice-error">{t!(i18n, admin.inactive_notice)}</p>
+            })}
+            {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, admin.saved)}</p> })}
+            {general_error.map(|error| view! { <ErrorNotice error /> })}
+            {posted.then(|| view! { <p class="notice notice-error" role="alert">{t!(i18n, errors.invalid)}</p> })}
+            <form class="form form-grid" method="post" action=action novalidate>
+                {editor.id.map(|id| view! {
+                    <input type="hidden" name="id" value=id.to_string() />
+                    <input type="hidden" name="version" value=editor.version.to_string() />
+                })}
+                <TextField name="nip" label="NIP".to_owned() value=value("nip", &fields.nip) error=err("nip")
+                    hint=t_string!(i18n, login.login_hint).to_string() required=true inputmode="numeric" />
+                <TextField name="name" label=t_string!(i18n, admin.name_without_titles).to_string()
+                    value=value("name", &fields.name) error=err("name") required=true />
+                <TextField name="front_title" label=t_string!(i18n, admin.front_title).to_string()
+                    value=value("front_title", &fields.front_title) error=err("front_title") />
+                <TextField name="back_title" label=t_string!(i18n, admin.back_title).to_string()
+                    value=value("back_title", &fields.back_title) error=err("back_title") />
+                <TextField name="email" label=t_string!(i18n, profile.email).to_string() kind="email"
+                    value=value("email", &fields.email) error=err("email") />
+                <SelectField name="asn_type" label=t_string!(i18n, admin.asn_type).to_string()
+                    value=value("asn_type", &fields.asn_type)
+                    options=vec![("pns".to_owned(), "PNS".to_owned()), ("pppk".to_owned(), "PPPK".to_owned())]
+                    error=err("asn_type") />
+                <SelectField name="rank_grade" label=t_string!(i18n, admin.rank).to_string()
+                    value=value("rank_grade", &fields.rank_grade) options=rank_options error=err("rank_grade") />
+                <SelectField name="unit_code" label=t_string!(i18n, admin.unit).to_string()
+                    value=value("unit_code", &fields.unit_code) options=unit_options error=err("unit_code") />
+                <TextField name="position" label=t_string!(i18n, admin.position).to_string()
+                    value=value("position", &fields.position) error=err("position") required=true />
+                <SelectField name="position_kind" label=t_string!(i18n, admin.position_kind).to_string()
+                    value=value("position_kind", &fields.position_kind) options=kind_options error=err("position_kind") />
+                <TextField name="superior_nip" label=t_string!(i18n, profile.superior).to_string()
+                    value=value("superior_nip", &fields.superior_nip) error=err("superior_nip")
+                    hint=line_hint(&editor.superior) inputmode="numeric" />
+                <TextField name="appraiser_nip" label=t_string!(i18n, profile.appraiser).to_string()
+                    value=value("appraiser_nip", &fields.appraiser_nip) error=err("appraiser_nip")
+                    hint=line_hint(&editor.appraiser) inputmode="numeric" />
+                <div class="form-actions">
+                    <button class="button" type="submit">{t!(i18n, admin.save)}</button>
+                </div>
+            </form>
+            {editor.id.map(|id| employee_side(i18n, id, &editor))}
+        </section>
+    }
+}
+
+fn employee_side(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    id: i64,
+    editor: &EmployeeEditor,
+) -> impl IntoView + use<> {
+    let status_error = posted_error("/api/admin/employee/status");
+    let reset_error = posted_error("/api/admin/employee/reset-link");
+    view! {
+        <h2>{t!(i18n, profile.reporting_line)}</h2>
+        <dl class="facts people">
+            <div><dt>{t!(i18n, profile.superior)}</dt><dd>{editor.superior.clone().unwrap_or_else(|| "—".into())}</dd></div>
+            <div><dt>{t!(i18n, profile.appraiser)}</dt><dd>{editor.appraiser.clone().unwrap_or_else(|| "—".into())}</dd></div>
+            <div><dt>{t!(i18n, profile.appraiser_superior)}</dt><dd>{editor.appraiser_superior.clone().unwrap_or_else(|| "—".into())}</dd></div>
+        </dl>
+        <h2>{t!(i18n, admin.account)}</h2>
+        {editor.reset_link.clone().map(|link| view! {
+            <div class="notice" role="status" data-testid="reset-link">
+                <p>{t!(i18n, admin.reset_link_issued)}</p>
+                <p><code class="break">{link}</code></p>
+            </div>
+        })}
+        {reset_error.map(|error| view! { <ErrorNotice error /> })}
+        {status_error.map(|error| view! { <ErrorNotice error /> })}
+        {if editor.has_account {
+            view! {
+                <form method="post" action="/api/admin/employee/reset-link">
+                    <input type="hidden" name="id" value=id.to_string() />
+                    <p class="muted">{t!(i18n, admin.reset_link_text)}</p>
+                    <button class="button button-secondary" type="submit">{t!(i18n, admin.reset_link)}</button>
+                </form>
+            }.into_any()
+        } else {
+            view! { <p class="muted">{t!(i18n, admin.no_account)}</p> }.into_any()
+        }}
+        <form method="post" action="/api/admin/employee/status" class="status-form">
+            <input type="hidden" name="id" value=id.to_string() />
+            <input type="hidden" name="version" value=editor.version.to_string() />
+            <input type="hidden" name="active" value=(!editor.active).to_string() />
+            <button class="button button-secondary" type="submit">
+                {if editor.active { t!(i18n, admin.deactivate).into_any() } else { t!(i18n, admin.reactivate).into_any() }}
+            </button>
+        </form>
+        <h2>{t!(i18n, admin.history)}</h2>
+        <ol class="timeline" data-testid="history">
+            {editor.history.iter().map(|h| view! {
+                <li>
+                    <strong>{h.position.clone().unwrap_or_default()}</strong>
+                    <span class="block">{h.unit.clone()}</span>
+                    <span class="muted small">{h.started.clone()}" – "{h.ended.clone().unwrap_or_else(|| t_string!(i18n, admin.now).to_string())}</span>
+                </li>
+            }).collect_view()}
+        </ol>
+        <h2>{t!(i18n, admin.changes)}</h2>
+        <ul class="timeline" data-testid="changes">
+            {editor.audit.iter().map(|a| view! {
+                <li>
+                    <strong>{a.action.clone()}</strong>
+                    <span class="muted small block">{a.at.clone()}" · "{a.actor.clone().unwrap_or_default()}</span>
+                    <ul class="changes">
+                        {a.changes.iter().map(|(field, before, after)| view! {
+                            <li><code>{field.clone()}</code>": "<del>{before.clone()}</del>" → "<ins>{after.clone()}</ins></li>
+                        }).collect_view()}
+                    </ul>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// `/admin/impor`: upload a CSV file of employees.
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let columns = crate::domain::employee::IMPORT_COLUMNS;
+    view! {
+        <Title text=move || t_string!(i18n, admin.import_title) />
+        <AdminNav current="/admin/impor" />
+        <section class="admin-page" aria-labelledby="import-title">
+            <h1 id="import-title">{t!(i18n, admin.import_title)}</h1>
+            <p>{t!(i18n, admin.import_intro)}</p>
+            <form class="form narrow" method="post" action="/admin/impor/unggah" enctype="multipart/form-data">
+                <div class="field">
+                    <label for="file">{t!(i18n, admin.import_file)}</label>
+                    <input id="file" name="file" type="file" accept=".csv,text/csv" required />
+                    <p class="hint">{t!(i18n, admin.import_file_hint)}</p>
+                </div>
+                <button class="button" type="submit">{t!(i18n, admin.import_submit)}</button>
+            </form>
+            <p><a href="/templat-pegawai.csv" download>{t!(i18n, admin.template_download)}</a></p>
+            <h2>{t!(i18n, admin.template_columns)}</h2>
+            <p class="muted"><code>{columns.map(|(c, _)| c).join(", ")}</code></p>
+            <ul class="muted small">
+                <li>{t!(i18n, admin.template_rule_required)}</li>
+                <li>{t!(i18n, admin.template_rule_values)}</li>
+                <li>{t!(i18n, admin.template_rule_lines)}</li>
+                <li>{t!(i18n, admin.template_rule_all_or_nothing)}</li>
+            </ul>
+        </section>
+    }
+}
+
+/// `/admin/impor/{id}`: what an import did, or every line and column it refused.
+#[component]
+pub fn ImportReportPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let data = Resource::new(move || id, |id| load_import_report(id.unwrap_or_default()));
+    view! {
+        <Title text=move || t_string!(i18n, admin.import_title) />
+        <AdminNav current="/admin/impor" />
+        <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(report) => import_report(i18n, report).into_any(),
+                    Err(error) => load_failure(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn import_report(i18n: leptos_i18n::I18nContext<Locale>, report: ImportReport) -> impl IntoView {
+    let more = (report.error_count as usize).saturating_sub(report.errors.len());
+    view! {
+        <section class="admin-page" aria-labelledby="report-title">
+            <h1 id="report-title">{t!(i18n, admin.import_report_title)}</h1>
+            <p class="muted">{report.file_name.clone()}</p>
+            {if report.applied {
+                view! {
+                    <p class="notice" role="status" data-testid="import-outcome">
+                        {t!(i18n, admin.import_applied, created = report.created, updated = report.updated)}
+                    </p>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="notice notice-error" role="alert" data-testid="import-outcome">
+                        {t!(i18n, admin.import_rejected, count = report.error_count)}
+                    </p>
+                }.into_any()
+            }}
+            {(!report.errors.is_empty()).then(|| view! {
+                <div class="table-wrap">
+                    <table class="data-table" data-testid="import-errors">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!(i18n, admin.line)}</th>
+                                <th scope="col">{t!(i18n, admin.column)}</th>
+                                <th scope="col">{t!(i18n, admin.problem)}</th>
+                                <th scope="col">{t!(i18n, admin.cell_value)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {report.errors.iter().map(|e| view! {
+                                <tr>
+                                    <td data-label=t_string!(i18n, admin.line)>{if e.line == 0 { "—".to_owned() } else { e.line.to_string() }}</td>
+                                    <td data-label=t_string!(i18n, admin.column)>{e.column.clone()}</td>
+                                    <td data-label=t_string!(i18n, admin.problem)>{field_message(i18n, &e.code)}</td>
+                                    <td data-label=t_string!(i18n, admin.cell_value)><code>{e.value.clone()}</code></td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+            {(more > 0).then(|| view! { <p class="muted">{t!(i18n, admin.more_errors, count = more)}</p> })}
+            <p class="actions">
+                <a class="button" href="/admin/impor">{t!(i18n, admin.import_again)}</a>
+                <a class="button button-secondary" href="/admin/pegawai">{t!(i18n, admin.back_to_directory)}</a>
+            </p>
+        </section>
+    }
+}

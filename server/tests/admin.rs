@@ -1,0 +1,550 @@
+//! Admin screens through the real router, on both engines: directory scope and search, the
+//! employee form (validation, history, audit, deactivation), CSV import/export and the
+//! one-time password-reset link.
+
+mod common;
+
+use app::db::entities::{audit_log, employee_import, pegawai, riwayat_jabatan, user_account};
+use app::state::AppState;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use common::TestDb;
+use leptos::prelude::LeptosOptions;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use server::demo::{ADMIN_NIP, DEMO_PASSWORD, EMPLOYEE_NIP, HEAD_NIP, SUPERVISOR_NIP};
+use server::routes::{RouterSettings, ServerState};
+use tower::ServiceExt;
+
+fn app(t: &TestDb) -> Router {
+    server::routes::router(
+        ServerState {
+            leptos_options: LeptosOptions::builder().output_name("kinerja").build(),
+            app: AppState { db: t.db.clone() },
+        },
+        &RouterSettings {
+            max_body_bytes: 64 * 1024,
+        },
+    )
+}
+
+fn request(method: &str, uri: &str, cookie: &str) -> axum::http::request::Builder {
+    Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::HOST, "kinerja.test")
+        .header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
+        .header(header::REFERER, "http://kinerja.test/admin/pegawai/baru")
+        .header(header::COOKIE, cookie)
+}
+
+async fn send(app: &Router, req: Request<Body>) -> (StatusCode, http::HeaderMap, String) {
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn get(app: &Router, uri: &str, cookie: &str) -> (StatusCode, String) {
+    let (status, _, body) = send(
+        app,
+        request("GET", uri, cookie).body(Body::empty()).unwrap(),
+    )
+    .await;
+    // Without the markers Leptos puts around interpolated values, as a reader sees the text.
+    (status, body.replace("<!>", ""))
+}
+
+async fn post_form(
+    app: &Router,
+    uri: &str,
+    cookie: &str,
+    body: &str,
+) -> (StatusCode, http::HeaderMap) {
+    let req = request("POST", uri, cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body.to_owned()))
+        .unwrap();
+    let (status, headers, _) = send(app, req).await;
+    (status, headers)
+}
+
+async fn login(app: &Router, nip: &str, password: &str) -> String {
+    let req = Request::builder()
+        .method("POST")
+        .uri("/api/auth/login")
+        .header(header::HOST, "kinerja.test")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .body(Body::from(format!("login={nip}&password={password}")))
+        .unwrap();
+    let (_, headers, _) = send(app, req).await;
+    let cookie = headers
+        .get(header::SET_COOKIE)
+        .expect("login sets a cookie")
+        .to_str()
+        .unwrap();
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+fn location(headers: &http::HeaderMap) -> String {
+    headers
+        .get(header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+fn encode(s: &str) -> String {
+    app::domain::directory::encode_params(&[("x", s.to_owned())])[2..].to_owned()
+}
+
+async fn directory_scope_and_search(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+
+    let (status, body) = get(&app, "/admin/pegawai", &admin).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("dari 57 pegawai"), "agency admin sees all 57");
+    let (_, body) = get(&app, &format!("/admin/pegawai?q={EMPLOYEE_NIP}"), &admin).await;
+    assert!(body.contains("dari 1 pegawai"), "NIP search finds one");
+    let (_, body) = get(&app, "/admin/pegawai?q=zzzz", &admin).await;
+    assert!(body.contains("Tidak ada pegawai"));
+
+    // A plain employee has no directory; a unit head sees only their subtree, read-only.
+    let employee = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let (status, _) = get(&app, "/admin/pegawai", &employee).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let supervisor = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    let (status, body) = get(&app, "/admin/pegawai", &supervisor).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        body.contains("dari 9 pegawai"),
+        "head of a sub-unit: themselves + 8"
+    );
+    assert!(
+        !body.contains("/admin/pegawai/baru"),
+        "no edit actions for a head"
+    );
+    // …and cannot widen it by asking for another unit.
+    let root_unit = app::db::entities::unit_kerja::Entity::find()
+        .filter(app::db::entities::unit_kerja::Column::Code.eq("BKPSDM"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let (status, _) = get(
+        &app,
+        &format!("/admin/pegawai?unit={}", root_unit.id),
+        &supervisor,
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // Nobody logged in: sent to the login page, coming back afterwards.
+    let (status, headers, _) = send(
+        &app,
+        Request::builder()
+            .uri("/admin/pegawai?q=siti")
+            .header(header::HOST, "kinerja.test")
+            .header(header::ACCEPT, "text/html")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(status.is_redirection(), "{status}");
+    assert!(location(&headers).starts_with("/masuk?next=%2Fadmin%2Fpegawai"));
+}
+
+fn employee_form(nip: &str, name: &str, unit: &str, extra: &str) -> String {
+    format!(
+        "nip={nip}&name={}&front_title=&back_title=S.Kom.&email=&asn_type=pns&rank_grade=III%2Fa\
+         &unit_code={unit}&position={}&position_kind=pelaksana&superior_nip=&appraiser_nip={extra}",
+        encode(name),
+        encode("Pengelola Data"),
+    )
+}
+
+async fn employee_form_validates_records_history_and_audits(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+
+    // Every problem at once, values kept, nothing stored.
+    let bad = employee_form("198513122010011001", "", "NOPE", "");
+    let (status, headers) = post_form(&app, "/api/admin/employee/create", &admin, &bad).await;
+    assert!(status.is_redirection());
+    let back = location(&headers);
+    assert!(back.contains("__err="), "{back}");
+    let (_, page) = get(&app, &back.replace("http://kinerja.test", ""), &admin).await;
+    assert!(
+        page.contains("Digit 1–8 bukan tanggal lahir"),
+        "NIP fault named"
+    );
+    assert!(page.contains("Wajib diisi."), "missing name");
+    assert!(page.contains("198513122010011001"), "typed NIP kept");
+    assert_eq!(
+        pegawai::Entity::find()
+            .filter(pegawai::Column::Nip.eq("198513122010011001"))
+            .count(&t.db)
+            .await
+            .unwrap(),
+        0
+    );
+    let (_, headers) = post_form(
+        &app,
+        "/api/admin/employee/create",
+        &admin,
+        &employee_form("199102142015031004", "Rudi Hartono", "NOPE", ""),
+    )
+    .await;
+    let (_, page) = get(
+        &app,
+        &location(&headers).replace("http://kinerja.test", ""),
+        &admin,
+    )
+    .await;
+    assert!(page.contains("Kode unit tidak ditemukan."));
+
+    // A valid record: created with the head of the unit as superior and appraiser.
+    let (status, headers) = post_form(
+        &app,
+        "/api/admin/employee/create",
+        &admin,
+        &employee_form("199102142015031004", "Rudi Hartono", "MP-PPK", ""),
+    )
+    .await;
+    assert!(status.is_redirection());
+    assert!(
+        location(&headers).starts_with("/admin/pegawai/"),
+        "{}",
+        location(&headers)
+    );
+    let rudi = pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq("199102142015031004"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .expect("created");
+    let supervisor = pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq(SUPERVISOR_NIP))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(rudi.atasan_id, Some(supervisor.id), "head of the unit");
+    assert_eq!(rudi.penilai_id, Some(supervisor.id));
+    assert_eq!(rudi.atasan_penilai_id, supervisor.atasan_id);
+
+    // Transfer with an explicit appraiser: history keeps the old unit, audit has before → after.
+    let head = pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq(HEAD_NIP))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let form = format!(
+        "id={}&version={}&{}",
+        rudi.id,
+        rudi.version,
+        employee_form("199102142015031004", "Rudi Hartono", "PKA-TEK", HEAD_NIP)
+    );
+    let (status, _) = post_form(&app, "/api/admin/employee/update", &admin, &form).await;
+    assert!(status.is_redirection());
+    let moved = pegawai::Entity::find_by_id(rudi.id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(moved.penilai_id, Some(head.id));
+    assert_ne!(moved.unit_id, rudi.unit_id);
+    let history = riwayat_jabatan::Entity::find()
+        .filter(riwayat_jabatan::Column::PegawaiId.eq(rudi.id))
+        .all(&t.db)
+        .await
+        .unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history.iter().filter(|h| h.ended_at.is_none()).count(), 1);
+    let audit = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("employee_updated"))
+        .filter(audit_log::Column::ObjectId.eq(rudi.id.to_string()))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .expect("update audited");
+    assert!(audit.before.unwrap().contains("\"unit\":\"MP-PPK\""));
+    assert!(audit.after.unwrap().contains("\"unit\":\"PKA-TEK\""));
+    let (_, page) = get(&app, &format!("/admin/pegawai/{}", rudi.id), &admin).await;
+    assert!(
+        page.contains("MP-PPK") && page.contains("PKA-TEK"),
+        "change history shown"
+    );
+
+    // The same stale form again: someone changed the record since → conflict.
+    let (status, headers) = post_form(&app, "/api/admin/employee/update", &admin, &form).await;
+    assert!(status.is_redirection());
+    assert!(location(&headers).contains("__err="));
+
+    // Deactivation: the employee's own sessions end and the login stops working.
+    let employee_cookie = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let siti = pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq(EMPLOYEE_NIP))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let (status, _) = post_form(
+        &app,
+        "/api/admin/employee/status",
+        &admin,
+        &format!("id={}&version={}&active=false", siti.id, siti.version),
+    )
+    .await;
+    assert!(status.is_redirection());
+    let (status, _) = get(&app, "/profil", &employee_cookie).await;
+    assert!(status.is_redirection(), "session ended: {status}");
+    let account = user_account::Entity::find()
+        .filter(user_account::Column::Login.eq(EMPLOYEE_NIP))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(account.disabled);
+
+    // A plain employee cannot use the form endpoints at all.
+    let other = login(&app, server::demo::PPPK_EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let req = Request::builder()
+        .method("POST")
+        .uri("/api/admin/employee/create")
+        .header(header::HOST, "kinerja.test")
+        .header(header::COOKIE, &other)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::from(employee_form(
+            "199102142015031005",
+            "X Y",
+            "MP-MUT",
+            "",
+        )))
+        .unwrap();
+    let (status, _, _) = send(&app, req).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+fn multipart(file: &str) -> (String, String) {
+    let boundary = "kinerjaBoundary7MA4YWxk".to_owned();
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"pegawai.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\n{file}\r\n--{boundary}--\r\n"
+    );
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn upload(app: &Router, cookie: &str, file: &str) -> (StatusCode, String) {
+    let (content_type, body) = multipart(file);
+    let req = request("POST", "/admin/impor/unggah", cookie)
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(body))
+        .unwrap();
+    let (status, headers, _) = send(app, req).await;
+    (status, location(&headers))
+}
+
+const HEADER: &str = "nip,nama,gelar_depan,gelar_belakang,email,jenis_asn,golongan,kode_unit,jabatan,jenis_jabatan,nip_atasan,nip_penilai";
+
+async fn csv_import_is_all_or_nothing_and_idempotent(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let before = pegawai::Entity::find().count(&t.db).await.unwrap();
+
+    // Line 3 has two faults, line 4 one; line 2 is fine but must not be stored either.
+    let bad = format!(
+        "{HEADER}\n\
+         199102142015032004,Ratna Sari,,S.Kom.,,PNS,III/b,SEK-UMPEG,Pranata Komputer,fungsional,,\n\
+         199102142015032,Bayu,,,,PNS,V/a,SEK-UMPEG,Pengelola,pelaksana,,\n\
+         199707192023211003,Yoga Pratama,,,,PPPK,VII,NOPE,Pengelola Data,pelaksana,,\n"
+    );
+    let (status, report_path) = upload(&app, &admin, &bad).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        pegawai::Entity::find().count(&t.db).await.unwrap(),
+        before,
+        "nothing imported"
+    );
+    let (_, page) = get(&app, &report_path, &admin).await;
+    assert!(page.contains("Berkas ditolak: 3 kesalahan"), "{page}");
+    for expected in [
+        "NIP harus tepat 18 digit.",
+        "Golongan PNS ditulis",
+        "Kode unit tidak ditemukan.",
+    ] {
+        assert!(page.contains(expected), "{expected}");
+    }
+    let stored = employee_import::Entity::find()
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let errors: serde_json::Value = serde_json::from_str(&stored.errors).unwrap();
+    let lines: Vec<(u64, &str)> = errors
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["line"].as_u64().unwrap(), e["column"].as_str().unwrap()))
+        .collect();
+    assert_eq!(lines, vec![(3, "nip"), (3, "golongan"), (4, "kode_unit")]);
+
+    // A good file, including a superior defined further down the file.
+    let good = format!(
+        "{HEADER}\n\
+         199707192023211003,Yoga Pratama,,A.Md.,,PPPK,VII,PPIK-INFO,Pengelola Data,pelaksana,199102142015032004,\n\
+         199102142015032004,Ratna Sari,,S.Kom.,ratna@contoh.go.id,PNS,III/b,PPIK-INFO,Pranata Komputer,fungsional,,\n"
+    );
+    let (_, report_path) = upload(&app, &admin, &good).await;
+    let (_, page) = get(&app, &report_path, &admin).await;
+    assert!(
+        page.contains("Impor berhasil: 2 pegawai baru, 0 diperbarui."),
+        "{page}"
+    );
+    assert_eq!(
+        pegawai::Entity::find().count(&t.db).await.unwrap(),
+        before + 2
+    );
+    let ratna = pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq("199102142015032004"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let yoga = pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq("199707192023211003"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        yoga.atasan_id,
+        Some(ratna.id),
+        "superior later in the file resolved"
+    );
+
+    // Re-import with a change updates by NIP, no duplicates.
+    let changed = good.replace("III/b", "III/c");
+    let (_, report_path) = upload(&app, &admin, &changed).await;
+    let (_, page) = get(&app, &report_path, &admin).await;
+    assert!(page.contains("0 pegawai baru, 2 diperbarui"), "{page}");
+    assert_eq!(
+        pegawai::Entity::find().count(&t.db).await.unwrap(),
+        before + 2
+    );
+    let ratna = pegawai::Entity::find_by_id(ratna.id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(ratna.rank_grade, "III/c");
+
+    // Export → the same columns back, ready to re-import.
+    let (status, csv) = get(
+        &app,
+        "/admin/ekspor-pegawai.csv?q=199102142015032004",
+        &admin,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    assert!(lines.next().unwrap().starts_with(HEADER));
+    let ratna_line = lines.next().unwrap();
+    assert!(
+        ratna_line.starts_with(
+            "199102142015032004,Ratna Sari,,S.Kom.,ratna@contoh.go.id,PNS,III/c,PPIK-INFO"
+        ),
+        "{ratna_line}"
+    );
+
+    // Employees cannot import.
+    let employee = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let (status, _) = upload(&app, &employee, &good).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+async fn reset_link_works_once(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let employee_session = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let siti = pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq(EMPLOYEE_NIP))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+
+    let (status, headers) = post_form(
+        &app,
+        "/api/admin/employee/reset-link",
+        &admin,
+        &format!("id={}", siti.id),
+    )
+    .await;
+    assert!(status.is_redirection());
+    let flash = headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .find(|c| c.starts_with("kinerja_reset_link="))
+        .expect("flash cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (_, page) = get(
+        &app,
+        &format!("/admin/pegawai/{}", siti.id),
+        &format!("{admin}; {flash}"),
+    )
+    .await;
+    let start = page.find("/atur-sandi/").expect("link shown");
+    let path: String = page[start..].chars().take_while(|c| *c != '<').collect();
+
+    // Someone else's page views never see it; the employee uses it once.
+    let (status, page) = get(&app, &path, "").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("name=\"new_password\""));
+    let token = path.trim_start_matches("/atur-sandi/");
+    let (status, headers) = post_form(
+        &app,
+        "/api/auth/reset",
+        "",
+        &format!("token={token}&new_password=kopi-pagi-hari&confirm_password=kopi-pagi-hari"),
+    )
+    .await;
+    assert!(status.is_redirection());
+    assert_eq!(location(&headers), "/masuk?sandi=direset");
+    let (status, _) = get(&app, "/profil", &employee_session).await;
+    assert!(status.is_redirection(), "old sessions ended");
+    login(&app, EMPLOYEE_NIP, "kopi-pagi-hari").await;
+
+    let (status, page) = get(&app, &path, "").await;
+    assert_eq!(status, StatusCode::GONE);
+    assert!(page.contains("sudah dipakai atau kedaluwarsa"));
+    let (_, headers) = post_form(
+        &app,
+        "/api/auth/reset",
+        "",
+        &format!("token={token}&new_password=lagi-lagi-lagi&confirm_password=lagi-lagi-lagi"),
+    )
+    .await;
+    assert!(location(&headers).contains("__err="), "second use refused");
+}
+
+on_both_engines!(
+    directory_scope_and_search,
+    employee_form_validates_records_history_and_audits,
+    csv_import_is_all_or_nothing_and_idempotent,
+    reset_link_works_once,
+);
