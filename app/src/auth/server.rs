@@ -371,58 +371,6 @@ async fn tokio_blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'stati
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn passwords_hash_with_argon2id_and_verify() {
-        let hash = hash_password("rahasia-sekali-123").unwrap();
-        assert!(
-            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
-            "{hash}"
-        );
-        assert!(verify_password("rahasia-sekali-123", &hash));
-        assert!(!verify_password("rahasia-sekali-124", &hash));
-        assert!(!verify_password("anything", "not a hash"));
-    }
-
-    #[test]
-    fn cookies_carry_the_right_attributes() {
-        let plain = session_cookie("abc", false);
-        assert!(
-            plain.starts_with("kinerja_session=abc;")
-                && plain.contains("HttpOnly")
-                && plain.contains("SameSite=Lax")
-        );
-        assert!(!plain.contains("Secure"));
-        let tls = session_cookie("abc", true);
-        assert!(
-            tls.starts_with("__Host-kinerja_session=abc;")
-                && tls.contains("; Secure;")
-                && tls.contains("Path=/")
-        );
-        assert!(clear_session_cookie(false).contains("Max-Age=0"));
-    }
-
-    #[test]
-    fn client_info_reads_forwarded_address_and_either_cookie() {
-        let mut headers = HeaderMap::new();
-        headers.insert("x-forwarded-for", "10.0.0.1, 203.0.113.9".parse().unwrap());
-        headers.insert("x-forwarded-proto", "https".parse().unwrap());
-        headers.insert(
-            http::header::COOKIE,
-            "i18n_pref_locale=en; __Host-kinerja_session=tok"
-                .parse()
-                .unwrap(),
-        );
-        let c = ClientInfo::from_headers(&headers, Some("127.0.0.1".into()));
-        assert_eq!(c.ip.as_deref(), Some("203.0.113.9"));
-        assert!(c.secure);
-        assert_eq!(c.session_token.as_deref(), Some("tok"));
-    }
-}
-
 /// Issues a one-time reset link token for `user_id`; earlier unused links of the account stop
 /// working. Only the token's hash is stored.
 pub async fn create_password_reset(
@@ -492,4 +440,56 @@ pub async fn redeem_password_reset(
     account.update(db).await?;
     end_all_sessions(db, user_id).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_hash_with_argon2id_and_verify() {
+        let hash = hash_password("rahasia-sekali-123").unwrap();
+        assert!(
+            hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{hash}"
+        );
+        assert!(verify_password("rahasia-sekali-123", &hash));
+        assert!(!verify_password("rahasia-sekali-124", &hash));
+        assert!(!verify_password("anything", "not a hash"));
+    }
+
+    #[test]
+    fn cookies_carry_the_right_attributes() {
+        let plain = session_cookie("abc", false);
+        assert!(
+            plain.starts_with("kinerja_session=abc;")
+                && plain.contains("HttpOnly")
+                && plain.contains("SameSite=Lax")
+        );
+        assert!(!plain.contains("Secure"));
+        let tls = session_cookie("abc", true);
+        assert!(
+            tls.starts_with("__Host-kinerja_session=abc;")
+                && tls.contains("; Secure;")
+                && tls.contains("Path=/")
+        );
+        assert!(clear_session_cookie(false).contains("Max-Age=0"));
+    }
+
+    #[test]
+    fn client_info_reads_forwarded_address_and_either_cookie() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", "10.0.0.1, 203.0.113.9".parse().unwrap());
+        headers.insert("x-forwarded-proto", "https".parse().unwrap());
+        headers.insert(
+            http::header::COOKIE,
+            "i18n_pref_locale=en; __Host-kinerja_session=tok"
+                .parse()
+                .unwrap(),
+        );
+        let c = ClientInfo::from_headers(&headers, Some("127.0.0.1".into()));
+        assert_eq!(c.ip.as_deref(), Some("203.0.113.9"));
+        assert!(c.secure);
+        assert_eq!(c.session_token.as_deref(), Some("tok"));
+    }
 }
