@@ -16,7 +16,7 @@ use leptos_router::{
 };
 
 /// Paths served by [`ServerApp`]; the server routes them here instead of to the hydrated app.
-pub const PATHS: [&str; 8] = [
+pub const PATHS: [&str; 11] = [
     "/masuk",
     "/profil",
     "/atur-sandi/{token}",
@@ -25,6 +25,9 @@ pub const PATHS: [&str; 8] = [
     "/admin/pegawai/{id}",
     "/admin/impor",
     "/admin/impor/{id}",
+    "/admin/unit",
+    "/admin/unit/{id}",
+    "/admin/audit",
 ];
 
 /// The document around [`ServerApp`]: like `crate::shell`, minus the hydration scripts.
@@ -68,6 +71,12 @@ pub fn ServerApp() -> impl IntoView {
                             view=admin::EmployeeFormPage
                         />
                         <Route path=(StaticSegment("admin"), StaticSegment("impor")) view=admin::ImportPage />
+                        <Route path=(StaticSegment("admin"), StaticSegment("unit")) view=admin::UnitTreePage />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("unit"), ParamSegment("id"))
+                            view=admin::UnitPage
+                        />
+                        <Route path=(StaticSegment("admin"), StaticSegment("audit")) view=admin::AuditLogPage />
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("impor"), ParamSegment("id"))
                             view=admin::ImportReportPage

@@ -34,7 +34,6 @@ fn request(method: &str, uri: &str, cookie: &str) -> axum::http::request::Builde
         .uri(uri)
         .header(header::HOST, "kinerja.test")
         .header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
-        .header(header::REFERER, "http://kinerja.test/admin/pegawai/baru")
         .header(header::COOKIE, cookie)
 }
 
@@ -64,7 +63,19 @@ async fn post_form(
     cookie: &str,
     body: &str,
 ) -> (StatusCode, http::HeaderMap) {
+    post_form_from(app, "/admin/pegawai/baru", uri, cookie, body).await
+}
+
+/// A form post made from the page at `from`, where errors are sent back to.
+async fn post_form_from(
+    app: &Router,
+    from: &str,
+    uri: &str,
+    cookie: &str,
+    body: &str,
+) -> (StatusCode, http::HeaderMap) {
     let req = request("POST", uri, cookie)
+        .header(header::REFERER, format!("http://kinerja.test{from}"))
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(Body::from(body.to_owned()))
         .unwrap();
@@ -542,7 +553,181 @@ async fn reset_link_works_once(t: TestDb) {
     assert!(location(&headers).contains("__err="), "second use refused");
 }
 
+async fn unit_tree_create_rename_move_close_and_audit(t: TestDb) {
+    use app::db::entities::unit_kerja;
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let by_code = |code: &'static str| {
+        let db = t.db.clone();
+        async move {
+            unit_kerja::Entity::find()
+                .filter(unit_kerja::Column::Code.eq(code))
+                .one(&db)
+                .await
+                .unwrap()
+        }
+    };
+    let mp = by_code("MP").await.unwrap();
+    let pka = by_code("PKA").await.unwrap();
+
+    let (status, page) = get(&app, "/admin/unit", &admin).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Subbidang Mutasi") && page.contains("Lestari Handayani"));
+
+    // Bad code and a taken code: named, nothing created.
+    let (_, headers) = post_form_from(
+        &app,
+        "/admin/unit",
+        "/api/admin/unit/create",
+        &admin,
+        &format!("parent_id={}&code=MP+BARU&name=", mp.id),
+    )
+    .await;
+    let (_, page) = get(
+        &app,
+        &location(&headers).replace("http://kinerja.test", ""),
+        &admin,
+    )
+    .await;
+    assert!(
+        page.contains("Hanya huruf, angka, dan tanda hubung"),
+        "bad code named"
+    );
+    assert!(page.contains("Wajib diisi."));
+    let (_, headers) = post_form_from(
+        &app,
+        "/admin/unit",
+        "/api/admin/unit/create",
+        &admin,
+        &format!("parent_id={}&code=mp-mut&name=Lain", mp.id),
+    )
+    .await;
+    let (_, page) = get(
+        &app,
+        &location(&headers).replace("http://kinerja.test", ""),
+        &admin,
+    )
+    .await;
+    assert!(page.contains("Kode ini sudah dipakai unit lain."));
+
+    // Create a unit with a child, then move the unit: the child's path follows.
+    let (status, _) = post_form(
+        &app,
+        "/api/admin/unit/create",
+        &admin,
+        &format!("parent_id={}&code=mp-data&name=Subbidang+Data", mp.id),
+    )
+    .await;
+    assert!(status.is_redirection());
+    let data = by_code("MP-DATA").await.expect("created");
+    assert_eq!(data.path, format!("{}{}/", mp.path, data.id));
+    post_form(
+        &app,
+        "/api/admin/unit/create",
+        &admin,
+        &format!("parent_id={}&code=MP-DATA-1&name=Seksi+Data+1", data.id),
+    )
+    .await;
+    let child = by_code("MP-DATA-1").await.unwrap();
+    let (_, headers) = post_form(
+        &app,
+        "/api/admin/unit/move",
+        &admin,
+        &format!(
+            "id={}&version={}&parent_id={}",
+            data.id, data.version, child.id
+        ),
+    )
+    .await;
+    assert!(
+        location(&headers).contains("__err="),
+        "cannot move under its own child"
+    );
+    let (status, _) = post_form(
+        &app,
+        "/api/admin/unit/move",
+        &admin,
+        &format!(
+            "id={}&version={}&parent_id={}",
+            data.id, data.version, pka.id
+        ),
+    )
+    .await;
+    assert!(status.is_redirection());
+    let data = by_code("MP-DATA").await.unwrap();
+    let child = by_code("MP-DATA-1").await.unwrap();
+    assert_eq!(data.parent_id, Some(pka.id));
+    assert_eq!(data.path, format!("{}{}/", pka.path, data.id));
+    assert_eq!(child.path, format!("{}{}/", data.path, child.id));
+    assert_eq!(child.depth, data.depth + 1);
+
+    // Rename, then close: blocked while a sub-unit is open, fine once it is closed.
+    post_form(
+        &app,
+        "/api/admin/unit/rename",
+        &admin,
+        &format!(
+            "id={}&version={}&code=PKA-DATA&name=Subbidang+Data+dan+Informasi",
+            data.id, data.version
+        ),
+    )
+    .await;
+    let data = by_code("PKA-DATA").await.expect("recoded");
+    assert_eq!(data.name, "Subbidang Data dan Informasi");
+    let (_, page) = get(&app, &format!("/admin/unit/{}", data.id), &admin).await;
+    assert!(
+        page.contains("1 sub-unit aktif"),
+        "close blocked and explained"
+    );
+    post_form(
+        &app,
+        "/api/admin/unit/status",
+        &admin,
+        &format!("id={}&version={}&open=false", child.id, child.version),
+    )
+    .await;
+    post_form(
+        &app,
+        "/api/admin/unit/status",
+        &admin,
+        &format!("id={}&version={}&open=false", data.id, data.version),
+    )
+    .await;
+    assert!(by_code("PKA-DATA").await.unwrap().closed_at.is_some());
+    // A unit with people cannot close.
+    let mut_unit = by_code("MP-MUT").await.unwrap();
+    let (_, headers) = post_form(
+        &app,
+        "/api/admin/unit/status",
+        &admin,
+        &format!("id={}&version={}&open=false", mut_unit.id, mut_unit.version),
+    )
+    .await;
+    assert!(location(&headers).contains("__err="));
+    assert!(by_code("MP-MUT").await.unwrap().closed_at.is_none());
+
+    // Every change is in the audit log, which agency admins can filter.
+    let (status, page) = get(&app, "/admin/audit?aksi=unit_moved", &admin).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("1 catatan"), "one move");
+    assert!(page.contains("Unit dipindahkan"));
+    let (_, page) = get(
+        &app,
+        &format!("/admin/audit?pelaku={ADMIN_NIP}&aksi=unit_closed"),
+        &admin,
+    )
+    .await;
+    assert!(page.contains("2 catatan"));
+    let supervisor = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    let (status, _) = get(&app, "/admin/audit", &supervisor).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = get(&app, "/admin/unit", &supervisor).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
 on_both_engines!(
+    unit_tree_create_rename_move_close_and_audit,
     directory_scope_and_search,
     employee_form_validates_records_history_and_audits,
     csv_import_is_all_or_nothing_and_idempotent,

@@ -7,3 +7,4 @@ pub mod directory;
 pub mod employee;
 pub mod login;
 pub mod nip;
+pub mod unit;

@@ -58,6 +58,13 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
         "file_not_csv" => t_string!(i18n, errors.field.file_not_csv),
         "file_no_rows" => t_string!(i18n, errors.field.file_no_rows),
         "file_too_many_rows" => t_string!(i18n, errors.field.file_too_many_rows),
+        "unit_code_chars" => t_string!(i18n, errors.field.unit_code_chars),
+        "unit_code_taken" => t_string!(i18n, errors.field.unit_code_taken),
+        "unit_move_into_itself" => t_string!(i18n, errors.field.unit_move_into_itself),
+        "unit_root" => t_string!(i18n, errors.field.unit_root),
+        "unit_has_open_children" => t_string!(i18n, errors.field.unit_has_open_children),
+        "unit_has_employees" => t_string!(i18n, errors.field.unit_has_employees),
+        "unit_parent_closed" => t_string!(i18n, errors.field.unit_parent_closed),
         _ => t_string!(i18n, errors.field.invalid),
     }
     .to_string()

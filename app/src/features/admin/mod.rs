@@ -3,10 +3,14 @@
 //! without JavaScript and add nothing to the phone's download.
 
 mod api;
+pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod import;
 mod pages;
 pub mod types;
+pub mod units;
 
 pub use api::*;
+pub use audit::AuditLogPage;
 pub use pages::*;
+pub use units::{UnitPage, UnitTreePage};

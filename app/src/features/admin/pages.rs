@@ -28,7 +28,9 @@ pub fn AdminNav(current: &'static str) -> impl IntoView {
         <nav class="admin-nav" aria-label=t_string!(i18n, admin.nav_label)>
             <ul>
                 {tab("/admin/pegawai", t_string!(i18n, admin.employees).to_string())}
+                {tab("/admin/unit", t_string!(i18n, units.title).to_string())}
                 {tab("/admin/impor", t_string!(i18n, admin.import).to_string())}
+                {tab("/admin/audit", t_string!(i18n, audit.title).to_string())}
             </ul>
         </nav>
     }
@@ -490,7 +492,7 @@ fn employee_side(
         <ul class="timeline" data-testid="changes">
             {editor.audit.iter().map(|a| view! {
                 <li>
-                    <strong>{a.action.clone()}</strong>
+                    <strong>{super::audit::action_label(i18n, &a.action)}</strong>
                     <span class="muted small block">{a.at.clone()}" · "{a.actor.clone().unwrap_or_default()}</span>
                     <ul class="changes">
                         {a.changes.iter().map(|(field, before, after)| view! {

@@ -1,0 +1,307 @@
+//! `/admin/audit`: browse and filter the audit log (agency admins).
+
+use super::pages::{AdminNav, load_failure};
+use super::types::AuditLine;
+use crate::domain::directory::encode_params;
+use crate::error::AppError;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+/// Every action the log records, in the order the filter offers them.
+pub const ACTIONS: [&str; 21] = [
+    "login",
+    "login_failed",
+    "login_throttled",
+    "logout",
+    "logout_everywhere",
+    "password_changed",
+    "password_reset_issued",
+    "password_reset_used",
+    "employee_created",
+    "employee_updated",
+    "employee_imported",
+    "employee_deactivated",
+    "employee_reactivated",
+    "employee_import_applied",
+    "employee_import_rejected",
+    "employee_export",
+    "unit_created",
+    "unit_renamed",
+    "unit_moved",
+    "unit_closed",
+    "unit_reopened",
+];
+
+pub fn action_label(i18n: leptos_i18n::I18nContext<Locale>, action: &str) -> String {
+    match action {
+        "login" => t_string!(i18n, audit.action.login),
+        "login_failed" => t_string!(i18n, audit.action.login_failed),
+        "login_throttled" => t_string!(i18n, audit.action.login_throttled),
+        "logout" => t_string!(i18n, audit.action.logout),
+        "logout_everywhere" => t_string!(i18n, audit.action.logout_everywhere),
+        "password_changed" => t_string!(i18n, audit.action.password_changed),
+        "password_reset_issued" => t_string!(i18n, audit.action.password_reset_issued),
+        "password_reset_used" => t_string!(i18n, audit.action.password_reset_used),
+        "employee_created" => t_string!(i18n, audit.action.employee_created),
+        "employee_updated" => t_string!(i18n, audit.action.employee_updated),
+        "employee_imported" => t_string!(i18n, audit.action.employee_imported),
+        "employee_deactivated" => t_string!(i18n, audit.action.employee_deactivated),
+        "employee_reactivated" => t_string!(i18n, audit.action.employee_reactivated),
+        "employee_import_applied" => t_string!(i18n, audit.action.employee_import_applied),
+        "employee_import_rejected" => t_string!(i18n, audit.action.employee_import_rejected),
+        "employee_export" => t_string!(i18n, audit.action.employee_export),
+        "unit_created" => t_string!(i18n, audit.action.unit_created),
+        "unit_renamed" => t_string!(i18n, audit.action.unit_renamed),
+        "unit_moved" => t_string!(i18n, audit.action.unit_moved),
+        "unit_closed" => t_string!(i18n, audit.action.unit_closed),
+        "unit_reopened" => t_string!(i18n, audit.action.unit_reopened),
+        other => return other.to_owned(),
+    }
+    .to_string()
+}
+
+/// The log's filters as they travel in the address.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    pub action: Option<String>,
+    /// NIP or e-mail login of whoever acted.
+    pub actor: String,
+    /// `YYYY-MM-DD`, inclusive, UTC.
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+    /// Zero-based.
+    pub page: u64,
+}
+
+impl AuditFilter {
+    pub const PAGE_SIZE: u64 = 50;
+
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        let date = |k: &str| {
+            get(k).and_then(|v| chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok())
+        };
+        Self {
+            action: get("aksi").filter(|a| ACTIONS.contains(&a.as_str())),
+            actor: get("pelaku")
+                .unwrap_or_default()
+                .trim()
+                .chars()
+                .take(200)
+                .collect(),
+            from: date("dari"),
+            to: date("sampai"),
+            page: get("page")
+                .and_then(|p| p.parse::<u64>().ok())
+                .map_or(0, |p| p.saturating_sub(1)),
+        }
+    }
+
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        if let Some(action) = &self.action {
+            params.push(("aksi", action.clone()));
+        }
+        if !self.actor.is_empty() {
+            params.push(("pelaku", self.actor.clone()));
+        }
+        if let Some(from) = self.from {
+            params.push(("dari", from.to_string()));
+        }
+        if let Some(to) = self.to {
+            params.push(("sampai", to.to_string()));
+        }
+        if self.page > 0 {
+            params.push(("page", (self.page + 1).to_string()));
+        }
+        params
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    pub lines: Vec<AuditLine>,
+    pub total: u64,
+    pub page: u64,
+    pub page_count: u64,
+}
+
+#[server(endpoint = "admin/audit")]
+pub async fn load_audit_log(filter: AuditFilter) -> Result<AuditPage, AppError> {
+    crate::state::respond(ssr::browse(filter).await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::db::entities::{audit_log, user_account};
+    use crate::domain::access::{Action, Target, authorize};
+    use crate::domain::login::normalize_login;
+    use crate::state;
+    use sea_orm::{
+        ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    };
+
+    pub async fn browse(filter: AuditFilter) -> Result<AuditPage, AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        authorize(&user.actor, Action::ViewAuditLog, Target::Agency)?;
+        let mut condition = Condition::all();
+        if let Some(action) = &filter.action {
+            condition = condition.add(audit_log::Column::Action.eq(action.as_str()));
+        }
+        if !filter.actor.is_empty() {
+            let login = normalize_login(&filter.actor);
+            let account = user_account::Entity::find()
+                .filter(user_account::Column::Login.eq(login.as_str()))
+                .one(&db)
+                .await?;
+            // Failed logins have no actor yet: they are found by the login they tried.
+            condition = condition.add(
+                Condition::any()
+                    .add(audit_log::Column::ActorUserId.eq(account.map_or(-1, |a| a.id)))
+                    .add(audit_log::Column::ObjectId.eq(login.as_str())),
+            );
+        }
+        if let Some(from) = filter.from {
+            condition = condition.add(
+                audit_log::Column::At.gte(from.and_hms_opt(0, 0, 0).expect("midnight").and_utc()),
+            );
+        }
+        if let Some(to) = filter.to.and_then(|d| d.succ_opt()) {
+            condition = condition.add(
+                audit_log::Column::At.lt(to.and_hms_opt(0, 0, 0).expect("midnight").and_utc()),
+            );
+        }
+        let select = audit_log::Entity::find().filter(condition);
+        let total = select.clone().count(&db).await?;
+        let page_count = Ord::max(total.div_ceil(AuditFilter::PAGE_SIZE), 1);
+        let page = Ord::min(filter.page, page_count - 1);
+        let rows = select
+            .order_by_desc(audit_log::Column::Id)
+            .offset(page * AuditFilter::PAGE_SIZE)
+            .limit(AuditFilter::PAGE_SIZE)
+            .all(&db)
+            .await?;
+        Ok(AuditPage {
+            lines: super::super::api::ssr::audit_lines(&db, rows).await?,
+            total,
+            page,
+            page_count,
+        })
+    }
+}
+
+#[component]
+pub fn AuditLogPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let filter = use_query_map().with_untracked(|q| AuditFilter::from_params(|k| q.get(k)));
+    let data = Resource::new(
+        {
+            let filter = filter.clone();
+            move || filter.clone()
+        },
+        load_audit_log,
+    );
+    let href = |f: &AuditFilter| {
+        let params = encode_params(&f.to_params());
+        if params.is_empty() {
+            "/admin/audit".to_owned()
+        } else {
+            format!("/admin/audit?{params}")
+        }
+    };
+    view! {
+        <Title text=move || t_string!(i18n, audit.title) />
+        <AdminNav current="/admin/audit" />
+        <section class="admin-page" aria-labelledby="audit-title">
+            <h1 id="audit-title">{t!(i18n, audit.title)}</h1>
+            <form class="filters" method="get" action="/admin/audit" role="search">
+                <div class="field">
+                    <label for="aksi">{t!(i18n, audit.action_label)}</label>
+                    <select id="aksi" name="aksi">
+                        <option value="">{t!(i18n, audit.all_actions)}</option>
+                        {ACTIONS.iter().map(|a| view! {
+                            <option value=*a selected=filter.action.as_deref() == Some(*a)>{action_label(i18n, a)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="pelaku">{t!(i18n, audit.actor)}</label>
+                    <input id="pelaku" name="pelaku" type="text" value=filter.actor.clone() inputmode="numeric" />
+                </div>
+                <div class="field">
+                    <label for="dari">{t!(i18n, audit.from)}</label>
+                    <input id="dari" name="dari" type="date" value=filter.from.map(|d| d.to_string()).unwrap_or_default() />
+                </div>
+                <div class="field">
+                    <label for="sampai">{t!(i18n, audit.to)}</label>
+                    <input id="sampai" name="sampai" type="date" value=filter.to.map(|d| d.to_string()).unwrap_or_default() />
+                </div>
+                <button class="button" type="submit">{t!(i18n, admin.search)}</button>
+            </form>
+            <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
+                {move || {
+                    let filter = filter.clone();
+                    Suspend::new(async move {
+                        let page = match data.await {
+                            Ok(page) => page,
+                            Err(error) => return load_failure(error),
+                        };
+                        let prev = (page.page > 0).then(|| href(&AuditFilter { page: page.page - 1, ..filter.clone() }));
+                        let next = (page.page + 1 < page.page_count)
+                            .then(|| href(&AuditFilter { page: page.page + 1, ..filter.clone() }));
+                        view! {
+                            <p class="muted" role="status" data-testid="audit-summary">
+                                {t!(i18n, audit.count, count = page.total)}
+                            </p>
+                            <div class="table-wrap">
+                                <table class="data-table" data-testid="audit-log">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{t!(i18n, audit.when)}</th>
+                                            <th scope="col">{t!(i18n, audit.actor)}</th>
+                                            <th scope="col">{t!(i18n, audit.action_label)}</th>
+                                            <th scope="col">{t!(i18n, audit.object)}</th>
+                                            <th scope="col">{t!(i18n, audit.changes)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {page.lines.into_iter().map(|l| view! {
+                                            <tr>
+                                                <td data-label=t_string!(i18n, audit.when) class="nowrap">{l.at}</td>
+                                                <td data-label=t_string!(i18n, audit.actor)>
+                                                    {l.actor.unwrap_or_else(|| "—".into())}
+                                                    <span class="muted small block">{l.ip.unwrap_or_default()}</span>
+                                                </td>
+                                                <td data-label=t_string!(i18n, audit.action_label)>{action_label(i18n, &l.action)}</td>
+                                                <td data-label=t_string!(i18n, audit.object)>
+                                                    <code>{l.object_type}" "{l.object_id.unwrap_or_default()}</code>
+                                                </td>
+                                                <td data-label=t_string!(i18n, audit.changes)>
+                                                    <ul class="changes">
+                                                        {l.changes.into_iter().map(|(field, before, after)| view! {
+                                                            <li><code>{field}</code>": "<del>{before}</del>" → "<ins>{after}</ins></li>
+                                                        }).collect_view()}
+                                                    </ul>
+                                                </td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                            <nav class="pager" aria-label=t_string!(i18n, admin.pages)>
+                                {prev.map(|h| view! { <a class="button button-secondary" href=h rel="prev">{t!(i18n, admin.previous)}</a> })}
+                                <span class="muted">{t!(i18n, admin.page_of, page = page.page + 1, count = page.page_count)}</span>
+                                {next.map(|h| view! { <a class="button button-secondary" href=h rel="next">{t!(i18n, admin.next)}</a> })}
+                            </nav>
+                        }
+                            .into_any()
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
