@@ -726,7 +726,66 @@ async fn unit_tree_create_rename_move_close_and_audit(t: TestDb) {
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
 
+async fn language_preference_follows_the_user(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let cookie = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let (status, headers) = post_form_from(
+        &app,
+        "/profil",
+        "/api/profile/language",
+        &cookie,
+        "locale=en",
+    )
+    .await;
+    assert!(status.is_redirection());
+    assert!(
+        headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|c| c.to_str().unwrap().starts_with("i18n_pref_locale=en"))
+    );
+    let person = pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq(EMPLOYEE_NIP))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(person.locale, "en");
+    // A login on another device brings the language along.
+    let req = Request::builder()
+        .method("POST")
+        .uri("/api/auth/login")
+        .header(header::HOST, "kinerja.test")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .body(Body::from(format!(
+            "login={EMPLOYEE_NIP}&password={DEMO_PASSWORD}"
+        )))
+        .unwrap();
+    let (_, headers, _) = send(&app, req).await;
+    assert!(
+        headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|c| c.to_str().unwrap().starts_with("i18n_pref_locale=en"))
+    );
+    let (_, headers) = post_form_from(
+        &app,
+        "/profil",
+        "/api/profile/language",
+        &cookie,
+        "locale=fr",
+    )
+    .await;
+    assert!(
+        location(&headers).contains("__err="),
+        "unknown language refused"
+    );
+}
+
 on_both_engines!(
+    language_preference_follows_the_user,
     unit_tree_create_rename_move_close_and_audit,
     directory_scope_and_search,
     employee_form_validates_records_history_and_audits,

@@ -25,6 +25,8 @@ pub struct ProfileView {
     pub subordinate_count: u64,
     /// Admins and unit heads get a link to the employee directory.
     pub sees_directory: bool,
+    /// Stored language preference (`id` or `en`), applied at every login.
+    pub locale: String,
 }
 
 /// Signs in with NIP (or e-mail) and password, then goes to `next` (a local path) or home.
@@ -55,6 +57,12 @@ pub async fn change_password(
     crate::state::respond(
         ssr::change_password(current_password, new_password, confirm_password).await,
     )
+}
+
+/// Stores the user's language, used from then on at every login on any device.
+#[server(endpoint = "profile/language")]
+pub async fn set_language(locale: String) -> Result<(), AppError> {
+    crate::state::respond(ssr::set_language(locale).await)
 }
 
 /// Whether a password-reset link can still be used (unused, unexpired).
@@ -164,6 +172,15 @@ mod ssr {
                     http::header::SET_COOKIE,
                     &auth::session_cookie(&token, client.secure),
                 );
+                // The user's stored language follows them to every device they log in on.
+                if let Some(person_id) = account.pegawai_id
+                    && let Some(person) = pegawai::Entity::find_by_id(person_id).one(&db).await?
+                {
+                    state::append_header(
+                        http::header::SET_COOKIE,
+                        &crate::ui::locale::locale_cookie(&person.locale),
+                    );
+                }
                 audit::record(
                     &db,
                     login_entry("login", Some(account.id), &normalized),
@@ -306,6 +323,38 @@ mod ssr {
         Ok(())
     }
 
+    pub async fn set_language(locale: String) -> Result<(), AppError> {
+        use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        let person_id = user.account.pegawai_id.ok_or(AppError::Forbidden)?;
+        let facts = crate::db::people::employee_facts(&db, person_id).await?;
+        authorize(
+            &user.actor,
+            Action::ManageOwnAccount,
+            Target::Employee(&facts),
+        )?;
+        if locale.parse::<crate::i18n::Locale>().is_err() {
+            return Err(AppError::Invalid(
+                FormErrors::default().field("locale", "invalid"),
+            ));
+        }
+        let person = pegawai::Entity::find_by_id(person_id)
+            .one(&db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut row = person.into_active_model();
+        row.locale = Set(locale.clone());
+        row.updated_at = Set(Utc::now());
+        row.update(&db).await?;
+        state::append_header(
+            http::header::SET_COOKIE,
+            &crate::ui::locale::locale_cookie(&locale),
+        );
+        leptos_axum::redirect("/profil?bahasa=disimpan");
+        Ok(())
+    }
+
     pub async fn reset_link_usable(token: String) -> Result<bool, AppError> {
         let db = state::db()?;
         Ok(auth::reset_link_account(&db, &token, Utc::now())
@@ -398,6 +447,7 @@ mod ssr {
             appraiser: person_ref(&db, person.penilai_id).await?,
             appraiser_superior: person_ref(&db, person.atasan_penilai_id).await?,
             subordinate_count,
+            locale: person.locale.clone(),
             sees_directory: user.actor.is_super_admin
                 || user.actor.admin_scope.is_some()
                 || !user.actor.heads_units.is_empty(),

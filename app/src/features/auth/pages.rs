@@ -168,6 +168,28 @@ fn ChangePasswordForm() -> impl IntoView {
     }
 }
 
+/// The stored language preference, applied at every login.
+#[component]
+fn LanguageForm(current: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let saved = use_query_map().with_untracked(|q| q.get("bahasa").is_some());
+    view! {
+        <h2 id="language-title">{t!(i18n, profile.language)}</h2>
+        {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, profile.language_saved)}</p> })}
+        <form class="form narrow" method="post" action="/api/profile/language" aria-labelledby="language-title">
+            <div class="field">
+                <label for="locale">{t!(i18n, profile.language_label)}</label>
+                <select id="locale" name="locale" aria-describedby="locale-hint">
+                    <option value="id" selected=current == "id">"Bahasa Indonesia"</option>
+                    <option value="en" selected=current == "en">"English"</option>
+                </select>
+                <p id="locale-hint" class="hint">{t!(i18n, profile.language_hint)}</p>
+            </div>
+            <button class="button button-secondary" type="submit">{t!(i18n, profile.language_save)}</button>
+        </form>
+    }
+}
+
 /// `/atur-sandi/{token}`: choose a new password through a one-time link from an admin.
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
@@ -311,6 +333,7 @@ pub fn ProfilePage() -> impl IntoView {
                         <form class="logout-inline" method="post" action="/api/auth/logout">
                             <button class="button" type="submit">{t!(i18n, nav.logout)}</button>
                         </form>
+                        <LanguageForm current=p.locale.clone() />
                         <ChangePasswordForm />
                         <h2>{t!(i18n, profile.security)}</h2>
                         <p class="muted">{t!(i18n, profile.logout_everywhere_text)}</p>
