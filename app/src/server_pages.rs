@@ -16,8 +16,9 @@ use leptos_router::{
 };
 
 /// Paths served by [`ServerApp`]; the server routes them here instead of to the hydrated app.
-pub const PATHS: [&str; 11] = [
+pub const PATHS: [&str; 13] = [
     "/masuk",
+    "/masuk/verifikasi",
     "/profil",
     "/atur-sandi/{token}",
     "/admin/pegawai",
@@ -28,6 +29,7 @@ pub const PATHS: [&str; 11] = [
     "/admin/unit",
     "/admin/unit/{id}",
     "/admin/audit",
+    "/admin/instansi",
 ];
 
 /// The document around [`ServerApp`]: like `crate::shell`, minus the hydration scripts.
@@ -53,6 +55,10 @@ pub fn ServerApp() -> impl IntoView {
                 <Layout>
                     <Routes fallback=crate::ui::not_found::NotFound>
                         <Route path=StaticSegment("masuk") view=crate::features::auth::LoginPage />
+                        <Route
+                            path=(StaticSegment("masuk"), StaticSegment("verifikasi"))
+                            view=crate::features::auth::VerifyLoginPage
+                        />
                         <Route path=StaticSegment("profil") view=crate::features::auth::ProfilePage />
                         <Route
                             path=(StaticSegment("atur-sandi"), ParamSegment("token"))
@@ -77,6 +83,7 @@ pub fn ServerApp() -> impl IntoView {
                             view=admin::UnitPage
                         />
                         <Route path=(StaticSegment("admin"), StaticSegment("audit")) view=admin::AuditLogPage />
+                        <Route path=(StaticSegment("admin"), StaticSegment("instansi")) view=admin::AgencySettingsPage />
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("impor"), ParamSegment("id"))
                             view=admin::ImportReportPage

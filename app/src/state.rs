@@ -62,6 +62,17 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     result
 }
 
+/// A cookie of the request being handled.
+pub fn request_cookie(name: &str) -> Option<String> {
+    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|h| crate::ui::locale::cookie_value(h, name).map(str::to_owned))
+}
+
 /// The signed-in user of this request.
 pub struct CurrentUser {
     pub account: user_account::Model,

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_create_instansi;
 mod m20261123_000002_organisation_and_accounts;
 mod m20261123_000003_employee_import;
+mod m20261123_000004_second_factor;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_create_instansi::Migration),
             Box::new(m20261123_000002_organisation_and_accounts::Migration),
             Box::new(m20261123_000003_employee_import::Migration),
+            Box::new(m20261123_000004_second_factor::Migration),
         ]
     }
 }

@@ -784,7 +784,188 @@ async fn language_preference_follows_the_user(t: TestDb) {
     );
 }
 
+fn totp_code(secret: &str, at: chrono::DateTime<chrono::Utc>) -> String {
+    let totp = totp_rs::Builder::new()
+        .with_secret(totp_rs::Secret::try_from_base32(secret).unwrap())
+        .build()
+        .unwrap();
+    totp.generate(at.timestamp() as u64).to_string()
+}
+
+async fn account_of(t: &TestDb, login: &str) -> user_account::Model {
+    user_account::Entity::find()
+        .filter(user_account::Column::Login.eq(login))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+fn set_cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .find(|c| c.starts_with(&format!("{name}=")) && !c.contains("Max-Age=0"))
+        .map(|c| c.split(';').next().unwrap().to_owned())
+}
+
+async fn second_factor_and_the_agency_rule(t: TestDb) {
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let settings = |require: bool, version: i32| {
+        format!(
+            "version={version}&name=Badan+Kepegawaian&short_name=BKPSDM+Sukamakmur&time_zone=Asia%2FJakarta\
+             &evaluation_interval=monthly{}",
+            if require { "&require_admin_mfa=on" } else { "" }
+        )
+    };
+
+    // The rule cannot be switched on by an admin who has no second factor yet.
+    let (_, headers) = post_form_from(
+        &app,
+        "/admin/instansi",
+        "/api/admin/agency/update",
+        &admin,
+        &settings(true, 1),
+    )
+    .await;
+    assert!(location(&headers).contains("__err="));
+    let (_, page) = get(
+        &app,
+        &location(&headers).replace("http://kinerja.test", ""),
+        &admin,
+    )
+    .await;
+    assert!(page.contains("Aktifkan dahulu verifikasi dua langkah"));
+
+    // Set up TOTP on the profile: a wrong code is refused, the right one turns it on.
+    let (_, page) = get(&app, "/profil", &admin).await;
+    assert!(page.contains("Siapkan verifikasi dua langkah"));
+    post_form_from(&app, "/profil", "/api/profile/mfa/start", &admin, "").await;
+    let secret = account_of(&t, ADMIN_NIP)
+        .await
+        .totp_secret
+        .expect("secret kept");
+    let (_, page) = get(&app, "/profil", &admin).await;
+    assert!(
+        page.contains("otpauth://totp/"),
+        "link for the authenticator app"
+    );
+    let (_, headers) = post_form_from(
+        &app,
+        "/profil",
+        "/api/profile/mfa/confirm",
+        &admin,
+        "code=000000",
+    )
+    .await;
+    assert!(location(&headers).contains("__err="));
+    let now = chrono::Utc::now();
+    let (_, headers) = post_form_from(
+        &app,
+        "/profil",
+        "/api/profile/mfa/confirm",
+        &admin,
+        &format!("code={}", totp_code(&secret, now)),
+    )
+    .await;
+    assert!(
+        location(&headers).contains("mfa=aktif"),
+        "{}",
+        location(&headers)
+    );
+    assert!(account_of(&t, ADMIN_NIP).await.totp_enabled);
+
+    // Logging in now takes the password, then a code; a used code is not accepted again.
+    let req = Request::builder()
+        .method("POST")
+        .uri("/api/auth/login")
+        .header(header::HOST, "kinerja.test")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .body(Body::from(format!(
+            "login={ADMIN_NIP}&password={DEMO_PASSWORD}&next=%2Fadmin%2Funit"
+        )))
+        .unwrap();
+    let (_, headers, _) = send(&app, req).await;
+    assert_eq!(location(&headers), "/masuk/verifikasi");
+    assert!(
+        set_cookie(&headers, "kinerja_session").is_none(),
+        "no session before the code"
+    );
+    let challenge = set_cookie(&headers, "kinerja_mfa").expect("challenge cookie");
+    let (_, headers) = post_form_from(
+        &app,
+        "/masuk/verifikasi",
+        "/api/auth/verify",
+        &challenge,
+        &format!("code={}", totp_code(&secret, now)),
+    )
+    .await;
+    assert!(
+        location(&headers).contains("__err="),
+        "replayed code refused"
+    );
+    let (_, headers) = post_form_from(
+        &app,
+        "/masuk/verifikasi",
+        "/api/auth/verify",
+        &challenge,
+        &format!(
+            "code={}",
+            totp_code(&secret, now + chrono::Duration::seconds(30))
+        ),
+    )
+    .await;
+    assert_eq!(location(&headers), "/admin/unit");
+    let admin = set_cookie(&headers, "kinerja_session").expect("session after the code");
+    let (status, _) = get(&app, "/admin/unit", &admin).await;
+    assert_eq!(status, StatusCode::OK);
+
+    // With the rule on, an admin without a second factor keeps only employee rights.
+    let (_, headers) = post_form_from(
+        &app,
+        "/admin/instansi",
+        "/api/admin/agency/update",
+        &admin,
+        &settings(true, 1),
+    )
+    .await;
+    assert!(
+        location(&headers).contains("disimpan"),
+        "{}",
+        location(&headers)
+    );
+    let mut other = account_of(&t, server::demo::PPPK_EMPLOYEE_NIP)
+        .await
+        .into_active_model();
+    other.admin_scope = Set("agency".into());
+    other.update(&t.db).await.unwrap();
+    let other = login(&app, server::demo::PPPK_EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let (status, _) = get(&app, "/admin/unit", &other).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (_, page) = get(&app, "/profil", &other).await;
+    assert!(page.contains("data-testid=\"admin-needs-mfa\""));
+    post_form_from(
+        &app,
+        "/admin/instansi",
+        "/api/admin/agency/update",
+        &admin,
+        &settings(false, 2),
+    )
+    .await;
+    let (status, _) = get(&app, "/admin/unit", &other).await;
+    assert_eq!(status, StatusCode::OK, "rule off: admin rights back");
+    let (status, page) = get(&app, "/admin/audit?aksi=agency_updated", &admin).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("2 catatan"));
+}
+
 on_both_engines!(
+    second_factor_and_the_agency_rule,
     language_preference_follows_the_user,
     unit_tree_create_rename_move_close_and_audit,
     directory_scope_and_search,

@@ -227,7 +227,16 @@ pub async fn actor_for(
         Some(pegawai_id) => headed_unit_paths(db, pegawai_id).await?,
         None => vec![],
     };
+    // An agency may demand a second factor for admin rights: without one, an admin acts as a
+    // plain employee (the profile says why) until TOTP is set up.
+    let suspended = !account.totp_enabled
+        && (account.is_super_admin || account.admin_scope != "none")
+        && crate::db::agency::primary(db)
+            .await?
+            .is_some_and(|a| a.require_admin_mfa);
+    let admin_rights = !suspended;
     let admin_scope = match account.admin_scope.as_str() {
+        _ if !admin_rights => None,
         "agency" => Some(AdminScope::Agency),
         "subtree" => match account.admin_unit_id {
             Some(unit_id) => unit_kerja::Entity::find_by_id(unit_id)
@@ -243,7 +252,7 @@ pub async fn actor_for(
         employee_id: account.pegawai_id,
         heads_units,
         admin_scope,
-        is_super_admin: account.is_super_admin,
+        is_super_admin: account.is_super_admin && admin_rights,
     })
 }
 

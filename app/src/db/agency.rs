@@ -14,6 +14,8 @@ pub struct Agency {
     pub short_name: String,
     pub time_zone: AgencyTimeZone,
     pub evaluation_interval: EvaluationInterval,
+    pub require_admin_mfa: bool,
+    pub version: i32,
 }
 
 impl TryFrom<instansi::Model> for Agency {
@@ -31,6 +33,8 @@ impl TryFrom<instansi::Model> for Agency {
             code: row.code,
             name: row.name,
             short_name: row.short_name,
+            require_admin_mfa: row.require_admin_mfa,
+            version: row.version,
         })
     }
 }
@@ -61,6 +65,7 @@ pub async fn create(db: &impl ConnectionTrait, new: NewAgency<'_>) -> Result<Age
         short_name: Set(new.short_name.to_owned()),
         time_zone: Set(new.time_zone.iana_name().to_owned()),
         evaluation_interval: Set(new.evaluation_interval.as_str().to_owned()),
+        require_admin_mfa: Set(false),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),

@@ -370,6 +370,7 @@ async fn create_account(
         admin_unit_id: Set(None),
         totp_secret: Set(None),
         totp_enabled: Set(false),
+        totp_last_step: Set(None),
         password_changed_at: Set(now),
         disabled: Set(false),
         version: Set(1),

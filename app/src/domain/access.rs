@@ -79,12 +79,14 @@ pub enum Action {
     ImportExportEmployees,
     /// Browse the audit log.
     ViewAuditLog,
+    /// Change the agency's settings (name, time zone, evaluation interval, admin 2FA rule).
+    ManageAgency,
     /// Grant or revoke admin roles.
     ManageAdmins,
 }
 
 impl Action {
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::ViewEmployee,
         Self::ListEmployees,
         Self::EditEmployee,
@@ -94,6 +96,7 @@ impl Action {
         Self::ManageUnit,
         Self::ImportExportEmployees,
         Self::ViewAuditLog,
+        Self::ManageAgency,
         Self::ManageAdmins,
     ];
 }
@@ -145,7 +148,10 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
             admin_covers(unit) || actor.heads_units.iter().any(|u| u.contains(unit))
         }
         (
-            Action::ListEmployees | Action::ImportExportEmployees | Action::ViewAuditLog,
+            Action::ListEmployees
+            | Action::ImportExportEmployees
+            | Action::ViewAuditLog
+            | Action::ManageAgency,
             Target::Agency,
         ) => agency_admin,
         // Granting admin rights is reserved to super admins (handled above).
@@ -339,6 +345,11 @@ mod tests {
                 authorize(&a, Action::ViewAuditLog, Target::Agency).is_ok(),
                 agency,
                 "{role:?} audit"
+            );
+            assert_eq!(
+                authorize(&a, Action::ManageAgency, Target::Agency).is_ok(),
+                agency,
+                "{role:?} agency settings"
             );
             // Heads of a unit list their own subtree, like admins scoped to it.
             let lists_inside = unit_in || matches!(role, Role::PimpinanUnit);

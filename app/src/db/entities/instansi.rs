@@ -11,6 +11,8 @@ pub struct Model {
     pub short_name: String,
     pub time_zone: String,
     pub evaluation_interval: String,
+    /// Admin roles only work for accounts with a second factor (TOTP).
+    pub require_admin_mfa: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

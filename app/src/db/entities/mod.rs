@@ -3,6 +3,7 @@ pub mod auth_session;
 pub mod employee_import;
 pub mod instansi;
 pub mod jabatan;
+pub mod login_challenge;
 pub mod login_throttle;
 pub mod password_reset;
 pub mod pegawai;

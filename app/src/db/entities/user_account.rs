@@ -14,6 +14,8 @@ pub struct Model {
     pub admin_unit_id: Option<i64>,
     pub totp_secret: Option<String>,
     pub totp_enabled: bool,
+    /// The last TOTP time step accepted: a code is never accepted twice.
+    pub totp_last_step: Option<i64>,
     pub password_changed_at: DateTimeUtc,
     pub disabled: bool,
     pub version: i32,

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 /// Every action the log records, in the order the filter offers them.
-pub const ACTIONS: [&str; 21] = [
+pub const ACTIONS: [&str; 25] = [
     "login",
     "login_failed",
     "login_throttled",
@@ -20,6 +20,10 @@ pub const ACTIONS: [&str; 21] = [
     "password_changed",
     "password_reset_issued",
     "password_reset_used",
+    "login_mfa_failed",
+    "mfa_enabled",
+    "mfa_disabled",
+    "agency_updated",
     "employee_created",
     "employee_updated",
     "employee_imported",
@@ -45,6 +49,10 @@ pub fn action_label(i18n: leptos_i18n::I18nContext<Locale>, action: &str) -> Str
         "password_changed" => t_string!(i18n, audit.action.password_changed),
         "password_reset_issued" => t_string!(i18n, audit.action.password_reset_issued),
         "password_reset_used" => t_string!(i18n, audit.action.password_reset_used),
+        "login_mfa_failed" => t_string!(i18n, audit.action.login_mfa_failed),
+        "mfa_enabled" => t_string!(i18n, audit.action.mfa_enabled),
+        "mfa_disabled" => t_string!(i18n, audit.action.mfa_disabled),
+        "agency_updated" => t_string!(i18n, audit.action.agency_updated),
         "employee_created" => t_string!(i18n, audit.action.employee_created),
         "employee_updated" => t_string!(i18n, audit.action.employee_updated),
         "employee_imported" => t_string!(i18n, audit.action.employee_imported),

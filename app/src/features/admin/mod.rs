@@ -2,6 +2,7 @@
 //! units, audit log. All are server-only pages (see `crate::server_pages`): plain forms that work
 //! without JavaScript and add nothing to the phone's download.
 
+pub mod agency;
 mod api;
 pub mod audit;
 #[cfg(feature = "ssr")]
@@ -10,6 +11,7 @@ mod pages;
 pub mod types;
 pub mod units;
 
+pub use agency::AgencySettingsPage;
 pub use api::*;
 pub use audit::AuditLogPage;
 pub use pages::*;

@@ -31,6 +31,7 @@ pub fn AdminNav(current: &'static str) -> impl IntoView {
                 {tab("/admin/unit", t_string!(i18n, units.title).to_string())}
                 {tab("/admin/impor", t_string!(i18n, admin.import).to_string())}
                 {tab("/admin/audit", t_string!(i18n, audit.title).to_string())}
+                {tab("/admin/instansi", t_string!(i18n, agency.title).to_string())}
             </ul>
         </nav>
     }

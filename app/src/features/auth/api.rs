@@ -27,6 +27,11 @@ pub struct ProfileView {
     pub sees_directory: bool,
     /// Stored language preference (`id` or `en`), applied at every login.
     pub locale: String,
+    pub mfa_enabled: bool,
+    /// While setting up TOTP: the secret (grouped for typing) and the `otpauth://` address.
+    pub mfa_setup: Option<(String, String)>,
+    /// An admin whose rights wait for a second factor the agency requires.
+    pub admin_needs_mfa: bool,
 }
 
 /// Signs in with NIP (or e-mail) and password, then goes to `next` (a local path) or home.
@@ -65,6 +70,28 @@ pub async fn set_language(locale: String) -> Result<(), AppError> {
     crate::state::respond(ssr::set_language(locale).await)
 }
 
+/// The second step of a login with TOTP: the 6-digit code from the authenticator app.
+#[server(endpoint = "auth/verify")]
+pub async fn verify_login(code: String) -> Result<(), AppError> {
+    crate::state::respond(ssr::verify_login(code).await)
+}
+
+/// Begins setting up TOTP on the profile (a new secret, inactive until confirmed).
+#[server(endpoint = "profile/mfa/start")]
+pub async fn start_mfa_setup() -> Result<(), AppError> {
+    crate::state::respond(ssr::start_mfa_setup().await)
+}
+
+#[server(endpoint = "profile/mfa/confirm")]
+pub async fn confirm_mfa(code: String) -> Result<(), AppError> {
+    crate::state::respond(ssr::confirm_mfa(code).await)
+}
+
+#[server(endpoint = "profile/mfa/disable")]
+pub async fn disable_mfa(code: String) -> Result<(), AppError> {
+    crate::state::respond(ssr::disable_mfa(code).await)
+}
+
 /// Whether a password-reset link can still be used (unused, unexpired).
 #[server(endpoint = "auth/reset-link")]
 pub async fn reset_link_usable(token: String) -> Result<bool, AppError> {
@@ -89,6 +116,7 @@ pub async fn my_profile() -> Result<ProfileView, AppError> {
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
+    use crate::auth::mfa;
     use crate::auth::server::{self as auth, ClientInfo, Credentials};
     use crate::db::audit::{self, Entry};
     use crate::db::entities::{jabatan, pegawai, unit_kerja};
@@ -161,36 +189,187 @@ mod ssr {
                     errors.field("login", "invalid_credentials"),
                 ))
             }
-            Credentials::Valid(account) => {
-                auth::clear_failures(&db, &account_key).await?;
-                // Rotation: whatever session the browser had is ended, a new token is issued.
-                if let Some(old) = &client.session_token {
-                    auth::end_session(&db, old).await?;
-                }
-                let token = auth::create_session(&db, account.id, &client, now).await?;
+            Credentials::Valid(account) if account.totp_enabled => {
+                // The password was right; the account's failure count stays until the code is
+                // right too, so guessing codes is throttled exactly like guessing passwords.
+                let token = mfa::create_challenge(&db, account.id, next, now).await?;
                 state::append_header(
                     http::header::SET_COOKIE,
-                    &auth::session_cookie(&token, client.secure),
+                    &mfa::challenge_cookie(&token, client.secure),
                 );
-                // The user's stored language follows them to every device they log in on.
-                if let Some(person_id) = account.pegawai_id
-                    && let Some(person) = pegawai::Entity::find_by_id(person_id).one(&db).await?
-                {
-                    state::append_header(
-                        http::header::SET_COOKIE,
-                        &crate::ui::locale::locale_cookie(&person.locale),
-                    );
-                }
-                audit::record(
-                    &db,
-                    login_entry("login", Some(account.id), &normalized),
-                    &client,
-                )
-                .await?;
-                leptos_axum::redirect(&local_path_or_root(next.as_deref()));
+                leptos_axum::redirect("/masuk/verifikasi");
                 Ok(())
             }
+            Credentials::Valid(account) => {
+                auth::clear_failures(&db, &account_key).await?;
+                complete_login(&db, &client, &account, next.as_deref()).await
+            }
         }
+    }
+
+    /// Issues the session of a fully authenticated login and sends the browser on.
+    async fn complete_login(
+        db: &sea_orm::DatabaseConnection,
+        client: &ClientInfo,
+        account: &crate::db::entities::user_account::Model,
+        next: Option<&str>,
+    ) -> Result<(), AppError> {
+        // Rotation: whatever session the browser had is ended, a new token is issued.
+        if let Some(old) = &client.session_token {
+            auth::end_session(db, old).await?;
+        }
+        let token = auth::create_session(db, account.id, client, Utc::now()).await?;
+        state::append_header(
+            http::header::SET_COOKIE,
+            &auth::session_cookie(&token, client.secure),
+        );
+        // The user's stored language follows them to every device they log in on.
+        if let Some(person_id) = account.pegawai_id
+            && let Some(person) = pegawai::Entity::find_by_id(person_id).one(db).await?
+        {
+            state::append_header(
+                http::header::SET_COOKIE,
+                &crate::ui::locale::locale_cookie(&person.locale),
+            );
+        }
+        audit::record(
+            db,
+            login_entry("login", Some(account.id), &account.login),
+            client,
+        )
+        .await?;
+        leptos_axum::redirect(&local_path_or_root(next));
+        Ok(())
+    }
+
+    pub async fn verify_login(code: String) -> Result<(), AppError> {
+        use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+        let db = state::db()?;
+        let client = ClientInfo::current();
+        let now = Utc::now();
+        let token =
+            state::request_cookie(mfa::CHALLENGE_COOKIE).ok_or(AppError::Unauthenticated)?;
+        let (challenge, account) = mfa::challenge(&db, &token, now)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let key = format!("account:{}", account.login);
+        if let Some(retry_after_secs) =
+            auth::throttled(&db, &[(key.as_str(), ACCOUNT_THROTTLE)], now).await?
+        {
+            return Err(AppError::TooManyRequests { retry_after_secs });
+        }
+        let step = match (&account.totp_secret, account.totp_enabled) {
+            (Some(secret), true) => mfa::accepted_step(secret, &code, now, account.totp_last_step)?,
+            _ => None,
+        };
+        let Some(step) = step else {
+            auth::record_failure(&db, &key, ACCOUNT_THROTTLE, now).await?;
+            audit::record(
+                &db,
+                login_entry("login_mfa_failed", Some(account.id), &account.login),
+                &client,
+            )
+            .await?;
+            return Err(AppError::Invalid(
+                FormErrors::default().field("code", "totp_invalid"),
+            ));
+        };
+        let mut row = account.clone().into_active_model();
+        row.totp_last_step = Set(Some(step));
+        let account = row.update(&db).await?;
+        mfa::end_challenge(&db, &token).await?;
+        state::append_header(http::header::SET_COOKIE, &mfa::clear_challenge_cookie());
+        auth::clear_failures(&db, &key).await?;
+        complete_login(&db, &client, &account, challenge.next.as_deref()).await
+    }
+
+    /// Starts TOTP setup: a new secret is kept (not yet active) until a code from it is confirmed.
+    pub async fn start_mfa_setup() -> Result<(), AppError> {
+        use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        if user.account.totp_enabled {
+            return Err(AppError::Conflict);
+        }
+        let mut row = user.account.clone().into_active_model();
+        row.totp_secret = Set(Some(mfa::new_secret()));
+        row.updated_at = Set(Utc::now());
+        row.update(&db).await?;
+        leptos_axum::redirect("/profil#verifikasi");
+        Ok(())
+    }
+
+    pub async fn confirm_mfa(code: String) -> Result<(), AppError> {
+        use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+        let db = state::db()?;
+        let client = ClientInfo::current();
+        let user = state::require_user(&db).await?;
+        let now = Utc::now();
+        let secret = user
+            .account
+            .totp_secret
+            .clone()
+            .filter(|_| !user.account.totp_enabled)
+            .ok_or(AppError::Conflict)?;
+        let Some(step) = mfa::accepted_step(&secret, &code, now, None)? else {
+            return Err(AppError::Invalid(
+                FormErrors::default().field("code", "totp_invalid"),
+            ));
+        };
+        let mut row = user.account.clone().into_active_model();
+        row.totp_enabled = Set(true);
+        row.totp_last_step = Set(Some(step));
+        row.updated_at = Set(now);
+        row.update(&db).await?;
+        audit::record(
+            &db,
+            login_entry("mfa_enabled", Some(user.account.id), &user.account.login),
+            &client,
+        )
+        .await?;
+        leptos_axum::redirect("/profil?mfa=aktif#verifikasi");
+        Ok(())
+    }
+
+    pub async fn disable_mfa(code: String) -> Result<(), AppError> {
+        use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+        let db = state::db()?;
+        let client = ClientInfo::current();
+        let user = state::require_user(&db).await?;
+        let now = Utc::now();
+        let account = &user.account;
+        let has_admin_role = account.is_super_admin || account.admin_scope != "none";
+        let required = crate::db::agency::primary(&db)
+            .await?
+            .is_some_and(|a| a.require_admin_mfa);
+        if has_admin_role && required {
+            return Err(AppError::Invalid(
+                FormErrors::default().field("code", "mfa_required_for_admin"),
+            ));
+        }
+        let step = match (&account.totp_secret, account.totp_enabled) {
+            (Some(secret), true) => mfa::accepted_step(secret, &code, now, account.totp_last_step)?,
+            _ => return Err(AppError::Conflict),
+        };
+        if step.is_none() {
+            return Err(AppError::Invalid(
+                FormErrors::default().field("code", "totp_invalid"),
+            ));
+        }
+        let mut row = account.clone().into_active_model();
+        row.totp_enabled = Set(false);
+        row.totp_secret = Set(None);
+        row.totp_last_step = Set(None);
+        row.updated_at = Set(now);
+        row.update(&db).await?;
+        audit::record(
+            &db,
+            login_entry("mfa_disabled", Some(account.id), &account.login),
+            &client,
+        )
+        .await?;
+        leptos_axum::redirect("/profil?mfa=nonaktif#verifikasi");
+        Ok(())
     }
 
     fn login_entry<'a>(action: &'a str, user_id: Option<i64>, login: &str) -> Entry<'a> {
@@ -448,6 +627,24 @@ mod ssr {
             appraiser_superior: person_ref(&db, person.atasan_penilai_id).await?,
             subordinate_count,
             locale: person.locale.clone(),
+            mfa_enabled: user.account.totp_enabled,
+            mfa_setup: match (&user.account.totp_secret, user.account.totp_enabled) {
+                (Some(secret), false) => Some((
+                    secret
+                        .as_bytes()
+                        .chunks(4)
+                        .map(|c| String::from_utf8_lossy(c).into_owned())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    mfa::otpauth_url(secret, &user.account.login)?,
+                )),
+                _ => None,
+            },
+            admin_needs_mfa: !user.account.totp_enabled
+                && (user.account.is_super_admin || user.account.admin_scope != "none")
+                && crate::db::agency::primary(&db)
+                    .await?
+                    .is_some_and(|a| a.require_admin_mfa),
             sees_directory: user.actor.is_super_admin
                 || user.actor.admin_scope.is_some()
                 || !user.actor.heads_units.is_empty(),

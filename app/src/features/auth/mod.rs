@@ -4,4 +4,4 @@ mod api;
 mod pages;
 
 pub use api::*;
-pub use pages::{LoginPage, ProfilePage, ResetPasswordPage};
+pub use pages::{LoginPage, ProfilePage, ResetPasswordPage, VerifyLoginPage};

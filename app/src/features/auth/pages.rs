@@ -168,6 +168,123 @@ fn ChangePasswordForm() -> impl IntoView {
     }
 }
 
+/// `/masuk/verifikasi`: the code from the authenticator app, after a correct password.
+#[component]
+pub fn VerifyLoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let error = posted_error("/api/auth/verify");
+    let code_error = error
+        .as_ref()
+        .and_then(AppError::form)
+        .and_then(|f| f.error_for("code"))
+        .map(|code| field_message(i18n, code));
+    let expired = error.as_ref() == Some(&AppError::Unauthenticated);
+    let general = error.filter(|e| e.form().is_none() && *e != AppError::Unauthenticated);
+    view! {
+        <Title text=move || t_string!(i18n, mfa.verify_title) />
+        <section class="auth-card" aria-labelledby="verify-title">
+            <h1 id="verify-title">{t!(i18n, mfa.verify_title)}</h1>
+            {if expired {
+                view! {
+                    <p class="notice notice-error" role="alert">{t!(i18n, mfa.expired)}</p>
+                    <a class="button" href="/masuk">{t!(i18n, login.submit)}</a>
+                }.into_any()
+            } else {
+                view! {
+                    <p class="muted">{t!(i18n, mfa.verify_intro)}</p>
+                    <form class="form" method="post" action="/api/auth/verify" novalidate>
+                        <div class="field">
+                            <label for="code">{t!(i18n, mfa.code)}</label>
+                            <input id="code" name="code" type="text" inputmode="numeric" pattern="[0-9 ]*"
+                                autocomplete="one-time-code" maxlength="7" required autofocus
+                                aria-describedby="code-error"
+                                aria-invalid=if code_error.is_some() { "true" } else { "false" } />
+                            <p id="code-error" class="field-error">{code_error}</p>
+                        </div>
+                        {general.map(|error| view! { <ErrorNotice error /> })}
+                        <button class="button button-block" type="submit">{t!(i18n, mfa.verify_submit)}</button>
+                    </form>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// Two-step verification on the profile: set up, confirm, or turn off TOTP.
+#[component]
+fn MfaSection(
+    enabled: bool,
+    setup: Option<(String, String)>,
+    admin_needs_mfa: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirm_error = posted_error("/api/profile/mfa/confirm");
+    let disable_error = posted_error("/api/profile/mfa/disable");
+    let code_error = |e: &Option<AppError>| {
+        e.as_ref()
+            .and_then(AppError::form)
+            .and_then(|f| f.error_for("code"))
+            .map(|code| field_message(i18n, code))
+    };
+    let (confirm_problem, disable_problem) =
+        (code_error(&confirm_error), code_error(&disable_error));
+    let changed = use_query_map().with_untracked(|q| q.get("mfa"));
+    let code_field = move |problem: Option<String>| {
+        view! {
+            <div class="field">
+                <label for="mfa-code">{t!(i18n, mfa.code)}</label>
+                <input id="mfa-code" name="code" type="text" inputmode="numeric" pattern="[0-9 ]*"
+                    autocomplete="one-time-code" maxlength="7" required aria-describedby="mfa-code-error"
+                    aria-invalid=if problem.is_some() { "true" } else { "false" } />
+                <p id="mfa-code-error" class="field-error">{problem}</p>
+            </div>
+        }
+    };
+    view! {
+        <h2 id="verifikasi">{t!(i18n, mfa.title)}</h2>
+        {admin_needs_mfa.then(|| view! {
+            <p class="notice notice-error" role="alert" data-testid="admin-needs-mfa">{t!(i18n, mfa.admin_needs)}</p>
+        })}
+        {changed.map(|c| view! {
+            <p class="notice" role="status">
+                {if c == "aktif" { t!(i18n, mfa.enabled_now).into_any() } else { t!(i18n, mfa.disabled_now).into_any() }}
+            </p>
+        })}
+        {match (enabled, setup) {
+            (true, _) => view! {
+                <p data-testid="mfa-status">{t!(i18n, mfa.is_on)}</p>
+                <form class="form narrow" method="post" action="/api/profile/mfa/disable" novalidate>
+                    {code_field(disable_problem)}
+                    <button class="button button-secondary" type="submit">{t!(i18n, mfa.turn_off)}</button>
+                </form>
+            }.into_any(),
+            (false, Some((secret, url))) => view! {
+                <ol class="steps">
+                    <li>
+                        {t!(i18n, mfa.step_app)}" "
+                        <a href=url data-testid="mfa-link">{t!(i18n, mfa.open_app)}</a>
+                    </li>
+                    <li>
+                        {t!(i18n, mfa.step_key)}
+                        <code class="break block" data-testid="mfa-secret">{secret}</code>
+                    </li>
+                    <li>{t!(i18n, mfa.step_code)}</li>
+                </ol>
+                <form class="form narrow" method="post" action="/api/profile/mfa/confirm" novalidate>
+                    {code_field(confirm_problem)}
+                    <button class="button" type="submit">{t!(i18n, mfa.confirm)}</button>
+                </form>
+            }.into_any(),
+            (false, None) => view! {
+                <p class="muted">{t!(i18n, mfa.intro)}</p>
+                <form method="post" action="/api/profile/mfa/start">
+                    <button class="button button-secondary" type="submit">{t!(i18n, mfa.set_up)}</button>
+                </form>
+            }.into_any(),
+        }}
+    }
+}
+
 /// The stored language preference, applied at every login.
 #[component]
 fn LanguageForm(current: String) -> impl IntoView {
@@ -334,6 +451,11 @@ pub fn ProfilePage() -> impl IntoView {
                             <button class="button" type="submit">{t!(i18n, nav.logout)}</button>
                         </form>
                         <LanguageForm current=p.locale.clone() />
+                        <MfaSection
+                            enabled=p.mfa_enabled
+                            setup=p.mfa_setup.clone()
+                            admin_needs_mfa=p.admin_needs_mfa
+                        />
                         <ChangePasswordForm />
                         <h2>{t!(i18n, profile.security)}</h2>
                         <p class="muted">{t!(i18n, profile.logout_everywhere_text)}</p>

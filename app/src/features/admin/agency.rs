@@ -1,0 +1,263 @@
+//! `/admin/instansi`: the agency's settings (agency admins).
+
+use super::pages::{AdminNav, load_failure};
+use crate::domain::agency::{AgencyTimeZone, EvaluationInterval};
+use crate::error::{AppError, FormErrors};
+use crate::i18n::*;
+use crate::ui::error::{ErrorNotice, field_message, posted_error};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgencySettings {
+    pub version: i32,
+    pub name: String,
+    pub short_name: String,
+    /// IANA name.
+    pub time_zone: String,
+    pub evaluation_interval: String,
+    pub require_admin_mfa: bool,
+}
+
+#[server(endpoint = "admin/agency")]
+pub async fn load_agency_settings() -> Result<AgencySettings, AppError> {
+    crate::state::respond(ssr::load().await)
+}
+
+/// `require_admin_mfa` is a checkbox: present (any value) when ticked.
+#[server(endpoint = "admin/agency/update")]
+pub async fn update_agency(
+    version: i32,
+    name: String,
+    short_name: String,
+    time_zone: String,
+    evaluation_interval: String,
+    require_admin_mfa: Option<String>,
+) -> Result<(), AppError> {
+    crate::state::respond(
+        ssr::update(
+            version,
+            name,
+            short_name,
+            time_zone,
+            evaluation_interval,
+            require_admin_mfa.is_some(),
+        )
+        .await,
+    )
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::auth::server::ClientInfo;
+    use crate::db::audit::{self, Entry};
+    use crate::db::entities::instansi;
+    use crate::domain::access::{Action, Target, authorize};
+    use crate::state;
+    use chrono::Utc;
+    use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, QueryOrder, Set};
+
+    async fn agency(
+        db: &sea_orm::DatabaseConnection,
+    ) -> Result<(instansi::Model, state::CurrentUser), AppError> {
+        let user = state::require_user(db).await?;
+        authorize(&user.actor, Action::ManageAgency, Target::Agency)?;
+        let row = instansi::Entity::find()
+            .order_by_asc(instansi::Column::Id)
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok((row, user))
+    }
+
+    pub async fn load() -> Result<AgencySettings, AppError> {
+        let db = state::db()?;
+        let (row, _) = agency(&db).await?;
+        Ok(AgencySettings {
+            version: row.version,
+            name: row.name,
+            short_name: row.short_name,
+            time_zone: row.time_zone,
+            evaluation_interval: row.evaluation_interval,
+            require_admin_mfa: row.require_admin_mfa,
+        })
+    }
+
+    fn snapshot(row: &instansi::Model) -> serde_json::Value {
+        serde_json::json!({
+            "name": row.name,
+            "short_name": row.short_name,
+            "time_zone": row.time_zone,
+            "evaluation_interval": row.evaluation_interval,
+            "require_admin_mfa": row.require_admin_mfa,
+        })
+    }
+
+    pub async fn update(
+        version: i32,
+        name: String,
+        short_name: String,
+        time_zone: String,
+        evaluation_interval: String,
+        require_admin_mfa: bool,
+    ) -> Result<(), AppError> {
+        let db = state::db()?;
+        let (row, user) = agency(&db).await?;
+        if row.version != version {
+            return Err(AppError::Conflict);
+        }
+        let mut errors = FormErrors::default()
+            .value("name", &name)
+            .value("short_name", &short_name);
+        let clean = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (name, short_name) = (clean(&name), clean(&short_name));
+        for (field, value, max) in [("name", &name, 200), ("short_name", &short_name, 80)] {
+            if value.is_empty() {
+                errors = errors.field(field, "required");
+            } else if value.chars().count() > max {
+                errors = errors.field(field, "too_long");
+            }
+        }
+        let time_zone = time_zone.parse::<AgencyTimeZone>();
+        if time_zone.is_err() {
+            errors = errors.field("time_zone", "invalid");
+        }
+        let interval = evaluation_interval.parse::<EvaluationInterval>();
+        if interval.is_err() {
+            errors = errors.field("evaluation_interval", "invalid");
+        }
+        // Turning the rule on without a second factor of one's own would lock oneself out.
+        if require_admin_mfa && !row.require_admin_mfa && !user.account.totp_enabled {
+            errors = errors.field("require_admin_mfa", "mfa_enable_own_first");
+        }
+        let (Ok(time_zone), Ok(interval)) = (time_zone, interval) else {
+            return Err(AppError::Invalid(errors));
+        };
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let before = snapshot(&row);
+        let mut active = row.into_active_model();
+        active.name = Set(name);
+        active.short_name = Set(short_name);
+        active.time_zone = Set(time_zone.iana_name().to_owned());
+        active.evaluation_interval = Set(interval.as_str().to_owned());
+        active.require_admin_mfa = Set(require_admin_mfa);
+        active.version = Set(version + 1);
+        active.updated_at = Set(Utc::now());
+        let saved = active.update(&db).await?;
+        audit::record(
+            &db,
+            Entry {
+                actor_user_id: Some(user.account.id),
+                action: "agency_updated",
+                object_type: "instansi",
+                object_id: Some(saved.id.to_string()),
+                before: Some(before),
+                after: Some(snapshot(&saved)),
+            },
+            &ClientInfo::current(),
+        )
+        .await?;
+        leptos_axum::redirect("/admin/instansi?disimpan=1");
+        Ok(())
+    }
+}
+
+#[component]
+pub fn AgencySettingsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(|| (), |_| load_agency_settings());
+    view! {
+        <Title text=move || t_string!(i18n, agency.title) />
+        <AdminNav current="/admin/instansi" />
+        <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(settings) => settings_form(i18n, settings).into_any(),
+                    Err(error) => load_failure(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn settings_form(i18n: leptos_i18n::I18nContext<Locale>, s: AgencySettings) -> impl IntoView {
+    let error = posted_error("/api/admin/agency/update");
+    let form = error
+        .as_ref()
+        .and_then(AppError::form)
+        .cloned()
+        .unwrap_or_default();
+    let posted = !form.is_empty();
+    let err = |f: &str| form.error_for(f).map(|code| field_message(i18n, code));
+    let value = |f: &str, stored: &str| {
+        if posted {
+            form.value_of(f).unwrap_or_default().to_owned()
+        } else {
+            stored.to_owned()
+        }
+    };
+    let saved = error.is_none() && use_query_map().with_untracked(|q| q.get("disimpan").is_some());
+    let general = error.filter(|e| e.form().is_none());
+    let (name_error, short_error, mfa_error) =
+        (err("name"), err("short_name"), err("require_admin_mfa"));
+    view! {
+        <section class="admin-page" aria-labelledby="agency-title">
+            <h1 id="agency-title">{t!(i18n, agency.title)}</h1>
+            {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, admin.saved)}</p> })}
+            {general.map(|error| view! { <ErrorNotice error /> })}
+            <form class="form narrow" method="post" action="/api/admin/agency/update" novalidate>
+                <input type="hidden" name="version" value=s.version.to_string() />
+                <div class="field">
+                    <label for="name">{t!(i18n, agency.name)}</label>
+                    <input id="name" name="name" type="text" value=value("name", &s.name)
+                        aria-describedby="name-error" aria-invalid=if name_error.is_some() { "true" } else { "false" } />
+                    <p id="name-error" class="field-error">{name_error}</p>
+                </div>
+                <div class="field">
+                    <label for="short_name">{t!(i18n, agency.short_name)}</label>
+                    <input id="short_name" name="short_name" type="text" value=value("short_name", &s.short_name)
+                        aria-describedby="short_name-error" aria-invalid=if short_error.is_some() { "true" } else { "false" } />
+                    <p id="short_name-error" class="field-error">{short_error}</p>
+                </div>
+                <div class="field">
+                    <label for="time_zone">{t!(i18n, agency.time_zone)}</label>
+                    <select id="time_zone" name="time_zone">
+                        {AgencyTimeZone::ALL.into_iter().map(|tz| view! {
+                            <option value=tz.iana_name() selected=s.time_zone == tz.iana_name()>
+                                {format!("{} ({})", tz.abbreviation(), tz.iana_name())}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="evaluation_interval">{t!(i18n, agency.interval)}</label>
+                    <select id="evaluation_interval" name="evaluation_interval">
+                        {EvaluationInterval::ALL.into_iter().map(|i| {
+                            let label = match i {
+                                EvaluationInterval::Monthly => t_string!(i18n, agency.monthly),
+                                EvaluationInterval::Quarterly => t_string!(i18n, agency.quarterly),
+                                EvaluationInterval::Semester => t_string!(i18n, agency.semester),
+                            };
+                            view! { <option value=i.as_str() selected=s.evaluation_interval == i.as_str()>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field checkbox">
+                    <label>
+                        <input type="checkbox" name="require_admin_mfa" value="on" checked=s.require_admin_mfa
+                            aria-describedby="mfa-hint require_admin_mfa-error" />
+                        " "{t!(i18n, agency.require_mfa)}
+                    </label>
+                    <p id="mfa-hint" class="hint">{t!(i18n, agency.require_mfa_hint)}</p>
+                    <p id="require_admin_mfa-error" class="field-error">{mfa_error}</p>
+                </div>
+                <button class="button" type="submit">{t!(i18n, admin.save)}</button>
+            </form>
+        </section>
+    }
+}
