@@ -2,7 +2,7 @@
 
 use super::pages::{AdminNav, load_failure};
 use crate::domain::agency::{AgencyTimeZone, EvaluationInterval};
-use crate::error::{AppError, FormErrors};
+use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
 use leptos::prelude::*;
@@ -56,6 +56,7 @@ mod ssr {
     use crate::db::audit::{self, Entry};
     use crate::db::entities::instansi;
     use crate::domain::access::{Action, Target, authorize};
+    use crate::error::FormErrors;
     use crate::state;
     use chrono::Utc;
     use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, QueryOrder, Set};
