@@ -1,5 +1,6 @@
 //! Second factor: the agency's "admins need TOTP" switch, the last accepted TOTP step per account
 //! (a code is accepted once), and the short-lived challenge between password and code at login.
+//! Also the indexes the admin screens need at scale (unit heads, audit trail per object).
 
 use sea_orm_migration::prelude::*;
 
@@ -20,6 +21,26 @@ enum UserAccount {
 }
 
 #[derive(DeriveIden)]
+enum Pegawai {
+    Table,
+    JabatanId,
+}
+
+#[derive(DeriveIden)]
+enum Jabatan {
+    Table,
+    UnitId,
+}
+
+#[derive(DeriveIden)]
+enum AuditLog {
+    Table,
+    ObjectType,
+    ObjectId,
+    Id,
+}
+
+#[derive(DeriveIden)]
 enum LoginChallenge {
     Table,
     TokenHash,
@@ -27,6 +48,7 @@ enum LoginChallenge {
     Next,
     CreatedAt,
     ExpiresAt,
+    Attempts,
 }
 
 #[async_trait::async_trait]
@@ -80,6 +102,12 @@ impl MigrationTrait for Migration {
                         .timestamp_with_time_zone()
                         .not_null(),
                 )
+                .col(
+                    ColumnDef::new(LoginChallenge::Attempts)
+                        .integer()
+                        .not_null()
+                        .default(0),
+                )
                 .foreign_key(
                     ForeignKey::create()
                         .from(LoginChallenge::Table, LoginChallenge::UserId)
@@ -88,10 +116,44 @@ impl MigrationTrait for Migration {
                 )
                 .to_owned(),
         )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_pegawai_jabatan")
+                .table(Pegawai::Table)
+                .col(Pegawai::JabatanId)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_jabatan_unit")
+                .table(Jabatan::Table)
+                .col(Jabatan::UnitId)
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ix_audit_log_object")
+                .table(AuditLog::Table)
+                .col(AuditLog::ObjectType)
+                .col(AuditLog::ObjectId)
+                .col(AuditLog::Id)
+                .to_owned(),
+        )
         .await
     }
 
     async fn down(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        for (name, table) in [
+            ("ix_audit_log_object", AuditLog::Table.into_iden()),
+            ("ix_jabatan_unit", Jabatan::Table.into_iden()),
+            ("ix_pegawai_jabatan", Pegawai::Table.into_iden()),
+        ] {
+            m.drop_index(Index::drop().name(name).table(table).to_owned())
+                .await?;
+        }
         m.drop_table(Table::drop().table(LoginChallenge::Table).to_owned())
             .await?;
         m.alter_table(

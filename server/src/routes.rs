@@ -111,7 +111,7 @@ pub fn with_layers(router: Router<ServerState>, settings: &RouterSettings) -> Ro
                         tracing::info_span!(
                             "request",
                             method = %req.method(),
-                            path = %req.uri().path(),
+                            path = %loggable_path(req.uri().path()),
                             request_id,
                         )
                     })
@@ -150,6 +150,15 @@ pub fn with_layers(router: Router<ServerState>, settings: &RouterSettings) -> Ro
                 HeaderValue::from_static("strict-origin-when-cross-origin"),
             )),
     )
+}
+
+/// The path as logged: one-time reset tokens are secrets and never reach the logs.
+fn loggable_path(path: &str) -> &str {
+    if path.starts_with("/atur-sandi/") {
+        "/atur-sandi/…"
+    } else {
+        path
+    }
 }
 
 /// Where the CSV import form posts, and how large that one upload may be (a 20,000-row file is

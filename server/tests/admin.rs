@@ -922,6 +922,58 @@ async fn second_factor_and_the_agency_rule(t: TestDb) {
     .await;
     assert_eq!(location(&headers), "/admin/unit");
     let admin = set_cookie(&headers, "kinerja_session").expect("session after the code");
+
+    // One password entry allows three codes; then the password is needed again, even for a
+    // right code.
+    let req = Request::builder()
+        .method("POST")
+        .uri("/api/auth/login")
+        .header(header::HOST, "kinerja.test")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .body(Body::from(format!(
+            "login={ADMIN_NIP}&password={DEMO_PASSWORD}"
+        )))
+        .unwrap();
+    let (_, headers, _) = send(&app, req).await;
+    let challenge = set_cookie(&headers, "kinerja_mfa").expect("challenge cookie");
+    for _ in 0..3 {
+        post_form_from(
+            &app,
+            "/masuk/verifikasi",
+            "/api/auth/verify",
+            &challenge,
+            "code=000000",
+        )
+        .await;
+    }
+    let (_, headers) = post_form_from(
+        &app,
+        "/masuk/verifikasi",
+        "/api/auth/verify",
+        &challenge,
+        &format!(
+            "code={}",
+            totp_code(&secret, now + chrono::Duration::seconds(60))
+        ),
+    )
+    .await;
+    assert!(
+        location(&headers).contains("__err="),
+        "challenge spent after 3 codes"
+    );
+    assert!(set_cookie(&headers, "kinerja_session").is_none());
+    // Those wrong codes counted toward the account lock like wrong passwords.
+    let throttle =
+        app::db::entities::login_throttle::Entity::find_by_id(format!("account:{ADMIN_NIP}"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .expect("failures recorded");
+    assert_eq!(throttle.failures, 3);
+    app::auth::server::clear_failures(&t.db, &format!("account:{ADMIN_NIP}"))
+        .await
+        .unwrap();
     let (status, _) = get(&app, "/admin/unit", &admin).await;
     assert_eq!(status, StatusCode::OK);
 
@@ -962,6 +1014,50 @@ async fn second_factor_and_the_agency_rule(t: TestDb) {
     let (status, page) = get(&app, "/admin/audit?aksi=agency_updated", &admin).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("2 catatan"));
+
+    // An admin cannot reach an account of equal rank: no reset link for another agency admin.
+    let anisa = pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq(server::demo::PPPK_EMPLOYEE_NIP))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let req = Request::builder()
+        .method("POST")
+        .uri("/api/admin/employee/reset-link")
+        .header(header::HOST, "kinerja.test")
+        .header(header::COOKIE, &admin)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::from(format!("id={}", anisa.id)))
+        .unwrap();
+    let (status, _, _) = send(&app, req).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // Turning 2FA off takes the password as well as a current code.
+    let (_, headers) = post_form_from(
+        &app,
+        "/profil",
+        "/api/profile/mfa/disable",
+        &admin,
+        &format!(
+            "current_password=salah-sekali&code={}",
+            totp_code(&secret, now + chrono::Duration::seconds(90))
+        ),
+    )
+    .await;
+    assert!(location(&headers).contains("__err="));
+    let (_, page) = get(
+        &app,
+        &location(&headers).replace("http://kinerja.test", ""),
+        &admin,
+    )
+    .await;
+    assert!(
+        page.contains("Kata sandi saat ini salah."),
+        "password checked"
+    );
+    assert!(account_of(&t, ADMIN_NIP).await.totp_enabled);
 }
 
 on_both_engines!(

@@ -12,6 +12,9 @@ use totp_rs::{Builder, Secret, Totp};
 pub const CHALLENGE_COOKIE: &str = "kinerja_mfa";
 /// Time to type the code after the password.
 pub const CHALLENGE_TTL: Duration = Duration::minutes(5);
+/// Codes one password entry may try; then the password is asked again. Together with the
+/// account lock (wrong codes count as failed logins) this keeps guessing hopeless.
+pub const MAX_CODE_ATTEMPTS: i32 = 3;
 const ISSUER: &str = "Kinerja";
 
 /// A fresh 160-bit secret in base32, as authenticator apps take it.
@@ -75,6 +78,7 @@ pub async fn create_challenge(
         next: Set(next.map(|n| n.chars().take(500).collect())),
         created_at: Set(now),
         expires_at: Set(now + CHALLENGE_TTL),
+        attempts: Set(0),
     }
     .insert(db)
     .await?;
@@ -103,6 +107,45 @@ pub async fn challenge(
         .one(db)
         .await?;
     Ok(account.filter(|a| !a.disabled).map(|a| (row, a)))
+}
+
+/// Counts one code attempt on the challenge, atomically (parallel requests cannot exceed the
+/// limit); false when the challenge has no attempts left.
+pub async fn spend_attempt(db: &impl ConnectionTrait, token: &str) -> Result<bool, AppError> {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let updated = login_challenge::Entity::update_many()
+        .col_expr(
+            login_challenge::Column::Attempts,
+            Expr::col(login_challenge::Column::Attempts).add(1),
+        )
+        .filter(login_challenge::Column::TokenHash.eq(token_hash(token)))
+        .filter(login_challenge::Column::Attempts.lt(MAX_CODE_ATTEMPTS))
+        .exec(db)
+        .await?;
+    Ok(updated.rows_affected == 1)
+}
+
+/// Records `step` as the account's last accepted TOTP step unless an equal or later one was
+/// recorded meanwhile (two parallel requests with one code: only one wins).
+pub async fn claim_step(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    step: i64,
+) -> Result<bool, AppError> {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, Condition, QueryFilter};
+    let updated = user_account::Entity::update_many()
+        .col_expr(user_account::Column::TotpLastStep, Expr::value(step))
+        .filter(user_account::Column::Id.eq(user_id))
+        .filter(
+            Condition::any()
+                .add(user_account::Column::TotpLastStep.is_null())
+                .add(user_account::Column::TotpLastStep.lt(step)),
+        )
+        .exec(db)
+        .await?;
+    Ok(updated.rows_affected == 1)
 }
 
 pub async fn end_challenge(db: &impl ConnectionTrait, token: &str) -> Result<(), AppError> {

@@ -173,8 +173,12 @@ pub async fn end_session(db: &impl ConnectionTrait, token: &str) -> Result<(), A
     Ok(())
 }
 
-/// Logout everywhere: every session of the account ends.
+/// Logout everywhere: ends every session of the account, and any login half-way through its second factor.
 pub async fn end_all_sessions(db: &impl ConnectionTrait, user_id: i64) -> Result<u64, AppError> {
+    crate::db::entities::login_challenge::Entity::delete_many()
+        .filter(crate::db::entities::login_challenge::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
     let result = auth_session::Entity::delete_many()
         .filter(auth_session::Column::UserId.eq(user_id))
         .exec(db)
@@ -436,9 +440,19 @@ pub async fn redeem_password_reset(
     password_hash: String,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let mut spent: password_reset::ActiveModel = link.into();
-    spent.used_at = Set(Some(now));
-    spent.update(db).await?;
+    // Conditional, so two simultaneous uses of one link cannot both succeed.
+    let spent = password_reset::Entity::update_many()
+        .col_expr(
+            password_reset::Column::UsedAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
+        .filter(password_reset::Column::TokenHash.eq(link.token_hash))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
+    if spent.rows_affected != 1 {
+        return Err(AppError::NotFound);
+    }
     let version = account.version;
     let user_id = account.id;
     let mut account: user_account::ActiveModel = account.into();

@@ -17,6 +17,16 @@ pub struct Entry<'a> {
     pub after: Option<serde_json::Value>,
 }
 
+/// Client-supplied values (addresses, request ids, typed logins) cut to their column's 64
+/// characters: PostgreSQL would refuse longer ones and fail the action being recorded.
+fn fit(value: String) -> String {
+    if value.chars().count() <= 64 {
+        value
+    } else {
+        value.chars().take(64).collect()
+    }
+}
+
 pub async fn record(
     db: &impl ConnectionTrait,
     entry: Entry<'_>,
@@ -27,11 +37,11 @@ pub async fn record(
         actor_user_id: Set(entry.actor_user_id),
         action: Set(entry.action.to_owned()),
         object_type: Set(entry.object_type.to_owned()),
-        object_id: Set(entry.object_id),
+        object_id: Set(entry.object_id.map(fit)),
         before: Set(entry.before.map(|v| v.to_string())),
         after: Set(entry.after.map(|v| v.to_string())),
-        ip: Set(client.ip.clone()),
-        request_id: Set(client.request_id.clone()),
+        ip: Set(client.ip.clone().map(fit)),
+        request_id: Set(client.request_id.clone().map(fit)),
         ..Default::default()
     }
     .insert(db)

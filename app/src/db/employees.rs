@@ -183,14 +183,8 @@ async fn position_in(
         .one(db)
         .await?;
     if let Some(existing) = existing {
-        if existing.kind == kind {
-            return Ok(existing);
-        }
-        let mut changed = existing.into_active_model();
-        changed.kind = Set(kind.to_owned());
-        changed.is_head = Set(position_heads_unit(kind));
-        changed.updated_at = Set(now);
-        return Ok(changed.update(db).await?);
+        // A kind mismatch was refused before writing (see `save`): positions are shared.
+        return Ok(existing);
     }
     Ok(jabatan::ActiveModel {
         unit_id: Set(unit_id),
@@ -259,12 +253,32 @@ pub async fn save(
     ];
     let mut people = [None, None];
     for (slot, (field, nip)) in people.iter_mut().zip(wanted) {
-        if let Some(nip) = nip {
-            match find_by_nip(db, nip.as_str()).await? {
-                Some(p) if !p.active => errors.push((field, "person_inactive")),
-                Some(p) => *slot = Some(p),
-                None => errors.push((field, "person_unknown")),
+        let Some(nip) = nip else { continue };
+        // Only people in the author's own scope can be named; anyone else is "unknown", so the
+        // form cannot be used to look up who holds a NIP elsewhere.
+        let found = match find_by_nip(db, nip.as_str()).await? {
+            Some(p) => {
+                let unit = unit_kerja::Entity::find_by_id(p.unit_id).one(db).await?;
+                unit.filter(|u| unit_allowed(u)).map(|_| p)
             }
+            None => None,
+        };
+        match found {
+            Some(p) if !p.active => errors.push((field, "person_inactive")),
+            Some(p) => *slot = Some(p),
+            None => errors.push((field, "person_unknown")),
+        }
+    }
+    if let Some(unit) = &unit {
+        let shared = jabatan::Entity::find()
+            .filter(jabatan::Column::UnitId.eq(unit.id))
+            .filter(jabatan::Column::Name.eq(valid.position.as_str()))
+            .one(db)
+            .await?;
+        // Positions are shared by their holders; one person's record cannot re-kind a position
+        // (that would make or unmake everyone in it a unit head).
+        if shared.is_some_and(|j| j.kind != valid.position_kind) {
+            errors.push(("position_kind", "position_kind_conflict"));
         }
     }
     let Some(unit) = unit.filter(|_| errors.is_empty()) else {

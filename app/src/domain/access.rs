@@ -57,6 +57,30 @@ pub struct EmployeeFacts {
     pub penilai_id: Option<i64>,
     /// *Atasan pejabat penilai*.
     pub atasan_penilai_id: Option<i64>,
+    /// The admin rights the employee's own account holds: an admin may only manage people
+    /// with less than their own, so nobody takes over an equal or higher account.
+    pub admin_rank: AdminRank,
+}
+
+/// How much admin power an account holds, lowest first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum AdminRank {
+    #[default]
+    None,
+    Subtree,
+    Agency,
+    Super,
+}
+
+impl Actor {
+    pub fn admin_rank(&self) -> AdminRank {
+        match (&self.admin_scope, self.is_super_admin) {
+            (_, true) => AdminRank::Super,
+            (Some(AdminScope::Agency), _) => AdminRank::Agency,
+            (Some(AdminScope::Subtree(_)), _) => AdminRank::Subtree,
+            (None, false) => AdminRank::None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -123,6 +147,15 @@ pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> Result<()
 }
 
 fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
+    // Changing someone's record or password reaches their account: only over lower ranks.
+    if let (
+        Action::EditEmployee | Action::AssignAppraisers | Action::ResetPassword,
+        Target::Employee(e),
+    ) = (action, target)
+        && e.admin_rank >= actor.admin_rank()
+    {
+        return false;
+    }
     if actor.is_super_admin {
         return true;
     }
@@ -173,12 +206,14 @@ mod tests {
                 unit: UnitPath("/1/2/4/".into()),
                 penilai_id: Some(20),
                 atasan_penilai_id: Some(30),
+                admin_rank: AdminRank::None,
             },
             40 => EmployeeFacts {
                 employee_id: 40,
                 unit: UnitPath("/1/3/".into()),
                 penilai_id: Some(50),
                 atasan_penilai_id: Some(60),
+                admin_rank: AdminRank::None,
             },
             _ => unreachable!(),
         }
@@ -249,6 +284,7 @@ mod tests {
                 unit: UnitPath("/1/2/4/".into()),
                 penilai_id: Some(30),
                 atasan_penilai_id: None,
+                admin_rank: actor(role).admin_rank(),
             },
             Rel::Subordinate if matches!(role, Role::Pegawai) => employee(11),
             Rel::Subordinate => employee(10),
@@ -289,16 +325,16 @@ mod tests {
             (PimpinanUnit, EditEmployee, [false, false, false, false]),
             (PimpinanUnit, ResetPassword, [false, false, false, false]),
             (AdminSubtree, ViewEmployee, [true, true, true, false]),
-            (AdminSubtree, EditEmployee, [true, true, true, false]),
-            (AdminSubtree, AssignAppraisers, [true, true, true, false]),
-            (AdminSubtree, ResetPassword, [true, true, true, false]),
+            (AdminSubtree, EditEmployee, [false, true, true, false]),
+            (AdminSubtree, AssignAppraisers, [false, true, true, false]),
+            (AdminSubtree, ResetPassword, [false, true, true, false]),
             (AdminAgency, ViewEmployee, [true, true, true, true]),
-            (AdminAgency, EditEmployee, [true, true, true, true]),
-            (AdminAgency, AssignAppraisers, [true, true, true, true]),
-            (AdminAgency, ResetPassword, [true, true, true, true]),
+            (AdminAgency, EditEmployee, [false, true, true, true]),
+            (AdminAgency, AssignAppraisers, [false, true, true, true]),
+            (AdminAgency, ResetPassword, [false, true, true, true]),
             (SuperAdmin, ViewEmployee, [true, true, true, true]),
-            (SuperAdmin, EditEmployee, [true, true, true, true]),
-            (SuperAdmin, ResetPassword, [true, true, true, true]),
+            (SuperAdmin, EditEmployee, [false, true, true, true]),
+            (SuperAdmin, ResetPassword, [false, true, true, true]),
         ]
     };
 
@@ -383,6 +419,45 @@ mod tests {
         assert!(authorize(&a, Action::ViewAuditLog, Target::Employee(&e)).is_err());
         assert!(authorize(&a, Action::EditEmployee, Target::Agency).is_err());
         assert!(authorize(&a, Action::ManageAdmins, Target::Agency).is_err());
+    }
+
+    #[test]
+    fn admins_only_manage_accounts_of_lower_rank() {
+        let target = |rank| EmployeeFacts {
+            admin_rank: rank,
+            ..employee(10)
+        };
+        for (role, rank, allowed) in [
+            (Role::AdminSubtree, AdminRank::None, true),
+            (Role::AdminSubtree, AdminRank::Subtree, false),
+            (Role::AdminSubtree, AdminRank::Agency, false),
+            (Role::AdminAgency, AdminRank::Subtree, true),
+            (Role::AdminAgency, AdminRank::Agency, false),
+            (Role::AdminAgency, AdminRank::Super, false),
+            (Role::SuperAdmin, AdminRank::Agency, true),
+            (Role::SuperAdmin, AdminRank::Super, false),
+        ] {
+            for action in [
+                Action::EditEmployee,
+                Action::AssignAppraisers,
+                Action::ResetPassword,
+            ] {
+                assert_eq!(
+                    authorize(&actor(role), action, Target::Employee(&target(rank))).is_ok(),
+                    allowed,
+                    "{role:?} {action:?} on {rank:?}"
+                );
+            }
+            // Seeing them stays as before.
+            assert!(
+                authorize(
+                    &actor(role),
+                    Action::ViewEmployee,
+                    Target::Employee(&target(rank))
+                )
+                .is_ok()
+            );
+        }
     }
 
     #[test]

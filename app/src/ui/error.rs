@@ -65,6 +65,7 @@ pub fn field_message(i18n: leptos_i18n::I18nContext<Locale>, code: &str) -> Stri
         "unit_has_open_children" => t_string!(i18n, errors.field.unit_has_open_children),
         "unit_has_employees" => t_string!(i18n, errors.field.unit_has_employees),
         "unit_parent_closed" => t_string!(i18n, errors.field.unit_parent_closed),
+        "position_kind_conflict" => t_string!(i18n, errors.field.position_kind_conflict),
         "totp_invalid" => t_string!(i18n, errors.field.totp_invalid),
         "mfa_required_for_admin" => t_string!(i18n, errors.field.mfa_required_for_admin),
         "mfa_enable_own_first" => t_string!(i18n, errors.field.mfa_enable_own_first),

@@ -11,6 +11,8 @@ pub struct Model {
     pub next: Option<String>,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
+    /// Codes tried on this challenge (see `auth::mfa::MAX_CODE_ATTEMPTS`).
+    pub attempts: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

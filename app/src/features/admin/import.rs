@@ -411,6 +411,16 @@ pub async fn report(
     })
 }
 
+/// A cell a spreadsheet will not run as a formula (OWASP "CSV injection"): text starting with
+/// `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe.
+fn spreadsheet_safe(cell: String) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
 /// The employees matching a directory query (all pages), as CSV in the import template's
 /// columns plus status and unit name: what is exported can be edited and imported back.
 pub async fn export(
@@ -465,6 +475,7 @@ pub async fn export(
             record[5] = record[5].to_uppercase();
             record.push(if p.active { "aktif" } else { "nonaktif" }.to_owned());
             record.push(unit_name);
+            let record: Vec<String> = record.into_iter().map(spreadsheet_safe).collect();
             out.write_record(&record).map_err(|_| AppError::Internal)?;
         }
     }
@@ -488,6 +499,16 @@ pub async fn export(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exported_cells_never_start_a_formula() {
+        assert_eq!(
+            spreadsheet_safe("=HYPERLINK(\"x\")".into()),
+            "'=HYPERLINK(\"x\")"
+        );
+        assert_eq!(spreadsheet_safe("Siti".into()), "Siti");
+        assert_eq!(spreadsheet_safe(String::new()), "");
+    }
 
     #[test]
     fn semicolon_files_and_bom_are_read() {

@@ -315,8 +315,20 @@ fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: &str) -> String {
 #[component]
 pub fn EmployeeFormPage() -> impl IntoView {
     let i18n = use_i18n();
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let data = Resource::new(move || id, load_employee_editor);
+    let raw_id = use_params_map().with_untracked(|p| p.get("id"));
+    let id = raw_id.as_deref().and_then(|id| id.parse::<i64>().ok());
+    // `/admin/pegawai/baru` has no id; anything else that is not a number is not an employee.
+    let bad_id = raw_id.is_some() && id.is_none();
+    let data = Resource::new(
+        move || id,
+        move |id| async move {
+            if bad_id {
+                Err(AppError::NotFound)
+            } else {
+                load_employee_editor(id).await
+            }
+        },
+    );
     view! {
         <Title text=move || t_string!(i18n, admin.employee_title) />
         <AdminNav current="/admin/pegawai" />

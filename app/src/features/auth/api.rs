@@ -88,8 +88,8 @@ pub async fn confirm_mfa(code: String) -> Result<(), AppError> {
 }
 
 #[server(endpoint = "profile/mfa/disable")]
-pub async fn disable_mfa(code: String) -> Result<(), AppError> {
-    crate::state::respond(ssr::disable_mfa(code).await)
+pub async fn disable_mfa(code: String, current_password: String) -> Result<(), AppError> {
+    crate::state::respond(ssr::disable_mfa(code, current_password).await)
 }
 
 /// Whether a password-reset link can still be used (unused, unexpired).
@@ -243,7 +243,6 @@ mod ssr {
     }
 
     pub async fn verify_login(code: String) -> Result<(), AppError> {
-        use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
         let db = state::db()?;
         let client = ClientInfo::current();
         let now = Utc::now();
@@ -258,11 +257,20 @@ mod ssr {
         {
             return Err(AppError::TooManyRequests { retry_after_secs });
         }
+        if !mfa::spend_attempt(&db, &token).await? {
+            mfa::end_challenge(&db, &token).await?;
+            state::append_header(http::header::SET_COOKIE, &mfa::clear_challenge_cookie());
+            return Err(AppError::Unauthenticated);
+        }
         let step = match (&account.totp_secret, account.totp_enabled) {
             (Some(secret), true) => mfa::accepted_step(secret, &code, now, account.totp_last_step)?,
             _ => None,
         };
-        let Some(step) = step else {
+        let claimed = match step {
+            Some(step) => mfa::claim_step(&db, account.id, step).await?,
+            None => false,
+        };
+        let Some(_) = step.filter(|_| claimed) else {
             auth::record_failure(&db, &key, ACCOUNT_THROTTLE, now).await?;
             audit::record(
                 &db,
@@ -274,9 +282,6 @@ mod ssr {
                 FormErrors::default().field("code", "totp_invalid"),
             ));
         };
-        let mut row = account.clone().into_active_model();
-        row.totp_last_step = Set(Some(step));
-        let account = row.update(&db).await?;
         mfa::end_challenge(&db, &token).await?;
         state::append_header(http::header::SET_COOKIE, &mfa::clear_challenge_cookie());
         auth::clear_failures(&db, &key).await?;
@@ -331,7 +336,7 @@ mod ssr {
         Ok(())
     }
 
-    pub async fn disable_mfa(code: String) -> Result<(), AppError> {
+    pub async fn disable_mfa(code: String, current_password: String) -> Result<(), AppError> {
         use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
         let db = state::db()?;
         let client = ClientInfo::current();
@@ -347,14 +352,34 @@ mod ssr {
                 FormErrors::default().field("code", "mfa_required_for_admin"),
             ));
         }
+        // Turning protection off needs everything it protects: password and a current code,
+        // both counted against the account lock.
+        let key = format!("account:{}", account.login);
+        if let Some(retry_after_secs) =
+            auth::throttled(&db, &[(key.as_str(), ACCOUNT_THROTTLE)], now).await?
+        {
+            return Err(AppError::TooManyRequests { retry_after_secs });
+        }
+        let password_ok = {
+            let hash = account.password_hash.clone();
+            tokio::task::spawn_blocking(move || auth::verify_password(&current_password, &hash))
+                .await
+                .map_err(|_| AppError::Internal)?
+        };
         let step = match (&account.totp_secret, account.totp_enabled) {
             (Some(secret), true) => mfa::accepted_step(secret, &code, now, account.totp_last_step)?,
             _ => return Err(AppError::Conflict),
         };
+        let mut errors = FormErrors::default();
+        if !password_ok {
+            errors = errors.field("current_password", "wrong_password");
+        }
         if step.is_none() {
-            return Err(AppError::Invalid(
-                FormErrors::default().field("code", "totp_invalid"),
-            ));
+            errors = errors.field("code", "totp_invalid");
+        }
+        if !errors.is_empty() {
+            auth::record_failure(&db, &key, ACCOUNT_THROTTLE, now).await?;
+            return Err(AppError::Invalid(errors));
         }
         let mut row = account.clone().into_active_model();
         row.totp_enabled = Set(false);

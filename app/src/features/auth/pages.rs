@@ -228,6 +228,11 @@ fn MfaSection(
     };
     let (confirm_problem, disable_problem) =
         (code_error(&confirm_error), code_error(&disable_error));
+    let disable_password_problem = disable_error
+        .as_ref()
+        .and_then(AppError::form)
+        .and_then(|f| f.error_for("current_password"))
+        .map(|code| field_message(i18n, code));
     let changed = use_query_map().with_untracked(|q| q.get("mfa"));
     let code_field = move |problem: Option<String>| {
         view! {
@@ -254,6 +259,12 @@ fn MfaSection(
             (true, _) => view! {
                 <p data-testid="mfa-status">{t!(i18n, mfa.is_on)}</p>
                 <form class="form narrow" method="post" action="/api/profile/mfa/disable" novalidate>
+                    <PasswordField
+                        name="current_password"
+                        label=t_string!(i18n, profile.current_password).to_string()
+                        error=disable_password_problem
+                        autocomplete="current-password"
+                    />
                     {code_field(disable_problem)}
                     <button class="button button-secondary" type="submit">{t!(i18n, mfa.turn_off)}</button>
                 </form>
