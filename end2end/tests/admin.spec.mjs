@@ -59,7 +59,7 @@ test.describe("desktop admin", () => {
     await snap(page, testInfo, "admin-import-errors");
 
     // The valid first line was not stored either.
-    await page.goto("/admin/pegawai?q=ratna+sari");
+    await page.goto("/admin/pegawai?q=199102142015032004");
     await expect(page.getByTestId("result-summary")).toHaveText("Tidak ada pegawai yang cocok dengan pencarian ini.");
   });
 
@@ -71,7 +71,7 @@ test.describe("desktop admin", () => {
     await page.getByLabel("Jenis ASN").selectOption("pns");
     await page.getByLabel("Golongan").selectOption("III/b");
     await page.getByLabel("Unit kerja").selectOption("PKA-TEK");
-    await page.getByLabel("Jabatan", { exact: true }).fill("Analis Pengembangan Kompetensi");
+    await page.getByLabel(/^Jabatan/).fill("Analis Pengembangan Kompetensi");
     await page.getByLabel("Jenis jabatan").selectOption("fungsional");
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bagus Santoso, S.T.");
@@ -120,4 +120,16 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel("NIP")).toHaveValue("198513122010011001");
     await expect(page.getByLabel("Gelar belakang")).toHaveValue("S.H.");
   });
+});
+
+test("the directory and the unit tree fit a phone", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "mobile", "phone layout check");
+  await logInAsAdmin(page);
+  await expect(page.getByTestId("directory")).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await snap(page, testInfo, "admin-directory");
+  await page.goto("/admin/unit");
+  await expect(page.getByTestId("unit-tree")).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await snap(page, testInfo, "admin-units");
 });

@@ -770,6 +770,20 @@ async fn language_preference_follows_the_user(t: TestDb) {
             .iter()
             .any(|c| c.to_str().unwrap().starts_with("i18n_pref_locale=en"))
     );
+    // A device that chose its own language keeps it.
+    let req = Request::builder()
+        .method("POST")
+        .uri("/api/auth/login")
+        .header(header::HOST, "kinerja.test")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::COOKIE, "i18n_pref_locale=id")
+        .body(Body::from(format!(
+            "login={EMPLOYEE_NIP}&password={DEMO_PASSWORD}"
+        )))
+        .unwrap();
+    let (_, headers, _) = send(&app, req).await;
+    assert!(set_cookie(&headers, "i18n_pref_locale").is_none());
     let (_, headers) = post_form_from(
         &app,
         "/profil",

@@ -25,7 +25,7 @@ pub struct ProfileView {
     pub subordinate_count: u64,
     /// Admins and unit heads get a link to the employee directory.
     pub sees_directory: bool,
-    /// Stored language preference (`id` or `en`), applied at every login.
+    /// Stored language preference (`id` or `en`), applied at login on devices without one.
     pub locale: String,
     pub mfa_enabled: bool,
     /// While setting up TOTP: the secret (grouped for typing) and the `otpauth://` address.
@@ -64,7 +64,7 @@ pub async fn change_password(
     )
 }
 
-/// Stores the user's language, used from then on at every login on any device.
+/// Stores the user's language, applied when they log in on a device that has not chosen one.
 #[server(endpoint = "profile/language")]
 pub async fn set_language(locale: String) -> Result<(), AppError> {
     crate::state::respond(ssr::set_language(locale).await)
@@ -223,8 +223,9 @@ mod ssr {
             http::header::SET_COOKIE,
             &auth::session_cookie(&token, client.secure),
         );
-        // The user's stored language follows them to every device they log in on.
-        if let Some(person_id) = account.pegawai_id
+        // The user's stored language follows them to every device that has not picked one.
+        if state::request_cookie(crate::ui::locale::LOCALE_COOKIE).is_none()
+            && let Some(person_id) = account.pegawai_id
             && let Some(person) = pegawai::Entity::find_by_id(person_id).one(db).await?
         {
             state::append_header(

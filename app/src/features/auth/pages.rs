@@ -296,7 +296,7 @@ fn MfaSection(
     }
 }
 
-/// The stored language preference, applied at every login.
+/// The stored language preference, applied at login on devices that have not chosen one.
 #[component]
 fn LanguageForm(current: String) -> impl IntoView {
     let i18n = use_i18n();
