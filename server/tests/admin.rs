@@ -83,15 +83,22 @@ async fn post_form_from(
     (status, headers)
 }
 
-async fn login(app: &Router, nip: &str, password: &str) -> String {
-    let req = Request::builder()
+/// A plain-form login post, as a browser without JavaScript sends it.
+fn login_request(body: String, cookie: Option<&str>) -> Request<Body> {
+    let mut req = Request::builder()
         .method("POST")
         .uri("/api/auth/login")
         .header(header::HOST, "kinerja.test")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "text/html")
-        .body(Body::from(format!("login={nip}&password={password}")))
-        .unwrap();
+        .header(header::ACCEPT, "text/html");
+    if let Some(cookie) = cookie {
+        req = req.header(header::COOKIE, cookie);
+    }
+    req.body(Body::from(body)).unwrap()
+}
+
+async fn login(app: &Router, nip: &str, password: &str) -> String {
+    let req = login_request(format!("login={nip}&password={password}"), None);
     let (_, headers, _) = send(app, req).await;
     let cookie = headers
         .get(header::SET_COOKIE)
@@ -753,16 +760,10 @@ async fn language_preference_follows_the_user(t: TestDb) {
         .unwrap();
     assert_eq!(person.locale, "en");
     // A login on another device brings the language along.
-    let req = Request::builder()
-        .method("POST")
-        .uri("/api/auth/login")
-        .header(header::HOST, "kinerja.test")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "text/html")
-        .body(Body::from(format!(
-            "login={EMPLOYEE_NIP}&password={DEMO_PASSWORD}"
-        )))
-        .unwrap();
+    let req = login_request(
+        format!("login={EMPLOYEE_NIP}&password={DEMO_PASSWORD}"),
+        None,
+    );
     let (_, headers, _) = send(&app, req).await;
     assert!(
         headers
@@ -771,17 +772,10 @@ async fn language_preference_follows_the_user(t: TestDb) {
             .any(|c| c.to_str().unwrap().starts_with("i18n_pref_locale=en"))
     );
     // A device that chose its own language keeps it.
-    let req = Request::builder()
-        .method("POST")
-        .uri("/api/auth/login")
-        .header(header::HOST, "kinerja.test")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "text/html")
-        .header(header::COOKIE, "i18n_pref_locale=id")
-        .body(Body::from(format!(
-            "login={EMPLOYEE_NIP}&password={DEMO_PASSWORD}"
-        )))
-        .unwrap();
+    let req = login_request(
+        format!("login={EMPLOYEE_NIP}&password={DEMO_PASSWORD}"),
+        Some("i18n_pref_locale=id"),
+    );
     let (_, headers, _) = send(&app, req).await;
     assert!(set_cookie(&headers, "i18n_pref_locale").is_none());
     let (_, headers) = post_form_from(
@@ -894,16 +888,10 @@ async fn second_factor_and_the_agency_rule(t: TestDb) {
     assert!(account_of(&t, ADMIN_NIP).await.totp_enabled);
 
     // Logging in now takes the password, then a code; a used code is not accepted again.
-    let req = Request::builder()
-        .method("POST")
-        .uri("/api/auth/login")
-        .header(header::HOST, "kinerja.test")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "text/html")
-        .body(Body::from(format!(
-            "login={ADMIN_NIP}&password={DEMO_PASSWORD}&next=%2Fadmin%2Funit"
-        )))
-        .unwrap();
+    let req = login_request(
+        format!("login={ADMIN_NIP}&password={DEMO_PASSWORD}&next=%2Fadmin%2Funit"),
+        None,
+    );
     let (_, headers, _) = send(&app, req).await;
     assert_eq!(location(&headers), "/masuk/verifikasi");
     assert!(
@@ -939,16 +927,7 @@ async fn second_factor_and_the_agency_rule(t: TestDb) {
 
     // One password entry allows three codes; then the password is needed again, even for a
     // right code.
-    let req = Request::builder()
-        .method("POST")
-        .uri("/api/auth/login")
-        .header(header::HOST, "kinerja.test")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "text/html")
-        .body(Body::from(format!(
-            "login={ADMIN_NIP}&password={DEMO_PASSWORD}"
-        )))
-        .unwrap();
+    let req = login_request(format!("login={ADMIN_NIP}&password={DEMO_PASSWORD}"), None);
     let (_, headers, _) = send(&app, req).await;
     let challenge = set_cookie(&headers, "kinerja_mfa").expect("challenge cookie");
     for _ in 0..3 {

@@ -524,13 +524,7 @@ pub(crate) mod ssr {
     /// The reset link just issued for `id`, read once from its cookie (which is then cleared).
     fn take_reset_flash(id: i64) -> Option<String> {
         let parts = use_context::<http::request::Parts>()?;
-        let token = parts
-            .headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find_map(|h| crate::ui::locale::cookie_value(h, RESET_FLASH_COOKIE))?
-            .to_owned();
+        let token = state::request_cookie(RESET_FLASH_COOKIE)?;
         if !token.chars().all(|c| c.is_ascii_hexdigit()) {
             return None;
         }

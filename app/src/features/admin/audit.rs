@@ -1,6 +1,6 @@
 //! `/admin/audit`: browse and filter the audit log (agency admins).
 
-use super::pages::{AdminNav, load_failure};
+use super::pages::{AdminNav, Pager, load_failure};
 use super::types::AuditLine;
 use crate::domain::directory::encode_params;
 use crate::error::AppError;
@@ -300,11 +300,7 @@ pub fn AuditLogPage() -> impl IntoView {
                                     </tbody>
                                 </table>
                             </div>
-                            <nav class="pager" aria-label=t_string!(i18n, admin.pages)>
-                                {prev.map(|h| view! { <a class="button button-secondary" href=h rel="prev">{t!(i18n, admin.previous)}</a> })}
-                                <span class="muted">{t!(i18n, admin.page_of, page = page.page + 1, count = page.page_count)}</span>
-                                {next.map(|h| view! { <a class="button button-secondary" href=h rel="next">{t!(i18n, admin.next)}</a> })}
-                            </nav>
+                            <Pager page=page.page page_count=page.page_count prev next />
                         }
                             .into_any()
                     })

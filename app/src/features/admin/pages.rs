@@ -234,11 +234,46 @@ fn directory_view(
                 </tbody>
             </table>
         </div>
+        <Pager page=page.page page_count=page.page_count prev next />
+    }
+}
+
+/// Previous/next links around "page x of y"; the links carry the rest of the query.
+#[component]
+pub fn Pager(
+    page: u64,
+    page_count: u64,
+    prev: Option<String>,
+    next: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
         <nav class="pager" aria-label=t_string!(i18n, admin.pages)>
             {prev.map(|h| view! { <a class="button button-secondary" href=h rel="prev">{t!(i18n, admin.previous)}</a> })}
-            <span class="muted">{t!(i18n, admin.page_of, page = page.page + 1, count = page.page_count)}</span>
+            <span class="muted">{t!(i18n, admin.page_of, page = page + 1, count = page_count)}</span>
             {next.map(|h| view! { <a class="button button-secondary" href=h rel="next">{t!(i18n, admin.next)}</a> })}
         </nav>
+    }
+}
+
+/// The audited changes of one record, newest first: who, when, and each field before → after.
+#[component]
+pub fn ChangeList(lines: Vec<super::types::AuditLine>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="timeline" data-testid="changes">
+            {lines.into_iter().map(|a| view! {
+                <li>
+                    <strong>{super::audit::action_label(i18n, &a.action)}</strong>
+                    <span class="muted small block">{a.at}" · "{a.actor.unwrap_or_default()}</span>
+                    <ul class="changes">
+                        {a.changes.into_iter().map(|(field, before, after)| view! {
+                            <li><code>{field}</code>": "<del>{before}</del>" → "<ins>{after}</ins></li>
+                        }).collect_view()}
+                    </ul>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }
 
@@ -502,19 +537,7 @@ fn employee_side(
             }).collect_view()}
         </ol>
         <h2>{t!(i18n, admin.changes)}</h2>
-        <ul class="timeline" data-testid="changes">
-            {editor.audit.iter().map(|a| view! {
-                <li>
-                    <strong>{super::audit::action_label(i18n, &a.action)}</strong>
-                    <span class="muted small block">{a.at.clone()}" · "{a.actor.clone().unwrap_or_default()}</span>
-                    <ul class="changes">
-                        {a.changes.iter().map(|(field, before, after)| view! {
-                            <li><code>{field.clone()}</code>": "<del>{before.clone()}</del>" → "<ins>{after.clone()}</ins></li>
-                        }).collect_view()}
-                    </ul>
-                </li>
-            }).collect_view()}
-        </ul>
+        <ChangeList lines=editor.audit.clone() />
     }
 }
 

@@ -1,6 +1,6 @@
 //! The *unit kerja* tree: list, create, rename, move, close and reopen. Server-only pages.
 
-use super::pages::{AdminNav, load_failure};
+use super::pages::{AdminNav, ChangeList, load_failure};
 use super::types::{AuditLine, UnitOption};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::*;
@@ -723,19 +723,7 @@ fn unit_editor(i18n: leptos_i18n::I18nContext<Locale>, editor: UnitEditor) -> im
                 }.into_any()
             }}
             <h2>{t!(i18n, admin.changes)}</h2>
-            <ul class="timeline">
-                {editor.audit.iter().map(|a| view! {
-                    <li>
-                        <strong>{super::audit::action_label(i18n, &a.action)}</strong>
-                        <span class="muted small block">{a.at.clone()}" · "{a.actor.clone().unwrap_or_default()}</span>
-                        <ul class="changes">
-                            {a.changes.iter().map(|(field, before, after)| view! {
-                                <li><code>{field.clone()}</code>": "<del>{before.clone()}</del>" → "<ins>{after.clone()}</ins></li>
-                            }).collect_view()}
-                        </ul>
-                    </li>
-                }).collect_view()}
-            </ul>
+            <ChangeList lines=editor.audit.clone() />
         </section>
     }
 }

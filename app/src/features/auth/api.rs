@@ -129,18 +129,12 @@ mod ssr {
     use chrono::Utc;
     use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-    pub fn display_name(p: &pegawai::Model) -> String {
-        let mut name = String::new();
-        if let Some(front) = p.front_title.as_deref().filter(|t| !t.is_empty()) {
-            name.push_str(front);
-            name.push(' ');
-        }
-        name.push_str(&p.name);
-        if let Some(back) = p.back_title.as_deref().filter(|t| !t.is_empty()) {
-            name.push_str(", ");
-            name.push_str(back);
-        }
-        name
+    fn display_name(p: &pegawai::Model) -> String {
+        crate::domain::employee::display_name(
+            p.front_title.as_deref(),
+            &p.name,
+            p.back_title.as_deref(),
+        )
     }
 
     pub async fn login(
