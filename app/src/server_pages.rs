@@ -5,7 +5,7 @@
 //! Links to these pages from hydrated pages carry `rel="external"` so the client-side router
 //! lets the browser load them.
 
-use crate::features::admin;
+use crate::features::{admin, skp};
 use crate::i18n::*;
 use crate::ui::layout::Layout;
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ use leptos_router::{
 };
 
 /// Paths served by [`ServerApp`]; the server routes them here instead of to the hydrated app.
-pub const PATHS: [&str; 13] = [
+pub const PATHS: [&str; 21] = [
     "/masuk",
     "/masuk/verifikasi",
     "/profil",
@@ -30,7 +30,20 @@ pub const PATHS: [&str; 13] = [
     "/admin/unit/{id}",
     "/admin/audit",
     "/admin/instansi",
+    "/admin/periode",
+    "/admin/periode/{id}",
+    "/skp",
+    "/skp/{id}",
+    "/skp/{id}/cetak",
+    "/bawahan",
+    "/matriks",
+    "/notifikasi",
 ];
+
+/// Present in the context of server-only pages: parts of the frame that need a database
+/// round trip (the notification bell) render only there, never in the hydrated app.
+#[derive(Clone, Copy, Debug)]
+pub struct ServerRendered;
 
 /// The document around [`ServerApp`]: like `crate::shell`, minus the hydration scripts.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -48,6 +61,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn ServerApp() -> impl IntoView {
     provide_meta_context();
+    provide_context(ServerRendered);
     view! {
         <I18nContextProvider ssr_lang_header_getter=crate::ui::locale::locale_from_request()>
             <crate::AppTitle />
@@ -84,10 +98,24 @@ pub fn ServerApp() -> impl IntoView {
                         />
                         <Route path=(StaticSegment("admin"), StaticSegment("audit")) view=admin::AuditLogPage />
                         <Route path=(StaticSegment("admin"), StaticSegment("instansi")) view=admin::AgencySettingsPage />
+                        <Route path=(StaticSegment("admin"), StaticSegment("periode")) view=admin::PeriodsPage />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("periode"), ParamSegment("id"))
+                            view=admin::PeriodPage
+                        />
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("impor"), ParamSegment("id"))
                             view=admin::ImportReportPage
                         />
+                        <Route path=StaticSegment("skp") view=skp::MySkpPage />
+                        <Route path=(StaticSegment("skp"), ParamSegment("id")) view=skp::SkpPage />
+                        <Route
+                            path=(StaticSegment("skp"), ParamSegment("id"), StaticSegment("cetak"))
+                            view=skp::SkpPrintPage
+                        />
+                        <Route path=StaticSegment("bawahan") view=skp::ReviewListPage />
+                        <Route path=StaticSegment("matriks") view=skp::CascadePage />
+                        <Route path=StaticSegment("notifikasi") view=skp::NotificationsPage />
                     </Routes>
                 </Layout>
             </Router>

@@ -5,3 +5,4 @@ export const HEAD = { nip: "197205181998031004", name: "Drs. Hendra Wijayakusuma
 export const SUPERVISOR = { nip: "198209232006041002", name: "Rudi Hartono, S.Psi., M.M." };
 export const EMPLOYEE = { nip: "199305052019032011", name: "Putri Ayu Lestari, S.Psi." };
 export const PPPK_EMPLOYEE = { nip: "199608122023212007", name: "Anisa Rahmawati, S.E." };
+export const ANALYST = { nip: "199003182015031004", name: "Bayu Nugroho, S.Kom." };

@@ -7,6 +7,7 @@ mod m20261123_000001_create_instansi;
 mod m20261123_000002_organisation_and_accounts;
 mod m20261123_000003_employee_import;
 mod m20261123_000004_second_factor;
+mod m20261123_000005_performance_planning;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_organisation_and_accounts::Migration),
             Box::new(m20261123_000003_employee_import::Migration),
             Box::new(m20261123_000004_second_factor::Migration),
+            Box::new(m20261123_000005_performance_planning::Migration),
         ]
     }
 }

@@ -22,6 +22,8 @@ pub const HEAD_NIP: &str = "197205181998031004";
 pub const SUPERVISOR_NIP: &str = "198209232006041002";
 pub const EMPLOYEE_NIP: &str = "199305052019032011";
 pub const PPPK_EMPLOYEE_NIP: &str = "199608122023212007";
+/// A third employee of the supervisor, kept for journeys run without JavaScript.
+pub const ANALYST_NIP: &str = "199003182015031004";
 
 /// A person with a fixed identity in the demo (unit heads and the README's accounts).
 #[derive(Clone, Copy)]
@@ -230,7 +232,7 @@ const UNITS: &[Unit] = &[
             "III/d",
         ),
         staff: &[
-            ("Analis Kinerja", "pelaksana", 3),
+            ("Analis Kinerja", "pelaksana", 2),
             ("Asesor SDM Aparatur Ahli Pertama", "fungsional", 3),
         ],
     },
@@ -318,6 +320,10 @@ const NAMED_STAFF: &[(&str, Named)] = &[
             PPPK_EMPLOYEE_NIP,
             "IX",
         ),
+    ),
+    (
+        "MP-PPK",
+        named(None, "Bayu Nugroho", Some("S.Kom."), ANALYST_NIP, "III/b"),
     ),
 ];
 
@@ -426,6 +432,7 @@ pub async fn seed_once(db: &DatabaseConnection) -> Result<bool, DbErr> {
     // One argon2 hash for every demo account keeps seeding fast; real accounts each get their own.
     let password_hash = hash_password(DEMO_PASSWORD).map_err(|e| DbErr::Custom(e.to_string()))?;
     seed_organisation(&txn, agency.id, &password_hash).await?;
+    seed_plans(&txn, agency.id).await?;
     txn.commit().await?;
     tracing::info!("demo data loaded");
     Ok(true)
@@ -709,6 +716,485 @@ async fn account(
     }
     .insert(db)
     .await?;
+    Ok(())
+}
+
+/// A demo work result: (RHK, the leader's RHK it supports by index, perspective for JPT,
+/// indicator, aspect, target, unit).
+struct DemoResult {
+    text: &'static str,
+    parent: Option<usize>,
+    perspective: Option<&'static str>,
+    indicator: &'static str,
+    aspect: &'static str,
+    target: &'static str,
+    unit: &'static str,
+}
+
+const fn rhk(
+    text: &'static str,
+    parent: Option<usize>,
+    perspective: Option<&'static str>,
+    indicator: &'static str,
+    aspect: &'static str,
+    target: &'static str,
+    unit: &'static str,
+) -> DemoResult {
+    DemoResult {
+        text,
+        parent,
+        perspective,
+        indicator,
+        aspect,
+        target,
+        unit,
+    }
+}
+
+/// Approved plans of the leaders (unit code → results), so that staff can cascade from them
+/// out of the box. The parent index points into the plan of the unit's parent.
+const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
+    (
+        "BKPSDM",
+        &[
+            rhk(
+                "Meningkatnya kualitas layanan kepegawaian bagi ASN Kabupaten Sukamakmur",
+                None,
+                Some("penerima_layanan"),
+                "Indeks kepuasan layanan kepegawaian",
+                "kualitas",
+                "85",
+                "indeks",
+            ),
+            rhk(
+                "Terwujudnya manajemen ASN berbasis sistem merit",
+                None,
+                Some("proses_bisnis"),
+                "Nilai indeks sistem merit",
+                "kualitas",
+                "0.75",
+                "indeks",
+            ),
+            rhk(
+                "Meningkatnya kompetensi ASN Kabupaten Sukamakmur",
+                None,
+                Some("penguatan_internal"),
+                "Persentase ASN yang memenuhi 20 JP pengembangan kompetensi",
+                "kuantitas",
+                "80",
+                "persen",
+            ),
+            rhk(
+                "Terkelolanya anggaran badan secara akuntabel",
+                None,
+                Some("anggaran"),
+                "Persentase realisasi anggaran",
+                "biaya",
+                "95",
+                "persen",
+            ),
+        ],
+    ),
+    (
+        "SEK",
+        &[
+            rhk(
+                "Terselenggaranya dukungan administrasi umum, kepegawaian dan keuangan badan",
+                Some(3),
+                None,
+                "Persentase layanan administrasi yang selesai tepat waktu",
+                "waktu",
+                "100",
+                "persen",
+            ),
+            rhk(
+                "Tersusunnya dokumen perencanaan dan laporan kinerja badan tepat waktu",
+                Some(1),
+                None,
+                "Jumlah dokumen perencanaan dan laporan kinerja",
+                "kuantitas",
+                "4",
+                "dokumen",
+            ),
+        ],
+    ),
+    (
+        "SEK-UMPEG",
+        &[
+            rhk(
+                "Terkelolanya administrasi kepegawaian internal badan",
+                Some(0),
+                None,
+                "Jumlah usulan layanan kepegawaian internal yang diproses",
+                "kuantitas",
+                "120",
+                "usulan",
+            ),
+            rhk(
+                "Terpenuhinya kebutuhan sarana dan prasarana kantor",
+                Some(0),
+                None,
+                "Persentase kebutuhan sarana yang terpenuhi",
+                "kuantitas",
+                "90",
+                "persen",
+            ),
+        ],
+    ),
+    (
+        "SEK-PK",
+        &[
+            rhk(
+                "Tersusunnya Renja, RKA dan laporan kinerja badan",
+                Some(1),
+                None,
+                "Jumlah dokumen perencanaan yang tersusun",
+                "kuantitas",
+                "3",
+                "dokumen",
+            ),
+            rhk(
+                "Tersusunnya laporan keuangan badan tepat waktu",
+                Some(0),
+                None,
+                "Jumlah laporan keuangan",
+                "waktu",
+                "12",
+                "laporan",
+            ),
+        ],
+    ),
+    (
+        "PPIK",
+        &[
+            rhk(
+                "Terlaksananya pengadaan ASN dan pemutakhiran data kepegawaian",
+                None,
+                None,
+                "Persentase data ASN yang mutakhir di SIASN",
+                "kualitas",
+                "98",
+                "persen",
+            ),
+            rhk(
+                "Terlaksananya layanan pemberhentian dan pensiun ASN tepat waktu",
+                None,
+                None,
+                "Persentase SK pensiun terbit sebelum TMT",
+                "waktu",
+                "100",
+                "persen",
+            ),
+        ],
+    ),
+    (
+        "PPIK-INFO",
+        &[
+            rhk(
+                "Tersedianya data kepegawaian yang mutakhir di SIASN",
+                Some(0),
+                None,
+                "Jumlah data ASN yang dimutakhirkan",
+                "kuantitas",
+                "1500",
+                "data",
+            ),
+            rhk(
+                "Terlaksananya seleksi pengadaan ASN",
+                Some(0),
+                None,
+                "Jumlah tahapan seleksi yang terlaksana sesuai jadwal",
+                "waktu",
+                "5",
+                "tahapan",
+            ),
+        ],
+    ),
+    (
+        "PPIK-PBH",
+        &[
+            rhk(
+                "Terprosesnya usulan pensiun ASN tepat waktu",
+                Some(1),
+                None,
+                "Jumlah usulan pensiun yang diproses",
+                "kuantitas",
+                "60",
+                "usulan",
+            ),
+            rhk(
+                "Terlaksananya layanan pemberhentian ASN",
+                Some(1),
+                None,
+                "Jumlah layanan pemberhentian yang diselesaikan",
+                "kuantitas",
+                "10",
+                "layanan",
+            ),
+        ],
+    ),
+    (
+        "MP",
+        &[
+            rhk(
+                "Terlaksananya mutasi dan promosi ASN berbasis merit",
+                None,
+                None,
+                "Persentase mutasi dan promosi yang sesuai kebutuhan organisasi",
+                "kualitas",
+                "90",
+                "persen",
+            ),
+            rhk(
+                "Terlaksananya penilaian kinerja ASN sesuai PermenPANRB 6/2022",
+                None,
+                None,
+                "Persentase ASN dengan SKP yang ditetapkan tepat waktu",
+                "waktu",
+                "95",
+                "persen",
+            ),
+        ],
+    ),
+    (
+        "MP-MUT",
+        &[
+            rhk(
+                "Terprosesnya usulan mutasi ASN sesuai ketentuan",
+                Some(0),
+                None,
+                "Jumlah usulan mutasi yang diproses",
+                "kuantitas",
+                "150",
+                "usulan",
+            ),
+            rhk(
+                "Tersusunnya analisis kebutuhan mutasi perangkat daerah",
+                Some(0),
+                None,
+                "Jumlah dokumen analisis kebutuhan",
+                "kuantitas",
+                "2",
+                "dokumen",
+            ),
+        ],
+    ),
+    (
+        "MP-PPK",
+        &[
+            rhk(
+                "Terlaksananya penilaian kinerja ASN tepat waktu",
+                Some(1),
+                None,
+                "Persentase perangkat daerah yang menyampaikan penilaian kinerja tepat waktu",
+                "waktu",
+                "95",
+                "persen",
+            ),
+            rhk(
+                "Terprosesnya usulan kenaikan pangkat dan promosi ASN",
+                Some(0),
+                None,
+                "Jumlah usulan kenaikan pangkat yang diproses",
+                "kuantitas",
+                "400",
+                "usulan",
+            ),
+        ],
+    ),
+    (
+        "PKA",
+        &[
+            rhk(
+                "Meningkatnya ASN yang memenuhi hak pengembangan kompetensi 20 JP",
+                None,
+                None,
+                "Persentase ASN yang memenuhi 20 JP",
+                "kuantitas",
+                "80",
+                "persen",
+            ),
+            rhk(
+                "Terlaksananya evaluasi pascapelatihan",
+                None,
+                None,
+                "Persentase pelatihan yang dievaluasi",
+                "kuantitas",
+                "75",
+                "persen",
+            ),
+        ],
+    ),
+    (
+        "PKA-STR",
+        &[
+            rhk(
+                "Terlaksananya pengembangan kompetensi manajerial",
+                Some(0),
+                None,
+                "Jumlah ASN yang mengikuti pelatihan manajerial",
+                "kuantitas",
+                "120",
+                "orang",
+            ),
+            rhk(
+                "Tersusunnya analisis kebutuhan pengembangan kompetensi",
+                Some(0),
+                None,
+                "Jumlah dokumen AKPK",
+                "kuantitas",
+                "1",
+                "dokumen",
+            ),
+        ],
+    ),
+    (
+        "PKA-TEK",
+        &[
+            rhk(
+                "Terlaksananya pengembangan kompetensi teknis dan fungsional",
+                Some(0),
+                None,
+                "Jumlah ASN yang mengikuti pelatihan teknis",
+                "kuantitas",
+                "300",
+                "orang",
+            ),
+            rhk(
+                "Terlaksananya evaluasi pascapelatihan teknis",
+                Some(1),
+                None,
+                "Jumlah laporan evaluasi pascapelatihan",
+                "kuantitas",
+                "4",
+                "laporan",
+            ),
+        ],
+    ),
+];
+
+/// Opens this year's period and gives every unit head an approved SKP cascading from the head
+/// above, as a running agency would have by now.
+async fn seed_plans(db: &impl ConnectionTrait, instansi_id: i64) -> Result<(), DbErr> {
+    use app::db::entities::{skp, skp_hasil, skp_indikator, skp_riwayat};
+    use app::domain::period::{default_annual_deadline, default_planning_deadline};
+    use app::domain::skp::{Approach, SkpForm, SkpState};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    let app_err = |e: app::error::AppError| DbErr::Custom(e.to_string());
+    let year = chrono::Datelike::year(&Utc::now().with_timezone(&AgencyTimeZone::Wib.utc_offset()));
+    let period = app::db::periods::create_period(
+        db,
+        instansi_id,
+        year,
+        EvaluationInterval::Monthly,
+        default_planning_deadline(year),
+        default_annual_deadline(year),
+        None,
+    )
+    .await?;
+    let now = Utc::now();
+    // Result ids of each unit's plan, to link the units below.
+    let mut ids: Vec<(&str, Vec<i64>)> = Vec::new();
+    for (code, results) in DEMO_PLANS {
+        let unit = unit_kerja::Entity::find()
+            .filter(unit_kerja::Column::Code.eq(*code))
+            .one(db)
+            .await?
+            .ok_or_else(|| DbErr::Custom(format!("demo unit {code} missing")))?;
+        let head_position = jabatan::Entity::find()
+            .filter(jabatan::Column::UnitId.eq(unit.id))
+            .filter(jabatan::Column::IsHead.eq(true))
+            .one(db)
+            .await?
+            .ok_or_else(|| DbErr::Custom(format!("demo unit {code} has no head")))?;
+        let head = pegawai::Entity::find()
+            .filter(pegawai::Column::JabatanId.eq(head_position.id))
+            .one(db)
+            .await?
+            .ok_or_else(|| DbErr::Custom(format!("demo unit {code} has no head")))?;
+        let form = app::db::skp::form_for(Some(&head_position.kind));
+        let plan = app::db::skp::create(
+            db,
+            &period,
+            &head,
+            (head.penilai_id, head.atasan_penilai_id),
+            form,
+            Approach::Kuantitatif,
+        )
+        .await
+        .map_err(app_err)?;
+        let parent_ids = UNITS
+            .iter()
+            .find(|u| u.code == *code)
+            .and_then(|u| u.parent)
+            .and_then(|parent| ids.iter().find(|(c, _)| *c == parent))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        let mut mine = Vec::new();
+        for (i, r) in results.iter().enumerate() {
+            let parent = r.parent.and_then(|p| parent_ids.get(p).copied());
+            let parent_text = match parent {
+                Some(id) => skp_hasil::Entity::find_by_id(id)
+                    .one(db)
+                    .await?
+                    .map(|p| p.text),
+                None => None,
+            };
+            let row = skp_hasil::ActiveModel {
+                skp_id: Set(plan.id),
+                grp: Set("utama".to_owned()),
+                position: Set(i as i32 + 1),
+                text: Set(r.text.to_owned()),
+                parent_id: Set(if form == SkpForm::Jpt { None } else { parent }),
+                parent_text: Set(parent_text),
+                perspective: Set(r.perspective.map(str::to_owned)),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+            skp_indikator::ActiveModel {
+                hasil_id: Set(row.id),
+                position: Set(1),
+                aspect: Set(Some(r.aspect.to_owned())),
+                text: Set(r.indicator.to_owned()),
+                target_min: Set(Some(r.target.to_owned())),
+                target_max: Set(None),
+                target_unit: Set(Some(r.unit.to_owned())),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+            mine.push(row.id);
+        }
+        let mut approved: skp::ActiveModel = plan.clone().into();
+        approved.state = Set(SkpState::Approved.as_str().to_owned());
+        approved.revision = Set(1);
+        approved.submitted_at = Set(Some(now));
+        approved.approved_at = Set(Some(now));
+        approved.update(db).await?;
+        for (event, from, to) in [
+            ("submit", SkpState::Draft, SkpState::Submitted),
+            ("approve", SkpState::Submitted, SkpState::Approved),
+        ] {
+            skp_riwayat::ActiveModel {
+                skp_id: Set(plan.id),
+                event: Set(event.to_owned()),
+                from_state: Set(from.as_str().to_owned()),
+                to_state: Set(to.as_str().to_owned()),
+                actor_user_id: Set(None),
+                note: Set(None),
+                snapshot: Set(None),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+        ids.push((code, mine));
+    }
     Ok(())
 }
 

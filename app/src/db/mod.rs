@@ -6,4 +6,7 @@ pub mod audit;
 pub mod directory;
 pub mod employees;
 pub mod entities;
+pub mod notifications;
 pub mod people;
+pub mod periods;
+pub mod skp;

@@ -107,10 +107,22 @@ pub enum Action {
     ManageAgency,
     /// Grant or revoke admin roles.
     ManageAdmins,
+    /// Read an employee's SKP (performance plan) and its history.
+    ViewSkp,
+    /// Draft one's own SKP: rows, submission, asking for a revision.
+    DraftSkp,
+    /// Review an SKP as its *pejabat penilai*: comment, write expectations, return, approve.
+    ReviewSkp,
+    /// Open periods and set their deadlines and per-period appraisers.
+    ManagePeriods,
+    /// Record a unit's organisational performance result (*capaian kinerja organisasi*).
+    SetOrgAchievement,
+    /// See the cascade of a unit (*matriks peran hasil*).
+    ViewCascade,
 }
 
 impl Action {
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 17] = [
         Self::ViewEmployee,
         Self::ListEmployees,
         Self::EditEmployee,
@@ -122,6 +134,12 @@ impl Action {
         Self::ViewAuditLog,
         Self::ManageAgency,
         Self::ManageAdmins,
+        Self::ViewSkp,
+        Self::DraftSkp,
+        Self::ReviewSkp,
+        Self::ManagePeriods,
+        Self::SetOrgAchievement,
+        Self::ViewCascade,
     ];
 }
 
@@ -156,20 +174,39 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
     {
         return false;
     }
-    if actor.is_super_admin {
+    if actor.is_super_admin && !matches!(action, Action::DraftSkp | Action::ReviewSkp) {
         return true;
     }
     let admin_covers = |unit: &UnitPath| actor.admin_scope.as_ref().is_some_and(|s| s.covers(unit));
     let agency_admin = actor.admin_scope == Some(AdminScope::Agency);
     match (action, target) {
-        (Action::ViewEmployee, Target::Employee(e)) => {
+        (Action::ViewEmployee | Action::ViewSkp, Target::Employee(e)) => {
             let me = actor.employee_id;
             me == Some(e.employee_id)
                 || (me.is_some() && (me == e.penilai_id || me == e.atasan_penilai_id))
                 || actor.heads_units.iter().any(|u| u.contains(&e.unit))
                 || admin_covers(&e.unit)
         }
-        (Action::ManageOwnAccount, Target::Employee(e)) => actor.employee_id == Some(e.employee_id),
+        (Action::ManageOwnAccount | Action::DraftSkp, Target::Employee(e)) => {
+            actor.employee_id == Some(e.employee_id)
+        }
+        // Only the appraiser of record; never one's own plan, even if recorded so by mistake.
+        (Action::ReviewSkp, Target::Employee(e)) => {
+            actor.employee_id.is_some()
+                && actor.employee_id == e.penilai_id
+                && actor.employee_id != Some(e.employee_id)
+        }
+        (Action::ViewCascade, Target::Unit(unit)) => {
+            admin_covers(unit) || actor.heads_units.iter().any(|u| u.contains(unit))
+        }
+        // The leader of the next-higher organisation sets it (SE MenPANRB 3/2023), or BKPSDM.
+        (Action::SetOrgAchievement, Target::Unit(unit)) => {
+            agency_admin
+                || actor
+                    .heads_units
+                    .iter()
+                    .any(|u| u.contains(unit) && u != unit)
+        }
         (
             Action::EditEmployee | Action::AssignAppraisers | Action::ResetPassword,
             Target::Employee(e),
@@ -184,7 +221,8 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
             Action::ListEmployees
             | Action::ImportExportEmployees
             | Action::ViewAuditLog
-            | Action::ManageAgency,
+            | Action::ManageAgency
+            | Action::ManagePeriods,
             Target::Agency,
         ) => agency_admin,
         // Granting admin rights is reserved to super admins (handled above).
@@ -335,6 +373,28 @@ mod tests {
             (SuperAdmin, ViewEmployee, [true, true, true, true]),
             (SuperAdmin, EditEmployee, [false, true, true, true]),
             (SuperAdmin, ResetPassword, [false, true, true, true]),
+            (Pegawai, ViewSkp, [true, false, false, false]),
+            (Pegawai, DraftSkp, [true, false, false, false]),
+            (Pegawai, ReviewSkp, [false, false, false, false]),
+            (PejabatPenilai, ViewSkp, [true, true, true, false]),
+            (PejabatPenilai, DraftSkp, [true, false, false, false]),
+            (PejabatPenilai, ReviewSkp, [false, true, true, false]),
+            (AtasanPenilai, ViewSkp, [true, true, true, false]),
+            (AtasanPenilai, DraftSkp, [true, false, false, false]),
+            (AtasanPenilai, ReviewSkp, [false, false, false, false]),
+            (PimpinanUnit, ViewSkp, [true, true, true, false]),
+            (PimpinanUnit, DraftSkp, [true, false, false, false]),
+            (PimpinanUnit, ReviewSkp, [false, false, false, false]),
+            (AdminSubtree, ViewSkp, [true, true, true, false]),
+            (AdminSubtree, DraftSkp, [true, false, false, false]),
+            (AdminSubtree, ReviewSkp, [false, false, false, false]),
+            (AdminAgency, ViewSkp, [true, true, true, true]),
+            (AdminAgency, DraftSkp, [true, false, false, false]),
+            (AdminAgency, ReviewSkp, [false, false, false, false]),
+            (SuperAdmin, ViewSkp, [true, true, true, true]),
+            // Drafting and appraising are personal acts, not admin powers.
+            (SuperAdmin, DraftSkp, [true, false, false, false]),
+            (SuperAdmin, ReviewSkp, [false, false, false, false]),
         ]
     };
 
@@ -409,6 +469,47 @@ mod tests {
                 matches!(role, Role::SuperAdmin),
                 "{role:?} manage admins"
             );
+        }
+    }
+
+    #[test]
+    fn planning_actions_on_units_and_the_agency() {
+        let sub_unit = UnitPath("/1/2/4/".into());
+        let own_unit = UnitPath("/1/2/".into());
+        let other = UnitPath("/1/3/".into());
+        // (role, periods, [org result of /1/2/4/, of /1/2/, of /1/3/], [cascade of the same])
+        for (role, periods, org, cascade) in [
+            (Role::Pegawai, false, [false; 3], [false; 3]),
+            (Role::PejabatPenilai, false, [false; 3], [false; 3]),
+            // The head of /1/2/ sets the result of the units below, not of their own.
+            (
+                Role::PimpinanUnit,
+                false,
+                [true, false, false],
+                [true, true, false],
+            ),
+            (Role::AdminSubtree, false, [false; 3], [true, true, false]),
+            (Role::AdminAgency, true, [true; 3], [true; 3]),
+            (Role::SuperAdmin, true, [true; 3], [true; 3]),
+        ] {
+            let a = actor(role);
+            assert_eq!(
+                authorize(&a, Action::ManagePeriods, Target::Agency).is_ok(),
+                periods,
+                "{role:?} periods"
+            );
+            for (i, unit) in [&sub_unit, &own_unit, &other].into_iter().enumerate() {
+                assert_eq!(
+                    authorize(&a, Action::SetOrgAchievement, Target::Unit(unit)).is_ok(),
+                    org[i],
+                    "{role:?} org result {unit:?}"
+                );
+                assert_eq!(
+                    authorize(&a, Action::ViewCascade, Target::Unit(unit)).is_ok(),
+                    cascade[i],
+                    "{role:?} cascade {unit:?}"
+                );
+            }
         }
     }
 

@@ -52,6 +52,36 @@ pub const PPPK_RANKS: [&str; 17] = [
     "XVI", "XVII",
 ];
 
+/// The *pangkat* of a PNS grade as printed on official documents ("Penata, III/c"); PPPK
+/// have a *golongan* only.
+pub fn rank_label(asn_type: &str, grade: &str) -> String {
+    let name = match grade {
+        "I/a" => "Juru Muda",
+        "I/b" => "Juru Muda Tingkat I",
+        "I/c" => "Juru",
+        "I/d" => "Juru Tingkat I",
+        "II/a" => "Pengatur Muda",
+        "II/b" => "Pengatur Muda Tingkat I",
+        "II/c" => "Pengatur",
+        "II/d" => "Pengatur Tingkat I",
+        "III/a" => "Penata Muda",
+        "III/b" => "Penata Muda Tingkat I",
+        "III/c" => "Penata",
+        "III/d" => "Penata Tingkat I",
+        "IV/a" => "Pembina",
+        "IV/b" => "Pembina Tingkat I",
+        "IV/c" => "Pembina Utama Muda",
+        "IV/d" => "Pembina Utama Madya",
+        "IV/e" => "Pembina Utama",
+        _ => "",
+    };
+    if asn_type == "pppk" || name.is_empty() {
+        format!("Golongan {grade}")
+    } else {
+        format!("{name}, {grade}")
+    }
+}
+
 /// Kinds of *jabatan*, as stored.
 pub const POSITION_KINDS: [&str; 7] = [
     "jpt_utama",

@@ -7,4 +7,6 @@ pub mod directory;
 pub mod employee;
 pub mod login;
 pub mod nip;
+pub mod period;
+pub mod skp;
 pub mod unit;

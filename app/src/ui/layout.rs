@@ -7,6 +7,16 @@ use crate::ui::locale::LanguageSwitch;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// The notification bell, on server-only pages (see `crate::server_pages::ServerRendered`).
+#[cfg(feature = "ssr")]
+fn bell() -> Option<impl IntoView> {
+    use_context::<crate::server_pages::ServerRendered>()
+        .map(|_| view! { <crate::features::skp::NotificationBell /> })
+}
+
+#[cfg(not(feature = "ssr"))]
+fn bell() {}
+
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
@@ -23,6 +33,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <span>"Kinerja"</span>
                 </a>
                 <div class="header-tools">
+                    {bell()}
                     <LanguageSwitch />
                     // The account pages are server-only: the browser loads them itself.
                     <a class="header-link" href="/profil" rel="external" data-testid="account-link">
@@ -36,6 +47,13 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <A href="/" exact=true>
                             {t!(i18n, nav.home)}
                         </A>
+                    </li>
+                    // Server-only pages: the browser loads them itself.
+                    <li>
+                        <a href="/skp" rel="external">{t!(i18n, nav.skp)}</a>
+                    </li>
+                    <li>
+                        <a href="/bawahan" rel="external">{t!(i18n, nav.reviews)}</a>
                     </li>
                 </ul>
             </nav>

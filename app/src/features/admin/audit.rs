@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 /// Every action the log records, in the order the filter offers them.
-pub const ACTIONS: [&str; 25] = [
+pub const ACTIONS: [&str; 32] = [
     "login",
     "login_failed",
     "login_throttled",
@@ -37,6 +37,13 @@ pub const ACTIONS: [&str; 25] = [
     "unit_moved",
     "unit_closed",
     "unit_reopened",
+    "period_opened",
+    "period_updated",
+    "period_closed",
+    "period_reopened",
+    "org_achievement_set",
+    "appraiser_override_set",
+    "appraiser_override_removed",
 ];
 
 pub fn action_label(i18n: leptos_i18n::I18nContext<Locale>, action: &str) -> String {
@@ -66,6 +73,13 @@ pub fn action_label(i18n: leptos_i18n::I18nContext<Locale>, action: &str) -> Str
         "unit_moved" => t_string!(i18n, audit.action.unit_moved),
         "unit_closed" => t_string!(i18n, audit.action.unit_closed),
         "unit_reopened" => t_string!(i18n, audit.action.unit_reopened),
+        "period_opened" => t_string!(i18n, audit.action.period_opened),
+        "period_updated" => t_string!(i18n, audit.action.period_updated),
+        "period_closed" => t_string!(i18n, audit.action.period_closed),
+        "period_reopened" => t_string!(i18n, audit.action.period_reopened),
+        "org_achievement_set" => t_string!(i18n, audit.action.org_achievement_set),
+        "appraiser_override_set" => t_string!(i18n, audit.action.appraiser_override_set),
+        "appraiser_override_removed" => t_string!(i18n, audit.action.appraiser_override_removed),
         other => return other.to_owned(),
     }
     .to_string()

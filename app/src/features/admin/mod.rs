@@ -8,6 +8,7 @@ pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod import;
 mod pages;
+pub mod periods;
 pub mod types;
 pub mod units;
 
@@ -15,4 +16,5 @@ pub use agency::AgencySettingsPage;
 pub use api::*;
 pub use audit::AuditLogPage;
 pub use pages::*;
+pub use periods::{PeriodPage, PeriodsPage};
 pub use units::{UnitPage, UnitTreePage};

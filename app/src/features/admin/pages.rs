@@ -32,6 +32,7 @@ pub fn AdminNav(current: &'static str) -> impl IntoView {
                 {tab("/admin/impor", t_string!(i18n, admin.import).to_string())}
                 {tab("/admin/audit", t_string!(i18n, audit.title).to_string())}
                 {tab("/admin/instansi", t_string!(i18n, agency.title).to_string())}
+                {tab("/admin/periode", t_string!(i18n, period.tab).to_string())}
             </ul>
         </nav>
     }

@@ -1,0 +1,22 @@
+use sea_orm::entity::prelude::*;
+
+/// The organisation's performance result of a unit in a period.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "capaian_organisasi")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub periode_id: i64,
+    pub unit_id: i64,
+    pub predikat: String,
+    #[sea_orm(column_type = "Text")]
+    pub basis: String,
+    pub set_by: i64,
+    pub version: i32,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,25 @@
+use sea_orm::entity::prelude::*;
+
+/// An annual performance period of the agency with its deadlines.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "periode")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub instansi_id: i64,
+    pub year: i32,
+    pub evaluation_interval: String,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub planning_deadline: Date,
+    pub annual_deadline: Date,
+    pub state: String,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,29 @@
+use sea_orm::entity::prelude::*;
+
+/// An employee's performance plan (SKP) for a period.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "skp")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub periode_id: i64,
+    pub pegawai_id: i64,
+    pub state: String,
+    pub form: String,
+    pub approach: String,
+    pub penilai_id: Option<i64>,
+    pub atasan_penilai_id: Option<i64>,
+    #[sea_orm(column_type = "Text")]
+    pub header: String,
+    pub revision: i32,
+    pub version: i32,
+    pub submitted_at: Option<DateTimeUtc>,
+    pub approved_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

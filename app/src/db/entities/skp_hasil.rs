@@ -1,0 +1,25 @@
+use sea_orm::entity::prelude::*;
+
+/// A work result (RHK) of an SKP; `parent_id` is the leader's RHK it supports.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "skp_hasil")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub skp_id: i64,
+    pub grp: String,
+    pub position: i32,
+    #[sea_orm(column_type = "Text")]
+    pub text: String,
+    pub parent_id: Option<i64>,
+    #[sea_orm(column_type = "Text")]
+    pub parent_text: Option<String>,
+    pub perspective: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,19 @@
+use sea_orm::entity::prelude::*;
+
+/// An item of the SKP's attachment (resources, accountability, consequences).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "skp_lampiran")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub skp_id: i64,
+    pub kind: String,
+    pub position: i32,
+    #[sea_orm(column_type = "Text")]
+    pub text: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

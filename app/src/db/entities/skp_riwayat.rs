@@ -1,0 +1,24 @@
+use sea_orm::entity::prelude::*;
+
+/// One transition of an SKP; approvals carry a snapshot of the approved content.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "skp_riwayat")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub skp_id: i64,
+    pub event: String,
+    pub from_state: String,
+    pub to_state: String,
+    pub actor_user_id: Option<i64>,
+    #[sea_orm(column_type = "Text")]
+    pub note: Option<String>,
+    #[sea_orm(column_type = "Text")]
+    pub snapshot: Option<String>,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

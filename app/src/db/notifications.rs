@@ -1,0 +1,101 @@
+//! In-app notifications: one row per recipient account, read or unread.
+
+use crate::db::entities::{notifikasi, user_account};
+use crate::error::AppError;
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+
+/// What happened, as stored in `notifikasi.kind` and translated when shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    SkpSubmitted,
+    SkpReturned,
+    SkpApproved,
+    SkpRevisionRequested,
+    SkpCommented,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SkpSubmitted => "skp_submitted",
+            Self::SkpReturned => "skp_returned",
+            Self::SkpApproved => "skp_approved",
+            Self::SkpRevisionRequested => "skp_revision_requested",
+            Self::SkpCommented => "skp_commented",
+        }
+    }
+}
+
+/// Notifies the account of an employee (nothing happens for people without an account).
+pub async fn notify_employee(
+    db: &impl ConnectionTrait,
+    pegawai_id: i64,
+    kind: Kind,
+    skp_id: Option<i64>,
+    actor_name: &str,
+    link: &str,
+) -> Result<(), AppError> {
+    let accounts = user_account::Entity::find()
+        .filter(user_account::Column::PegawaiId.eq(pegawai_id))
+        .filter(user_account::Column::Disabled.eq(false))
+        .all(db)
+        .await?;
+    for account in accounts {
+        notifikasi::ActiveModel {
+            user_id: Set(account.id),
+            kind: Set(kind.as_str().to_owned()),
+            skp_id: Set(skp_id),
+            actor_name: Set(actor_name.chars().take(200).collect()),
+            link: Set(link.to_owned()),
+            read_at: Set(None),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn unread_count(db: &impl ConnectionTrait, user_id: i64) -> Result<u64, AppError> {
+    Ok(notifikasi::Entity::find()
+        .filter(notifikasi::Column::UserId.eq(user_id))
+        .filter(notifikasi::Column::ReadAt.is_null())
+        .count(db)
+        .await?)
+}
+
+pub async fn latest(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    limit: u64,
+) -> Result<Vec<notifikasi::Model>, AppError> {
+    Ok(notifikasi::Entity::find()
+        .filter(notifikasi::Column::UserId.eq(user_id))
+        .order_by_desc(notifikasi::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// Marks one notification (when `id` is given) or all of them read; only the owner's rows.
+pub async fn mark_read(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    id: Option<i64>,
+) -> Result<(), AppError> {
+    let mut update = notifikasi::Entity::update_many()
+        .col_expr(notifikasi::Column::ReadAt, Expr::value(Some(Utc::now())))
+        .filter(notifikasi::Column::UserId.eq(user_id))
+        .filter(notifikasi::Column::ReadAt.is_null());
+    if let Some(id) = id {
+        update = update.filter(notifikasi::Column::Id.eq(id));
+    }
+    update.exec(db).await?;
+    Ok(())
+}

@@ -1,0 +1,443 @@
+//! Storing SKPs: the plan with its rows, the optimistic version every change goes through, the
+//! cascade to the appraiser's approved plan, transitions with their history, and the header
+//! (employee, appraiser, appraiser's superior) as printed on the document.
+
+use crate::db::entities::{
+    instansi, jabatan, pegawai, periode, skp, skp_hasil, skp_indikator, skp_komentar, skp_lampiran,
+    skp_perilaku, skp_riwayat, unit_kerja,
+};
+use crate::domain::employee::{display_name, rank_label};
+use crate::domain::skp::{
+    Approach, IndicatorDraft, ResultDraft, SkpDraft, SkpEvent, SkpForm, SkpParty, SkpState,
+    transition,
+};
+use crate::error::AppError;
+pub use crate::features::skp::types::{Header, PersonCard};
+use chrono::Utc;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+
+/// An SKP with all its rows, in display order.
+#[derive(Clone, Debug)]
+pub struct SkpRecord {
+    pub skp: skp::Model,
+    pub results: Vec<(skp_hasil::Model, Vec<skp_indikator::Model>)>,
+    pub behaviours: Vec<skp_perilaku::Model>,
+    pub attachments: Vec<skp_lampiran::Model>,
+}
+
+impl SkpRecord {
+    pub fn state(&self) -> Result<SkpState, AppError> {
+        state_of(&self.skp)
+    }
+
+    /// The plan as the domain's submission rules read it.
+    pub fn draft(&self) -> SkpDraft {
+        SkpDraft {
+            form: self.skp.form.parse().unwrap_or(SkpForm::JaJf),
+            approach: self.skp.approach.parse().unwrap_or(Approach::Kuantitatif),
+            results: self
+                .results
+                .iter()
+                .map(|(r, indicators)| ResultDraft {
+                    id: r.id,
+                    group: r
+                        .grp
+                        .parse()
+                        .unwrap_or(crate::domain::skp::ResultGroup::Utama),
+                    text: r.text.clone(),
+                    parent_result_id: r.parent_id,
+                    perspective: r.perspective.as_deref().and_then(|p| p.parse().ok()),
+                    indicators: indicators
+                        .iter()
+                        .map(|i| IndicatorDraft {
+                            id: i.id,
+                            aspect: i.aspect.as_deref().and_then(|a| a.parse().ok()),
+                            text: i.text.clone(),
+                            target_min: i.target_min.clone(),
+                            target_max: i.target_max.clone(),
+                            target_unit: i.target_unit.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+pub fn state_of(skp: &skp::Model) -> Result<SkpState, AppError> {
+    skp.state.parse().map_err(|_| {
+        tracing::error!(skp = skp.id, state = %skp.state, "unknown SKP state stored");
+        AppError::Internal
+    })
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<skp::Model, AppError> {
+    skp::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn load(db: &impl ConnectionTrait, id: i64) -> Result<SkpRecord, AppError> {
+    let skp = find(db, id).await?;
+    let hasil = skp_hasil::Entity::find()
+        .filter(skp_hasil::Column::SkpId.eq(id))
+        .order_by_asc(skp_hasil::Column::Position)
+        .order_by_asc(skp_hasil::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = hasil.iter().map(|h| h.id).collect();
+    let mut indicators = if ids.is_empty() {
+        Vec::new()
+    } else {
+        skp_indikator::Entity::find()
+            .filter(skp_indikator::Column::HasilId.is_in(ids))
+            .order_by_asc(skp_indikator::Column::Position)
+            .order_by_asc(skp_indikator::Column::Id)
+            .all(db)
+            .await?
+    };
+    let results = hasil
+        .into_iter()
+        .map(|h| {
+            let mine = indicators
+                .extract_if(.., |i| i.hasil_id == h.id)
+                .collect::<Vec<_>>();
+            (h, mine)
+        })
+        .collect();
+    indicators.clear();
+    let behaviours = skp_perilaku::Entity::find()
+        .filter(skp_perilaku::Column::SkpId.eq(id))
+        .order_by_asc(skp_perilaku::Column::CoreValue)
+        .all(db)
+        .await?;
+    let attachments = skp_lampiran::Entity::find()
+        .filter(skp_lampiran::Column::SkpId.eq(id))
+        .order_by_asc(skp_lampiran::Column::Kind)
+        .order_by_asc(skp_lampiran::Column::Position)
+        .order_by_asc(skp_lampiran::Column::Id)
+        .all(db)
+        .await?;
+    Ok(SkpRecord {
+        skp,
+        results,
+        behaviours,
+        attachments,
+    })
+}
+
+/// Claims the next version of the SKP (compare-and-swap): fails with `Conflict` when someone
+/// changed it since the form was loaded. Every change to an SKP or its rows goes through here,
+/// inside the change's transaction.
+pub async fn claim_version(
+    db: &impl ConnectionTrait,
+    skp_id: i64,
+    version: i32,
+) -> Result<(), AppError> {
+    let done = skp::Entity::update_many()
+        .col_expr(skp::Column::Version, Expr::value(version + 1))
+        .col_expr(skp::Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(skp::Column::Id.eq(skp_id))
+        .filter(skp::Column::Version.eq(version))
+        .exec(db)
+        .await?;
+    if done.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(AppError::Conflict)
+    }
+}
+
+async fn person_card(
+    db: &impl ConnectionTrait,
+    id: Option<i64>,
+) -> Result<Option<PersonCard>, AppError> {
+    let Some(id) = id else { return Ok(None) };
+    let Some(p) = pegawai::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let unit = unit_kerja::Entity::find_by_id(p.unit_id)
+        .one(db)
+        .await?
+        .map(|u| u.name)
+        .unwrap_or_default();
+    let position = match p.jabatan_id {
+        Some(j) => jabatan::Entity::find_by_id(j)
+            .one(db)
+            .await?
+            .map(|j| j.name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    Ok(Some(PersonCard {
+        id: p.id,
+        name: display_name(p.front_title.as_deref(), &p.name, p.back_title.as_deref()),
+        nip: p.nip,
+        rank: rank_label(&p.asn_type, &p.rank_grade),
+        position,
+        unit,
+    }))
+}
+
+pub async fn header(
+    db: &impl ConnectionTrait,
+    employee_id: i64,
+    appraiser: Option<i64>,
+    appraiser_superior: Option<i64>,
+) -> Result<Header, AppError> {
+    let employee = person_card(db, Some(employee_id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let agency = instansi::Entity::find()
+        .order_by_asc(instansi::Column::Id)
+        .one(db)
+        .await?
+        .map(|a| a.name)
+        .unwrap_or_default();
+    Ok(Header {
+        agency,
+        employee,
+        appraiser: person_card(db, appraiser).await?,
+        appraiser_superior: person_card(db, appraiser_superior).await?,
+    })
+}
+
+pub fn parse_header(skp: &skp::Model) -> Header {
+    serde_json::from_str(&skp.header).unwrap_or_default()
+}
+
+/// Whether a position kind writes the JPT form of the SKP (perspectives, no cascade).
+pub fn form_for(position_kind: Option<&str>) -> SkpForm {
+    match position_kind {
+        Some("jpt_utama" | "jpt_madya" | "jpt_pratama") => SkpForm::Jpt,
+        _ => SkpForm::JaJf,
+    }
+}
+
+/// The SKP of an employee in a period that is still alive (not cancelled), if any.
+pub async fn current_for(
+    db: &impl ConnectionTrait,
+    pegawai_id: i64,
+    periode_id: i64,
+) -> Result<Option<skp::Model>, AppError> {
+    Ok(skp::Entity::find()
+        .filter(skp::Column::PegawaiId.eq(pegawai_id))
+        .filter(skp::Column::PeriodeId.eq(periode_id))
+        .filter(skp::Column::State.ne(SkpState::Cancelled.as_str()))
+        .order_by_desc(skp::Column::Id)
+        .one(db)
+        .await?)
+}
+
+/// Creates a draft with the seven core values in place (they can never be removed).
+pub async fn create(
+    db: &impl ConnectionTrait,
+    period: &periode::Model,
+    employee: &pegawai::Model,
+    appraisers: (Option<i64>, Option<i64>),
+    form: SkpForm,
+    approach: Approach,
+) -> Result<skp::Model, AppError> {
+    let now = Utc::now();
+    let header = header(db, employee.id, appraisers.0, appraisers.1).await?;
+    let row = skp::ActiveModel {
+        periode_id: Set(period.id),
+        pegawai_id: Set(employee.id),
+        state: Set(SkpState::Draft.as_str().to_owned()),
+        form: Set(form.as_str().to_owned()),
+        approach: Set(approach.as_str().to_owned()),
+        penilai_id: Set(appraisers.0),
+        atasan_penilai_id: Set(appraisers.1),
+        header: Set(serde_json::to_string(&header).map_err(|_| AppError::Internal)?),
+        revision: Set(0),
+        version: Set(1),
+        submitted_at: Set(None),
+        approved_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    for value in crate::domain::skp::CoreValue::ALL {
+        skp_perilaku::ActiveModel {
+            skp_id: Set(row.id),
+            core_value: Set(i32::from(value.number())),
+            expectation: Set(None),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(row)
+}
+
+/// The results of the appraiser's plan that subordinates may support: only from a plan that
+/// has been approved (and stays in force while it is being revised).
+pub async fn leader_results(
+    db: &impl ConnectionTrait,
+    appraiser_id: Option<i64>,
+    periode_id: i64,
+) -> Result<Vec<skp_hasil::Model>, AppError> {
+    let Some(appraiser_id) = appraiser_id else {
+        return Ok(Vec::new());
+    };
+    let effective: Vec<&str> = SkpState::ALL
+        .into_iter()
+        .filter(|s| s.is_effective())
+        .map(SkpState::as_str)
+        .collect();
+    let Some(plan) = skp::Entity::find()
+        .filter(skp::Column::PegawaiId.eq(appraiser_id))
+        .filter(skp::Column::PeriodeId.eq(periode_id))
+        .filter(skp::Column::State.is_in(effective))
+        .order_by_desc(skp::Column::Id)
+        .one(db)
+        .await?
+    else {
+        return Ok(Vec::new());
+    };
+    Ok(skp_hasil::Entity::find()
+        .filter(skp_hasil::Column::SkpId.eq(plan.id))
+        .order_by_asc(skp_hasil::Column::Grp)
+        .order_by_asc(skp_hasil::Column::Position)
+        .all(db)
+        .await?)
+}
+
+/// How many results of other plans support this one (the cascade below it).
+pub async fn supporters(db: &impl ConnectionTrait, result_id: i64) -> Result<u64, AppError> {
+    use sea_orm::PaginatorTrait;
+    Ok(skp_hasil::Entity::find()
+        .filter(skp_hasil::Column::ParentId.eq(result_id))
+        .count(db)
+        .await?)
+}
+
+/// Full content of the plan as stored in the history at each approval.
+pub fn snapshot(record: &SkpRecord) -> serde_json::Value {
+    serde_json::json!({
+        "revision": record.skp.revision,
+        "form": record.skp.form,
+        "approach": record.skp.approach,
+        "header": parse_header(&record.skp),
+        "results": record.results.iter().map(|(r, indicators)| serde_json::json!({
+            "id": r.id,
+            "group": r.grp,
+            "text": r.text,
+            "parent_id": r.parent_id,
+            "parent_text": r.parent_text,
+            "perspective": r.perspective,
+            "indicators": indicators.iter().map(|i| serde_json::json!({
+                "aspect": i.aspect,
+                "text": i.text,
+                "target_min": i.target_min,
+                "target_max": i.target_max,
+                "target_unit": i.target_unit,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "behaviours": record.behaviours.iter().map(|b| serde_json::json!({
+            "value": b.core_value,
+            "expectation": b.expectation,
+        })).collect::<Vec<_>>(),
+        "attachments": record.attachments.iter().map(|a| serde_json::json!({
+            "kind": a.kind,
+            "text": a.text,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+pub struct Fired {
+    pub from: SkpState,
+    pub to: SkpState,
+}
+
+/// Fires an event: checks it against the state machine, claims the version, stores the new
+/// state (with the header refreshed while drafting, frozen at approval) and the history row.
+pub async fn fire(
+    db: &impl ConnectionTrait,
+    record: &SkpRecord,
+    version: i32,
+    event: SkpEvent,
+    party: SkpParty,
+    actor_user_id: Option<i64>,
+    note: Option<String>,
+) -> Result<Fired, AppError> {
+    let from = record.state()?;
+    let to = transition(from, event, party).map_err(|err| {
+        AppError::Invalid(crate::error::FormErrors::default().field("event", err.code()))
+    })?;
+    claim_version(db, record.skp.id, version).await?;
+    let now = Utc::now();
+    let mut active = skp::ActiveModel {
+        id: Set(record.skp.id),
+        state: Set(to.as_str().to_owned()),
+        ..Default::default()
+    };
+    match event {
+        SkpEvent::Submit => {
+            // The header follows the organisation until approval; the appraiser may have
+            // changed since the draft was started (e.g. a per-period override).
+            let appraisers = (record.skp.penilai_id, record.skp.atasan_penilai_id);
+            let header = header(db, record.skp.pegawai_id, appraisers.0, appraisers.1).await?;
+            active.header = Set(serde_json::to_string(&header).map_err(|_| AppError::Internal)?);
+            active.submitted_at = Set(Some(now));
+        }
+        SkpEvent::Approve => {
+            active.approved_at = Set(Some(now));
+            active.revision = Set(record.skp.revision + 1);
+        }
+        _ => {}
+    }
+    active.update(db).await?;
+    let snapshot = (event == SkpEvent::Approve).then(|| {
+        let mut approved = record.clone();
+        approved.skp.revision += 1;
+        snapshot(&approved).to_string()
+    });
+    skp_riwayat::ActiveModel {
+        skp_id: Set(record.skp.id),
+        event: Set(event.as_str().to_owned()),
+        from_state: Set(from.as_str().to_owned()),
+        to_state: Set(to.as_str().to_owned()),
+        actor_user_id: Set(actor_user_id),
+        note: Set(note),
+        snapshot: Set(snapshot),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(Fired { from, to })
+}
+
+pub async fn comments(
+    db: &impl ConnectionTrait,
+    skp_id: i64,
+) -> Result<Vec<skp_komentar::Model>, AppError> {
+    Ok(skp_komentar::Entity::find()
+        .filter(skp_komentar::Column::SkpId.eq(skp_id))
+        .order_by_asc(skp_komentar::Column::Id)
+        .all(db)
+        .await?)
+}
+
+pub async fn history(
+    db: &impl ConnectionTrait,
+    skp_id: i64,
+) -> Result<Vec<skp_riwayat::Model>, AppError> {
+    Ok(skp_riwayat::Entity::find()
+        .filter(skp_riwayat::Column::SkpId.eq(skp_id))
+        .order_by_asc(skp_riwayat::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// The next free position at the end of a list.
+pub fn next_position<'a>(positions: impl Iterator<Item = &'a i32>) -> i32 {
+    positions.max().map_or(1, |p| p + 1)
+}

@@ -1,0 +1,1570 @@
+//! Server functions of the SKP: drafting by the employee, review by the appraiser, the lists
+//! and the cascade. Every function loads the plan, asks the policy about this plan's owner and
+//! appraiser, checks the state machine, and changes rows only through the plan's version
+//! (compare-and-swap), so two tabs or two people never overwrite each other silently.
+
+// A form's server function takes one argument per field (that is how a plain HTML post arrives).
+#![allow(clippy::too_many_arguments)]
+
+use super::types::*;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "skp/mine")]
+pub async fn load_my_skps() -> Result<MySkps, AppError> {
+    crate::state::respond(ssr::my_skps().await)
+}
+
+#[server(endpoint = "skp/view")]
+pub async fn load_skp(id: i64) -> Result<SkpView, AppError> {
+    crate::state::respond(ssr::view(id).await)
+}
+
+/// Starts the signed-in employee's SKP in the open period (or opens the one that exists).
+#[server(endpoint = "skp/create")]
+pub async fn create_skp(approach: String) -> Result<(), AppError> {
+    crate::state::respond(ssr::create(approach).await)
+}
+
+#[server(endpoint = "skp/approach")]
+pub async fn change_approach(skp_id: i64, version: i32, approach: String) -> Result<(), AppError> {
+    crate::state::respond(ssr::change_approach(skp_id, version, approach).await)
+}
+
+/// Adds a work result (no `result_id`) or changes one.
+#[server(endpoint = "skp/result/save")]
+pub async fn save_result(
+    skp_id: i64,
+    version: i32,
+    result_id: Option<i64>,
+    group: String,
+    text: String,
+    parent_id: Option<String>,
+    perspective: Option<String>,
+) -> Result<(), AppError> {
+    let form = ssr::ResultForm {
+        result_id,
+        group,
+        text,
+        parent_id: parent_id.unwrap_or_default(),
+        perspective: perspective.unwrap_or_default(),
+    };
+    crate::state::respond(ssr::save_result(skp_id, version, form).await)
+}
+
+#[server(endpoint = "skp/result/remove")]
+pub async fn remove_result(skp_id: i64, version: i32, result_id: i64) -> Result<(), AppError> {
+    crate::state::respond(ssr::remove_result(skp_id, version, result_id).await)
+}
+
+/// Moves a result one place up or down within its group (`direction`: `up` or `down`).
+#[server(endpoint = "skp/result/move")]
+pub async fn move_result(
+    skp_id: i64,
+    version: i32,
+    result_id: i64,
+    direction: String,
+) -> Result<(), AppError> {
+    crate::state::respond(ssr::move_result(skp_id, version, result_id, direction).await)
+}
+
+#[server(endpoint = "skp/indicator/save")]
+pub async fn save_indicator(
+    skp_id: i64,
+    version: i32,
+    result_id: i64,
+    indicator_id: Option<i64>,
+    aspect: Option<String>,
+    text: String,
+    target_min: Option<String>,
+    target_max: Option<String>,
+    target_unit: Option<String>,
+) -> Result<(), AppError> {
+    let form = ssr::IndicatorForm {
+        result_id,
+        indicator_id,
+        aspect: aspect.unwrap_or_default(),
+        text,
+        target_min: target_min.unwrap_or_default(),
+        target_max: target_max.unwrap_or_default(),
+        target_unit: target_unit.unwrap_or_default(),
+    };
+    crate::state::respond(ssr::save_indicator(skp_id, version, form).await)
+}
+
+#[server(endpoint = "skp/indicator/remove")]
+pub async fn remove_indicator(
+    skp_id: i64,
+    version: i32,
+    indicator_id: i64,
+) -> Result<(), AppError> {
+    crate::state::respond(ssr::remove_indicator(skp_id, version, indicator_id).await)
+}
+
+#[server(endpoint = "skp/attachment/save")]
+pub async fn save_attachment(
+    skp_id: i64,
+    version: i32,
+    kind: String,
+    text: String,
+) -> Result<(), AppError> {
+    crate::state::respond(ssr::save_attachment(skp_id, version, kind, text).await)
+}
+
+#[server(endpoint = "skp/attachment/remove")]
+pub async fn remove_attachment(skp_id: i64, version: i32, item_id: i64) -> Result<(), AppError> {
+    crate::state::respond(ssr::remove_attachment(skp_id, version, item_id).await)
+}
+
+/// The appraiser's specific expectation (*ekspektasi khusus pimpinan*) for one core value.
+#[server(endpoint = "skp/expectation")]
+pub async fn save_expectation(
+    skp_id: i64,
+    version: i32,
+    value: u8,
+    text: String,
+) -> Result<(), AppError> {
+    crate::state::respond(ssr::save_expectation(skp_id, version, value, text).await)
+}
+
+#[server(endpoint = "skp/comment")]
+pub async fn add_comment(
+    skp_id: i64,
+    result_id: Option<i64>,
+    body: String,
+) -> Result<(), AppError> {
+    crate::state::respond(ssr::add_comment(skp_id, result_id, body).await)
+}
+
+/// Submit, return (with a note), approve or ask for a revision (with a reason).
+#[server(endpoint = "skp/transition")]
+pub async fn transition_skp(
+    skp_id: i64,
+    version: i32,
+    event: String,
+    note: Option<String>,
+) -> Result<(), AppError> {
+    crate::state::respond(ssr::fire(skp_id, version, event, note.unwrap_or_default()).await)
+}
+
+#[server(endpoint = "skp/reviews")]
+pub async fn load_reviews() -> Result<ReviewList, AppError> {
+    crate::state::respond(ssr::reviews().await)
+}
+
+#[server(endpoint = "skp/cascade")]
+pub async fn load_cascade(unit: Option<i64>) -> Result<CascadeView, AppError> {
+    crate::state::respond(ssr::cascade(unit).await)
+}
+
+#[server(endpoint = "notifications")]
+pub async fn load_notifications() -> Result<Vec<NotificationView>, AppError> {
+    crate::state::respond(ssr::notifications().await)
+}
+
+/// The unread count of the signed-in user; `None` when nobody is signed in.
+#[server(endpoint = "notifications/unread")]
+pub async fn unread_notifications() -> Result<Option<u64>, AppError> {
+    crate::state::respond(ssr::unread().await)
+}
+
+/// Marks one notification read and follows its link, or marks all read (no `id`).
+#[server(endpoint = "notifications/read")]
+pub async fn read_notification(id: Option<i64>) -> Result<(), AppError> {
+    crate::state::respond(ssr::read_notification(id).await)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use super::*;
+    use crate::auth::server::ClientInfo;
+    use crate::db::audit::{self, Entry};
+    use crate::db::entities::{
+        jabatan, pegawai, periode, skp, skp_hasil, skp_indikator, skp_komentar, skp_lampiran,
+        skp_perilaku, unit_kerja, user_account,
+    };
+    use crate::db::notifications::{self, Kind};
+    use crate::db::skp::{self as store, SkpRecord};
+    use crate::domain::access::{Action, EmployeeFacts, Target, authorize};
+    use crate::domain::employee::display_name;
+    use crate::domain::skp::{
+        ATTACHMENT_TEXT_MAX, Approach, Aspect, AttachmentKind, CoreValue, INDICATOR_TEXT_MAX,
+        NOTE_MAX, Perspective, RESULT_TEXT_MAX, ResultGroup, SkpEvent, SkpForm, SkpParty, SkpState,
+        available_events, check_target_range, clean_text, clean_unit, parse_target,
+        submit_problems,
+    };
+    use crate::error::FormErrors;
+    use crate::state::{self, CurrentUser};
+    use chrono::Utc;
+    use sea_orm::{
+        ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, ModelTrait, QueryFilter,
+        QueryOrder, Set, TransactionTrait,
+    };
+
+    pub struct ResultForm {
+        pub result_id: Option<i64>,
+        pub group: String,
+        pub text: String,
+        pub parent_id: String,
+        pub perspective: String,
+    }
+
+    pub struct IndicatorForm {
+        pub result_id: i64,
+        pub indicator_id: Option<i64>,
+        pub aspect: String,
+        pub text: String,
+        pub target_min: String,
+        pub target_max: String,
+        pub target_unit: String,
+    }
+
+    /// A plan with who is looking at it.
+    struct Context {
+        db: DatabaseConnection,
+        user: CurrentUser,
+        record: SkpRecord,
+        state: SkpState,
+        is_owner: bool,
+        is_appraiser: bool,
+        /// A closed period freezes its plans: nothing changes until an admin reopens it.
+        period_closed: bool,
+    }
+
+    impl Context {
+        fn link(&self) -> String {
+            format!("/skp/{}", self.record.skp.id)
+        }
+
+        fn require_open_period(&self) -> Result<(), AppError> {
+            if self.period_closed {
+                return Err(AppError::Invalid(
+                    FormErrors::default().field("event", "period_closed"),
+                ));
+            }
+            Ok(())
+        }
+
+        /// The owner may change rows only while drafting.
+        fn require_editable(&self) -> Result<(), AppError> {
+            if !self.is_owner {
+                return Err(AppError::Forbidden);
+            }
+            self.require_open_period()?;
+            if !self.state.owner_may_edit() {
+                return Err(AppError::Invalid(
+                    FormErrors::default().field("event", "skp_not_editable"),
+                ));
+            }
+            Ok(())
+        }
+
+        fn actor_name(&self) -> String {
+            let header = store::parse_header(&self.record.skp);
+            if self.is_owner {
+                header.employee.name
+            } else {
+                header
+                    .appraiser
+                    .map(|a| a.name)
+                    .unwrap_or_else(|| self.user.account.login.clone())
+            }
+        }
+
+        async fn audit(
+            &self,
+            db: &impl sea_orm::ConnectionTrait,
+            action: &str,
+            after: serde_json::Value,
+        ) -> Result<(), AppError> {
+            audit::record(
+                db,
+                Entry {
+                    actor_user_id: Some(self.user.account.id),
+                    action,
+                    object_type: "skp",
+                    object_id: Some(self.record.skp.id.to_string()),
+                    before: None,
+                    after: Some(after),
+                },
+                &ClientInfo::current(),
+            )
+            .await
+        }
+    }
+
+    /// The policy's facts about a plan: its owner, with the plan's own appraisers (they may
+    /// differ from the employee record's for this period).
+    async fn facts(db: &DatabaseConnection, plan: &skp::Model) -> Result<EmployeeFacts, AppError> {
+        let mut facts = crate::db::people::employee_facts(db, plan.pegawai_id).await?;
+        facts.penilai_id = plan.penilai_id;
+        facts.atasan_penilai_id = plan.atasan_penilai_id;
+        Ok(facts)
+    }
+
+    async fn context(skp_id: i64) -> Result<Context, AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        let record = store::load(&db, skp_id).await?;
+        let facts = facts(&db, &record.skp).await?;
+        authorize(&user.actor, Action::ViewSkp, Target::Employee(&facts))?;
+        let is_owner = authorize(&user.actor, Action::DraftSkp, Target::Employee(&facts)).is_ok();
+        let is_appraiser =
+            authorize(&user.actor, Action::ReviewSkp, Target::Employee(&facts)).is_ok();
+        let state = record.state()?;
+        let period_closed = periode::Entity::find_by_id(record.skp.periode_id)
+            .one(&db)
+            .await?
+            .is_none_or(|p| p.state != crate::domain::period::PeriodState::Open.as_str());
+        Ok(Context {
+            db,
+            user,
+            record,
+            state,
+            is_owner,
+            is_appraiser,
+            period_closed,
+        })
+    }
+
+    fn date(d: chrono::NaiveDate) -> String {
+        d.format("%Y-%m-%d").to_string()
+    }
+
+    fn period_info(p: &periode::Model) -> PeriodInfo {
+        PeriodInfo {
+            id: p.id,
+            year: p.year,
+            starts_on: date(p.starts_on),
+            ends_on: date(p.ends_on),
+            planning_deadline: date(p.planning_deadline),
+        }
+    }
+
+    /// A moment in the agency's time zone, as `2026-02-03 09:15`.
+    async fn local_time(
+        db: &DatabaseConnection,
+        at: chrono::DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let offset = crate::db::agency::primary(db).await?.map_or_else(
+            || chrono::FixedOffset::east_opt(7 * 3600).expect("offset"),
+            |a| a.time_zone.utc_offset(),
+        );
+        Ok(at
+            .with_timezone(&offset)
+            .format("%Y-%m-%d %H:%M")
+            .to_string())
+    }
+
+    async fn person_name(db: &DatabaseConnection, id: i64) -> Result<String, AppError> {
+        Ok(pegawai::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|p| display_name(p.front_title.as_deref(), &p.name, p.back_title.as_deref()))
+            .unwrap_or_default())
+    }
+
+    async fn account_name(
+        db: &DatabaseConnection,
+        user_id: Option<i64>,
+    ) -> Result<String, AppError> {
+        let Some(user_id) = user_id else {
+            return Ok(String::new());
+        };
+        let Some(account) = user_account::Entity::find_by_id(user_id).one(db).await? else {
+            return Ok(String::new());
+        };
+        match account.pegawai_id {
+            Some(id) => person_name(db, id).await,
+            None => Ok(account.login),
+        }
+    }
+
+    pub async fn my_skps() -> Result<MySkps, AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        let agency = crate::db::agency::primary(&db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let period = crate::db::periods::open_period(&db, agency.id).await?;
+        let Some(employee_id) = user.account.pegawai_id else {
+            return Ok(MySkps {
+                period: period.as_ref().map(period_info),
+                current: None,
+                others: Vec::new(),
+                is_employee: false,
+                appraiser: None,
+            });
+        };
+        let plans = skp::Entity::find()
+            .filter(skp::Column::PegawaiId.eq(employee_id))
+            .order_by_desc(skp::Column::Id)
+            .all(&db)
+            .await?;
+        let mut current = None;
+        let mut others = Vec::new();
+        for plan in plans {
+            let year = periode::Entity::find_by_id(plan.periode_id)
+                .one(&db)
+                .await?
+                .map_or(0, |p| p.year);
+            let results = skp_hasil::Entity::find()
+                .filter(skp_hasil::Column::SkpId.eq(plan.id))
+                .all(&db)
+                .await?
+                .len();
+            let summary = SkpSummary {
+                id: plan.id,
+                year,
+                state: plan.state.clone(),
+                revision: plan.revision,
+                results,
+            };
+            let in_open_period = period.as_ref().is_some_and(|p| p.id == plan.periode_id);
+            if current.is_none() && in_open_period && plan.state != SkpState::Cancelled.as_str() {
+                current = Some(summary);
+            } else {
+                others.push(summary);
+            }
+        }
+        let appraiser = match &period {
+            Some(p) => {
+                let me = pegawai::Entity::find_by_id(employee_id)
+                    .one(&db)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                let (penilai, _) = crate::db::periods::appraisers_for(&db, &me, p.id).await?;
+                match penilai {
+                    Some(id) => Some(person_name(&db, id).await?),
+                    None => None,
+                }
+            }
+            None => None,
+        };
+        Ok(MySkps {
+            period: period.as_ref().map(period_info),
+            current,
+            others,
+            is_employee: true,
+            appraiser,
+        })
+    }
+
+    pub async fn view(id: i64) -> Result<SkpView, AppError> {
+        let cx = context(id).await?;
+        let db = &cx.db;
+        let plan = &cx.record.skp;
+        let period = periode::Entity::find_by_id(plan.periode_id)
+            .one(db)
+            .await?
+            .ok_or(AppError::Internal)?;
+        let leaders = store::leader_results(db, plan.penilai_id, plan.periode_id).await?;
+        let mut results = Vec::with_capacity(cx.record.results.len());
+        for (r, indicators) in &cx.record.results {
+            let parent = match r.parent_id {
+                Some(pid) => match leaders.iter().find(|l| l.id == pid) {
+                    Some(l) => Some(l.clone()),
+                    None => skp_hasil::Entity::find_by_id(pid).one(db).await?,
+                },
+                None => None,
+            };
+            results.push(ResultView {
+                id: r.id,
+                group: r.grp.clone(),
+                text: r.text.clone(),
+                parent_id: r.parent_id,
+                parent_changed: parent
+                    .as_ref()
+                    .is_some_and(|p| r.parent_text.as_deref() != Some(p.text.as_str())),
+                parent_text: parent.map(|p| p.text),
+                perspective: r.perspective.clone(),
+                indicators: indicators
+                    .iter()
+                    .map(|i| IndicatorView {
+                        id: i.id,
+                        aspect: i.aspect.clone(),
+                        text: i.text.clone(),
+                        target_min: i.target_min.clone(),
+                        target_max: i.target_max.clone(),
+                        target_unit: i.target_unit.clone(),
+                    })
+                    .collect(),
+            });
+        }
+        let leader_ids: Vec<i64> = leaders.iter().map(|l| l.id).collect();
+        let problems = if cx.is_owner && cx.state.owner_may_edit() && !cx.period_closed {
+            submit_problems(&cx.record.draft(), &leader_ids)
+                .into_iter()
+                .map(|p| Problem {
+                    code: p.code().to_owned(),
+                    result_id: p.result_id(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let open = !cx.period_closed;
+        let mut events = Vec::new();
+        if cx.is_owner && open {
+            events.extend(available_events(cx.state, SkpParty::Owner));
+        }
+        if cx.is_appraiser && open {
+            events.extend(available_events(cx.state, SkpParty::Appraiser));
+        }
+        events.dedup();
+        let mut comments = Vec::new();
+        for c in store::comments(db, plan.id).await? {
+            comments.push(CommentView {
+                result_id: c.hasil_id,
+                author: person_name(db, c.author_id).await?,
+                body: c.body,
+                at: local_time(db, c.created_at).await?,
+            });
+        }
+        let mut history = Vec::new();
+        for h in store::history(db, plan.id).await? {
+            history.push(HistoryView {
+                event: h.event,
+                to_state: h.to_state,
+                actor: account_name(db, h.actor_user_id).await?,
+                note: h.note,
+                at: local_time(db, h.created_at).await?,
+            });
+        }
+        Ok(SkpView {
+            id: plan.id,
+            version: plan.version,
+            state: plan.state.clone(),
+            form: plan.form.clone(),
+            approach: plan.approach.clone(),
+            revision: plan.revision,
+            period: period_info(&period),
+            header: store::parse_header(plan),
+            results,
+            behaviours: cx
+                .record
+                .behaviours
+                .iter()
+                .map(|b| BehaviourView {
+                    value: u8::try_from(b.core_value).unwrap_or(0),
+                    expectation: b.expectation.clone(),
+                })
+                .collect(),
+            attachments: cx
+                .record
+                .attachments
+                .iter()
+                .map(|a| AttachmentView {
+                    id: a.id,
+                    kind: a.kind.clone(),
+                    text: a.text.clone(),
+                })
+                .collect(),
+            comments,
+            history,
+            leader_results: leaders
+                .into_iter()
+                .filter(|l| l.grp == ResultGroup::Utama.as_str())
+                .map(|l| LeaderResult {
+                    id: l.id,
+                    text: l.text,
+                })
+                .collect(),
+            problems,
+            can_edit: open && cx.is_owner && cx.state.owner_may_edit(),
+            is_appraiser: cx.is_appraiser,
+            can_write_expectations: open
+                && cx.is_appraiser
+                && cx.state.appraiser_may_write_expectations(),
+            can_comment: open && (cx.is_owner || cx.is_appraiser) && !cx.state.is_final(),
+            period_closed: cx.period_closed,
+            events: events.into_iter().map(|e| e.as_str().to_owned()).collect(),
+        })
+    }
+
+    pub async fn create(approach: String) -> Result<(), AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        let employee_id = user.account.pegawai_id.ok_or(AppError::Forbidden)?;
+        let facts = crate::db::people::employee_facts(&db, employee_id).await?;
+        authorize(&user.actor, Action::DraftSkp, Target::Employee(&facts))?;
+        let approach: Approach = approach
+            .parse()
+            .map_err(|_| AppError::Invalid(FormErrors::default().field("approach", "invalid")))?;
+        let agency = crate::db::agency::primary(&db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let Some(period) = crate::db::periods::open_period(&db, agency.id).await? else {
+            return Err(AppError::Invalid(
+                FormErrors::default().field("approach", "skp_no_open_period"),
+            ));
+        };
+        let txn = db.begin().await?;
+        if let Some(existing) = store::current_for(&txn, employee_id, period.id).await? {
+            txn.rollback().await?;
+            leptos_axum::redirect(&format!("/skp/{}", existing.id));
+            return Ok(());
+        }
+        let me = pegawai::Entity::find_by_id(employee_id)
+            .one(&txn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let kind = match me.jabatan_id {
+            Some(j) => jabatan::Entity::find_by_id(j)
+                .one(&txn)
+                .await?
+                .map(|j| j.kind),
+            None => None,
+        };
+        let appraisers = crate::db::periods::appraisers_for(&txn, &me, period.id).await?;
+        let plan = store::create(
+            &txn,
+            &period,
+            &me,
+            appraisers,
+            store::form_for(kind.as_deref()),
+            approach,
+        )
+        .await?;
+        audit::record(
+            &txn,
+            Entry {
+                actor_user_id: Some(user.account.id),
+                action: "skp_created",
+                object_type: "skp",
+                object_id: Some(plan.id.to_string()),
+                before: None,
+                after: Some(serde_json::json!({ "year": period.year, "approach": plan.approach })),
+            },
+            &ClientInfo::current(),
+        )
+        .await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("/skp/{}", plan.id));
+        Ok(())
+    }
+
+    pub async fn change_approach(
+        skp_id: i64,
+        version: i32,
+        approach: String,
+    ) -> Result<(), AppError> {
+        let cx = context(skp_id).await?;
+        cx.require_editable()?;
+        let approach: Approach = approach
+            .parse()
+            .map_err(|_| AppError::Invalid(FormErrors::default().field("approach", "invalid")))?;
+        let txn = cx.db.begin().await?;
+        store::claim_version(&txn, skp_id, version).await?;
+        skp::ActiveModel {
+            id: Set(skp_id),
+            approach: Set(approach.as_str().to_owned()),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&cx.link());
+        Ok(())
+    }
+
+    fn owns_result(record: &SkpRecord, result_id: i64) -> Result<&skp_hasil::Model, AppError> {
+        record
+            .results
+            .iter()
+            .map(|(r, _)| r)
+            .find(|r| r.id == result_id)
+            .ok_or(AppError::NotFound)
+    }
+
+    pub async fn save_result(skp_id: i64, version: i32, form: ResultForm) -> Result<(), AppError> {
+        let cx = context(skp_id).await?;
+        cx.require_editable()?;
+        let plan = &cx.record.skp;
+        let mut errors = FormErrors::default()
+            .value(
+                "result_id",
+                &form.result_id.map(|i| i.to_string()).unwrap_or_default(),
+            )
+            .value("group", &form.group)
+            .value("text", &form.text)
+            .value("parent_id", &form.parent_id)
+            .value("perspective", &form.perspective);
+        let group = form.group.parse::<ResultGroup>().ok();
+        if group.is_none() {
+            errors = errors.field("group", "invalid");
+        }
+        let text = match clean_text(&form.text, RESULT_TEXT_MAX) {
+            Ok(t) => Some(t),
+            Err(code) => {
+                errors = errors.field("text", code);
+                None
+            }
+        };
+        let jpt = plan.form == SkpForm::Jpt.as_str();
+        // The cascade: only an RHK of the appraiser's approved plan (JPT plans have none).
+        let leaders = store::leader_results(&cx.db, plan.penilai_id, plan.periode_id).await?;
+        let parent = match form.parent_id.trim() {
+            "" => None,
+            _ if jpt => None,
+            raw => match raw
+                .parse::<i64>()
+                .ok()
+                .and_then(|id| leaders.iter().find(|l| l.id == id))
+            {
+                Some(l) => Some(l.clone()),
+                None => {
+                    errors = errors.field("parent_id", "skp_parent_unknown");
+                    None
+                }
+            },
+        };
+        let perspective = match form.perspective.trim() {
+            "" => None,
+            _ if !jpt => None,
+            raw => match raw.parse::<Perspective>() {
+                Ok(p) => Some(p),
+                Err(_) => {
+                    errors = errors.field("perspective", "invalid");
+                    None
+                }
+            },
+        };
+        let existing = match form.result_id {
+            Some(id) => Some(owns_result(&cx.record, id)?.clone()),
+            None => None,
+        };
+        let (Some(group), Some(text), true) = (group, text, errors.is_empty()) else {
+            return Err(AppError::Invalid(errors));
+        };
+        let txn = cx.db.begin().await?;
+        store::claim_version(&txn, skp_id, version).await?;
+        let now = Utc::now();
+        let parent_text = parent.as_ref().map(|p| p.text.clone());
+        let saved = match existing {
+            Some(row) => {
+                let mut active: skp_hasil::ActiveModel = row.clone().into();
+                // Moving a row to the other group puts it at that group's end.
+                if row.grp != group.as_str() {
+                    active.position = Set(store::next_position(
+                        cx.record
+                            .results
+                            .iter()
+                            .filter(|(r, _)| r.grp == group.as_str())
+                            .map(|(r, _)| &r.position),
+                    ));
+                }
+                active.grp = Set(group.as_str().to_owned());
+                active.text = Set(text);
+                if row.parent_id != parent.as_ref().map(|p| p.id) || parent_text.is_some() {
+                    active.parent_id = Set(parent.as_ref().map(|p| p.id));
+                    active.parent_text = Set(parent_text);
+                }
+                active.perspective = Set(perspective.map(|p| p.as_str().to_owned()));
+                active.updated_at = Set(now);
+                active.update(&txn).await?
+            }
+            None => {
+                skp_hasil::ActiveModel {
+                    skp_id: Set(skp_id),
+                    grp: Set(group.as_str().to_owned()),
+                    position: Set(store::next_position(
+                        cx.record
+                            .results
+                            .iter()
+                            .filter(|(r, _)| r.grp == group.as_str())
+                            .map(|(r, _)| &r.position),
+                    )),
+                    text: Set(text),
+                    parent_id: Set(parent.as_ref().map(|p| p.id)),
+                    parent_text: Set(parent_text),
+                    perspective: Set(perspective.map(|p| p.as_str().to_owned())),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?
+            }
+        };
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("{}#hasil-{}", cx.link(), saved.id));
+        Ok(())
+    }
+
+    pub async fn remove_result(skp_id: i64, version: i32, result_id: i64) -> Result<(), AppError> {
+        let cx = context(skp_id).await?;
+        cx.require_editable()?;
+        let row = owns_result(&cx.record, result_id)?.clone();
+        let txn = cx.db.begin().await?;
+        // Subordinates' plans that support this RHK would be left pointing at nothing.
+        if store::supporters(&txn, result_id).await? > 0 {
+            txn.rollback().await?;
+            return Err(AppError::Invalid(
+                FormErrors::default()
+                    .value("result_id", &result_id.to_string())
+                    .field("result", "skp_result_has_supporters"),
+            ));
+        }
+        store::claim_version(&txn, skp_id, version).await?;
+        skp_indikator::Entity::delete_many()
+            .filter(skp_indikator::Column::HasilId.eq(result_id))
+            .exec(&txn)
+            .await?;
+        row.delete(&txn).await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&cx.link());
+        Ok(())
+    }
+
+    pub async fn move_result(
+        skp_id: i64,
+        version: i32,
+        result_id: i64,
+        direction: String,
+    ) -> Result<(), AppError> {
+        let cx = context(skp_id).await?;
+        cx.require_editable()?;
+        let row = owns_result(&cx.record, result_id)?.clone();
+        let siblings: Vec<&skp_hasil::Model> = cx
+            .record
+            .results
+            .iter()
+            .map(|(r, _)| r)
+            .filter(|r| r.grp == row.grp)
+            .collect();
+        let at = siblings
+            .iter()
+            .position(|r| r.id == result_id)
+            .ok_or(AppError::NotFound)?;
+        let other = match direction.as_str() {
+            "up" if at > 0 => siblings[at - 1],
+            "down" if at + 1 < siblings.len() => siblings[at + 1],
+            "up" | "down" => {
+                leptos_axum::redirect(&format!("{}#hasil-{}", cx.link(), result_id));
+                return Ok(());
+            }
+            _ => {
+                return Err(AppError::Invalid(
+                    FormErrors::default().field("direction", "invalid"),
+                ));
+            }
+        };
+        let txn = cx.db.begin().await?;
+        store::claim_version(&txn, skp_id, version).await?;
+        // Positions may tie (rows added in the same instant): give each its list index first.
+        let (mine, theirs) = if row.position == other.position {
+            let a = i32::try_from(at).unwrap_or(0);
+            if direction == "up" {
+                (a - 1, a)
+            } else {
+                (a + 1, a)
+            }
+        } else {
+            (other.position, row.position)
+        };
+        for (id, position) in [(row.id, mine), (other.id, theirs)] {
+            skp_hasil::ActiveModel {
+                id: Set(id),
+                position: Set(position),
+                ..Default::default()
+            }
+            .update(&txn)
+            .await?;
+        }
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("{}#hasil-{}", cx.link(), result_id));
+        Ok(())
+    }
+
+    pub async fn save_indicator(
+        skp_id: i64,
+        version: i32,
+        form: IndicatorForm,
+    ) -> Result<(), AppError> {
+        let cx = context(skp_id).await?;
+        cx.require_editable()?;
+        owns_result(&cx.record, form.result_id)?;
+        let existing = match form.indicator_id {
+            Some(id) => Some(
+                cx.record
+                    .results
+                    .iter()
+                    .flat_map(|(_, i)| i)
+                    .find(|i| i.id == id && i.hasil_id == form.result_id)
+                    .ok_or(AppError::NotFound)?
+                    .clone(),
+            ),
+            None => None,
+        };
+        let mut errors = FormErrors::default()
+            .value("result_id", &form.result_id.to_string())
+            .value(
+                "indicator_id",
+                &form.indicator_id.map(|i| i.to_string()).unwrap_or_default(),
+            )
+            .value("aspect", &form.aspect)
+            .value("text", &form.text)
+            .value("target_min", &form.target_min)
+            .value("target_max", &form.target_max)
+            .value("target_unit", &form.target_unit);
+        let quantitative = cx.record.skp.approach == Approach::Kuantitatif.as_str();
+        let text = match clean_text(&form.text, INDICATOR_TEXT_MAX) {
+            Ok(t) => Some(t),
+            Err(code) => {
+                errors = errors.field("text", code);
+                None
+            }
+        };
+        let (mut aspect, mut min, mut max, mut unit) = (None, None, None, None);
+        // Qualitative plans narrate indicator and target together: nothing else is kept.
+        if quantitative {
+            match form.aspect.trim() {
+                "" => {}
+                raw => match raw.parse::<Aspect>() {
+                    Ok(a) => aspect = Some(a),
+                    Err(_) => errors = errors.field("aspect", "invalid"),
+                },
+            }
+            match parse_target(&form.target_min) {
+                Ok(v) => min = v,
+                Err(code) => errors = errors.field("target_min", code),
+            }
+            match parse_target(&form.target_max) {
+                Ok(v) => max = v,
+                Err(code) => errors = errors.field("target_max", code),
+            }
+            match clean_unit(&form.target_unit) {
+                Ok(v) => unit = v,
+                Err(code) => errors = errors.field("target_unit", code),
+            }
+            if max.is_some() && min.is_none() && errors.error_for("target_min").is_none() {
+                errors = errors.field("target_min", "required");
+            }
+            if let Err(code) = check_target_range(&min, &max) {
+                errors = errors.field("target_max", code);
+            }
+        }
+        let (Some(text), true) = (text, errors.is_empty()) else {
+            return Err(AppError::Invalid(errors));
+        };
+        let txn = cx.db.begin().await?;
+        store::claim_version(&txn, skp_id, version).await?;
+        let aspect = aspect.map(|a| a.as_str().to_owned());
+        match existing {
+            Some(row) => {
+                let mut active: skp_indikator::ActiveModel = row.into();
+                active.aspect = Set(aspect);
+                active.text = Set(text);
+                active.target_min = Set(min);
+                active.target_max = Set(max);
+                active.target_unit = Set(unit);
+                active.update(&txn).await?;
+            }
+            None => {
+                let position = store::next_position(
+                    cx.record
+                        .results
+                        .iter()
+                        .filter(|(r, _)| r.id == form.result_id)
+                        .flat_map(|(_, i)| i.iter().map(|i| &i.position)),
+                );
+                skp_indikator::ActiveModel {
+                    hasil_id: Set(form.result_id),
+                    position: Set(position),
+                    aspect: Set(aspect),
+                    text: Set(text),
+                    target_min: Set(min),
+                    target_max: Set(max),
+                    target_unit: Set(unit),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+            }
+        }
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("{}#hasil-{}", cx.link(), form.result_id));
+        Ok(())
+    }
+
+    pub async fn remove_indicator(
+        skp_id: i64,
+        version: i32,
+        indicator_id: i64,
+    ) -> Result<(), AppError> {
+        let cx = context(skp_id).await?;
+        cx.require_editable()?;
+        let row = cx
+            .record
+            .results
+            .iter()
+            .flat_map(|(_, i)| i)
+            .find(|i| i.id == indicator_id)
+            .ok_or(AppError::NotFound)?
+            .clone();
+        let txn = cx.db.begin().await?;
+        store::claim_version(&txn, skp_id, version).await?;
+        let result_id = row.hasil_id;
+        row.delete(&txn).await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("{}#hasil-{}", cx.link(), result_id));
+        Ok(())
+    }
+
+    pub async fn save_attachment(
+        skp_id: i64,
+        version: i32,
+        kind: String,
+        text: String,
+    ) -> Result<(), AppError> {
+        let cx = context(skp_id).await?;
+        cx.require_editable()?;
+        let mut errors = FormErrors::default()
+            .value("kind", &kind)
+            .value("text", &text);
+        let parsed = kind.parse::<AttachmentKind>().ok();
+        if parsed.is_none() {
+            errors = errors.field("kind", "invalid");
+        }
+        let clean = match clean_text(&text, ATTACHMENT_TEXT_MAX) {
+            Ok(t) => Some(t),
+            Err(code) => {
+                errors = errors.field("text", code);
+                None
+            }
+        };
+        let (Some(kind), Some(text)) = (parsed, clean) else {
+            return Err(AppError::Invalid(errors));
+        };
+        let txn = cx.db.begin().await?;
+        store::claim_version(&txn, skp_id, version).await?;
+        skp_lampiran::ActiveModel {
+            skp_id: Set(skp_id),
+            kind: Set(kind.as_str().to_owned()),
+            position: Set(store::next_position(
+                cx.record
+                    .attachments
+                    .iter()
+                    .filter(|a| a.kind == kind.as_str())
+                    .map(|a| &a.position),
+            )),
+            text: Set(text),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("{}#lampiran", cx.link()));
+        Ok(())
+    }
+
+    pub async fn remove_attachment(
+        skp_id: i64,
+        version: i32,
+        item_id: i64,
+    ) -> Result<(), AppError> {
+        let cx = context(skp_id).await?;
+        cx.require_editable()?;
+        let row = cx
+            .record
+            .attachments
+            .iter()
+            .find(|a| a.id == item_id)
+            .ok_or(AppError::NotFound)?
+            .clone();
+        let txn = cx.db.begin().await?;
+        store::claim_version(&txn, skp_id, version).await?;
+        row.delete(&txn).await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("{}#lampiran", cx.link()));
+        Ok(())
+    }
+
+    pub async fn save_expectation(
+        skp_id: i64,
+        version: i32,
+        value: u8,
+        text: String,
+    ) -> Result<(), AppError> {
+        let cx = context(skp_id).await?;
+        if !cx.is_appraiser {
+            return Err(AppError::Forbidden);
+        }
+        cx.require_open_period()?;
+        if !cx.state.appraiser_may_write_expectations() {
+            return Err(AppError::Invalid(
+                FormErrors::default().field("event", "skp_not_editable"),
+            ));
+        }
+        let core = CoreValue::from_number(value).ok_or(AppError::NotFound)?;
+        let text = match text.trim() {
+            "" => None,
+            _ => Some(clean_text(&text, NOTE_MAX).map_err(|code| {
+                AppError::Invalid(
+                    FormErrors::default()
+                        .value("value", &value.to_string())
+                        .value("text", &text)
+                        .field("text", code),
+                )
+            })?),
+        };
+        let row = cx
+            .record
+            .behaviours
+            .iter()
+            .find(|b| b.core_value == i32::from(core.number()))
+            .ok_or(AppError::Internal)?
+            .clone();
+        let txn = cx.db.begin().await?;
+        store::claim_version(&txn, skp_id, version).await?;
+        let mut active: skp_perilaku::ActiveModel = row.into();
+        active.expectation = Set(text);
+        active.update(&txn).await?;
+        cx.audit(
+            &txn,
+            "skp_expectation_set",
+            serde_json::json!({ "value": value }),
+        )
+        .await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("{}#perilaku-{}", cx.link(), value));
+        Ok(())
+    }
+
+    pub async fn add_comment(
+        skp_id: i64,
+        result_id: Option<i64>,
+        body: String,
+    ) -> Result<(), AppError> {
+        let cx = context(skp_id).await?;
+        if !(cx.is_owner || cx.is_appraiser) || cx.state.is_final() {
+            return Err(AppError::Forbidden);
+        }
+        cx.require_open_period()?;
+        if let Some(id) = result_id {
+            owns_result(&cx.record, id)?;
+        }
+        let body = clean_text(&body, NOTE_MAX).map_err(|code| {
+            AppError::Invalid(
+                FormErrors::default()
+                    .value(
+                        "result_id",
+                        &result_id.map(|i| i.to_string()).unwrap_or_default(),
+                    )
+                    .value("body", &body)
+                    .field("body", code),
+            )
+        })?;
+        let author = cx.user.account.pegawai_id.ok_or(AppError::Forbidden)?;
+        let txn = cx.db.begin().await?;
+        skp_komentar::ActiveModel {
+            skp_id: Set(skp_id),
+            hasil_id: Set(result_id),
+            author_id: Set(author),
+            body: Set(body),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        // The other side of the conversation hears about it.
+        let recipient = if cx.is_owner {
+            cx.record.skp.penilai_id
+        } else {
+            Some(cx.record.skp.pegawai_id)
+        };
+        if let Some(recipient) = recipient {
+            notifications::notify_employee(
+                &txn,
+                recipient,
+                Kind::SkpCommented,
+                Some(skp_id),
+                &cx.actor_name(),
+                &cx.link(),
+            )
+            .await?;
+        }
+        txn.commit().await?;
+        let anchor = result_id.map_or_else(|| "komentar".to_owned(), |id| format!("hasil-{id}"));
+        leptos_axum::redirect(&format!("{}#{anchor}", cx.link()));
+        Ok(())
+    }
+
+    pub async fn fire(
+        skp_id: i64,
+        version: i32,
+        event: String,
+        note: String,
+    ) -> Result<(), AppError> {
+        let cx = context(skp_id).await?;
+        let event: SkpEvent = event
+            .parse()
+            .map_err(|_| AppError::Invalid(FormErrors::default().field("event", "invalid")))?;
+        let party = match event {
+            SkpEvent::Submit if cx.is_owner => SkpParty::Owner,
+            SkpEvent::Return | SkpEvent::Approve if cx.is_appraiser => SkpParty::Appraiser,
+            SkpEvent::RequestRevision if cx.is_owner => SkpParty::Owner,
+            SkpEvent::RequestRevision if cx.is_appraiser => SkpParty::Appraiser,
+            _ => return Err(AppError::Forbidden),
+        };
+        cx.require_open_period()?;
+        let note = if event.needs_note() {
+            Some(clean_text(&note, NOTE_MAX).map_err(|code| {
+                AppError::Invalid(
+                    FormErrors::default()
+                        .value("event", event.as_str())
+                        .value("note", &note)
+                        .field("note", code),
+                )
+            })?)
+        } else {
+            None
+        };
+        let txn = cx.db.begin().await?;
+        let mut record = cx.record.clone();
+        if event == SkpEvent::Submit {
+            // The appraiser of record for this period decides who receives it.
+            let me = pegawai::Entity::find_by_id(record.skp.pegawai_id)
+                .one(&txn)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let (penilai, atasan) =
+                crate::db::periods::appraisers_for(&txn, &me, record.skp.periode_id).await?;
+            if penilai.is_none() || penilai == Some(me.id) {
+                txn.rollback().await?;
+                return Err(AppError::Invalid(
+                    FormErrors::default().field("event", "skp_no_appraiser"),
+                ));
+            }
+            let leaders: Vec<i64> = store::leader_results(&txn, penilai, record.skp.periode_id)
+                .await?
+                .iter()
+                .map(|l| l.id)
+                .collect();
+            if !submit_problems(&record.draft(), &leaders).is_empty() {
+                txn.rollback().await?;
+                return Err(AppError::Invalid(
+                    FormErrors::default().field("event", "skp_incomplete"),
+                ));
+            }
+            if (penilai, atasan) != (record.skp.penilai_id, record.skp.atasan_penilai_id) {
+                skp::ActiveModel {
+                    id: Set(record.skp.id),
+                    penilai_id: Set(penilai),
+                    atasan_penilai_id: Set(atasan),
+                    ..Default::default()
+                }
+                .update(&txn)
+                .await?;
+                record.skp.penilai_id = penilai;
+                record.skp.atasan_penilai_id = atasan;
+            }
+        }
+        let fired = store::fire(
+            &txn,
+            &record,
+            version,
+            event,
+            party,
+            Some(cx.user.account.id),
+            note.clone(),
+        )
+        .await?;
+        cx.audit(
+            &txn,
+            &format!("skp_{}", event.as_str()),
+            serde_json::json!({
+                "from": fired.from.as_str(),
+                "to": fired.to.as_str(),
+                "note": note,
+            }),
+        )
+        .await?;
+        let (recipient, kind) = match (event, party) {
+            (SkpEvent::Submit, _) => (record.skp.penilai_id, Kind::SkpSubmitted),
+            (SkpEvent::Return, _) => (Some(record.skp.pegawai_id), Kind::SkpReturned),
+            (SkpEvent::Approve, _) => (Some(record.skp.pegawai_id), Kind::SkpApproved),
+            (SkpEvent::RequestRevision, SkpParty::Owner) => {
+                (record.skp.penilai_id, Kind::SkpRevisionRequested)
+            }
+            _ => (Some(record.skp.pegawai_id), Kind::SkpRevisionRequested),
+        };
+        if let Some(recipient) = recipient {
+            notifications::notify_employee(
+                &txn,
+                recipient,
+                kind,
+                Some(skp_id),
+                &cx.actor_name(),
+                &cx.link(),
+            )
+            .await?;
+        }
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("{}?status={}", cx.link(), fired.to.as_str()));
+        Ok(())
+    }
+
+    pub async fn reviews() -> Result<ReviewList, AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        let agency = crate::db::agency::primary(&db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let Some(period) = crate::db::periods::open_period(&db, agency.id).await? else {
+            return Ok(ReviewList {
+                period: None,
+                rows: Vec::new(),
+            });
+        };
+        let Some(me) = user.account.pegawai_id else {
+            return Ok(ReviewList {
+                period: Some(period_info(&period)),
+                rows: Vec::new(),
+            });
+        };
+        let plans = skp::Entity::find()
+            .filter(skp::Column::PeriodeId.eq(period.id))
+            .filter(skp::Column::PenilaiId.eq(me))
+            .filter(skp::Column::State.ne(SkpState::Cancelled.as_str()))
+            .all(&db)
+            .await?;
+        let mut rows = Vec::new();
+        let mut seen = Vec::new();
+        for plan in &plans {
+            let person = pegawai::Entity::find_by_id(plan.pegawai_id)
+                .one(&db)
+                .await?
+                .ok_or(AppError::Internal)?;
+            seen.push(person.id);
+            rows.push(ReviewRow {
+                employee: display_name(
+                    person.front_title.as_deref(),
+                    &person.name,
+                    person.back_title.as_deref(),
+                ),
+                nip: person.nip,
+                skp_id: Some(plan.id),
+                state: Some(plan.state.clone()),
+                submitted_at: match plan.submitted_at {
+                    Some(at) => Some(local_time(&db, at).await?),
+                    None => None,
+                },
+            });
+        }
+        // People this appraiser is responsible for who have not started a plan yet.
+        let team = pegawai::Entity::find()
+            .filter(pegawai::Column::PenilaiId.eq(me))
+            .filter(pegawai::Column::Active.eq(true))
+            .all(&db)
+            .await?;
+        for person in team {
+            if seen.contains(&person.id) {
+                continue;
+            }
+            let (penilai, _) = crate::db::periods::appraisers_for(&db, &person, period.id).await?;
+            if penilai != Some(me) {
+                continue;
+            }
+            rows.push(ReviewRow {
+                employee: display_name(
+                    person.front_title.as_deref(),
+                    &person.name,
+                    person.back_title.as_deref(),
+                ),
+                nip: person.nip,
+                skp_id: None,
+                state: None,
+                submitted_at: None,
+            });
+        }
+        // Waiting for this appraiser first, then by name.
+        rows.sort_by(|a, b| {
+            let waiting = |r: &ReviewRow| {
+                !r.state
+                    .as_deref()
+                    .and_then(|s| s.parse::<SkpState>().ok())
+                    .is_some_and(SkpState::awaits_appraiser)
+            };
+            (waiting(a), &a.employee).cmp(&(waiting(b), &b.employee))
+        });
+        Ok(ReviewList {
+            period: Some(period_info(&period)),
+            rows,
+        })
+    }
+
+    pub async fn cascade(unit: Option<i64>) -> Result<CascadeView, AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        let agency = crate::db::agency::primary(&db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let period = crate::db::periods::open_period(&db, agency.id).await?;
+        let all_units = unit_kerja::Entity::find()
+            .filter(unit_kerja::Column::ClosedAt.is_null())
+            .order_by_asc(unit_kerja::Column::Path)
+            .all(&db)
+            .await?;
+        let visible: Vec<&unit_kerja::Model> = all_units
+            .iter()
+            .filter(|u| {
+                let path = crate::domain::access::UnitPath(u.path.clone());
+                authorize(&user.actor, Action::ViewCascade, Target::Unit(&path)).is_ok()
+            })
+            .collect();
+        if visible.is_empty() {
+            return Err(AppError::Forbidden);
+        }
+        let chosen = match unit {
+            Some(id) => *visible
+                .iter()
+                .find(|u| u.id == id)
+                .ok_or(AppError::Forbidden)?,
+            None => visible[0],
+        };
+        let mut view = CascadeView {
+            period: period.as_ref().map(period_info),
+            units: visible
+                .iter()
+                .map(|u| CascadeUnit {
+                    id: u.id,
+                    name: format!(
+                        "{}{}",
+                        "· ".repeat(usize::try_from(u.depth).unwrap_or(0)),
+                        u.name
+                    ),
+                })
+                .collect(),
+            unit_id: Some(chosen.id),
+            leader: None,
+            leader_skp: None,
+            rows: Vec::new(),
+            orphans: Vec::new(),
+            without_skp: Vec::new(),
+        };
+        let Some(period) = period else {
+            return Ok(view);
+        };
+        // The leader is the head of exactly this unit.
+        let Some(leader) = crate::db::employees::nearest_head(&db, chosen, None)
+            .await?
+            .filter(|h| h.unit_id == chosen.id)
+        else {
+            return Ok(view);
+        };
+        view.leader = Some(display_name(
+            leader.front_title.as_deref(),
+            &leader.name,
+            leader.back_title.as_deref(),
+        ));
+        let leader_results = store::leader_results(&db, Some(leader.id), period.id).await?;
+        view.leader_skp = store::current_for(&db, leader.id, period.id)
+            .await?
+            .map(|s| s.id);
+        let plans = skp::Entity::find()
+            .filter(skp::Column::PeriodeId.eq(period.id))
+            .filter(skp::Column::PenilaiId.eq(leader.id))
+            .filter(skp::Column::State.ne(SkpState::Cancelled.as_str()))
+            .all(&db)
+            .await?;
+        let mut children: Vec<(Option<i64>, CascadeChild)> = Vec::new();
+        let mut with_plan = Vec::new();
+        for plan in &plans {
+            with_plan.push(plan.pegawai_id);
+            let name = person_name(&db, plan.pegawai_id).await?;
+            let rows = skp_hasil::Entity::find()
+                .filter(skp_hasil::Column::SkpId.eq(plan.id))
+                .filter(skp_hasil::Column::Grp.eq(ResultGroup::Utama.as_str()))
+                .order_by_asc(skp_hasil::Column::Position)
+                .all(&db)
+                .await?;
+            for r in rows {
+                children.push((
+                    r.parent_id,
+                    CascadeChild {
+                        skp_id: plan.id,
+                        employee: name.clone(),
+                        text: r.text,
+                        state: plan.state.clone(),
+                    },
+                ));
+            }
+        }
+        for l in &leader_results {
+            view.rows.push(CascadeRow {
+                leader_result: l.text.clone(),
+                group: l.grp.clone(),
+                children: children
+                    .iter()
+                    .filter(|(p, _)| *p == Some(l.id))
+                    .map(|(_, c)| c.clone())
+                    .collect(),
+            });
+        }
+        view.orphans = children
+            .into_iter()
+            .filter(|(p, _)| !p.is_some_and(|p| leader_results.iter().any(|l| l.id == p)))
+            .map(|(_, c)| c)
+            .collect();
+        let team = pegawai::Entity::find()
+            .filter(pegawai::Column::PenilaiId.eq(leader.id))
+            .filter(pegawai::Column::Active.eq(true))
+            .order_by_asc(pegawai::Column::Name)
+            .all(&db)
+            .await?;
+        view.without_skp = team
+            .into_iter()
+            .filter(|p| !with_plan.contains(&p.id))
+            .map(|p| display_name(p.front_title.as_deref(), &p.name, p.back_title.as_deref()))
+            .collect();
+        Ok(view)
+    }
+
+    pub async fn notifications() -> Result<Vec<NotificationView>, AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        let mut out = Vec::new();
+        for n in notifications::latest(&db, user.account.id, 100).await? {
+            out.push(NotificationView {
+                id: n.id,
+                kind: n.kind,
+                actor: n.actor_name,
+                link: n.link,
+                at: local_time(&db, n.created_at).await?,
+                unread: n.read_at.is_none(),
+            });
+        }
+        Ok(out)
+    }
+
+    pub async fn unread() -> Result<Option<u64>, AppError> {
+        let db = state::db()?;
+        match state::current_user(&db).await? {
+            Some(user) => Ok(Some(
+                notifications::unread_count(&db, user.account.id).await?,
+            )),
+            None => Ok(None),
+        }
+    }
+
+    pub async fn read_notification(id: Option<i64>) -> Result<(), AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        notifications::mark_read(&db, user.account.id, id).await?;
+        let target = match id {
+            Some(id) => crate::db::entities::notifikasi::Entity::find_by_id(id)
+                .filter(crate::db::entities::notifikasi::Column::UserId.eq(user.account.id))
+                .one(&db)
+                .await?
+                .map(|n| n.link)
+                // Only our own relative links, never somewhere else.
+                .filter(|l| l.starts_with('/') && !l.starts_with("//"))
+                .unwrap_or_else(|| "/notifikasi".to_owned()),
+            None => "/notifikasi".to_owned(),
+        };
+        leptos_axum::redirect(&target);
+        Ok(())
+    }
+}

@@ -1,0 +1,13 @@
+//! The SKP (*Sasaran Kinerja Pegawai*): drafting by the employee, review and approval by the
+//! appraiser, the printed document, the cascade view of a unit, and the notifications these
+//! steps send. Server-only pages (see `crate::server_pages`): plain forms that work without
+//! JavaScript and add nothing to the phone's download.
+
+mod api;
+mod pages;
+mod print;
+pub mod types;
+
+pub use api::*;
+pub use pages::*;
+pub use print::SkpPrintPage;

@@ -1,0 +1,1323 @@
+//! SKP pages: the employee's plans, one plan (drafting and review on the same page), the
+//! appraiser's list, the cascade of a unit, notifications.
+//!
+//! Rows are edited in `<details>` forms: they open without JavaScript, keep a phone screen
+//! short, and a failed post reopens exactly the form that failed with what was typed.
+
+use super::api::*;
+use super::types::*;
+use crate::error::{AppError, FormErrors};
+use crate::features::admin::load_failure;
+use crate::i18n::*;
+use crate::ui::error::{ErrorNotice, field_message};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+pub(super) type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// The server function a plain form post failed at, with its error (from the address).
+fn posted() -> Option<(String, AppError)> {
+    let query = use_query_map();
+    query.with_untracked(|q| {
+        let err = q.get("__err")?;
+        let path = q.get("__path")?;
+        Some((
+            path,
+            leptos::server_fn::error::ServerFnUrlError::<AppError>::decode_err(&err),
+        ))
+    })
+}
+
+/// What a failed post to `path` typed into the form whose `key` field was `key_value`.
+fn posted_form(
+    posted: &Option<(String, AppError)>,
+    path: &str,
+    key: &str,
+    key_value: &str,
+) -> Option<FormErrors> {
+    match posted {
+        Some((p, AppError::Invalid(form)))
+            if p == path && form.value_of(key).unwrap_or_default() == key_value =>
+        {
+            Some(form.clone())
+        }
+        _ => None,
+    }
+}
+
+pub(super) fn state_label(i18n: I18n, state: &str) -> String {
+    match state {
+        "draft" => t_string!(i18n, skp.state_draft),
+        "submitted" => t_string!(i18n, skp.state_submitted),
+        "approved" => t_string!(i18n, skp.state_approved),
+        "revision_draft" => t_string!(i18n, skp.state_revision_draft),
+        "revision_submitted" => t_string!(i18n, skp.state_revision_submitted),
+        "evaluated" => t_string!(i18n, skp.state_evaluated),
+        "archived" => t_string!(i18n, skp.state_archived),
+        "cancelled" => t_string!(i18n, skp.state_cancelled),
+        _ => t_string!(i18n, skp.state_none),
+    }
+    .to_string()
+}
+
+fn event_label(i18n: I18n, event: &str) -> String {
+    match event {
+        "submit" => t_string!(i18n, skp.event_submit),
+        "return" => t_string!(i18n, skp.event_return),
+        "approve" => t_string!(i18n, skp.event_approve),
+        "request_revision" => t_string!(i18n, skp.event_request_revision),
+        "evaluate" => t_string!(i18n, skp.event_evaluate),
+        "archive" => t_string!(i18n, skp.event_archive),
+        _ => t_string!(i18n, skp.event_cancel),
+    }
+    .to_string()
+}
+
+pub(super) fn aspect_label(i18n: I18n, aspect: &str) -> String {
+    match aspect {
+        "kuantitas" => t_string!(i18n, skp.aspect_kuantitas),
+        "kualitas" => t_string!(i18n, skp.aspect_kualitas),
+        "waktu" => t_string!(i18n, skp.aspect_waktu),
+        _ => t_string!(i18n, skp.aspect_biaya),
+    }
+    .to_string()
+}
+
+pub(super) fn perspective_label(i18n: I18n, p: &str) -> String {
+    match p {
+        "penerima_layanan" => t_string!(i18n, skp.perspective_penerima_layanan),
+        "proses_bisnis" => t_string!(i18n, skp.perspective_proses_bisnis),
+        "penguatan_internal" => t_string!(i18n, skp.perspective_penguatan_internal),
+        _ => t_string!(i18n, skp.perspective_anggaran),
+    }
+    .to_string()
+}
+
+pub(super) fn attachment_label(i18n: I18n, kind: &str) -> String {
+    match kind {
+        "dukungan_sumber_daya" => t_string!(i18n, skp.attachment_dukungan_sumber_daya),
+        "skema_pertanggungjawaban" => t_string!(i18n, skp.attachment_skema_pertanggungjawaban),
+        _ => t_string!(i18n, skp.attachment_konsekuensi),
+    }
+    .to_string()
+}
+
+pub(super) fn value_name(i18n: I18n, value: u8) -> String {
+    match value {
+        1 => t_string!(i18n, berakhlak.v1),
+        2 => t_string!(i18n, berakhlak.v2),
+        3 => t_string!(i18n, berakhlak.v3),
+        4 => t_string!(i18n, berakhlak.v4),
+        5 => t_string!(i18n, berakhlak.v5),
+        6 => t_string!(i18n, berakhlak.v6),
+        _ => t_string!(i18n, berakhlak.v7),
+    }
+    .to_string()
+}
+
+pub(super) fn value_definition(i18n: I18n, value: u8) -> String {
+    match value {
+        1 => t_string!(i18n, berakhlak.d1),
+        2 => t_string!(i18n, berakhlak.d2),
+        3 => t_string!(i18n, berakhlak.d3),
+        4 => t_string!(i18n, berakhlak.d4),
+        5 => t_string!(i18n, berakhlak.d5),
+        6 => t_string!(i18n, berakhlak.d6),
+        _ => t_string!(i18n, berakhlak.d7),
+    }
+    .to_string()
+}
+
+/// The official *panduan perilaku* 1–21 (SE MenPANRB 20/2021).
+pub(super) fn guidance(i18n: I18n, number: u8) -> String {
+    match number {
+        1 => t_string!(i18n, berakhlak.g1),
+        2 => t_string!(i18n, berakhlak.g2),
+        3 => t_string!(i18n, berakhlak.g3),
+        4 => t_string!(i18n, berakhlak.g4),
+        5 => t_string!(i18n, berakhlak.g5),
+        6 => t_string!(i18n, berakhlak.g6),
+        7 => t_string!(i18n, berakhlak.g7),
+        8 => t_string!(i18n, berakhlak.g8),
+        9 => t_string!(i18n, berakhlak.g9),
+        10 => t_string!(i18n, berakhlak.g10),
+        11 => t_string!(i18n, berakhlak.g11),
+        12 => t_string!(i18n, berakhlak.g12),
+        13 => t_string!(i18n, berakhlak.g13),
+        14 => t_string!(i18n, berakhlak.g14),
+        15 => t_string!(i18n, berakhlak.g15),
+        16 => t_string!(i18n, berakhlak.g16),
+        17 => t_string!(i18n, berakhlak.g17),
+        18 => t_string!(i18n, berakhlak.g18),
+        19 => t_string!(i18n, berakhlak.g19),
+        20 => t_string!(i18n, berakhlak.g20),
+        _ => t_string!(i18n, berakhlak.g21),
+    }
+    .to_string()
+}
+
+/// "12,5–15 dokumen" in Indonesian, "12.5–15 dokumen" in English.
+pub(super) fn target_text(i18n: I18n, i: &IndicatorView) -> String {
+    let comma = i18n.get_locale_untracked() == Locale::id;
+    crate::domain::skp::format_target(
+        i.target_min.as_deref(),
+        i.target_max.as_deref(),
+        i.target_unit.as_deref(),
+        comma,
+    )
+}
+
+fn hidden(name: &'static str, value: impl ToString) -> impl IntoView {
+    view! { <input type="hidden" name=name value=value.to_string() /> }
+}
+
+/// A labelled multi-line input; `id` keeps labels unique among the page's many forms.
+fn text_area(
+    id: String,
+    name: &'static str,
+    label: String,
+    value: String,
+    error: Option<String>,
+) -> impl IntoView + use<> {
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <textarea id=id name=name rows="3" aria-describedby=error_id.clone()
+                aria-invalid=if error.is_some() { "true" } else { "false" }>{value}</textarea>
+            <p id=error_id class="field-error">{error}</p>
+        </div>
+    }
+}
+
+fn text_input(
+    id: String,
+    name: &'static str,
+    label: String,
+    value: String,
+    error: Option<String>,
+    inputmode: Option<&'static str>,
+) -> impl IntoView + use<> {
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id name=name type="text" value=value inputmode=inputmode
+                aria-describedby=error_id.clone()
+                aria-invalid=if error.is_some() { "true" } else { "false" } />
+            <p id=error_id class="field-error">{error}</p>
+        </div>
+    }
+}
+
+fn select(
+    id: String,
+    name: &'static str,
+    label: String,
+    value: String,
+    options: Vec<(String, String)>,
+    error: Option<String>,
+) -> impl IntoView + use<> {
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name aria-describedby=error_id.clone()
+                aria-invalid=if error.is_some() { "true" } else { "false" }>
+                {options.into_iter().map(|(v, l)| {
+                    let selected = v == value;
+                    view! { <option value=v selected=selected>{l}</option> }
+                }).collect_view()}
+            </select>
+            <p id=error_id class="field-error">{error}</p>
+        </div>
+    }
+}
+
+fn loading(i18n: I18n) -> impl IntoView {
+    view! { <p class="muted">{t!(i18n, common.loading)}</p> }
+}
+
+/// `/skp`: the employee's plan for the open period, earlier ones, and how to start.
+#[component]
+pub fn MySkpPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(|| (), |_| load_my_skps());
+    view! {
+        <Title text=move || t_string!(i18n, skp.mine_title) />
+        <Suspense fallback=move || loading(i18n)>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(mine) => my_skps(i18n, mine).into_any(),
+                    Err(error) => load_failure(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
+    let error = posted().map(|(_, e)| e);
+    let no_period = error
+        .as_ref()
+        .and_then(AppError::form)
+        .and_then(|f| f.error_for("approach"))
+        .map(|code| field_message(i18n, code));
+    let general = error.filter(|e| e.form().is_none());
+    let start = match (&mine.period, &mine.current, mine.is_employee) {
+        (Some(period), None, true) => Some(view! {
+            <section class="card" aria-labelledby="start-title">
+                <h2 id="start-title">{t!(i18n, skp.start_title, year = period.year)}</h2>
+                <p>{t!(i18n, skp.start_text, deadline = period.planning_deadline.clone())}</p>
+                {mine.appraiser.clone().map(|name| view! {
+                    <p class="muted">{t!(i18n, skp.your_appraiser, name = name)}</p>
+                })}
+                <form class="form" method="post" action="/api/skp/create">
+                    <fieldset class="field">
+                        <legend>{t!(i18n, skp.approach)}</legend>
+                        <label class="choice">
+                            <input type="radio" name="approach" value="kuantitatif" checked=true />
+                            " "{t!(i18n, skp.approach_kuantitatif)}
+                        </label>
+                        <label class="choice">
+                            <input type="radio" name="approach" value="kualitatif" />
+                            " "{t!(i18n, skp.approach_kualitatif)}
+                        </label>
+                        <p class="hint">{t!(i18n, skp.approach_hint)}</p>
+                    </fieldset>
+                    <button class="button" type="submit" data-testid="skp-start">{t!(i18n, skp.start)}</button>
+                </form>
+            </section>
+        }),
+        _ => None,
+    };
+    view! {
+        <section class="skp-page" aria-labelledby="mine-title">
+            <h1 id="mine-title">{t!(i18n, skp.mine_title)}</h1>
+            {general.map(|error| view! { <ErrorNotice error /> })}
+            {no_period.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
+            {mine.period.is_none().then(|| view! { <p class="notice">{t!(i18n, skp.no_period)}</p> })}
+            {(!mine.is_employee).then(|| view! { <p class="notice">{t!(i18n, skp.not_employee)}</p> })}
+            {mine.current.clone().map(|s| view! {
+                <section class="card" aria-labelledby="current-title">
+                    <h2 id="current-title">{t!(i18n, skp.current_title, year = s.year)}</h2>
+                    <p>
+                        <span class=format!("badge state-{}", s.state)>{state_label(i18n, &s.state)}</span>
+                        " · "{t!(i18n, skp.result_count, n = s.results)}
+                    </p>
+                    <a class="button" href=format!("/skp/{}", s.id) data-testid="skp-open">{t!(i18n, skp.open)}</a>
+                </section>
+            })}
+            {start}
+            {(!mine.others.is_empty()).then(|| view! {
+                <section aria-labelledby="others-title">
+                    <h2 id="others-title">{t!(i18n, skp.others_title)}</h2>
+                    <ul class="plain-list">
+                        {mine.others.iter().map(|s| view! {
+                            <li>
+                                <a href=format!("/skp/{}", s.id)>{format!("SKP {}", s.year)}</a>
+                                " · "{state_label(i18n, &s.state)}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+        </section>
+    }
+}
+
+/// `/skp/{id}`: one plan — drafting for its owner, review for its appraiser, reading for others
+/// who may see it.
+#[component]
+pub fn SkpPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+    let data = Resource::new(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => load_skp(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Title text=move || t_string!(i18n, skp.title) />
+        <Suspense fallback=move || loading(i18n)>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(v) => skp_page(i18n, v).into_any(),
+                    Err(error) => load_failure(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn person(i18n: I18n, title: String, p: Option<PersonCard>) -> impl IntoView {
+    view! {
+        <div class="person">
+            <h3>{title}</h3>
+            {match p {
+                Some(p) => view! {
+                    <dl class="facts compact">
+                        <div><dt>{t!(i18n, skp.name)}</dt><dd>{p.name}</dd></div>
+                        <div><dt>"NIP"</dt><dd>{p.nip}</dd></div>
+                        <div><dt>{t!(i18n, skp.rank)}</dt><dd>{p.rank}</dd></div>
+                        <div><dt>{t!(i18n, skp.position)}</dt><dd>{p.position}</dd></div>
+                        <div><dt>{t!(i18n, skp.unit)}</dt><dd>{p.unit}</dd></div>
+                    </dl>
+                }.into_any(),
+                None => view! { <p class="muted">{t!(i18n, skp.not_set)}</p> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
+    let posted = posted();
+    let status = use_query_map().with_untracked(|q| q.get("status"));
+    // Errors that belong to no single row: a stale version, a refused transition, 403.
+    let top_error = posted.as_ref().and_then(|(path, e)| match e {
+        AppError::Invalid(form)
+            if path == "/api/skp/transition" || form.error_for("event").is_some() =>
+        {
+            form.error_for("event")
+                .map(|code| field_message(i18n, code))
+        }
+        AppError::Invalid(_) => None,
+        other => Some(match other {
+            AppError::Conflict => t_string!(i18n, skp.conflict).to_string(),
+            _ => String::new(),
+        }),
+    });
+    let general = posted
+        .as_ref()
+        .map(|(_, e)| e.clone())
+        .filter(|e| e.form().is_none() && *e != AppError::Conflict);
+    let utama: Vec<ResultView> = v
+        .results
+        .iter()
+        .filter(|r| r.group == "utama")
+        .cloned()
+        .collect();
+    let tambahan: Vec<ResultView> = v
+        .results
+        .iter()
+        .filter(|r| r.group == "tambahan")
+        .cloned()
+        .collect();
+    let period_label = format!("{} – {}", v.period.starts_on, v.period.ends_on);
+    let appraiser_name = v.header.appraiser.as_ref().map_or_else(
+        || t_string!(i18n, skp.not_set).to_string(),
+        |a| a.name.clone(),
+    );
+    let approach_label = if v.approach == "kualitatif" {
+        t_string!(i18n, skp.approach_kualitatif).to_string()
+    } else {
+        t_string!(i18n, skp.approach_kuantitatif).to_string()
+    };
+    view! {
+        <article class="skp-page" aria-labelledby="skp-title">
+            <header class="skp-head">
+                <p class="muted small">{v.header.agency.clone()}</p>
+                <h1 id="skp-title">{t!(i18n, skp.heading, year = v.period.year)}</h1>
+                <p>
+                    <span class=format!("badge state-{}", v.state) data-testid="skp-state">{state_label(i18n, &v.state)}</span>
+                    {(v.revision > 0).then(|| view! { " · "{t!(i18n, skp.revision, n = v.revision)} })}
+                </p>
+                <p class="muted small">{t!(i18n, skp.period)}": "{period_label}" · "{approach_label}</p>
+                <p><a class="button button-secondary" href=format!("/skp/{}/cetak", v.id) data-testid="skp-print">{t!(i18n, skp.print)}</a></p>
+            </header>
+            {status.map(|s| view! { <p class="notice" role="status" data-testid="skp-status">{status_message(i18n, &s)}</p> })}
+            {top_error.filter(|m| !m.is_empty()).map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
+            {(posted.as_ref().is_some_and(|(_, e)| *e == AppError::Conflict)).then(|| view! {
+                <p class="notice notice-error" role="alert">{t!(i18n, skp.conflict)}</p>
+            })}
+            {general.map(|error| view! { <ErrorNotice error /> })}
+
+            {v.period_closed.then(|| view! { <p class="notice" role="status">{t!(i18n, skp.period_closed)}</p> })}
+            {actions(i18n, &v, &posted)}
+
+            <details class="card people-card">
+                <summary>
+                    <strong>{v.header.employee.name.clone()}</strong>
+                    <span class="muted">{t!(i18n, skp.appraiser)}": "{appraiser_name}</span>
+                </summary>
+                <div class="people">
+                    {person(i18n, t_string!(i18n, skp.employee).to_string(), Some(v.header.employee.clone()))}
+                    {person(i18n, t_string!(i18n, skp.appraiser).to_string(), v.header.appraiser.clone())}
+                    {person(i18n, t_string!(i18n, skp.appraiser_superior).to_string(), v.header.appraiser_superior.clone())}
+                </div>
+            </details>
+
+            {v.can_edit.then(|| approach_form(i18n, &v))}
+
+            {results_section(i18n, &v, "utama", utama, &posted)}
+            {results_section(i18n, &v, "tambahan", tambahan, &posted)}
+            {behaviour_section(i18n, &v, &posted)}
+            {attachments_section(i18n, &v, &posted)}
+            {comments_section(i18n, &v, &posted)}
+            {history_section(i18n, &v)}
+        </article>
+    }
+}
+
+fn status_message(i18n: I18n, status: &str) -> String {
+    match status {
+        "submitted" | "revision_submitted" => t_string!(i18n, skp.status_submitted),
+        "draft" | "revision_draft" => t_string!(i18n, skp.status_draft),
+        "approved" => t_string!(i18n, skp.status_approved),
+        _ => t_string!(i18n, admin.saved),
+    }
+    .to_string()
+}
+
+fn approach_form(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
+    let options = vec![
+        (
+            "kuantitatif".to_owned(),
+            t_string!(i18n, skp.approach_kuantitatif).to_string(),
+        ),
+        (
+            "kualitatif".to_owned(),
+            t_string!(i18n, skp.approach_kualitatif).to_string(),
+        ),
+    ];
+    view! {
+        <details class="card">
+            <summary>{t!(i18n, skp.change_approach)}</summary>
+            <form class="form" method="post" action="/api/skp/approach">
+                {hidden("skp_id", v.id)}
+                {hidden("version", v.version)}
+                {select("approach".into(), "approach", t_string!(i18n, skp.approach).to_string(), v.approach.clone(), options, None)}
+                <p class="hint">{t!(i18n, skp.approach_hint)}</p>
+                <button class="button" type="submit">{t!(i18n, admin.save)}</button>
+            </form>
+        </details>
+    }
+}
+
+/// Submission (with what is missing), review decisions, revision requests.
+fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl IntoView + use<> {
+    let has = |e: &str| v.events.iter().any(|x| x == e);
+    let note_error = |event: &str| {
+        posted_form(posted, "/api/skp/transition", "event", event).map(|f| {
+            (
+                f.value_of("note").unwrap_or_default().to_owned(),
+                f.error_for("note").map(|c| field_message(i18n, c)),
+            )
+        })
+    };
+    let problems = (!v.problems.is_empty()).then(|| {
+        view! {
+            <div class="problems" data-testid="skp-problems">
+                <p><strong>{t!(i18n, skp.missing_title)}</strong></p>
+                <ul>
+                    {v.problems.iter().map(|p| {
+                        let message = field_message(i18n, &p.code);
+                        match p.result_id {
+                            Some(id) => view! { <li><a href=format!("#hasil-{id}")>{message}</a></li> }.into_any(),
+                            None => view! { <li>{message}</li> }.into_any(),
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    });
+    let submit = has("submit").then(|| {
+        view! {
+            <form method="post" action="/api/skp/transition" class="inline-form">
+                {hidden("skp_id", v.id)}
+                {hidden("version", v.version)}
+                {hidden("event", "submit")}
+                <button class="button" type="submit" data-testid="skp-submit">{event_label(i18n, "submit")}</button>
+            </form>
+        }
+    });
+    let approve = has("approve").then(|| {
+        view! {
+            <form method="post" action="/api/skp/transition" class="inline-form">
+                {hidden("skp_id", v.id)}
+                {hidden("version", v.version)}
+                {hidden("event", "approve")}
+                <button class="button" type="submit" data-testid="skp-approve">{event_label(i18n, "approve")}</button>
+            </form>
+        }
+    });
+    let note_form = |event: &'static str, label: String, test_id: &'static str| {
+        let failed = note_error(event);
+        let open = failed.is_some();
+        let (value, error) = failed.unwrap_or_default();
+        view! {
+            <details class="decision" open=open>
+                <summary class="button button-secondary" data-testid=format!("{test_id}-open")>{event_label(i18n, event)}</summary>
+                <form method="post" action="/api/skp/transition" class="form">
+                    {hidden("skp_id", v.id)}
+                    {hidden("version", v.version)}
+                    {hidden("event", event)}
+                    {text_area(format!("note-{event}"), "note", label, value, error)}
+                    <button class="button" type="submit" data-testid=test_id>{event_label(i18n, event)}</button>
+                </form>
+            </details>
+        }
+    };
+    let give_back = has("return").then(|| {
+        note_form(
+            "return",
+            t_string!(i18n, skp.return_note).to_string(),
+            "skp-return",
+        )
+    });
+    let revise = has("request_revision").then(|| {
+        note_form(
+            "request_revision",
+            t_string!(i18n, skp.revision_reason).to_string(),
+            "skp-revise",
+        )
+    });
+    let any = v.can_edit || !v.events.is_empty();
+    any.then(|| {
+        view! {
+            <section class="card actions-card" aria-label=move || t_string!(i18n, skp.actions)>
+                {v.can_edit.then(|| view! { <p class="hint">{t!(i18n, skp.draft_hint)}</p> })}
+                {v.is_appraiser.then(|| (v.state == "submitted" || v.state == "revision_submitted").then(|| view! {
+                    <p class="hint">{t!(i18n, skp.review_hint)}</p>
+                }))}
+                {problems}
+                <div class="actions">{submit}{approve}{give_back}{revise}</div>
+            </section>
+        }
+    })
+}
+
+fn results_section(
+    i18n: I18n,
+    v: &SkpView,
+    group: &'static str,
+    rows: Vec<ResultView>,
+    posted: &Option<(String, AppError)>,
+) -> impl IntoView + use<> {
+    let (title, letter) = if group == "utama" {
+        (t_string!(i18n, skp.group_utama).to_string(), "A")
+    } else {
+        (t_string!(i18n, skp.group_tambahan).to_string(), "B")
+    };
+    let count = rows.len();
+    let cards = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| result_card(i18n, v, letter, i, count, r, posted))
+        .collect_view();
+    let new_failed = posted_form(posted, "/api/skp/result/save", "result_id", "")
+        .filter(|f| f.value_of("group") == Some(group));
+    let add = v.can_edit.then(|| {
+        let open = new_failed.is_some() || (count == 0 && group == "utama");
+        view! {
+            <details class="add-row" open=open>
+                <summary class="button button-secondary" data-testid=format!("add-result-{group}")>
+                    {if group == "utama" { t!(i18n, skp.add_utama).into_any() } else { t!(i18n, skp.add_tambahan).into_any() }}
+                </summary>
+                {result_form(i18n, v, None, group, new_failed)}
+            </details>
+        }
+    });
+    view! {
+        <section class="skp-section" aria-labelledby=format!("group-{group}")>
+            <h2 id=format!("group-{group}")>{format!("{letter}. ")}{title}</h2>
+            {(count == 0).then(|| view! { <p class="muted">{t!(i18n, skp.no_results)}</p> })}
+            <ol class="result-list">{cards}</ol>
+            {add}
+        </section>
+    }
+}
+
+fn result_form(
+    i18n: I18n,
+    v: &SkpView,
+    existing: Option<&ResultView>,
+    group: &str,
+    failed: Option<FormErrors>,
+) -> impl IntoView + use<> {
+    let prefix = existing.map_or_else(|| format!("new-{group}"), |r| format!("r{}", r.id));
+    let value = |field: &str, stored: Option<String>| match &failed {
+        Some(f) => f.value_of(field).unwrap_or_default().to_owned(),
+        None => stored.unwrap_or_default(),
+    };
+    let err = |field: &str| {
+        failed
+            .as_ref()
+            .and_then(|f| f.error_for(field))
+            .map(|c| field_message(i18n, c))
+    };
+    let jpt = v.form == "jpt";
+    let parent_select = (!jpt).then(|| {
+        let mut options = vec![(String::new(), t_string!(i18n, skp.choose_parent).to_string())];
+        options.extend(v.leader_results.iter().map(|l| (l.id.to_string(), l.text.clone())));
+        let current = value("parent_id", existing.and_then(|r| r.parent_id).map(|i| i.to_string()));
+        view! {
+            {select(format!("{prefix}-parent"), "parent_id", t_string!(i18n, skp.parent).to_string(), current, options, err("parent_id"))}
+            {v.leader_results.is_empty().then(|| view! { <p class="hint">{t!(i18n, skp.no_leader_results)}</p> })}
+        }
+    });
+    let perspective_select = jpt.then(|| {
+        let mut options = vec![(String::new(), t_string!(i18n, skp.choose).to_string())];
+        options.extend(
+            crate::domain::skp::Perspective::ALL
+                .iter()
+                .map(|p| (p.as_str().to_owned(), perspective_label(i18n, p.as_str()))),
+        );
+        let current = value("perspective", existing.and_then(|r| r.perspective.clone()));
+        select(
+            format!("{prefix}-perspective"),
+            "perspective",
+            t_string!(i18n, skp.perspective).to_string(),
+            current,
+            options,
+            err("perspective"),
+        )
+    });
+    let group_field = match existing {
+        Some(r) => {
+            let options = vec![
+                (
+                    "utama".to_owned(),
+                    t_string!(i18n, skp.group_utama).to_string(),
+                ),
+                (
+                    "tambahan".to_owned(),
+                    t_string!(i18n, skp.group_tambahan).to_string(),
+                ),
+            ];
+            select(
+                format!("{prefix}-group"),
+                "group",
+                t_string!(i18n, skp.group).to_string(),
+                value("group", Some(r.group.clone())),
+                options,
+                err("group"),
+            )
+            .into_any()
+        }
+        None => hidden("group", group.to_owned()).into_any(),
+    };
+    view! {
+        <form class="form" method="post" action="/api/skp/result/save">
+            {hidden("skp_id", v.id)}
+            {hidden("version", v.version)}
+            {existing.map(|r| hidden("result_id", r.id))}
+            {parent_select}
+            {text_area(format!("{prefix}-text"), "text", t_string!(i18n, skp.rhk).to_string(), value("text", existing.map(|r| r.text.clone())), err("text"))}
+            {perspective_select}
+            {group_field}
+            <button class="button" type="submit" data-testid=format!("{prefix}-save")>{t!(i18n, admin.save)}</button>
+        </form>
+    }
+}
+
+fn indicator_form(
+    i18n: I18n,
+    v: &SkpView,
+    result_id: i64,
+    existing: Option<&IndicatorView>,
+    failed: Option<FormErrors>,
+) -> impl IntoView + use<> {
+    let prefix = existing.map_or_else(|| format!("new-i{result_id}"), |i| format!("i{}", i.id));
+    let value = |field: &str, stored: Option<String>| match &failed {
+        Some(f) => f.value_of(field).unwrap_or_default().to_owned(),
+        None => stored.unwrap_or_default(),
+    };
+    let err = |field: &str| {
+        failed
+            .as_ref()
+            .and_then(|f| f.error_for(field))
+            .map(|c| field_message(i18n, c))
+    };
+    let quantitative = v.approach == "kuantitatif";
+    let label = if quantitative {
+        t_string!(i18n, skp.iki).to_string()
+    } else {
+        t_string!(i18n, skp.iki_narrative).to_string()
+    };
+    let measures = quantitative.then(|| {
+        let mut aspects = vec![(String::new(), t_string!(i18n, skp.choose).to_string())];
+        aspects.extend(
+            crate::domain::skp::Aspect::ALL
+                .iter()
+                .map(|a| (a.as_str().to_owned(), aspect_label(i18n, a.as_str()))),
+        );
+        view! {
+            {select(format!("{prefix}-aspect"), "aspect", t_string!(i18n, skp.aspect).to_string(), value("aspect", existing.and_then(|i| i.aspect.clone())), aspects, err("aspect"))}
+            <div class="form-grid target-grid">
+                {text_input(format!("{prefix}-min"), "target_min", t_string!(i18n, skp.target_min).to_string(), value("target_min", existing.and_then(|i| i.target_min.clone())), err("target_min"), Some("decimal"))}
+                {text_input(format!("{prefix}-max"), "target_max", t_string!(i18n, skp.target_max).to_string(), value("target_max", existing.and_then(|i| i.target_max.clone())), err("target_max"), Some("decimal"))}
+                {text_input(format!("{prefix}-unit"), "target_unit", t_string!(i18n, skp.target_unit).to_string(), value("target_unit", existing.and_then(|i| i.target_unit.clone())), err("target_unit"), None)}
+            </div>
+            <p class="hint">{t!(i18n, skp.target_hint)}</p>
+        }
+    });
+    view! {
+        <form class="form" method="post" action="/api/skp/indicator/save">
+            {hidden("skp_id", v.id)}
+            {hidden("version", v.version)}
+            {hidden("result_id", result_id)}
+            {existing.map(|i| hidden("indicator_id", i.id))}
+            {text_area(format!("{prefix}-text"), "text", label, value("text", existing.map(|i| i.text.clone())), err("text"))}
+            {measures}
+            <button class="button" type="submit" data-testid=format!("{prefix}-save")>{t!(i18n, admin.save)}</button>
+        </form>
+    }
+}
+
+fn small_post(
+    action: &'static str,
+    fields: Vec<(&'static str, String)>,
+    label: String,
+    class: &'static str,
+    test_id: String,
+) -> impl IntoView + use<> {
+    view! {
+        <form method="post" action=action class="inline-form">
+            {fields.into_iter().map(|(n, val)| hidden(n, val)).collect_view()}
+            <button class=class type="submit" data-testid=test_id>{label}</button>
+        </form>
+    }
+}
+
+fn result_card(
+    i18n: I18n,
+    v: &SkpView,
+    letter: &str,
+    index: usize,
+    count: usize,
+    r: ResultView,
+    posted: &Option<(String, AppError)>,
+) -> impl IntoView + use<> {
+    let id = r.id;
+    let rid = id.to_string();
+    let edit_failed = posted_form(posted, "/api/skp/result/save", "result_id", &rid);
+    let remove_failed = posted_form(posted, "/api/skp/result/remove", "result_id", &rid)
+        .or_else(|| posted_form(posted, "/api/skp/result/remove", "result_id", ""))
+        .and_then(|f| f.error_for("result").map(|c| field_message(i18n, c)));
+    let new_indicator_failed = posted_form(posted, "/api/skp/indicator/save", "indicator_id", "")
+        .filter(|f| f.value_of("result_id") == Some(rid.as_str()));
+    let comment_failed = posted_form(posted, "/api/skp/comment", "result_id", &rid);
+    let comments: Vec<CommentView> = v
+        .comments
+        .iter()
+        .filter(|c| c.result_id == Some(id))
+        .cloned()
+        .collect();
+    let base = vec![
+        ("skp_id", v.id.to_string()),
+        ("version", v.version.to_string()),
+        ("result_id", rid.clone()),
+    ];
+    let owner_tools = v.can_edit.then(|| {
+        let up = (index > 0).then(|| {
+            let mut f = base.clone();
+            f.push(("direction", "up".to_owned()));
+            small_post("/api/skp/result/move", f, t_string!(i18n, skp.move_up).to_string(), "button button-small button-secondary", format!("up-{id}"))
+        });
+        let down = (index + 1 < count).then(|| {
+            let mut f = base.clone();
+            f.push(("direction", "down".to_owned()));
+            small_post("/api/skp/result/move", f, t_string!(i18n, skp.move_down).to_string(), "button button-small button-secondary", format!("down-{id}"))
+        });
+        let remove = small_post("/api/skp/result/remove", base.clone(), t_string!(i18n, skp.remove).to_string(), "button button-small button-danger", format!("remove-{id}"));
+        view! {
+            <div class="row-tools">
+                <details class="row-edit" open=edit_failed.is_some()>
+                    <summary class="button button-small button-secondary" data-testid=format!("edit-{id}")>{t!(i18n, skp.edit)}</summary>
+                    {result_form(i18n, v, Some(&r), &r.group, edit_failed.clone())}
+                </details>
+                {up}{down}{remove}
+            </div>
+            {remove_failed.map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+        }
+    });
+    let indicators = r
+        .indicators
+        .iter()
+        .map(|ind| {
+            let iid = ind.id.to_string();
+            let failed = posted_form(posted, "/api/skp/indicator/save", "indicator_id", &iid);
+            let aspect = ind.aspect.as_deref().map(|a| aspect_label(i18n, a));
+            let target = target_text(i18n, ind);
+            let tools = v.can_edit.then(|| {
+                let remove = small_post(
+                    "/api/skp/indicator/remove",
+                    vec![("skp_id", v.id.to_string()), ("version", v.version.to_string()), ("indicator_id", iid.clone())],
+                    t_string!(i18n, skp.remove).to_string(),
+                    "button button-small button-danger",
+                    format!("remove-i{}", ind.id),
+                );
+                view! {
+                    <div class="row-tools">
+                        <details class="row-edit" open=failed.is_some()>
+                            <summary class="button button-small button-secondary">{t!(i18n, skp.edit)}</summary>
+                            {indicator_form(i18n, v, id, Some(ind), failed.clone())}
+                        </details>
+                        {remove}
+                    </div>
+                }
+            });
+            view! {
+                <li class="indicator">
+                    {aspect.map(|a| view! { <span class="chip">{a}</span>" " })}
+                    <span class="iki-text">{ind.text.clone()}</span>
+                    {(!target.is_empty()).then(|| view! { <span class="target">{t!(i18n, skp.target)}": "<strong>{target.clone()}</strong></span> })}
+                    {tools}
+                </li>
+            }
+        })
+        .collect_view();
+    let add_indicator = v.can_edit.then(|| {
+        view! {
+            <details class="add-row" open=new_indicator_failed.is_some() || r.indicators.is_empty()>
+                <summary class="button button-small button-secondary" data-testid=format!("add-indicator-{id}")>{t!(i18n, skp.add_indicator)}</summary>
+                {indicator_form(i18n, v, id, None, new_indicator_failed.clone())}
+            </details>
+        }
+    });
+    let comment_form = v.can_comment.then(|| {
+        let (value, error) = comment_failed
+            .as_ref()
+            .map(|f| (f.value_of("body").unwrap_or_default().to_owned(), f.error_for("body").map(|c| field_message(i18n, c))))
+            .unwrap_or_default();
+        view! {
+            <details class="comment-box" open=comment_failed.is_some()>
+                <summary class="link-like" data-testid=format!("comment-open-{id}")>{t!(i18n, skp.comment_row)}</summary>
+                <form class="form" method="post" action="/api/skp/comment">
+                    {hidden("skp_id", v.id)}
+                    {hidden("result_id", id)}
+                    {text_area(format!("c{id}-body"), "body", t_string!(i18n, skp.comment).to_string(), value, error)}
+                    <button class="button button-small" type="submit" data-testid=format!("comment-{id}")>{t!(i18n, skp.send_comment)}</button>
+                </form>
+            </details>
+        }
+    });
+    view! {
+        <li class="result-card card" id=format!("hasil-{id}") data-testid="result-card">
+            <p class="row-number">{format!("{letter}.{}", index + 1)}</p>
+            {(v.form != "jpt" && r.group == "utama").then(|| view! {
+                <p class="parent">
+                    <span class="label">{t!(i18n, skp.parent)}": "</span>
+                    {match r.parent_text.clone() {
+                        Some(text) => view! { <span>{text}</span> }.into_any(),
+                        None => view! { <span class="warning">{t!(i18n, skp.no_parent)}</span> }.into_any(),
+                    }}
+                </p>
+                {r.parent_changed.then(|| view! { <p class="warning small" role="note">{t!(i18n, skp.parent_changed)}</p> })}
+            })}
+            {r.perspective.clone().map(|p| view! { <p class="small muted">{t!(i18n, skp.perspective)}": "{perspective_label(i18n, &p)}</p> })}
+            <p class="rhk"><strong>{r.text.clone()}</strong></p>
+            {owner_tools}
+            <h3 class="small">{t!(i18n, skp.indicators)}</h3>
+            {r.indicators.is_empty().then(|| view! { <p class="warning small">{t!(i18n, skp.no_indicators)}</p> })}
+            <ul class="indicator-list">{indicators}</ul>
+            {add_indicator}
+            {(!comments.is_empty()).then(|| view! {
+                <ul class="comments">
+                    {comments.into_iter().map(|c| view! {
+                        <li><p class="small muted">{c.author}" · "{c.at}</p><p>{c.body}</p></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {comment_form}
+        </li>
+    }
+}
+
+fn behaviour_section(
+    i18n: I18n,
+    v: &SkpView,
+    posted: &Option<(String, AppError)>,
+) -> impl IntoView + use<> {
+    let items = v
+        .behaviours
+        .iter()
+        .map(|b| {
+            let n = b.value;
+            let failed = posted_form(posted, "/api/skp/expectation", "value", &n.to_string());
+            let guides = crate::domain::skp::CoreValue::from_number(n)
+                .map(|c| c.guidance_numbers())
+                .unwrap_or_default();
+            let form = v.can_write_expectations.then(|| {
+                let (value, error) = match &failed {
+                    Some(f) => (f.value_of("text").unwrap_or_default().to_owned(), f.error_for("text").map(|c| field_message(i18n, c))),
+                    None => (b.expectation.clone().unwrap_or_default(), None),
+                };
+                view! {
+                    <details class="row-edit" open=failed.is_some()>
+                        <summary class="button button-small button-secondary" data-testid=format!("expectation-open-{n}")>{t!(i18n, skp.write_expectation)}</summary>
+                        <form class="form" method="post" action="/api/skp/expectation">
+                            {hidden("skp_id", v.id)}
+                            {hidden("version", v.version)}
+                            {hidden("value", n)}
+                            {text_area(format!("e{n}-text"), "text", t_string!(i18n, skp.expectation).to_string(), value, error)}
+                            <button class="button button-small" type="submit" data-testid=format!("expectation-{n}")>{t!(i18n, admin.save)}</button>
+                        </form>
+                    </details>
+                }
+            });
+            view! {
+                <li class="card behaviour" id=format!("perilaku-{n}")>
+                    <h3>{format!("{n}. ")}{value_name(i18n, n)}</h3>
+                    <p class="muted small">{value_definition(i18n, n)}</p>
+                    <details class="guidance-details">
+                        <summary>{t!(i18n, skp.guidance)}</summary>
+                        <ul class="guidance">
+                            {guides.into_iter().map(|g| view! { <li>{format!("{g}. ")}{guidance(i18n, g)}</li> }).collect_view()}
+                        </ul>
+                    </details>
+                    <p class="small"><span class="label">{t!(i18n, skp.expectation)}": "</span>
+                        {b.expectation.clone().unwrap_or_else(|| "—".to_owned())}</p>
+                    {form}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="skp-section" aria-labelledby="behaviour-title">
+            <h2 id="behaviour-title">{t!(i18n, skp.behaviour)}</h2>
+            <p class="hint">{t!(i18n, skp.behaviour_hint)}</p>
+            <ol class="behaviour-list">{items}</ol>
+        </section>
+    }
+}
+
+fn attachments_section(
+    i18n: I18n,
+    v: &SkpView,
+    posted: &Option<(String, AppError)>,
+) -> impl IntoView + use<> {
+    let kinds = crate::domain::skp::AttachmentKind::ALL;
+    let blocks = kinds
+        .iter()
+        .map(|k| {
+            let kind = k.as_str();
+            let failed = posted_form(posted, "/api/skp/attachment/save", "kind", kind);
+            let items: Vec<AttachmentView> = v.attachments.iter().filter(|a| a.kind == kind).cloned().collect();
+            let add = v.can_edit.then(|| {
+                let (value, error) = failed
+                    .as_ref()
+                    .map(|f| (f.value_of("text").unwrap_or_default().to_owned(), f.error_for("text").map(|c| field_message(i18n, c))))
+                    .unwrap_or_default();
+                view! {
+                    <details class="add-row" open=failed.is_some()>
+                        <summary class="button button-small button-secondary">{t!(i18n, skp.add_item)}</summary>
+                        <form class="form" method="post" action="/api/skp/attachment/save">
+                            {hidden("skp_id", v.id)}
+                            {hidden("version", v.version)}
+                            {hidden("kind", kind)}
+                            {text_area(format!("a-{kind}"), "text", attachment_label(i18n, kind), value, error)}
+                            <button class="button button-small" type="submit">{t!(i18n, admin.save)}</button>
+                        </form>
+                    </details>
+                }
+            });
+            view! {
+                <div class="attachment-block">
+                    <h3>{attachment_label(i18n, kind)}</h3>
+                    {items.is_empty().then(|| view! { <p class="muted small">"—"</p> })}
+                    <ul class="plain-list">
+                        {items.into_iter().map(|a| view! {
+                            <li>
+                                {a.text}
+                                {v.can_edit.then(|| small_post(
+                                    "/api/skp/attachment/remove",
+                                    vec![("skp_id", v.id.to_string()), ("version", v.version.to_string()), ("item_id", a.id.to_string())],
+                                    t_string!(i18n, skp.remove).to_string(),
+                                    "button button-small button-danger",
+                                    format!("remove-a{}", a.id),
+                                ))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    {add}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="skp-section" id="lampiran" aria-labelledby="attachments-title">
+            <h2 id="attachments-title">{t!(i18n, skp.attachments)}</h2>
+            {blocks}
+        </section>
+    }
+}
+
+fn comments_section(
+    i18n: I18n,
+    v: &SkpView,
+    posted: &Option<(String, AppError)>,
+) -> impl IntoView + use<> {
+    let general: Vec<CommentView> = v
+        .comments
+        .iter()
+        .filter(|c| c.result_id.is_none())
+        .cloned()
+        .collect();
+    let failed = posted_form(posted, "/api/skp/comment", "result_id", "");
+    let (value, error) = failed
+        .as_ref()
+        .map(|f| {
+            (
+                f.value_of("body").unwrap_or_default().to_owned(),
+                f.error_for("body").map(|c| field_message(i18n, c)),
+            )
+        })
+        .unwrap_or_default();
+    view! {
+        <section class="skp-section" id="komentar" aria-labelledby="comments-title">
+            <h2 id="comments-title">{t!(i18n, skp.comments)}</h2>
+            {general.is_empty().then(|| view! { <p class="muted small">{t!(i18n, skp.no_comments)}</p> })}
+            <ul class="comments">
+                {general.into_iter().map(|c| view! {
+                    <li><p class="small muted">{c.author}" · "{c.at}</p><p>{c.body}</p></li>
+                }).collect_view()}
+            </ul>
+            {v.can_comment.then(|| view! {
+                <form class="form" method="post" action="/api/skp/comment">
+                    {hidden("skp_id", v.id)}
+                    {text_area("c-general".to_owned(), "body", t_string!(i18n, skp.comment).to_string(), value.clone(), error.clone())}
+                    <button class="button button-small" type="submit">{t!(i18n, skp.send_comment)}</button>
+                </form>
+            })}
+        </section>
+    }
+}
+
+fn history_section(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
+    (!v.history.is_empty()).then(|| {
+        view! {
+            <section class="skp-section" aria-labelledby="history-title">
+                <h2 id="history-title">{t!(i18n, skp.history)}</h2>
+                <ol class="timeline" data-testid="skp-history">
+                    {v.history.iter().map(|h| view! {
+                        <li>
+                            <p><strong>{event_label(i18n, &h.event)}</strong>" → "{state_label(i18n, &h.to_state)}</p>
+                            <p class="small muted">{h.actor.clone()}" · "{h.at.clone()}</p>
+                            {h.note.clone().map(|n| view! { <p class="note">{n}</p> })}
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </section>
+        }
+    })
+}
+
+/// `/bawahan`: the plans this appraiser reviews in the open period.
+#[component]
+pub fn ReviewListPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(|| (), |_| load_reviews());
+    view! {
+        <Title text=move || t_string!(i18n, skp.reviews_title) />
+        <Suspense fallback=move || loading(i18n)>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(list) => review_list(i18n, list).into_any(),
+                    Err(error) => load_failure(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn review_list(i18n: I18n, list: ReviewList) -> impl IntoView {
+    let deadline = list.period.as_ref().map(|p| p.planning_deadline.clone());
+    view! {
+        <section class="skp-page" aria-labelledby="reviews-title">
+            <h1 id="reviews-title">{t!(i18n, skp.reviews_title)}</h1>
+            {deadline.map(|d| view! { <p class="muted">{t!(i18n, skp.deadline, date = d)}</p> })}
+            {list.period.is_none().then(|| view! { <p class="notice">{t!(i18n, skp.no_period)}</p> })}
+            {(list.period.is_some() && list.rows.is_empty()).then(|| view! { <p class="muted">{t!(i18n, skp.no_reviews)}</p> })}
+            <div class="table-wrap">
+                <table class="data-table cards-on-phone" data-testid="review-table">
+                    <thead><tr>
+                        <th scope="col">{t!(i18n, skp.employee)}</th>
+                        <th scope="col">"NIP"</th>
+                        <th scope="col">{t!(i18n, skp.status)}</th>
+                        <th scope="col">{t!(i18n, skp.submitted_at)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {list.rows.into_iter().map(|r| {
+                            let state = r.state.as_deref().map_or_else(|| t_string!(i18n, skp.state_none).to_string(), |s| state_label(i18n, s));
+                            let class = format!("badge state-{}", r.state.clone().unwrap_or_else(|| "none".to_owned()));
+                            view! {
+                                <tr>
+                                    <td data-label=t_string!(i18n, skp.employee).to_string()>
+                                        {match r.skp_id {
+                                            Some(id) => view! { <a href=format!("/skp/{id}")>{r.employee.clone()}</a> }.into_any(),
+                                            None => view! { <span>{r.employee.clone()}</span> }.into_any(),
+                                        }}
+                                    </td>
+                                    <td data-label="NIP" class="nowrap">{r.nip}</td>
+                                    <td data-label=t_string!(i18n, skp.status).to_string()><span class=class>{state}</span></td>
+                                    <td data-label=t_string!(i18n, skp.submitted_at).to_string()>{r.submitted_at.unwrap_or_else(|| "—".to_owned())}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// `/matriks`: the cascade (*matriks peran hasil*) of a unit.
+#[component]
+pub fn CascadePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let unit =
+        use_query_map().with_untracked(|q| q.get("unit").and_then(|v| v.parse::<i64>().ok()));
+    let data = Resource::new(move || unit, load_cascade);
+    view! {
+        <Title text=move || t_string!(i18n, skp.cascade_title) />
+        <Suspense fallback=move || loading(i18n)>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(c) => cascade_view(i18n, c).into_any(),
+                    Err(error) => load_failure(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn cascade_view(i18n: I18n, c: CascadeView) -> impl IntoView {
+    let chosen = c.unit_id.map(|i| i.to_string()).unwrap_or_default();
+    let child = |ch: CascadeChild| {
+        view! {
+            <li>
+                <a href=format!("/skp/{}", ch.skp_id)>{ch.employee}</a>
+                " — "{ch.text}" "
+                <span class=format!("badge small state-{}", ch.state)>{state_label(i18n, &ch.state)}</span>
+            </li>
+        }
+    };
+    view! {
+        <section class="skp-page" aria-labelledby="cascade-title">
+            <h1 id="cascade-title">{t!(i18n, skp.cascade_title)}</h1>
+            <form class="filters" method="get" action="/matriks">
+                <div class="field">
+                    <label for="unit">{t!(i18n, skp.unit)}</label>
+                    <select id="unit" name="unit">
+                        {c.units.iter().map(|u| view! {
+                            <option value=u.id.to_string() selected=u.id.to_string() == chosen>{u.name.clone()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button class="button" type="submit">{t!(i18n, skp.show)}</button>
+            </form>
+            {c.period.is_none().then(|| view! { <p class="notice">{t!(i18n, skp.no_period)}</p> })}
+            <p>
+                <span class="label">{t!(i18n, skp.leader)}": "</span>
+                {c.leader.clone().unwrap_or_else(|| t_string!(i18n, skp.no_leader).to_string())}
+                {c.leader_skp.map(|id| view! { " · "<a href=format!("/skp/{id}")>{t!(i18n, skp.open)}</a> })}
+            </p>
+            {(c.leader.is_some() && c.rows.is_empty()).then(|| view! { <p class="muted">{t!(i18n, skp.leader_not_approved)}</p> })}
+            <ol class="cascade" data-testid="cascade">
+                {c.rows.into_iter().map(|row| view! {
+                    <li class="card">
+                        <p><strong>{row.leader_result}</strong></p>
+                        {row.children.is_empty().then(|| view! { <p class="muted small">{t!(i18n, skp.no_supporters)}</p> })}
+                        <ul class="plain-list">{row.children.into_iter().map(child).collect_view()}</ul>
+                    </li>
+                }).collect_view()}
+            </ol>
+            {(!c.orphans.is_empty()).then(|| view! {
+                <section class="card warning-card" aria-labelledby="orphans-title" data-testid="orphans">
+                    <h2 id="orphans-title">{t!(i18n, skp.orphans_title)}</h2>
+                    <p class="hint">{t!(i18n, skp.orphans_hint)}</p>
+                    <ul class="plain-list">{c.orphans.into_iter().map(child).collect_view()}</ul>
+                </section>
+            })}
+            {(!c.without_skp.is_empty()).then(|| view! {
+                <section aria-labelledby="without-title">
+                    <h2 id="without-title">{t!(i18n, skp.without_skp)}</h2>
+                    <ul class="plain-list">{c.without_skp.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </section>
+            })}
+        </section>
+    }
+}
+
+fn notification_text(i18n: I18n, n: &NotificationView) -> String {
+    let actor = n.actor.clone();
+    match n.kind.as_str() {
+        "skp_submitted" => t_string!(i18n, notifications.skp_submitted, actor = actor),
+        "skp_returned" => t_string!(i18n, notifications.skp_returned, actor = actor),
+        "skp_approved" => t_string!(i18n, notifications.skp_approved, actor = actor),
+        "skp_revision_requested" => {
+            t_string!(i18n, notifications.skp_revision_requested, actor = actor)
+        }
+        _ => t_string!(i18n, notifications.skp_commented, actor = actor),
+    }
+    .to_string()
+}
+
+/// `/notifikasi`: the latest notifications, newest first.
+#[component]
+pub fn NotificationsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(|| (), |_| load_notifications());
+    view! {
+        <Title text=move || t_string!(i18n, notifications.title) />
+        <Suspense fallback=move || loading(i18n)>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(list) => view! {
+                        <section class="skp-page" aria-labelledby="notifications-title">
+                            <h1 id="notifications-title">{t!(i18n, notifications.title)}</h1>
+                            {list.iter().any(|n| n.unread).then(|| view! {
+                                <form method="post" action="/api/notifications/read">
+                                    <button class="button button-secondary" type="submit">{t!(i18n, notifications.read_all)}</button>
+                                </form>
+                            })}
+                            {list.is_empty().then(|| view! { <p class="muted">{t!(i18n, notifications.empty)}</p> })}
+                            <ul class="notification-list" data-testid="notifications">
+                                {list.iter().map(|n| view! {
+                                    <li class=if n.unread { "unread" } else { "" }>
+                                        <form method="post" action="/api/notifications/read">
+                                            {hidden("id", n.id)}
+                                            <button class="link-like" type="submit">{notification_text(i18n, n)}</button>
+                                        </form>
+                                        <p class="small muted">{n.at.clone()}</p>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    }.into_any(),
+                    Err(error) => load_failure(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The bell in the header of server-rendered pages: a link with the unread count.
+#[component]
+pub fn NotificationBell() -> impl IntoView {
+    let i18n = use_i18n();
+    let count = Resource::new(|| (), |_| unread_notifications());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let n = count.await.ok().flatten()?;
+                let label = t_string!(i18n, notifications.bell, n = n).to_string();
+                Some(view! {
+                    <a class="header-link bell" href="/notifikasi" aria-label=label data-testid="bell">
+                        <svg viewBox="0 0 24 24" aria-hidden="true" class="bell-icon">
+                            <path d="M12 3a6 6 0 0 0-6 6v4l-2 3h16l-2-3V9a6 6 0 0 0-6-6zm0 18a2.5 2.5 0 0 0 2.4-2h-4.8A2.5 2.5 0 0 0 12 21z" />
+                        </svg>
+                        {(n > 0).then(|| view! { <span class="bell-count" data-testid="bell-count">{n}</span> })}
+                    </a>
+                })
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,269 @@
+//! `/skp/{id}/cetak`: the SKP as the official A4 document (PermenPANRB 6/2022 form): header
+//! table of the employee and the appraiser, work results grouped A (utama) and B (tambahan),
+//! the seven BerAKHLAK values with the appraiser's expectations, signatures, and the lampiran
+//! on its own page.
+
+use super::api::load_skp;
+use super::pages::{
+    I18n, aspect_label, attachment_label, guidance, perspective_label, state_label, target_text,
+    value_name,
+};
+use super::types::*;
+use crate::error::AppError;
+use crate::features::admin::load_failure;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn SkpPrintPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+    let data = Resource::new(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => load_skp(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Title text=move || t_string!(i18n, skp.print_title) />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(v) => document(i18n, v).into_any(),
+                    Err(error) => load_failure(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn people_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
+    let e = v.header.employee.clone();
+    let a = v.header.appraiser.clone().unwrap_or_default();
+    let rows = [
+        (t_string!(i18n, skp.name).to_string(), e.name, a.name),
+        ("NIP".to_owned(), e.nip, a.nip),
+        (t_string!(i18n, skp.rank).to_string(), e.rank, a.rank),
+        (
+            t_string!(i18n, skp.position).to_string(),
+            e.position,
+            a.position,
+        ),
+        (t_string!(i18n, skp.unit).to_string(), e.unit, a.unit),
+    ];
+    view! {
+        <table class="doc-table people-table">
+            <thead>
+                <tr>
+                    <th class="num">"NO"</th>
+                    <th colspan="2">{t!(i18n, skp.doc_employee)}</th>
+                    <th class="num">"NO"</th>
+                    <th colspan="2">{t!(i18n, skp.doc_appraiser)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().enumerate().map(|(i, (label, mine, theirs))| view! {
+                    <tr>
+                        <td class="num">{i + 1}</td>
+                        <td class="label-cell">{label.clone()}</td>
+                        <td>{mine}</td>
+                        <td class="num">{i + 1}</td>
+                        <td class="label-cell">{label}</td>
+                        <td>{theirs}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+fn results_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
+    let jpt = v.form == "jpt";
+    let quantitative = v.approach == "kuantitatif";
+    let group_rows = |group: &str, letter: &str, title: String| {
+        let rows: Vec<&ResultView> = v.results.iter().filter(|r| r.group == group).collect();
+        let body = if rows.is_empty() {
+            view! { <tr><td></td><td colspan="5" class="muted">"—"</td></tr> }.into_any()
+        } else {
+            rows.into_iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let span = r.indicators.len().max(1);
+                    let first = r.indicators.first().cloned();
+                    let rest: Vec<IndicatorView> = r.indicators.iter().skip(1).cloned().collect();
+                    let lead = if jpt {
+                        r.perspective.as_deref().map(|p| perspective_label(i18n, p)).unwrap_or_default()
+                    } else {
+                        r.parent_text.clone().unwrap_or_default()
+                    };
+                    let cells = |ind: Option<IndicatorView>| match ind {
+                        Some(ind) => view! {
+                            {quantitative.then(|| view! { <td>{ind.aspect.as_deref().map(|a| aspect_label(i18n, a)).unwrap_or_default()}</td> })}
+                            <td>{ind.text.clone()}</td>
+                            {quantitative.then(|| view! { <td>{target_text(i18n, &ind)}</td> })}
+                        }.into_any(),
+                        None => view! {
+                            {quantitative.then(|| view! { <td></td> })}
+                            <td class="muted">"—"</td>
+                            {quantitative.then(|| view! { <td></td> })}
+                        }.into_any(),
+                    };
+                    view! {
+                        <tr class="keep">
+                            <td class="num" rowspan=span>{format!("{}", i + 1)}</td>
+                            <td rowspan=span>{lead}</td>
+                            <td rowspan=span>{r.text.clone()}</td>
+                            {cells(first)}
+                        </tr>
+                        {rest.into_iter().map(|ind| view! { <tr class="keep">{cells(Some(ind))}</tr> }).collect_view()}
+                    }
+                })
+                .collect_view()
+                .into_any()
+        };
+        view! {
+            <tr class="group-row"><td class="num">{letter.to_owned()}</td><td colspan="5">{title}</td></tr>
+            {body}
+        }
+    };
+    view! {
+        <table class="doc-table results-table">
+            <thead>
+                <tr>
+                    <th class="num">"NO"</th>
+                    <th>{if jpt { t!(i18n, skp.perspective).into_any() } else { t!(i18n, skp.doc_parent).into_any() }}</th>
+                    <th>{t!(i18n, skp.doc_rhk)}</th>
+                    {quantitative.then(|| view! { <th>{t!(i18n, skp.aspect)}</th> })}
+                    <th>{if quantitative { t!(i18n, skp.doc_iki).into_any() } else { t!(i18n, skp.doc_iki_narrative).into_any() }}</th>
+                    {quantitative.then(|| view! { <th>{t!(i18n, skp.target)}</th> })}
+                </tr>
+            </thead>
+            <tbody>
+                {group_rows("utama", "A", t_string!(i18n, skp.group_utama).to_string())}
+                {group_rows("tambahan", "B", t_string!(i18n, skp.group_tambahan).to_string())}
+            </tbody>
+        </table>
+    }
+}
+
+fn behaviour_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
+    view! {
+        <table class="doc-table behaviour-table">
+            <thead>
+                <tr>
+                    <th class="num">"NO"</th>
+                    <th>{t!(i18n, skp.behaviour)}</th>
+                    <th>{t!(i18n, skp.expectation)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {v.behaviours.iter().map(|b| {
+                    let guides = crate::domain::skp::CoreValue::from_number(b.value)
+                        .map(|c| c.guidance_numbers())
+                        .unwrap_or_default();
+                    view! {
+                        <tr class="keep">
+                            <td class="num">{b.value}</td>
+                            <td>
+                                <strong>{value_name(i18n, b.value)}</strong>
+                                <ul class="guidance">
+                                    {guides.into_iter().map(|g| view! { <li>{guidance(i18n, g)}</li> }).collect_view()}
+                                </ul>
+                            </td>
+                            <td>{b.expectation.clone().unwrap_or_default()}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+fn signatures(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
+    let a = v.header.appraiser.clone().unwrap_or_default();
+    let e = v.header.employee.clone();
+    view! {
+        <div class="signatures keep">
+            <div>
+                <p>{t!(i18n, skp.doc_employee_sign)}</p>
+                <p class="sign-space"></p>
+                <p class="sign-name">{e.name}</p>
+                <p>"NIP "{e.nip}</p>
+            </div>
+            <div>
+                <p>{t!(i18n, skp.doc_appraiser_sign)}</p>
+                <p class="sign-space"></p>
+                <p class="sign-name">{a.name}</p>
+                <p>"NIP "{a.nip}</p>
+            </div>
+        </div>
+    }
+}
+
+fn document(i18n: I18n, v: SkpView) -> impl IntoView {
+    let title_form = if v.form == "jpt" {
+        t_string!(i18n, skp.doc_for_jpt).to_string()
+    } else {
+        t_string!(i18n, skp.doc_for_ja_jf).to_string()
+    };
+    let approach = if v.approach == "kualitatif" {
+        t_string!(i18n, skp.doc_kualitatif).to_string()
+    } else {
+        t_string!(i18n, skp.doc_kuantitatif).to_string()
+    };
+    let period = format!("{} – {}", v.period.starts_on, v.period.ends_on);
+    let draft = !matches!(v.state.as_str(), "approved" | "evaluated" | "archived");
+    view! {
+        <div class="print-tools">
+            <a class="button button-secondary" href=format!("/skp/{}", v.id)>{t!(i18n, skp.back_to_skp)}</a>
+            <button class="button" type="button" onclick="window.print()">{t!(i18n, skp.print)}</button>
+            <p class="hint">{t!(i18n, skp.print_hint)}</p>
+        </div>
+        <article class="skp-document" data-testid="skp-document">
+            {draft.then(|| view! { <p class="draft-mark">{state_label(i18n, &v.state)}</p> })}
+            <header class="doc-title">
+                <p>{t!(i18n, skp.doc_title)}</p>
+                <p>{approach}</p>
+                <p>{title_form}</p>
+            </header>
+            <div class="doc-meta">
+                <p>{v.header.agency.clone()}</p>
+                <p>{t!(i18n, skp.doc_period)}": "{period}</p>
+            </div>
+            {people_table(i18n, &v)}
+            <h2 class="doc-heading">{t!(i18n, skp.doc_results)}</h2>
+            {results_table(i18n, &v)}
+            <h2 class="doc-heading">{t!(i18n, skp.doc_behaviour)}</h2>
+            {behaviour_table(i18n, &v)}
+            {signatures(i18n, &v)}
+            <section class="doc-lampiran">
+                <header class="doc-title">
+                    <p>{t!(i18n, skp.doc_lampiran_title)}</p>
+                </header>
+                <div class="doc-meta">
+                    <p>{v.header.agency.clone()}</p>
+                    <p>{t!(i18n, skp.doc_period)}": "{format!("{} – {}", v.period.starts_on, v.period.ends_on)}</p>
+                </div>
+                {crate::domain::skp::AttachmentKind::ALL.iter().map(|k| {
+                    let items: Vec<String> = v.attachments.iter().filter(|a| a.kind == k.as_str()).map(|a| a.text.clone()).collect();
+                    view! {
+                        <h2 class="doc-heading">{attachment_label(i18n, k.as_str()).to_uppercase()}</h2>
+                        <ol class="doc-list">
+                            {if items.is_empty() {
+                                view! { <li class="muted">"—"</li> }.into_any()
+                            } else {
+                                items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view().into_any()
+                            }}
+                        </ol>
+                    }
+                }).collect_view()}
+                {signatures(i18n, &v)}
+            </section>
+        </article>
+    }
+}

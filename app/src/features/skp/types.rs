@@ -1,0 +1,210 @@
+//! What the SKP pages receive from the server.
+
+use serde::{Deserialize, Serialize};
+
+/// One person as the SKP document prints them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonCard {
+    pub id: i64,
+    pub name: String,
+    pub nip: String,
+    pub rank: String,
+    pub position: String,
+    pub unit: String,
+}
+
+/// The document's header: frozen when the plan is approved.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    pub agency: String,
+    pub employee: PersonCard,
+    pub appraiser: Option<PersonCard>,
+    pub appraiser_superior: Option<PersonCard>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeriodInfo {
+    pub id: i64,
+    pub year: i32,
+    /// ISO dates (`2026-01-31`), shown in the agency's calendar.
+    pub starts_on: String,
+    pub ends_on: String,
+    pub planning_deadline: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorView {
+    pub id: i64,
+    pub aspect: Option<String>,
+    pub text: String,
+    pub target_min: Option<String>,
+    pub target_max: Option<String>,
+    pub target_unit: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultView {
+    pub id: i64,
+    pub group: String,
+    pub text: String,
+    pub parent_id: Option<i64>,
+    /// The leader's RHK as it reads now.
+    pub parent_text: Option<String>,
+    /// The leader has reworded their RHK since this one was linked to it.
+    pub parent_changed: bool,
+    pub perspective: Option<String>,
+    pub indicators: Vec<IndicatorView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BehaviourView {
+    /// 1–7, BerAKHLAK order.
+    pub value: u8,
+    pub expectation: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentView {
+    pub id: i64,
+    pub kind: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentView {
+    pub result_id: Option<i64>,
+    pub author: String,
+    pub body: String,
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryView {
+    pub event: String,
+    pub to_state: String,
+    pub actor: String,
+    pub note: Option<String>,
+    pub at: String,
+}
+
+/// An RHK of the appraiser's approved plan that this plan may support.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeaderResult {
+    pub id: i64,
+    pub text: String,
+}
+
+/// Something that keeps the plan from being submitted, with the row it is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub code: String,
+    pub result_id: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkpView {
+    pub id: i64,
+    pub version: i32,
+    pub state: String,
+    pub form: String,
+    pub approach: String,
+    pub revision: i32,
+    pub period: PeriodInfo,
+    pub header: Header,
+    pub results: Vec<ResultView>,
+    pub behaviours: Vec<BehaviourView>,
+    pub attachments: Vec<AttachmentView>,
+    pub comments: Vec<CommentView>,
+    pub history: Vec<HistoryView>,
+    pub leader_results: Vec<LeaderResult>,
+    pub problems: Vec<Problem>,
+    /// The viewer drafts this plan and may change its rows now.
+    pub can_edit: bool,
+    /// The viewer is the appraiser of this plan.
+    pub is_appraiser: bool,
+    pub can_write_expectations: bool,
+    pub can_comment: bool,
+    /// The period is closed: the plan is frozen.
+    pub period_closed: bool,
+    /// Events the viewer may fire now (`submit`, `return`, `approve`, `request_revision`).
+    pub events: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkpSummary {
+    pub id: i64,
+    pub year: i32,
+    pub state: String,
+    pub revision: i32,
+    pub results: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MySkps {
+    pub period: Option<PeriodInfo>,
+    pub current: Option<SkpSummary>,
+    pub others: Vec<SkpSummary>,
+    /// The account has an employee record (service accounts have no SKP).
+    pub is_employee: bool,
+    pub appraiser: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRow {
+    pub employee: String,
+    pub nip: String,
+    pub skp_id: Option<i64>,
+    pub state: Option<String>,
+    pub submitted_at: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewList {
+    pub period: Option<PeriodInfo>,
+    pub rows: Vec<ReviewRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CascadeChild {
+    pub skp_id: i64,
+    pub employee: String,
+    pub text: String,
+    pub state: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CascadeRow {
+    pub leader_result: String,
+    pub group: String,
+    pub children: Vec<CascadeChild>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CascadeUnit {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CascadeView {
+    pub period: Option<PeriodInfo>,
+    pub units: Vec<CascadeUnit>,
+    pub unit_id: Option<i64>,
+    pub leader: Option<String>,
+    pub leader_skp: Option<i64>,
+    pub rows: Vec<CascadeRow>,
+    /// Subordinates' main RHK that support no RHK of the leader's approved plan.
+    pub orphans: Vec<CascadeChild>,
+    /// Subordinates of the leader with no SKP in the period yet.
+    pub without_skp: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationView {
+    pub id: i64,
+    pub kind: String,
+    pub actor: String,
+    pub link: String,
+    pub at: String,
+    pub unread: bool,
+}

@@ -1,0 +1,99 @@
+//! Driving the real router like a browser without JavaScript: GET pages, post plain forms,
+//! log in and keep the session cookie.
+
+use super::TestDb;
+use app::state::AppState;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use leptos::prelude::LeptosOptions;
+use server::routes::{RouterSettings, ServerState};
+use tower::ServiceExt;
+
+pub fn app(t: &TestDb) -> Router {
+    server::routes::router(
+        ServerState {
+            leptos_options: LeptosOptions::builder().output_name("kinerja").build(),
+            app: AppState { db: t.db.clone() },
+        },
+        &RouterSettings {
+            max_body_bytes: 64 * 1024,
+        },
+    )
+}
+
+pub fn request(method: &str, uri: &str, cookie: &str) -> axum::http::request::Builder {
+    Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::HOST, "kinerja.test")
+        .header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
+        .header(header::COOKIE, cookie)
+}
+
+pub async fn send(app: &Router, req: Request<Body>) -> (StatusCode, http::HeaderMap, String) {
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// A page as a reader sees its text (without the markers Leptos puts around values).
+pub async fn get(app: &Router, uri: &str, cookie: &str) -> (StatusCode, String) {
+    let (status, _, body) = send(
+        app,
+        request("GET", uri, cookie).body(Body::empty()).unwrap(),
+    )
+    .await;
+    (status, body.replace("<!>", ""))
+}
+
+/// A plain form post made from the page at `from`, where errors are sent back to.
+pub async fn post_form_from(
+    app: &Router,
+    from: &str,
+    uri: &str,
+    cookie: &str,
+    body: &str,
+) -> (StatusCode, http::HeaderMap) {
+    let req = request("POST", uri, cookie)
+        .header(header::REFERER, format!("http://kinerja.test{from}"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body.to_owned()))
+        .unwrap();
+    let (status, headers, _) = send(app, req).await;
+    (status, headers)
+}
+
+pub async fn login(app: &Router, nip: &str, password: &str) -> String {
+    let req = Request::builder()
+        .method("POST")
+        .uri("/api/auth/login")
+        .header(header::HOST, "kinerja.test")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .body(Body::from(format!("login={nip}&password={password}")))
+        .unwrap();
+    let (_, headers, _) = send(app, req).await;
+    let cookie = headers
+        .get(header::SET_COOKIE)
+        .expect("login sets a cookie")
+        .to_str()
+        .unwrap();
+    cookie.split(';').next().unwrap().to_owned()
+}
+
+pub fn location(headers: &http::HeaderMap) -> String {
+    headers
+        .get(header::LOCATION)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+/// A value as a form field (percent-encoded).
+pub fn encode(s: &str) -> String {
+    app::domain::directory::encode_params(&[("x", s.to_owned())])[2..].to_owned()
+}
