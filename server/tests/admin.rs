@@ -5,57 +5,13 @@
 mod common;
 
 use app::db::entities::{audit_log, employee_import, pegawai, riwayat_jabatan, user_account};
-use app::state::AppState;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::TestDb;
-use leptos::prelude::LeptosOptions;
+use common::web::{app, encode, get, location, login, post_form_from, request, send};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use server::demo::{ADMIN_NIP, DEMO_PASSWORD, EMPLOYEE_NIP, HEAD_NIP, SUPERVISOR_NIP};
-use server::routes::{RouterSettings, ServerState};
-use tower::ServiceExt;
-
-fn app(t: &TestDb) -> Router {
-    server::routes::router(
-        ServerState {
-            leptos_options: LeptosOptions::builder().output_name("kinerja").build(),
-            app: AppState { db: t.db.clone() },
-        },
-        &RouterSettings {
-            max_body_bytes: 64 * 1024,
-        },
-    )
-}
-
-fn request(method: &str, uri: &str, cookie: &str) -> axum::http::request::Builder {
-    Request::builder()
-        .method(method)
-        .uri(uri)
-        .header(header::HOST, "kinerja.test")
-        .header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
-        .header(header::COOKIE, cookie)
-}
-
-async fn send(app: &Router, req: Request<Body>) -> (StatusCode, http::HeaderMap, String) {
-    let res = app.clone().oneshot(req).await.unwrap();
-    let status = res.status();
-    let headers = res.headers().clone();
-    let body = axum::body::to_bytes(res.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    (status, headers, String::from_utf8_lossy(&body).into_owned())
-}
-
-async fn get(app: &Router, uri: &str, cookie: &str) -> (StatusCode, String) {
-    let (status, _, body) = send(
-        app,
-        request("GET", uri, cookie).body(Body::empty()).unwrap(),
-    )
-    .await;
-    // Without the markers Leptos puts around interpolated values, as a reader sees the text.
-    (status, body.replace("<!>", ""))
-}
 
 async fn post_form(
     app: &Router,
@@ -64,23 +20,6 @@ async fn post_form(
     body: &str,
 ) -> (StatusCode, http::HeaderMap) {
     post_form_from(app, "/admin/pegawai/baru", uri, cookie, body).await
-}
-
-/// A form post made from the page at `from`, where errors are sent back to.
-async fn post_form_from(
-    app: &Router,
-    from: &str,
-    uri: &str,
-    cookie: &str,
-    body: &str,
-) -> (StatusCode, http::HeaderMap) {
-    let req = request("POST", uri, cookie)
-        .header(header::REFERER, format!("http://kinerja.test{from}"))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(body.to_owned()))
-        .unwrap();
-    let (status, headers, _) = send(app, req).await;
-    (status, headers)
 }
 
 /// A plain-form login post, as a browser without JavaScript sends it.
@@ -95,28 +34,6 @@ fn login_request(body: String, cookie: Option<&str>) -> Request<Body> {
         req = req.header(header::COOKIE, cookie);
     }
     req.body(Body::from(body)).unwrap()
-}
-
-async fn login(app: &Router, nip: &str, password: &str) -> String {
-    let req = login_request(format!("login={nip}&password={password}"), None);
-    let (_, headers, _) = send(app, req).await;
-    let cookie = headers
-        .get(header::SET_COOKIE)
-        .expect("login sets a cookie")
-        .to_str()
-        .unwrap();
-    cookie.split(';').next().unwrap().to_owned()
-}
-
-fn location(headers: &http::HeaderMap) -> String {
-    headers
-        .get(header::LOCATION)
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default()
-}
-
-fn encode(s: &str) -> String {
-    app::domain::directory::encode_params(&[("x", s.to_owned())])[2..].to_owned()
 }
 
 async fn directory_scope_and_search(t: TestDb) {

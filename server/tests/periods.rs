@@ -10,75 +10,23 @@ use app::db::entities::{
 };
 use app::domain::agency::EvaluationInterval;
 use app::domain::period::{default_periodic_deadline, sub_periods};
-use app::state::AppState;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::TestDb;
-use leptos::prelude::LeptosOptions;
+use common::web::{app, encode, get, location, post_form_from, request, send};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use server::demo::{ADMIN_NIP, DEMO_PASSWORD, EMPLOYEE_NIP, HEAD_NIP, SUPERVISOR_NIP};
-use server::routes::{RouterSettings, ServerState};
-use tower::ServiceExt;
 
 /// Head of the bidang *Mutasi dan Promosi* (MP) in the demo data.
 const BIDANG_HEAD_NIP: &str = "197912252002121002";
 
-fn app(t: &TestDb) -> Router {
-    server::routes::router(
-        ServerState {
-            leptos_options: LeptosOptions::builder().output_name("kinerja").build(),
-            app: AppState { db: t.db.clone() },
-        },
-        &RouterSettings {
-            max_body_bytes: 64 * 1024,
-        },
-    )
-}
-
-fn request(method: &str, uri: &str, cookie: &str) -> axum::http::request::Builder {
-    Request::builder()
-        .method(method)
-        .uri(uri)
-        .header(header::HOST, "kinerja.test")
-        .header(header::ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
-        .header(header::COOKIE, cookie)
-}
-
-async fn send(app: &Router, req: Request<Body>) -> (StatusCode, http::HeaderMap, String) {
-    let res = app.clone().oneshot(req).await.unwrap();
-    let status = res.status();
-    let headers = res.headers().clone();
-    let body = axum::body::to_bytes(res.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    (status, headers, String::from_utf8_lossy(&body).into_owned())
-}
-
-async fn get(app: &Router, uri: &str, cookie: &str) -> (StatusCode, String) {
-    let (status, _, body) = send(
-        app,
-        request("GET", uri, cookie).body(Body::empty()).unwrap(),
-    )
-    .await;
-    // Without the markers Leptos puts around interpolated values, as a reader sees the text.
-    (status, body.replace("<!>", ""))
-}
-
 /// A plain form post made from the page at `from`; returns where the browser is sent next
 /// (the next page, or `from` with the error in its address), without the host.
 async fn post(app: &Router, from: &str, uri: &str, cookie: &str, body: &str) -> String {
-    let req = request("POST", uri, cookie)
-        .header(header::REFERER, format!("http://kinerja.test{from}"))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(body.to_owned()))
-        .unwrap();
-    let (status, headers, _) = send(app, req).await;
+    let (status, headers) = post_form_from(app, from, uri, cookie, body).await;
     assert!(status.is_redirection(), "{uri}: {status}");
-    headers
-        .get(header::LOCATION)
-        .map(|v| v.to_str().unwrap().replace("http://kinerja.test", ""))
-        .unwrap_or_default()
+    location(&headers).replace("http://kinerja.test", "")
 }
 
 /// The same post as a script would send it: the status tells the outcome.
@@ -96,25 +44,7 @@ async fn post_status(app: &Router, uri: &str, cookie: &str, body: &str) -> Statu
 }
 
 async fn login(app: &Router, nip: &str) -> String {
-    let req = Request::builder()
-        .method("POST")
-        .uri("/api/auth/login")
-        .header(header::HOST, "kinerja.test")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT, "text/html")
-        .body(Body::from(format!("login={nip}&password={DEMO_PASSWORD}")))
-        .unwrap();
-    let (_, headers, _) = send(app, req).await;
-    let cookie = headers
-        .get(header::SET_COOKIE)
-        .expect("login sets a cookie")
-        .to_str()
-        .unwrap();
-    cookie.split(';').next().unwrap().to_owned()
-}
-
-fn encode(s: &str) -> String {
-    app::domain::directory::encode_params(&[("x", s.to_owned())])[2..].to_owned()
+    common::web::login(app, nip, DEMO_PASSWORD).await
 }
 
 async fn period_of(t: &TestDb, year: i32) -> Option<periode::Model> {

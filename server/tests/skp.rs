@@ -228,6 +228,12 @@ async fn workflow_submit_return_approve(t: TestDb) {
             .await
             .contains(&"skp_approved".to_owned())
     );
+    let (_, page) = get(&app, &format!("/skp/{}", plan.id), &employee).await;
+    assert!(
+        page.contains("Isi versi disetujui ke-1"),
+        "version history shown"
+    );
+    assert!(page.contains("A · Terverifikasinya usulan penilaian kinerja ke-0"));
 
     // Approved means read-only for the owner.
     let (_, to) = post(

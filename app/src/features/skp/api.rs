@@ -219,6 +219,21 @@ pub(crate) mod ssr {
         pub target_unit: String,
     }
 
+    /// The value of a field check, or `None` with the field's message code added to `errors`.
+    fn checked<T>(
+        errors: &mut FormErrors,
+        field: &str,
+        result: Result<T, &'static str>,
+    ) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(code) => {
+                *errors = std::mem::take(errors).field(field, code);
+                None
+            }
+        }
+    }
+
     /// A plan with who is looking at it.
     struct Context {
         db: DatabaseConnection,
@@ -380,6 +395,28 @@ pub(crate) mod ssr {
         }
     }
 
+    /// The work results of an approved version, read back from its history snapshot.
+    fn approved_version(snapshot: &str) -> Option<ApprovedVersion> {
+        let value: serde_json::Value = serde_json::from_str(snapshot).ok()?;
+        let revision = i32::try_from(value.get("revision")?.as_i64()?).ok()?;
+        let results = value
+            .get("results")?
+            .as_array()?
+            .iter()
+            .filter_map(|r| {
+                let group = r.get("group")?.as_str()?;
+                let text = r.get("text")?.as_str()?;
+                let letter = if group == ResultGroup::Utama.as_str() {
+                    "A"
+                } else {
+                    "B"
+                };
+                Some(format!("{letter} · {text}"))
+            })
+            .collect();
+        Some(ApprovedVersion { revision, results })
+    }
+
     pub async fn my_skps() -> Result<MySkps, AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
@@ -524,6 +561,7 @@ pub(crate) mod ssr {
         let mut history = Vec::new();
         for h in store::history(db, plan.id).await? {
             history.push(HistoryView {
+                approved: h.snapshot.as_deref().and_then(approved_version),
                 event: h.event,
                 to_state: h.to_state,
                 actor: account_name(db, h.actor_user_id).await?,
@@ -694,13 +732,7 @@ pub(crate) mod ssr {
         if group.is_none() {
             errors = errors.field("group", "invalid");
         }
-        let text = match clean_text(&form.text, RESULT_TEXT_MAX) {
-            Ok(t) => Some(t),
-            Err(code) => {
-                errors = errors.field("text", code);
-                None
-            }
-        };
+        let text = checked(&mut errors, "text", clean_text(&form.text, RESULT_TEXT_MAX));
         let jpt = plan.form == SkpForm::Jpt.as_str();
         // The cascade: only an RHK of the appraiser's approved plan (JPT plans have none).
         let leaders = store::leader_results(&cx.db, plan.penilai_id, plan.periode_id).await?;
@@ -909,13 +941,11 @@ pub(crate) mod ssr {
             .value("target_max", &form.target_max)
             .value("target_unit", &form.target_unit);
         let quantitative = cx.record.skp.approach == Approach::Kuantitatif.as_str();
-        let text = match clean_text(&form.text, INDICATOR_TEXT_MAX) {
-            Ok(t) => Some(t),
-            Err(code) => {
-                errors = errors.field("text", code);
-                None
-            }
-        };
+        let text = checked(
+            &mut errors,
+            "text",
+            clean_text(&form.text, INDICATOR_TEXT_MAX),
+        );
         let (mut aspect, mut min, mut max, mut unit) = (None, None, None, None);
         // Qualitative plans narrate indicator and target together: nothing else is kept.
         if quantitative {
@@ -1027,13 +1057,7 @@ pub(crate) mod ssr {
         if parsed.is_none() {
             errors = errors.field("kind", "invalid");
         }
-        let clean = match clean_text(&text, ATTACHMENT_TEXT_MAX) {
-            Ok(t) => Some(t),
-            Err(code) => {
-                errors = errors.field("text", code);
-                None
-            }
-        };
+        let clean = checked(&mut errors, "text", clean_text(&text, ATTACHMENT_TEXT_MAX));
         let (Some(kind), Some(text)) = (parsed, clean) else {
             return Err(AppError::Invalid(errors));
         };

@@ -327,13 +327,10 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
     }
 }
 
-/// `/skp/{id}`: one plan — drafting for its owner, review for its appraiser, reading for others
-/// who may see it.
-#[component]
-pub fn SkpPage() -> impl IntoView {
-    let i18n = use_i18n();
+/// The plan named by the route's `{id}`.
+pub(super) fn skp_of_route() -> Resource<Result<SkpView, AppError>> {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
-    let data = Resource::new(
+    Resource::new(
         move || id,
         |id| async move {
             match id {
@@ -341,7 +338,15 @@ pub fn SkpPage() -> impl IntoView {
                 None => Err(AppError::NotFound),
             }
         },
-    );
+    )
+}
+
+/// `/skp/{id}`: one plan — drafting for its owner, review for its appraiser, reading for others
+/// who may see it.
+#[component]
+pub fn SkpPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = skp_of_route();
     view! {
         <Title text=move || t_string!(i18n, skp.title) />
         <Suspense fallback=move || loading(i18n)>
@@ -1101,6 +1106,14 @@ fn history_section(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
                             <p><strong>{event_label(i18n, &h.event)}</strong>" → "{state_label(i18n, &h.to_state)}</p>
                             <p class="small muted">{h.actor.clone()}" · "{h.at.clone()}</p>
                             {h.note.clone().map(|n| view! { <p class="note">{n}</p> })}
+                            {h.approved.clone().map(|a| view! {
+                                <details class="version">
+                                    <summary class="link-like">{t!(i18n, skp.approved_version, n = a.revision)}</summary>
+                                    <ul class="plain-list small">
+                                        {a.results.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                                    </ul>
+                                </details>
+                            })}
                         </li>
                     }).collect_view()}
                 </ol>

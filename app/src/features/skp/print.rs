@@ -3,32 +3,20 @@
 //! the seven BerAKHLAK values with the appraiser's expectations, signatures, and the lampiran
 //! on its own page.
 
-use super::api::load_skp;
 use super::pages::{
-    I18n, aspect_label, attachment_label, guidance, perspective_label, state_label, target_text,
-    value_name,
+    I18n, aspect_label, attachment_label, guidance, perspective_label, skp_of_route, state_label,
+    target_text, value_name,
 };
 use super::types::*;
-use crate::error::AppError;
 use crate::features::admin::load_failure;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn SkpPrintPage() -> impl IntoView {
     let i18n = use_i18n();
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
-    let data = Resource::new(
-        move || id,
-        |id| async move {
-            match id {
-                Some(id) => load_skp(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let data = skp_of_route();
     view! {
         <Title text=move || t_string!(i18n, skp.print_title) />
         <Suspense fallback=|| ()>
@@ -138,9 +126,9 @@ fn results_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
                     <th class="num">"NO"</th>
                     <th>{if jpt { t!(i18n, skp.perspective).into_any() } else { t!(i18n, skp.doc_parent).into_any() }}</th>
                     <th>{t!(i18n, skp.doc_rhk)}</th>
-                    {quantitative.then(|| view! { <th>{t!(i18n, skp.aspect)}</th> })}
+                    {quantitative.then(|| view! { <th class="col-aspect">{t!(i18n, skp.aspect)}</th> })}
                     <th>{if quantitative { t!(i18n, skp.doc_iki).into_any() } else { t!(i18n, skp.doc_iki_narrative).into_any() }}</th>
-                    {quantitative.then(|| view! { <th>{t!(i18n, skp.target)}</th> })}
+                    {quantitative.then(|| view! { <th class="col-target">{t!(i18n, skp.target)}</th> })}
                 </tr>
             </thead>
             <tbody>

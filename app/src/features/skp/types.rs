@@ -85,6 +85,14 @@ pub struct HistoryView {
     pub actor: String,
     pub note: Option<String>,
     pub at: String,
+    /// At approvals: the approved version's number and its work results as approved.
+    pub approved: Option<ApprovedVersion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApprovedVersion {
+    pub revision: i32,
+    pub results: Vec<String>,
 }
 
 /// An RHK of the appraiser's approved plan that this plan may support.
