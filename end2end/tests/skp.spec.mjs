@@ -75,6 +75,10 @@ test("an employee drafts on a phone, the supervisor returns it, then approves it
   await expect(page.locator(`#hasil-${first}`)).toContainText("12,5 dokumen");
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, "skp-draft");
+  // The narrowest phones too.
+  await page.setViewportSize({ width: 320, height: 700 });
+  await expectNoHorizontalScroll(page);
+  await page.setViewportSize({ width: 390, height: 844 });
 
   await page.getByTestId("skp-submit").click();
   await expect(page.getByTestId("skp-status")).toHaveText("SKP telah diajukan kepada pejabat penilai.");

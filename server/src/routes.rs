@@ -14,9 +14,10 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use serde::Deserialize;
 use std::any::Any;
+use std::sync::OnceLock;
 use std::time::Duration;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -50,9 +51,18 @@ pub fn router(state: ServerState, settings: &RouterSettings) -> Router {
     with_layers(routes(&state), settings).with_state(state)
 }
 
+/// The hydrated app's routes, generated once per process. Generating runs the app with resource
+/// loading suppressed process-wide (leptos issue #4773): a page rendering at that moment in
+/// another router of the same process would wait forever. The server builds one router, but the
+/// integration tests build one per test, in parallel.
+fn app_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
 /// Every route of the application, without the cross-cutting layers.
 pub fn routes(state: &ServerState) -> Router<ServerState> {
-    let routes = generate_route_list(app::App);
+    let routes = app_routes();
     let pkg_dir = std::path::Path::new(state.leptos_options.site_root.as_ref())
         .join(state.leptos_options.site_pkg_dir.as_ref());
     let pkg = Router::new()

@@ -207,3 +207,47 @@ async fn server_function_reads_the_database() {
     assert_eq!(json["time_zone"], "WIB");
     assert_eq!(json["evaluations_per_year"], 12);
 }
+
+/// Building a router while another one renders a page must not stall that page: generating the
+/// route list suppresses resource loading process-wide (leptos issue #4773), so it happens once
+/// per process. The integration tests build one router per test, in parallel. When it stalls, it
+/// stalls the whole runtime, so the watchdog is a plain thread.
+#[test]
+fn building_routers_never_stalls_pages_being_rendered() {
+    let (done, finished) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let t = TestDb::sqlite().await;
+            server::demo::seed_once(&t.db).await.unwrap();
+            let page = app(&t);
+            let builders = {
+                let state = state(&t);
+                tokio::spawn(async move {
+                    for _ in 0..300 {
+                        drop(server::routes::router(state.clone(), &SETTINGS));
+                        tokio::task::yield_now().await;
+                    }
+                })
+            };
+            for _ in 0..150 {
+                let res = page.clone().oneshot(get_req("/")).await.unwrap();
+                assert_eq!(res.status(), StatusCode::OK);
+                assert!(
+                    body_text(res)
+                        .await
+                        .contains(server::demo::DEMO_AGENCY_NAME)
+                );
+            }
+            builders.await.unwrap();
+        });
+        done.send(()).unwrap();
+    });
+    finished
+        .recv_timeout(std::time::Duration::from_secs(90))
+        .expect("pages keep rendering while routers are being built");
+}

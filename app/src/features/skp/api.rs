@@ -343,7 +343,7 @@ pub(crate) mod ssr {
     }
 
     fn date(d: chrono::NaiveDate) -> String {
-        d.format("%Y-%m-%d").to_string()
+        d.format("%d-%m-%Y").to_string()
     }
 
     fn period_info(p: &periode::Model) -> PeriodInfo {
@@ -356,7 +356,7 @@ pub(crate) mod ssr {
         }
     }
 
-    /// A moment in the agency's time zone, as `2026-02-03 09:15`.
+    /// A moment in the agency's time zone, as `03-02-2026 09:15`.
     async fn local_time(
         db: &DatabaseConnection,
         at: chrono::DateTime<Utc>,
@@ -367,7 +367,7 @@ pub(crate) mod ssr {
         );
         Ok(at
             .with_timezone(&offset)
-            .format("%Y-%m-%d %H:%M")
+            .format("%d-%m-%Y %H:%M")
             .to_string())
     }
 

@@ -26,7 +26,7 @@ pub struct Header {
 pub struct PeriodInfo {
     pub id: i64,
     pub year: i32,
-    /// ISO dates (`2026-01-31`), shown in the agency's calendar.
+    /// Dates as Indonesian documents write them (`31-01-2026`).
     pub starts_on: String,
     pub ends_on: String,
     pub planning_deadline: String,
