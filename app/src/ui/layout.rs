@@ -14,8 +14,11 @@ fn bell() -> Option<impl IntoView> {
         .map(|_| view! { <crate::features::skp::NotificationBell /> })
 }
 
+/// The same shape as on the server (an empty `Option`), so hydration finds what SSR rendered.
 #[cfg(not(feature = "ssr"))]
-fn bell() {}
+fn bell() -> Option<()> {
+    None
+}
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
