@@ -74,6 +74,7 @@ export default defineConfig({
           LEPTOS_HASH_FILES: "true",
           LEPTOS_ENV: "PROD",
           DATABASE_URL: `sqlite://${dataDir}/kinerja.db?mode=rwc`,
+          KINERJA_EVIDENCE_STORE: `${dataDir}/bukti`,
           KINERJA_DEMO_DATA: "true",
           RUST_LOG: "warn",
         },

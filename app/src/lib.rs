@@ -20,6 +20,8 @@ pub mod db;
 pub mod server_pages;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod storage;
 
 use crate::i18n::*;
 use leptos::prelude::*;

@@ -5,7 +5,7 @@
 //! Links to these pages from hydrated pages carry `rel="external"` so the client-side router
 //! lets the browser load them.
 
-use crate::features::{admin, skp};
+use crate::features::{admin, evaluation, skp};
 use crate::i18n::*;
 use crate::ui::layout::Layout;
 use leptos::prelude::*;
@@ -16,7 +16,7 @@ use leptos_router::{
 };
 
 /// Paths served by [`ServerApp`]; the server routes them here instead of to the hydrated app.
-pub const PATHS: [&str; 21] = [
+pub const PATHS: [&str; 23] = [
     "/masuk",
     "/masuk/verifikasi",
     "/profil",
@@ -38,6 +38,8 @@ pub const PATHS: [&str; 21] = [
     "/bawahan",
     "/matriks",
     "/notifikasi",
+    "/evaluasi",
+    "/evaluasi/{id}",
 ];
 
 /// Present in the context of server-only pages: parts of the frame that need a database
@@ -116,6 +118,11 @@ pub fn ServerApp() -> impl IntoView {
                         <Route path=StaticSegment("bawahan") view=skp::ReviewListPage />
                         <Route path=StaticSegment("matriks") view=skp::CascadePage />
                         <Route path=StaticSegment("notifikasi") view=skp::NotificationsPage />
+                        <Route path=StaticSegment("evaluasi") view=evaluation::MyEvaluationsPage />
+                        <Route
+                            path=(StaticSegment("evaluasi"), ParamSegment("id"))
+                            view=evaluation::WizardPage
+                        />
                     </Routes>
                 </Layout>
             </Router>

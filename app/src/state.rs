@@ -10,6 +10,7 @@ use sea_orm::DatabaseConnection;
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub db: DatabaseConnection,
+    pub evidence: crate::storage::EvidenceStore,
 }
 
 /// The database of the current request. Fails only if the server forgot to provide the state,
@@ -17,6 +18,16 @@ pub struct AppState {
 pub fn db() -> Result<DatabaseConnection, AppError> {
     leptos::prelude::use_context::<AppState>()
         .map(|state| state.db)
+        .ok_or_else(|| {
+            tracing::error!("AppState missing from the Leptos context");
+            AppError::Internal
+        })
+}
+
+/// The evidence store of the running server.
+pub fn evidence() -> Result<crate::storage::EvidenceStore, AppError> {
+    leptos::prelude::use_context::<AppState>()
+        .map(|state| state.evidence)
         .ok_or_else(|| {
             tracing::error!("AppState missing from the Leptos context");
             AppError::Internal

@@ -8,6 +8,7 @@ mod m20261123_000002_organisation_and_accounts;
 mod m20261123_000003_employee_import;
 mod m20261123_000004_second_factor;
 mod m20261123_000005_performance_planning;
+mod m20261124_000006_self_assessment;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_employee_import::Migration),
             Box::new(m20261123_000004_second_factor::Migration),
             Box::new(m20261123_000005_performance_planning::Migration),
+            Box::new(m20261124_000006_self_assessment::Migration),
         ]
     }
 }

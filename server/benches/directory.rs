@@ -117,10 +117,14 @@ async fn bench_engine(name: &str, db: &DatabaseConnection, employees: usize) -> 
     let router = server::routes::router(
         ServerState {
             leptos_options: LeptosOptions::builder().output_name("kinerja").build(),
-            app: AppState { db: db.clone() },
+            app: AppState {
+                db: db.clone(),
+                evidence: app::storage::EvidenceStore::in_memory(1024 * 1024),
+            },
         },
         &RouterSettings {
             max_body_bytes: 1024 * 1024,
+            max_upload_bytes: 1024 * 1024,
         },
     );
     let cookie = admin_cookie(db).await;

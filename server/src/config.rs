@@ -23,6 +23,10 @@ pub struct Config {
     /// How long in-flight requests may run after SIGTERM/SIGINT before the server stops anyway.
     pub shutdown_grace: Duration,
     pub db_max_connections: u32,
+    /// Where evidence files live: a directory (or `file:///path`).
+    pub evidence_store: String,
+    /// Largest evidence file accepted (bytes).
+    pub upload_max_bytes: u64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -84,10 +88,21 @@ impl Config {
                 reason: "expected a sqlite: or postgres:// URL",
             });
         }
+        let upload_max_bytes = parse_u64("KINERJA_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)?;
+        if upload_max_bytes == 0 || upload_max_bytes > 1024 * 1024 * 1024 {
+            return Err(ConfigError {
+                name: "KINERJA_UPLOAD_MAX_BYTES",
+                value: upload_max_bytes.to_string(),
+                reason: "expected 1 byte to 1 GiB",
+            });
+        }
         Ok(Self {
             database_url,
             log_format,
             seed_demo,
+            evidence_store: get("KINERJA_EVIDENCE_STORE")
+                .unwrap_or_else(|| "data/bukti".to_owned()),
+            upload_max_bytes,
             max_body_bytes: usize::try_from(parse_u64("KINERJA_MAX_BODY_BYTES", 1024 * 1024)?)
                 .unwrap_or(usize::MAX),
             shutdown_grace: Duration::from_secs(parse_u64("KINERJA_SHUTDOWN_GRACE_SECS", 20)?),
@@ -126,6 +141,9 @@ mod tests {
         assert!(err.to_string().contains("LOG_FORMAT"));
         assert!(config(&[("DATABASE_URL", "mysql://x")]).is_err());
         assert!(config(&[("KINERJA_MAX_BODY_BYTES", "lots")]).is_err());
+        assert!(config(&[("KINERJA_UPLOAD_MAX_BYTES", "0")]).is_err());
+        assert_eq!(config(&[]).unwrap().upload_max_bytes, 10 * 1024 * 1024);
+        assert_eq!(config(&[]).unwrap().evidence_store, "data/bukti");
     }
 
     #[test]

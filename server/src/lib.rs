@@ -5,6 +5,7 @@ pub mod assets;
 pub mod config;
 pub mod database;
 pub mod demo;
+pub mod evaluation;
 pub mod generate;
 pub mod routes;
 pub mod telemetry;

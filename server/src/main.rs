@@ -111,12 +111,20 @@ async fn serve(config: Config) -> Result<(), BoxError> {
 
     let state = ServerState {
         leptos_options,
-        app: AppState { db: db.clone() },
+        app: AppState {
+            db: db.clone(),
+            evidence: app::storage::EvidenceStore::from_setting(
+                &config.evidence_store,
+                config.upload_max_bytes,
+            )
+            .map_err(|e| format!("KINERJA_EVIDENCE_STORE: {e}"))?,
+        },
     };
     let app = server::routes::router(
         state,
         &RouterSettings {
             max_body_bytes: config.max_body_bytes,
+            max_upload_bytes: usize::try_from(config.upload_max_bytes).unwrap_or(usize::MAX),
         },
     );
 

@@ -2,7 +2,7 @@
 //! and the layers every request passes through (request id, tracing, panic guard, compression,
 //! body limit, security headers).
 
-use crate::assets;
+use crate::{assets, evaluation};
 use app::auth::server::ClientInfo;
 use app::error::AppError;
 use app::state::AppState;
@@ -44,6 +44,8 @@ impl FromRef<ServerState> for LeptosOptions {
 
 pub struct RouterSettings {
     pub max_body_bytes: usize,
+    /// The evidence size limit; uploads may carry that much plus their envelope.
+    pub max_upload_bytes: usize,
 }
 
 /// The complete application: routes with every layer, ready to serve.
@@ -89,6 +91,18 @@ pub fn routes(state: &ServerState) -> Router<ServerState> {
             post(import_upload).layer(axum::extract::DefaultBodyLimit::max(IMPORT_MAX_BYTES)),
         )
         .route("/admin/ekspor-pegawai.csv", get(export_csv))
+        .route("/evaluasi/{id}/simpan", post(evaluation::save_fields))
+        .route(
+            "/evaluasi/{id}/bukti",
+            // `limit_body` bounds this route by the evidence limit instead.
+            post(evaluation::upload_evidence).layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/evaluasi/{id}/bukti/{evidence}/hapus",
+            post(evaluation::remove_evidence),
+        )
+        .route("/bukti/{id}", get(evaluation::download_evidence))
+        .route("/js/{name}", get(evaluation::wizard_script))
         .route("/locale", post(set_locale))
         .route(
             "/api/{*fn_name}",
@@ -141,8 +155,13 @@ pub fn with_layers(router: Router<ServerState>, settings: &RouterSettings) -> Ro
             .layer(middleware::from_fn(reject_cross_site_writes))
             .layer(CompressionLayer::new())
             .layer(middleware::from_fn({
-                let max = settings.max_body_bytes;
-                move |req, next| limit_body(max, req, next)
+                let limits = BodyLimits {
+                    default: settings.max_body_bytes,
+                    upload: settings
+                        .max_upload_bytes
+                        .saturating_add(evaluation::UPLOAD_OVERHEAD_BYTES),
+                };
+                move |req, next| limit_body(limits, req, next)
             }))
             .layer(axum::extract::DefaultBodyLimit::max(
                 settings.max_body_bytes,
@@ -176,12 +195,23 @@ fn loggable_path(path: &str) -> &str {
 const IMPORT_UPLOAD_PATH: &str = "/admin/impor/unggah";
 const IMPORT_MAX_BYTES: usize = 16 * 1024 * 1024;
 
+#[derive(Clone, Copy)]
+struct BodyLimits {
+    default: usize,
+    upload: usize,
+}
+
 /// Refuses bodies over the limit with 413, by `Content-Length` up front or while reading.
-async fn limit_body(max: usize, req: Request<Body>, next: Next) -> Response {
-    let limit = if req.uri().path() == IMPORT_UPLOAD_PATH {
+/// Evidence uploads get their own limit, plus slack: a file somewhat over it is read to the end
+/// so that the upload handler can answer with a clear message instead of a cut connection.
+async fn limit_body(limits: BodyLimits, req: Request<Body>, next: Next) -> Response {
+    let path = req.uri().path();
+    let limit = if path == IMPORT_UPLOAD_PATH {
         IMPORT_MAX_BYTES
+    } else if evaluation::is_upload_path(path) {
+        limits.upload.saturating_add(evaluation::UPLOAD_SLACK_BYTES)
     } else {
-        max
+        limits.default
     };
     let declared = req
         .headers()

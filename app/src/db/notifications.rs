@@ -17,6 +17,8 @@ pub enum Kind {
     SkpApproved,
     SkpRevisionRequested,
     SkpCommented,
+    EvaluationSubmitted,
+    EvaluationReturned,
 }
 
 impl Kind {
@@ -27,6 +29,8 @@ impl Kind {
             Self::SkpApproved => "skp_approved",
             Self::SkpRevisionRequested => "skp_revision_requested",
             Self::SkpCommented => "skp_commented",
+            Self::EvaluationSubmitted => "evaluation_submitted",
+            Self::EvaluationReturned => "evaluation_returned",
         }
     }
 }
@@ -46,19 +50,32 @@ pub async fn notify_employee(
         .all(db)
         .await?;
     for account in accounts {
-        notifikasi::ActiveModel {
-            user_id: Set(account.id),
-            kind: Set(kind.as_str().to_owned()),
-            skp_id: Set(skp_id),
-            actor_name: Set(actor_name.chars().take(200).collect()),
-            link: Set(link.to_owned()),
-            read_at: Set(None),
-            created_at: Set(Utc::now()),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
+        notify_account(db, account.id, kind, skp_id, actor_name, link).await?;
     }
+    Ok(())
+}
+
+/// Notifies one account.
+pub async fn notify_account(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    kind: Kind,
+    skp_id: Option<i64>,
+    actor_name: &str,
+    link: &str,
+) -> Result<(), AppError> {
+    notifikasi::ActiveModel {
+        user_id: Set(user_id),
+        kind: Set(kind.as_str().to_owned()),
+        skp_id: Set(skp_id),
+        actor_name: Set(actor_name.chars().take(200).collect()),
+        link: Set(link.to_owned()),
+        read_at: Set(None),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
     Ok(())
 }
 

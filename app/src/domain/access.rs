@@ -119,10 +119,13 @@ pub enum Action {
     SetOrgAchievement,
     /// See the cascade of a unit (*matriks peran hasil*).
     ViewCascade,
+    /// Open the evidence (*bukti dukung*) of an employee's self-assessment: the employee and
+    /// their appraisers only, never admins or unit heads above them.
+    ViewEvidence,
 }
 
 impl Action {
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 18] = [
         Self::ViewEmployee,
         Self::ListEmployees,
         Self::EditEmployee,
@@ -140,6 +143,7 @@ impl Action {
         Self::ManagePeriods,
         Self::SetOrgAchievement,
         Self::ViewCascade,
+        Self::ViewEvidence,
     ];
 }
 
@@ -174,7 +178,12 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
     {
         return false;
     }
-    if actor.is_super_admin && !matches!(action, Action::DraftSkp | Action::ReviewSkp) {
+    if actor.is_super_admin
+        && !matches!(
+            action,
+            Action::DraftSkp | Action::ReviewSkp | Action::ViewEvidence
+        )
+    {
         return true;
     }
     let admin_covers = |unit: &UnitPath| actor.admin_scope.as_ref().is_some_and(|s| s.covers(unit));
@@ -186,6 +195,11 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
                 || (me.is_some() && (me == e.penilai_id || me == e.atasan_penilai_id))
                 || actor.heads_units.iter().any(|u| u.contains(&e.unit))
                 || admin_covers(&e.unit)
+        }
+        (Action::ViewEvidence, Target::Employee(e)) => {
+            let me = actor.employee_id;
+            me.is_some()
+                && (me == Some(e.employee_id) || me == e.penilai_id || me == e.atasan_penilai_id)
         }
         (Action::ManageOwnAccount | Action::DraftSkp, Target::Employee(e)) => {
             actor.employee_id == Some(e.employee_id)
@@ -395,6 +409,14 @@ mod tests {
             // Drafting and appraising are personal acts, not admin powers.
             (SuperAdmin, DraftSkp, [true, false, false, false]),
             (SuperAdmin, ReviewSkp, [false, false, false, false]),
+            // Evidence stays within the appraisal chain: no admin or head sees it by rank.
+            (Pegawai, ViewEvidence, [true, false, false, false]),
+            (PejabatPenilai, ViewEvidence, [true, true, true, false]),
+            (AtasanPenilai, ViewEvidence, [true, true, true, false]),
+            (PimpinanUnit, ViewEvidence, [true, true, true, false]),
+            (AdminSubtree, ViewEvidence, [true, false, false, false]),
+            (AdminAgency, ViewEvidence, [true, false, false, false]),
+            (SuperAdmin, ViewEvidence, [true, false, false, false]),
         ]
     };
 

@@ -5,6 +5,7 @@ pub mod access;
 pub mod agency;
 pub mod directory;
 pub mod employee;
+pub mod evaluation;
 pub mod login;
 pub mod nip;
 pub mod period;

@@ -2,5 +2,6 @@
 
 pub mod admin;
 pub mod auth;
+pub mod evaluation;
 pub mod home;
 pub mod skp;

@@ -14,10 +14,14 @@ pub fn app(t: &TestDb) -> Router {
     server::routes::router(
         ServerState {
             leptos_options: LeptosOptions::builder().output_name("kinerja").build(),
-            app: AppState { db: t.db.clone() },
+            app: AppState {
+                db: t.db.clone(),
+                evidence: app::storage::EvidenceStore::in_memory(1024 * 1024),
+            },
         },
         &RouterSettings {
             max_body_bytes: 64 * 1024,
+            max_upload_bytes: 1024 * 1024,
         },
     )
 }

@@ -1,7 +1,11 @@
 pub mod audit_log;
 pub mod auth_session;
+pub mod bukti;
 pub mod capaian_organisasi;
 pub mod employee_import;
+pub mod evaluasi;
+pub mod evaluasi_perilaku;
+pub mod evaluasi_realisasi;
 pub mod instansi;
 pub mod jabatan;
 pub mod login_challenge;

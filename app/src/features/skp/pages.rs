@@ -74,7 +74,7 @@ fn event_label(i18n: I18n, event: &str) -> String {
     .to_string()
 }
 
-pub(super) fn aspect_label(i18n: I18n, aspect: &str) -> String {
+pub(crate) fn aspect_label(i18n: I18n, aspect: &str) -> String {
     match aspect {
         "kuantitas" => t_string!(i18n, skp.aspect_kuantitas),
         "kualitas" => t_string!(i18n, skp.aspect_kualitas),
@@ -103,7 +103,7 @@ pub(super) fn attachment_label(i18n: I18n, kind: &str) -> String {
     .to_string()
 }
 
-pub(super) fn value_name(i18n: I18n, value: u8) -> String {
+pub(crate) fn value_name(i18n: I18n, value: u8) -> String {
     match value {
         1 => t_string!(i18n, berakhlak.v1),
         2 => t_string!(i18n, berakhlak.v2),
@@ -116,7 +116,7 @@ pub(super) fn value_name(i18n: I18n, value: u8) -> String {
     .to_string()
 }
 
-pub(super) fn value_definition(i18n: I18n, value: u8) -> String {
+pub(crate) fn value_definition(i18n: I18n, value: u8) -> String {
     match value {
         1 => t_string!(i18n, berakhlak.d1),
         2 => t_string!(i18n, berakhlak.d2),
@@ -307,6 +307,11 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
                         " · "{t!(i18n, skp.result_count, n = s.results)}
                     </p>
                     <a class="button" href=format!("/skp/{}", s.id) data-testid="skp-open">{t!(i18n, skp.open)}</a>
+                    {matches!(s.state.as_str(), "approved" | "revision_draft" | "revision_submitted").then(|| view! {
+                        <a class="button button-secondary" href="/evaluasi" data-testid="evaluations-link">
+                            {t!(i18n, evaluation.mine_title)}
+                        </a>
+                    })}
                 </section>
             })}
             {start}
@@ -1177,6 +1182,7 @@ fn review_list(i18n: I18n, list: ReviewList) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <crate::features::evaluation::SubmittedEvaluations />
         </section>
     }
 }
@@ -1267,6 +1273,12 @@ fn notification_text(i18n: I18n, n: &NotificationView) -> String {
         "skp_approved" => t_string!(i18n, notifications.skp_approved, actor = actor),
         "skp_revision_requested" => {
             t_string!(i18n, notifications.skp_revision_requested, actor = actor)
+        }
+        "evaluation_submitted" => {
+            t_string!(i18n, notifications.evaluation_submitted, actor = actor)
+        }
+        "evaluation_returned" => {
+            t_string!(i18n, notifications.evaluation_returned, actor = actor)
         }
         _ => t_string!(i18n, notifications.skp_commented, actor = actor),
     }

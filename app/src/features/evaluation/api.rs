@@ -1,0 +1,1218 @@
+//! Server side of the self-assessment. Every entry point loads the evaluation with its plan, asks
+//! the policy about this plan's owner and appraisers, and changes the evaluation only through
+//! its `version` (compare-and-swap): a phone that was offline, or a second tab, never overwrites
+//! a newer copy silently; it gets the server's values back and the employee chooses.
+//!
+//! Saving fields and uploading files are plain HTTP handlers in the server crate (their fields
+//! and bodies do not fit a server function's fixed arguments); they call [`ssr`] below.
+
+use super::types::*;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "evaluasi/view")]
+pub async fn load_wizard(id: i64) -> Result<WizardView, AppError> {
+    crate::state::respond(ssr::view(id).await)
+}
+
+#[server(endpoint = "evaluasi/mine")]
+pub async fn load_my_evaluations() -> Result<MyEvaluations, AppError> {
+    crate::state::respond(ssr::mine().await)
+}
+
+/// Opens the self-assessment of evaluation `seq` (0 = annual) of the plan, creating it once.
+#[server(endpoint = "evaluasi/mulai")]
+pub async fn start_evaluation(skp_id: i64, seq: i32) -> Result<(), AppError> {
+    crate::state::respond(ssr::start(skp_id, seq).await)
+}
+
+#[server(endpoint = "evaluasi/ajukan")]
+pub async fn submit_evaluation(id: i64, version: i32) -> Result<(), AppError> {
+    crate::state::respond(ssr::submit(id, version).await)
+}
+
+/// The appraiser sends a submitted self-assessment back for completion, with a note.
+#[server(endpoint = "evaluasi/kembalikan")]
+pub async fn return_evaluation(id: i64, version: i32, note: String) -> Result<(), AppError> {
+    crate::state::respond(ssr::send_back(id, version, note).await)
+}
+
+#[server(endpoint = "evaluasi/tautan")]
+pub async fn add_link(id: i64, indicator_id: i64, link: String) -> Result<(), AppError> {
+    crate::state::respond(ssr::add_link(id, indicator_id, link).await)
+}
+
+/// The self-assessments submitted to the signed-in appraiser and not yet returned.
+#[server(endpoint = "evaluasi/masuk")]
+pub async fn load_submitted() -> Result<Vec<SubmittedEvaluation>, AppError> {
+    crate::state::respond(ssr::submitted().await)
+}
+
+#[cfg(feature = "ssr")]
+pub mod ssr {
+    use super::*;
+    use crate::auth::server::ClientInfo;
+    use crate::db::audit::{self, Entry};
+    use crate::db::entities::{
+        bukti, evaluasi, evaluasi_perilaku, evaluasi_realisasi, periode, skp, skp_indikator,
+    };
+    use crate::db::notifications::{self, Kind};
+    use crate::db::skp::{self as plans, SkpRecord};
+    use crate::domain::access::{Action, EmployeeFacts, Target, authorize};
+    use crate::domain::agency::EvaluationInterval;
+    use crate::domain::evaluation::{
+        Completeness, EvaluationKind, EvaluationState, Field, IndicatorFacts, RETURN_NOTE_MAX,
+        Step, clean_link, clean_value, format_size, missing, without_evidence,
+    };
+    use crate::domain::period::{PeriodState, SubPeriod, sub_periods};
+    use crate::domain::skp::{CoreValue, ResultGroup, SkpState, clean_text};
+    use crate::error::FormErrors;
+    use crate::state::{self, CurrentUser};
+    use crate::storage::{EvidenceStore, EvidenceType};
+    use chrono::{NaiveDate, Utc};
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{
+        ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+        QueryFilter, QueryOrder, Set, TransactionTrait,
+    };
+
+    /// An evaluation with who is looking at it.
+    pub struct Context {
+        pub user: CurrentUser,
+        pub evaluation: evaluasi::Model,
+        pub plan: skp::Model,
+        pub facts: EmployeeFacts,
+        pub period: periode::Model,
+        pub is_owner: bool,
+        pub is_appraiser: bool,
+    }
+
+    impl Context {
+        pub fn link(&self) -> String {
+            format!("/evaluasi/{}", self.evaluation.id)
+        }
+
+        fn state(&self) -> EvaluationState {
+            EvaluationState::parse(&self.evaluation.state).unwrap_or(EvaluationState::Open)
+        }
+
+        fn may_edit(&self) -> bool {
+            self.is_owner
+                && self.state() == EvaluationState::Open
+                && self.period.state == PeriodState::Open.as_str()
+                && plans::state_of(&self.plan).is_ok_and(SkpState::is_effective)
+        }
+
+        /// Only the employee changes it, and only while it is open in an open period.
+        pub fn require_editable(&self) -> Result<(), AppError> {
+            if !self.is_owner {
+                return Err(AppError::Forbidden);
+            }
+            if !self.may_edit() {
+                return Err(locked());
+            }
+            Ok(())
+        }
+
+        async fn audit(
+            &self,
+            db: &impl ConnectionTrait,
+            client: &ClientInfo,
+            action: &str,
+            after: serde_json::Value,
+        ) -> Result<(), AppError> {
+            audit::record(
+                db,
+                Entry {
+                    actor_user_id: Some(self.user.account.id),
+                    action,
+                    object_type: "evaluasi",
+                    object_id: Some(self.evaluation.id.to_string()),
+                    before: None,
+                    after: Some(after),
+                },
+                client,
+            )
+            .await
+        }
+    }
+
+    /// Submitted, returned-but-closed period, or a plan no longer in force: nothing changes.
+    pub fn locked() -> AppError {
+        AppError::Invalid(FormErrors::default().field("evaluation", "evaluation_locked"))
+    }
+
+    /// The policy's facts about a plan's owner, with the plan's own appraisers.
+    async fn facts(
+        db: &impl ConnectionTrait,
+        plan: &skp::Model,
+    ) -> Result<EmployeeFacts, AppError> {
+        let mut facts = crate::db::people::employee_facts(db, plan.pegawai_id).await?;
+        facts.penilai_id = plan.penilai_id;
+        facts.atasan_penilai_id = plan.atasan_penilai_id;
+        Ok(facts)
+    }
+
+    /// Loads evaluation `id` for `user`: 404 when it does not exist, 403 when the user may not
+    /// even read the plan it belongs to.
+    pub async fn context(
+        db: &DatabaseConnection,
+        user: CurrentUser,
+        id: i64,
+    ) -> Result<Context, AppError> {
+        let evaluation = evaluasi::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let plan = plans::find(db, evaluation.skp_id).await?;
+        let facts = facts(db, &plan).await?;
+        authorize(&user.actor, Action::ViewSkp, Target::Employee(&facts))?;
+        let is_owner = authorize(&user.actor, Action::DraftSkp, Target::Employee(&facts)).is_ok();
+        let is_appraiser =
+            authorize(&user.actor, Action::ReviewSkp, Target::Employee(&facts)).is_ok();
+        let period = periode::Entity::find_by_id(plan.periode_id)
+            .one(db)
+            .await?
+            .ok_or(AppError::Internal)?;
+        Ok(Context {
+            user,
+            evaluation,
+            plan,
+            facts,
+            period,
+            is_owner,
+            is_appraiser,
+        })
+    }
+
+    async fn context_here(id: i64) -> Result<(DatabaseConnection, Context), AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        let cx = context(&db, user, id).await?;
+        Ok((db, cx))
+    }
+
+    fn date(d: NaiveDate) -> String {
+        d.format("%d-%m-%Y").to_string()
+    }
+
+    fn interval_of(period: &periode::Model) -> EvaluationInterval {
+        period
+            .evaluation_interval
+            .parse()
+            .unwrap_or(EvaluationInterval::Monthly)
+    }
+
+    /// The stretch an evaluation covers: its sub-period, or the whole year for the annual one.
+    fn span_of(period: &periode::Model, seq: i32) -> Option<(NaiveDate, NaiveDate)> {
+        match EvaluationKind::from_seq(seq)? {
+            EvaluationKind::Annual => Some((period.starts_on, period.ends_on)),
+            EvaluationKind::Periodic(n) => sub_periods(period.year, interval_of(period))
+                .into_iter()
+                .find(|s: &SubPeriod| s.seq == n)
+                .map(|s| (s.starts_on, s.ends_on)),
+        }
+    }
+
+    fn span_text(period: &periode::Model, seq: i32) -> String {
+        span_of(period, seq)
+            .map(|(from, to)| format!("{} – {}", date(from), date(to)))
+            .unwrap_or_default()
+    }
+
+    async fn today(db: &impl ConnectionTrait) -> Result<NaiveDate, AppError> {
+        let offset = crate::db::agency::primary(db).await?.map_or_else(
+            || chrono::FixedOffset::east_opt(7 * 3600).expect("offset"),
+            |a| a.time_zone.utc_offset(),
+        );
+        Ok(Utc::now().with_timezone(&offset).date_naive())
+    }
+
+    /// Evaluations that may be filled in by `today`: every sub-period that has begun (latest
+    /// first), and the annual one once the last sub-period has begun.
+    fn available(period: &periode::Model, today: NaiveDate) -> Vec<i32> {
+        let subs = sub_periods(period.year, interval_of(period));
+        let mut seqs: Vec<i32> = subs
+            .iter()
+            .filter(|s| s.starts_on <= today)
+            .map(|s| i32::from(s.seq))
+            .rev()
+            .collect();
+        if subs.last().is_some_and(|last| last.starts_on <= today) {
+            seqs.insert(0, EvaluationKind::Annual.seq());
+        }
+        seqs
+    }
+
+    /// The indicators of the plan with whether each must be reported on and whether its
+    /// realisation must be a number.
+    struct PlanIndicator {
+        model: skp_indikator::Model,
+        required: bool,
+        numeric: bool,
+    }
+
+    fn plan_indicators(record: &SkpRecord) -> Vec<PlanIndicator> {
+        record
+            .results
+            .iter()
+            .flat_map(|(result, indicators)| {
+                let required = result.grp == ResultGroup::Utama.as_str();
+                indicators.iter().map(move |i| PlanIndicator {
+                    model: i.clone(),
+                    required,
+                    numeric: i.target_min.is_some() || i.target_max.is_some(),
+                })
+            })
+            .collect()
+    }
+
+    /// The stored value of each field, as the form shows it.
+    async fn field_values(
+        db: &impl ConnectionTrait,
+        evaluation: &evaluasi::Model,
+        fields: &[Field],
+    ) -> Result<Vec<(String, String)>, AppError> {
+        let realisations = evaluasi_realisasi::Entity::find()
+            .filter(evaluasi_realisasi::Column::EvaluasiId.eq(evaluation.id))
+            .all(db)
+            .await?;
+        let behaviours = evaluasi_perilaku::Entity::find()
+            .filter(evaluasi_perilaku::Column::EvaluasiId.eq(evaluation.id))
+            .all(db)
+            .await?;
+        let realisation = |id: i64| realisations.iter().find(|r| r.indikator_id == id);
+        let behaviour = |v: CoreValue| {
+            behaviours
+                .iter()
+                .find(|b| b.core_value == i32::from(v.number()))
+        };
+        Ok(fields
+            .iter()
+            .map(|field| {
+                let value = match *field {
+                    Field::Realisation(id) => realisation(id).and_then(|r| r.value.clone()),
+                    Field::Comment(id) => realisation(id).and_then(|r| r.comment.clone()),
+                    Field::Rating(v) => behaviour(v).and_then(|b| b.rating.clone()),
+                    Field::Example(v) => behaviour(v).and_then(|b| b.example.clone()),
+                    Field::Achievements => evaluation.achievements.clone(),
+                    Field::Projects => evaluation.projects.clone(),
+                    Field::Challenges => evaluation.challenges.clone(),
+                    Field::Development => evaluation.development.clone(),
+                };
+                (field.name(), value.unwrap_or_default())
+            })
+            .collect())
+    }
+
+    /// What the wizard sends: the version it last saw, the step it is on, changed fields.
+    pub struct SaveRequest {
+        pub version: i32,
+        pub step: Option<Step>,
+        pub fields: Vec<(String, String)>,
+    }
+
+    #[derive(Debug, PartialEq, Eq)]
+    pub enum SaveOutcome {
+        /// Stored; `values` as stored, `errors` (field, code) for the fields that were not.
+        Saved {
+            version: i32,
+            values: Vec<(String, String)>,
+            errors: Vec<(String, String)>,
+        },
+        /// Someone saved a newer copy: nothing was stored; the server's values of the fields sent.
+        Conflict {
+            version: i32,
+            values: Vec<(String, String)>,
+        },
+    }
+
+    /// Saves fields of the self-assessment. Valid fields are stored even when others are not
+    /// (each error names its field); a stale `version` stores nothing.
+    pub async fn save(
+        db: &DatabaseConnection,
+        client: &ClientInfo,
+        id: i64,
+        request: SaveRequest,
+    ) -> Result<SaveOutcome, AppError> {
+        let user = state::user_for(db, client)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let cx = context(db, user, id).await?;
+        cx.require_editable()?;
+        let record = plans::load(db, cx.plan.id).await?;
+        let indicators = plan_indicators(&record);
+
+        let mut valid: Vec<(Field, Option<String>)> = Vec::new();
+        let mut sent: Vec<Field> = Vec::new();
+        let mut errors: Vec<(String, String)> = Vec::new();
+        for (name, raw) in &request.fields {
+            let Some(field) = Field::parse(name) else {
+                errors.push((name.clone(), "invalid".to_owned()));
+                continue;
+            };
+            let numeric = match field {
+                Field::Realisation(i) | Field::Comment(i) => {
+                    match indicators.iter().find(|p| p.model.id == i) {
+                        Some(p) => p.numeric,
+                        None => {
+                            errors.push((name.clone(), "invalid".to_owned()));
+                            continue;
+                        }
+                    }
+                }
+                _ => false,
+            };
+            sent.push(field);
+            match clean_value(field, raw, numeric) {
+                Ok(value) => valid.push((field, value)),
+                Err(code) => errors.push((name.clone(), code.to_owned())),
+            }
+        }
+        let step_changes = request
+            .step
+            .is_some_and(|s| i32::from(s.number()) != cx.evaluation.step);
+        if valid.is_empty() && !step_changes {
+            if errors.is_empty() {
+                return Ok(SaveOutcome::Saved {
+                    version: request.version,
+                    values: vec![],
+                    errors,
+                });
+            }
+            let mut form = FormErrors::default();
+            for (field, code) in &errors {
+                form = form.field(field, code);
+            }
+            for (name, raw) in &request.fields {
+                form = form.value(name, raw);
+            }
+            return Err(AppError::Invalid(form));
+        }
+
+        let txn = db.begin().await?;
+        let mut update = evaluasi::Entity::update_many()
+            .col_expr(evaluasi::Column::Version, Expr::value(request.version + 1))
+            .col_expr(evaluasi::Column::UpdatedAt, Expr::value(Utc::now()));
+        if let Some(step) = request.step {
+            update = update.col_expr(
+                evaluasi::Column::Step,
+                Expr::value(i32::from(step.number())),
+            );
+        }
+        for (field, value) in &valid {
+            let column = match field {
+                Field::Achievements => evaluasi::Column::Achievements,
+                Field::Projects => evaluasi::Column::Projects,
+                Field::Challenges => evaluasi::Column::Challenges,
+                Field::Development => evaluasi::Column::Development,
+                _ => continue,
+            };
+            update = update.col_expr(column, Expr::value(value.clone()));
+        }
+        let claimed = update
+            .filter(evaluasi::Column::Id.eq(id))
+            .filter(evaluasi::Column::Version.eq(request.version))
+            .exec(&txn)
+            .await?
+            .rows_affected
+            == 1;
+        if !claimed {
+            txn.rollback().await?;
+            let current = evaluasi::Entity::find_by_id(id)
+                .one(db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let values = field_values(db, &current, &sent).await?;
+            return Ok(SaveOutcome::Conflict {
+                version: current.version,
+                values,
+            });
+        }
+        for (field, value) in &valid {
+            match *field {
+                Field::Realisation(indicator) | Field::Comment(indicator) => {
+                    let existing = evaluasi_realisasi::Entity::find()
+                        .filter(evaluasi_realisasi::Column::EvaluasiId.eq(id))
+                        .filter(evaluasi_realisasi::Column::IndikatorId.eq(indicator))
+                        .one(&txn)
+                        .await?;
+                    let mut row = match existing {
+                        Some(row) => row.into(),
+                        None => evaluasi_realisasi::ActiveModel {
+                            evaluasi_id: Set(id),
+                            indikator_id: Set(indicator),
+                            value: Set(None),
+                            comment: Set(None),
+                            ..Default::default()
+                        },
+                    };
+                    if matches!(field, Field::Realisation(_)) {
+                        row.value = Set(value.clone());
+                    } else {
+                        row.comment = Set(value.clone());
+                    }
+                    row.save(&txn).await?;
+                }
+                Field::Rating(v) | Field::Example(v) => {
+                    let column = if matches!(field, Field::Rating(_)) {
+                        evaluasi_perilaku::Column::Rating
+                    } else {
+                        evaluasi_perilaku::Column::Example
+                    };
+                    evaluasi_perilaku::Entity::update_many()
+                        .col_expr(column, Expr::value(value.clone()))
+                        .filter(evaluasi_perilaku::Column::EvaluasiId.eq(id))
+                        .filter(evaluasi_perilaku::Column::CoreValue.eq(i32::from(v.number())))
+                        .exec(&txn)
+                        .await?;
+                }
+                _ => {}
+            }
+        }
+        txn.commit().await?;
+        Ok(SaveOutcome::Saved {
+            version: request.version + 1,
+            values: valid
+                .into_iter()
+                .map(|(f, v)| (f.name(), v.unwrap_or_default()))
+                .collect(),
+            errors,
+        })
+    }
+
+    async fn completeness(
+        db: &impl ConnectionTrait,
+        evaluation_id: i64,
+        indicators: &[PlanIndicator],
+    ) -> Result<Completeness, AppError> {
+        let realisations = evaluasi_realisasi::Entity::find()
+            .filter(evaluasi_realisasi::Column::EvaluasiId.eq(evaluation_id))
+            .all(db)
+            .await?;
+        let behaviours = evaluasi_perilaku::Entity::find()
+            .filter(evaluasi_perilaku::Column::EvaluasiId.eq(evaluation_id))
+            .all(db)
+            .await?;
+        let evidence = bukti::Entity::find()
+            .filter(bukti::Column::EvaluasiId.eq(evaluation_id))
+            .all(db)
+            .await?;
+        let evaluation = evaluasi::Entity::find_by_id(evaluation_id)
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let value_of = |b: &evaluasi_perilaku::Model| {
+            u8::try_from(b.core_value)
+                .ok()
+                .and_then(CoreValue::from_number)
+        };
+        Ok(Completeness {
+            indicators: indicators
+                .iter()
+                .map(|p| IndicatorFacts {
+                    indicator_id: p.model.id,
+                    required: p.required,
+                    has_realisation: realisations
+                        .iter()
+                        .any(|r| r.indikator_id == p.model.id && r.value.is_some()),
+                    has_evidence: evidence.iter().any(|e| e.indikator_id == p.model.id),
+                })
+                .collect(),
+            rated: behaviours
+                .iter()
+                .filter(|b| b.rating.is_some())
+                .filter_map(value_of)
+                .collect(),
+            exemplified: behaviours
+                .iter()
+                .filter(|b| b.example.is_some())
+                .filter_map(value_of)
+                .collect(),
+            has_achievements: evaluation.achievements.is_some(),
+        })
+    }
+
+    fn evidence_view(e: &bukti::Model, decimal_comma: bool) -> EvidenceView {
+        if e.kind == "link" {
+            let url = e.url.clone().unwrap_or_default();
+            EvidenceView {
+                id: e.id,
+                kind: "link".to_owned(),
+                name: url.clone(),
+                size: String::new(),
+                url,
+            }
+        } else {
+            EvidenceView {
+                id: e.id,
+                kind: "file".to_owned(),
+                name: e.file_name.clone().unwrap_or_default(),
+                size: format_size(
+                    u64::try_from(e.size.unwrap_or_default()).unwrap_or_default(),
+                    decimal_comma,
+                ),
+                url: format!("/bukti/{}", e.id),
+            }
+        }
+    }
+
+    fn decimal_comma() -> bool {
+        crate::state::request_cookie(crate::ui::locale::LOCALE_COOKIE).as_deref() != Some("en")
+    }
+
+    pub async fn view(id: i64) -> Result<WizardView, AppError> {
+        let (db, cx) = context_here(id).await?;
+        let record = plans::load(&db, cx.plan.id).await?;
+        let indicators = plan_indicators(&record);
+        let realisations = evaluasi_realisasi::Entity::find()
+            .filter(evaluasi_realisasi::Column::EvaluasiId.eq(id))
+            .all(&db)
+            .await?;
+        let behaviours = evaluasi_perilaku::Entity::find()
+            .filter(evaluasi_perilaku::Column::EvaluasiId.eq(id))
+            .all(&db)
+            .await?;
+        // Evidence stays within the appraisal chain; others see the text only.
+        let may_see_evidence = authorize(
+            &cx.user.actor,
+            Action::ViewEvidence,
+            Target::Employee(&cx.facts),
+        )
+        .is_ok();
+        let evidence = if may_see_evidence {
+            bukti::Entity::find()
+                .filter(bukti::Column::EvaluasiId.eq(id))
+                .order_by_asc(bukti::Column::Id)
+                .all(&db)
+                .await?
+        } else {
+            Vec::new()
+        };
+        let comma = decimal_comma();
+        let results = record
+            .results
+            .iter()
+            .map(|(result, items)| ResultItem {
+                id: result.id,
+                group: result.grp.clone(),
+                text: result.text.clone(),
+                indicators: items
+                    .iter()
+                    .map(|i| {
+                        let r = realisations.iter().find(|r| r.indikator_id == i.id);
+                        IndicatorItem {
+                            id: i.id,
+                            text: i.text.clone(),
+                            aspect: i.aspect.clone().unwrap_or_default(),
+                            target_min: i.target_min.clone(),
+                            target_max: i.target_max.clone(),
+                            target_unit: i.target_unit.clone(),
+                            numeric: i.target_min.is_some() || i.target_max.is_some(),
+                            value: r.and_then(|r| r.value.clone()).unwrap_or_default(),
+                            comment: r.and_then(|r| r.comment.clone()).unwrap_or_default(),
+                            evidence: evidence
+                                .iter()
+                                .filter(|e| e.indikator_id == i.id)
+                                .map(|e| evidence_view(e, comma))
+                                .collect(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        let behaviours = CoreValue::ALL
+            .into_iter()
+            .map(|value| {
+                let mine = behaviours
+                    .iter()
+                    .find(|b| b.core_value == i32::from(value.number()));
+                let expectation = record
+                    .behaviours
+                    .iter()
+                    .find(|b| b.core_value == i32::from(value.number()))
+                    .and_then(|b| b.expectation.clone());
+                BehaviourItem {
+                    value: value.number(),
+                    rating: mine.and_then(|b| b.rating.clone()).unwrap_or_default(),
+                    example: mine.and_then(|b| b.example.clone()).unwrap_or_default(),
+                    expectation: expectation.unwrap_or_default(),
+                }
+            })
+            .collect();
+        let facts = completeness(&db, id, &indicators).await?;
+        let e = &cx.evaluation;
+        let submitted_at = match e.submitted_at {
+            Some(at) => Some(local_time(&db, at).await?),
+            None => None,
+        };
+        let max_upload_bytes = state::evidence()?.max_bytes();
+        Ok(WizardView {
+            id,
+            skp_id: cx.plan.id,
+            seq: e.seq,
+            year: cx.period.year,
+            span: span_text(&cx.period, e.seq),
+            state: e.state.clone(),
+            version: e.version,
+            step: u8::try_from(e.step).unwrap_or(1),
+            employee: plans::parse_header(&cx.plan).employee,
+            results,
+            behaviours,
+            achievements: e.achievements.clone().unwrap_or_default(),
+            projects: e.projects.clone().unwrap_or_default(),
+            challenges: e.challenges.clone().unwrap_or_default(),
+            development: e.development.clone().unwrap_or_default(),
+            missing: missing(&facts)
+                .into_iter()
+                .map(|m| MissingItem {
+                    field: m.field().name(),
+                    step: m.field().step().number(),
+                })
+                .collect(),
+            without_evidence: if may_see_evidence {
+                without_evidence(&facts)
+            } else {
+                Vec::new()
+            },
+            return_note: e.return_note.clone(),
+            submitted_at,
+            can_edit: cx.may_edit(),
+            can_return: cx.is_appraiser
+                && cx.evaluation.state == EvaluationState::SelfAssessed.as_str(),
+            max_upload_bytes,
+        })
+    }
+
+    async fn local_time(
+        db: &impl ConnectionTrait,
+        at: chrono::DateTime<Utc>,
+    ) -> Result<String, AppError> {
+        let offset = crate::db::agency::primary(db).await?.map_or_else(
+            || chrono::FixedOffset::east_opt(7 * 3600).expect("offset"),
+            |a| a.time_zone.utc_offset(),
+        );
+        Ok(at
+            .with_timezone(&offset)
+            .format("%d-%m-%Y %H:%M")
+            .to_string())
+    }
+
+    /// The signed-in employee's plan in force this period, if any.
+    async fn my_plan(
+        db: &DatabaseConnection,
+        user: &CurrentUser,
+    ) -> Result<Option<(skp::Model, periode::Model)>, AppError> {
+        let Some(me) = user.actor.employee_id else {
+            return Ok(None);
+        };
+        let Some(agency) = crate::db::agency::primary(db).await? else {
+            return Ok(None);
+        };
+        let Some(period) = crate::db::periods::open_period(db, agency.id).await? else {
+            return Ok(None);
+        };
+        let plan = plans::current_for(db, me, period.id).await?;
+        Ok(plan
+            .filter(|p| plans::state_of(p).is_ok_and(SkpState::is_effective))
+            .map(|p| (p, period)))
+    }
+
+    pub async fn mine() -> Result<MyEvaluations, AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        let Some((plan, period)) = my_plan(&db, &user).await? else {
+            return Ok(MyEvaluations {
+                skp_id: None,
+                year: None,
+                entries: Vec::new(),
+            });
+        };
+        let started = evaluasi::Entity::find()
+            .filter(evaluasi::Column::SkpId.eq(plan.id))
+            .all(&db)
+            .await?;
+        let deadlines = crate::db::periods::deadlines_of(&db, period.id).await?;
+        let today = today(&db).await?;
+        let entries = available(&period, today)
+            .into_iter()
+            .map(|seq| {
+                let e = started.iter().find(|e| e.seq == seq);
+                let deadline = if seq == EvaluationKind::Annual.seq() {
+                    Some(period.annual_deadline)
+                } else {
+                    deadlines.iter().find(|d| d.seq == seq).map(|d| d.deadline)
+                };
+                EvaluationEntry {
+                    seq,
+                    span: span_text(&period, seq),
+                    id: e.map(|e| e.id),
+                    state: e.map(|e| e.state.clone()).unwrap_or_default(),
+                    deadline: deadline.map(date).unwrap_or_default(),
+                }
+            })
+            .collect();
+        Ok(MyEvaluations {
+            skp_id: Some(plan.id),
+            year: Some(period.year),
+            entries,
+        })
+    }
+
+    pub async fn start(skp_id: i64, seq: i32) -> Result<(), AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        let plan = plans::find(&db, skp_id).await?;
+        let facts = facts(&db, &plan).await?;
+        authorize(&user.actor, Action::DraftSkp, Target::Employee(&facts))?;
+        let period = periode::Entity::find_by_id(plan.periode_id)
+            .one(&db)
+            .await?
+            .ok_or(AppError::Internal)?;
+        if let Some(existing) = evaluasi::Entity::find()
+            .filter(evaluasi::Column::SkpId.eq(skp_id))
+            .filter(evaluasi::Column::Seq.eq(seq))
+            .one(&db)
+            .await?
+        {
+            leptos_axum::redirect(&format!("/evaluasi/{}", existing.id));
+            return Ok(());
+        }
+        let in_force = plans::state_of(&plan).is_ok_and(SkpState::is_effective);
+        if !in_force || period.state != PeriodState::Open.as_str() {
+            return Err(locked());
+        }
+        if !available(&period, today(&db).await?).contains(&seq) {
+            return Err(AppError::Invalid(
+                FormErrors::default().field("seq", "invalid"),
+            ));
+        }
+        let now = Utc::now();
+        let txn = db.begin().await?;
+        let created = evaluasi::ActiveModel {
+            skp_id: Set(skp_id),
+            seq: Set(seq),
+            state: Set(EvaluationState::Open.as_str().to_owned()),
+            step: Set(1),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await;
+        let created = match created {
+            Ok(created) => created,
+            // Two taps at once: the unique index keeps one; open that one.
+            Err(_) => {
+                txn.rollback().await?;
+                let existing = evaluasi::Entity::find()
+                    .filter(evaluasi::Column::SkpId.eq(skp_id))
+                    .filter(evaluasi::Column::Seq.eq(seq))
+                    .one(&db)
+                    .await?
+                    .ok_or(AppError::Internal)?;
+                leptos_axum::redirect(&format!("/evaluasi/{}", existing.id));
+                return Ok(());
+            }
+        };
+        for value in CoreValue::ALL {
+            evaluasi_perilaku::ActiveModel {
+                evaluasi_id: Set(created.id),
+                core_value: Set(i32::from(value.number())),
+                rating: Set(None),
+                example: Set(None),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("/evaluasi/{}", created.id));
+        Ok(())
+    }
+
+    /// Claims the next version of the evaluation, or `Conflict`.
+    async fn claim_version(
+        db: &impl ConnectionTrait,
+        id: i64,
+        version: i32,
+    ) -> Result<(), AppError> {
+        let done = evaluasi::Entity::update_many()
+            .col_expr(evaluasi::Column::Version, Expr::value(version + 1))
+            .col_expr(evaluasi::Column::UpdatedAt, Expr::value(Utc::now()))
+            .filter(evaluasi::Column::Id.eq(id))
+            .filter(evaluasi::Column::Version.eq(version))
+            .exec(db)
+            .await?;
+        if done.rows_affected == 1 {
+            Ok(())
+        } else {
+            Err(AppError::Conflict)
+        }
+    }
+
+    pub async fn submit(id: i64, version: i32) -> Result<(), AppError> {
+        let (db, cx) = context_here(id).await?;
+        cx.require_editable()?;
+        let record = plans::load(&db, cx.plan.id).await?;
+        let facts = completeness(&db, id, &plan_indicators(&record)).await?;
+        if !missing(&facts).is_empty() {
+            return Err(AppError::Invalid(
+                FormErrors::default().field("evaluation", "evaluation_incomplete"),
+            ));
+        }
+        let client = ClientInfo::current();
+        let employee = plans::parse_header(&cx.plan).employee.name;
+        let txn = db.begin().await?;
+        claim_version(&txn, id, version).await?;
+        evaluasi::Entity::update_many()
+            .col_expr(
+                evaluasi::Column::State,
+                Expr::value(EvaluationState::SelfAssessed.as_str()),
+            )
+            .col_expr(evaluasi::Column::SubmittedAt, Expr::value(Some(Utc::now())))
+            .filter(evaluasi::Column::Id.eq(id))
+            .exec(&txn)
+            .await?;
+        if let Some(appraiser) = cx.plan.penilai_id {
+            notifications::notify_employee(
+                &txn,
+                appraiser,
+                Kind::EvaluationSubmitted,
+                Some(cx.plan.id),
+                &employee,
+                &cx.link(),
+            )
+            .await?;
+        }
+        cx.audit(
+            &txn,
+            &client,
+            "evaluation_submitted",
+            serde_json::json!({ "skp_id": cx.plan.id, "seq": cx.evaluation.seq }),
+        )
+        .await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("{}?status=submitted", cx.link()));
+        Ok(())
+    }
+
+    pub async fn send_back(id: i64, version: i32, note: String) -> Result<(), AppError> {
+        let (db, cx) = context_here(id).await?;
+        if !cx.is_appraiser {
+            return Err(AppError::Forbidden);
+        }
+        if cx.evaluation.state != EvaluationState::SelfAssessed.as_str()
+            || cx.period.state != PeriodState::Open.as_str()
+        {
+            return Err(locked());
+        }
+        let note = clean_text(&note, RETURN_NOTE_MAX).map_err(|code| {
+            AppError::Invalid(
+                FormErrors::default()
+                    .field("note", code)
+                    .value("note", &note),
+            )
+        })?;
+        let client = ClientInfo::current();
+        let appraiser = plans::parse_header(&cx.plan)
+            .appraiser
+            .map(|a| a.name)
+            .unwrap_or_else(|| cx.user.account.login.clone());
+        let txn = db.begin().await?;
+        claim_version(&txn, id, version).await?;
+        evaluasi::Entity::update_many()
+            .col_expr(
+                evaluasi::Column::State,
+                Expr::value(EvaluationState::Open.as_str()),
+            )
+            .col_expr(
+                evaluasi::Column::ReturnNote,
+                Expr::value(Some(note.clone())),
+            )
+            .col_expr(evaluasi::Column::ReturnedAt, Expr::value(Some(Utc::now())))
+            .filter(evaluasi::Column::Id.eq(id))
+            .exec(&txn)
+            .await?;
+        notifications::notify_employee(
+            &txn,
+            cx.plan.pegawai_id,
+            Kind::EvaluationReturned,
+            Some(cx.plan.id),
+            &appraiser,
+            &cx.link(),
+        )
+        .await?;
+        cx.audit(
+            &txn,
+            &client,
+            "evaluation_returned",
+            serde_json::json!({ "note": note }),
+        )
+        .await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("{}?status=returned", cx.link()));
+        Ok(())
+    }
+
+    fn indicator_of_plan(record: &SkpRecord, indicator_id: i64) -> Result<(), AppError> {
+        let found = record
+            .results
+            .iter()
+            .any(|(_, items)| items.iter().any(|i| i.id == indicator_id));
+        if found {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(
+                FormErrors::default().field("indikator", "invalid"),
+            ))
+        }
+    }
+
+    pub async fn add_link(id: i64, indicator_id: i64, link: String) -> Result<(), AppError> {
+        let (db, cx) = context_here(id).await?;
+        cx.require_editable()?;
+        indicator_of_plan(&plans::load(&db, cx.plan.id).await?, indicator_id)?;
+        let back = format!("{}?langkah=1#ind-{indicator_id}", cx.link());
+        let url = clean_link(&link).map_err(|code| {
+            AppError::Invalid(
+                FormErrors::default()
+                    .field("tautan", code)
+                    .value("tautan", &link)
+                    .value("indikator", &indicator_id.to_string()),
+            )
+        })?;
+        let client = ClientInfo::current();
+        let row = bukti::ActiveModel {
+            evaluasi_id: Set(id),
+            indikator_id: Set(indicator_id),
+            kind: Set("link".to_owned()),
+            url: Set(Some(url.clone())),
+            uploaded_by: Set(cx.user.account.id),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&db)
+        .await?;
+        cx.audit(
+            &db,
+            &client,
+            "evidence_added",
+            serde_json::json!({ "bukti_id": row.id, "indikator_id": indicator_id, "url": url }),
+        )
+        .await?;
+        leptos_axum::redirect(&back);
+        Ok(())
+    }
+
+    /// A file as it arrived for one indicator.
+    pub struct UploadedFile<'a> {
+        pub indicator_id: i64,
+        pub file_name: &'a str,
+        pub bytes: bytes::Bytes,
+    }
+
+    /// Stores an uploaded file as evidence for one indicator of the evaluation.
+    pub async fn upload(
+        db: &DatabaseConnection,
+        store: &EvidenceStore,
+        client: &ClientInfo,
+        id: i64,
+        file: UploadedFile<'_>,
+        decimal_comma: bool,
+    ) -> Result<EvidenceView, AppError> {
+        let user = state::user_for(db, client)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let cx = context(db, user, id).await?;
+        cx.require_editable()?;
+        let UploadedFile {
+            indicator_id,
+            file_name,
+            bytes,
+        } = file;
+        indicator_of_plan(&plans::load(db, cx.plan.id).await?, indicator_id)?;
+        let (object, kind) = store.put(bytes).await?;
+        let name = stored_name(file_name, kind);
+        let row = bukti::ActiveModel {
+            evaluasi_id: Set(id),
+            indikator_id: Set(indicator_id),
+            kind: Set("file".to_owned()),
+            file_type: Set(Some(kind.as_str().to_owned())),
+            object_key: Set(Some(object.key.clone())),
+            sha256: Set(Some(object.sha256.clone())),
+            size: Set(Some(i64::try_from(object.size).unwrap_or(i64::MAX))),
+            file_name: Set(Some(name)),
+            url: Set(None),
+            uploaded_by: Set(cx.user.account.id),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        cx.audit(
+            db,
+            client,
+            "evidence_uploaded",
+            serde_json::json!({
+                "bukti_id": row.id,
+                "indikator_id": indicator_id,
+                "sha256": object.sha256,
+                "size": object.size,
+                "type": kind.as_str(),
+            }),
+        )
+        .await?;
+        Ok(evidence_view(&row, decimal_comma))
+    }
+
+    /// The name shown for an uploaded file: what the phone called it, without any path, with
+    /// the extension of what it really is.
+    fn stored_name(file_name: &str, kind: EvidenceType) -> String {
+        let base = file_name
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(120)
+            .collect::<String>();
+        let stem = base
+            .rsplit_once('.')
+            .map_or(base.as_str(), |(stem, _)| stem)
+            .trim();
+        let stem = if stem.is_empty() { "bukti" } else { stem };
+        format!("{stem}.{}", kind.extension())
+    }
+
+    pub async fn remove_evidence(
+        db: &DatabaseConnection,
+        client: &ClientInfo,
+        id: i64,
+        evidence_id: i64,
+    ) -> Result<i64, AppError> {
+        let user = state::user_for(db, client)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let cx = context(db, user, id).await?;
+        cx.require_editable()?;
+        let row = bukti::Entity::find_by_id(evidence_id)
+            .one(db)
+            .await?
+            .filter(|b| b.evaluasi_id == id)
+            .ok_or(AppError::NotFound)?;
+        // The stored object stays: it is content-addressed and may back other evidence.
+        bukti::Entity::delete_by_id(row.id).exec(db).await?;
+        cx.audit(
+            db,
+            client,
+            "evidence_removed",
+            serde_json::json!({ "bukti_id": row.id, "indikator_id": row.indikator_id }),
+        )
+        .await?;
+        Ok(row.indikator_id)
+    }
+
+    /// A stored evidence file, for the employee and their appraisers only.
+    pub async fn download(
+        db: &DatabaseConnection,
+        store: &EvidenceStore,
+        client: &ClientInfo,
+        evidence_id: i64,
+    ) -> Result<(EvidenceType, String, bytes::Bytes), AppError> {
+        let user = state::user_for(db, client)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let row = bukti::Entity::find_by_id(evidence_id)
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let cx = context(db, user, row.evaluasi_id).await?;
+        authorize(
+            &cx.user.actor,
+            Action::ViewEvidence,
+            Target::Employee(&cx.facts),
+        )?;
+        let (Some(key), Some(kind)) = (
+            row.object_key.as_deref(),
+            row.file_type.as_deref().and_then(EvidenceType::parse),
+        ) else {
+            return Err(AppError::NotFound);
+        };
+        let bytes = store.get(key).await?;
+        Ok((kind, row.file_name.unwrap_or_default(), bytes))
+    }
+
+    pub async fn submitted() -> Result<Vec<SubmittedEvaluation>, AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        let Some(me) = user.actor.employee_id else {
+            return Ok(Vec::new());
+        };
+        let plans_of_mine = skp::Entity::find()
+            .filter(skp::Column::PenilaiId.eq(me))
+            .all(&db)
+            .await?;
+        let mut out = Vec::new();
+        for plan in plans_of_mine {
+            // The policy decides, not the column: never one's own plan.
+            let facts = facts(&db, &plan).await?;
+            if authorize(&user.actor, Action::ReviewSkp, Target::Employee(&facts)).is_err() {
+                continue;
+            }
+            let waiting = evaluasi::Entity::find()
+                .filter(evaluasi::Column::SkpId.eq(plan.id))
+                .filter(evaluasi::Column::State.eq(EvaluationState::SelfAssessed.as_str()))
+                .order_by_asc(evaluasi::Column::SubmittedAt)
+                .all(&db)
+                .await?;
+            if waiting.is_empty() {
+                continue;
+            }
+            let period = periode::Entity::find_by_id(plan.periode_id)
+                .one(&db)
+                .await?
+                .ok_or(AppError::Internal)?;
+            let header = plans::parse_header(&plan);
+            for e in waiting {
+                let submitted_at = match e.submitted_at {
+                    Some(at) => local_time(&db, at).await?,
+                    None => String::new(),
+                };
+                out.push(SubmittedEvaluation {
+                    id: e.id,
+                    employee: header.employee.name.clone(),
+                    nip: header.employee.nip.clone(),
+                    seq: e.seq,
+                    span: span_text(&period, e.seq),
+                    submitted_at,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn uploaded_names_keep_the_stem_and_get_the_real_extension() {
+            assert_eq!(
+                stored_name("IMG_2041.JPG", EvidenceType::Jpeg),
+                "IMG_2041.jpg"
+            );
+            assert_eq!(stored_name("laporan.jpg", EvidenceType::Pdf), "laporan.pdf");
+            assert_eq!(
+                stored_name("C:\\Users\\putri\\foto kegiatan.png", EvidenceType::Png),
+                "foto kegiatan.png"
+            );
+            assert_eq!(
+                stored_name("../../etc/passwd", EvidenceType::Pdf),
+                "passwd.pdf"
+            );
+            assert_eq!(stored_name("", EvidenceType::Webp), "bukti.webp");
+        }
+    }
+}

@@ -1,0 +1,902 @@
+//! The self-assessment wizard and the lists that lead to it. Server-rendered: every step is a
+//! plain form that saves and moves on without JavaScript; `wizard.js` adds instant step changes,
+//! autosave, offline editing and upload progress on top (see `super::script`).
+
+use super::api::*;
+use super::types::*;
+use crate::error::{AppError, FormErrors};
+use crate::features::admin::load_failure;
+use crate::features::skp::{aspect_label, value_definition, value_name};
+use crate::i18n::*;
+use crate::ui::error::{ErrorNotice, field_message};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+type I18n = leptos_i18n::I18nContext<Locale>;
+
+const STEPS: u8 = 5;
+
+fn loading(i18n: I18n) -> impl IntoView {
+    view! { <p class="muted">{t!(i18n, common.loading)}</p> }
+}
+
+fn step_name(i18n: I18n, step: u8) -> String {
+    match step {
+        1 => t_string!(i18n, evaluation.step_results),
+        2 => t_string!(i18n, evaluation.step_behaviour),
+        3 => t_string!(i18n, evaluation.step_report),
+        4 => t_string!(i18n, evaluation.step_development),
+        _ => t_string!(i18n, evaluation.step_review),
+    }
+    .to_string()
+}
+
+fn rating_label(i18n: I18n, rating: &str) -> String {
+    match rating {
+        "di_bawah" => t_string!(i18n, evaluation.rating_di_bawah),
+        "sesuai" => t_string!(i18n, evaluation.rating_sesuai),
+        "di_atas" => t_string!(i18n, evaluation.rating_di_atas),
+        _ => t_string!(i18n, evaluation.not_filled),
+    }
+    .to_string()
+}
+
+fn state_label(i18n: I18n, state: &str) -> String {
+    match state {
+        "open" => t_string!(i18n, evaluation.state_open),
+        "self_assessed" => t_string!(i18n, evaluation.state_self_assessed),
+        _ => t_string!(i18n, evaluation.state_not_started),
+    }
+    .to_string()
+}
+
+fn title_of(i18n: I18n, seq: i32, year: i32, span: &str) -> String {
+    if seq == 0 {
+        t_string!(i18n, evaluation.annual, year = year).to_string()
+    } else {
+        t_string!(i18n, evaluation.periodic, n = seq, span = span.to_owned()).to_string()
+    }
+}
+
+fn target_text(i18n: I18n, i: &IndicatorItem) -> String {
+    crate::domain::skp::format_target(
+        i.target_min.as_deref(),
+        i.target_max.as_deref(),
+        i.target_unit.as_deref(),
+        i18n.get_locale_untracked() == Locale::id,
+    )
+}
+
+/// `"` `\` and control characters escaped, and `<` too so the text can never close the
+/// `<script>` element it sits in.
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("\\u003c"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The script's texts, in the page's language.
+fn script_texts(i18n: I18n) -> String {
+    let pairs = [
+        ("saving", t_string!(i18n, evaluation.js_saving).to_string()),
+        ("saved", t_string!(i18n, evaluation.js_saved).to_string()),
+        (
+            "offline",
+            t_string!(i18n, evaluation.js_offline).to_string(),
+        ),
+        ("error", t_string!(i18n, evaluation.js_error).to_string()),
+        (
+            "session_ended",
+            t_string!(i18n, evaluation.js_session_ended).to_string(),
+        ),
+        (
+            "read_only",
+            t_string!(i18n, evaluation.js_read_only).to_string(),
+        ),
+        (
+            "conflict_title",
+            t_string!(i18n, evaluation.conflict_title).to_string(),
+        ),
+        (
+            "conflict_intro",
+            t_string!(i18n, evaluation.conflict_intro).to_string(),
+        ),
+        (
+            "conflict_device",
+            t_string!(i18n, evaluation.conflict_device).to_string(),
+        ),
+        (
+            "conflict_server",
+            t_string!(i18n, evaluation.conflict_server).to_string(),
+        ),
+        (
+            "use_device",
+            t_string!(i18n, evaluation.use_device).to_string(),
+        ),
+        (
+            "use_server",
+            t_string!(i18n, evaluation.use_server).to_string(),
+        ),
+        (
+            "use_all_device",
+            t_string!(i18n, evaluation.use_all_device).to_string(),
+        ),
+        (
+            "use_all_server",
+            t_string!(i18n, evaluation.use_all_server).to_string(),
+        ),
+        (
+            "file_too_large",
+            t_string!(i18n, evaluation.js_file_too_large).to_string(),
+        ),
+        (
+            "upload_failed",
+            t_string!(i18n, evaluation.js_upload_failed).to_string(),
+        ),
+        (
+            "upload_retry",
+            t_string!(i18n, evaluation.js_upload_retry).to_string(),
+        ),
+        (
+            "uploading",
+            t_string!(i18n, evaluation.js_uploading).to_string(),
+        ),
+        (
+            "review_needs_connection",
+            t_string!(i18n, evaluation.js_review_needs_connection).to_string(),
+        ),
+        (
+            "submit_needs_connection",
+            t_string!(i18n, evaluation.js_submit_needs_connection).to_string(),
+        ),
+    ];
+    let body = pairs
+        .iter()
+        .map(|(k, v)| format!("{}:{}", json_string(k), json_string(v)))
+        .collect::<Vec<_>>()
+        .join(",");
+    format!("{{{body}}}")
+}
+
+/// What a failed plain post sent back in the address: the path posted to and the error.
+fn posted() -> Option<(String, AppError)> {
+    use_query_map().with_untracked(|q| {
+        let err = q.get("__err")?;
+        let path = q.get("__path")?;
+        Some((
+            path,
+            leptos::server_fn::error::ServerFnUrlError::<AppError>::decode_err(&err),
+        ))
+    })
+}
+
+/// The posted form of `path`, when it came back with field errors.
+fn posted_form(posted: &Option<(String, AppError)>, path: &str) -> Option<FormErrors> {
+    match posted {
+        Some((p, AppError::Invalid(form))) if p == path => Some(form.clone()),
+        _ => None,
+    }
+}
+
+/// `/evaluasi/{id}`: the wizard for the employee, the read-only record for the appraiser.
+#[component]
+pub fn WizardPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+    let data = Resource::new(
+        move || id,
+        |id| async move {
+            match id {
+                Some(id) => load_wizard(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Title text=move || t_string!(i18n, evaluation.title) />
+        <Suspense fallback=move || loading(i18n)>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(v) => wizard_page(i18n, v).into_any(),
+                    Err(error) => load_failure(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Everything a field needs to render: its value (as posted back after an error, or stored),
+/// its error, and the stored value when the two differ after a conflict.
+struct FieldState {
+    posted: Option<FormErrors>,
+    stale: bool,
+    form_id: String,
+}
+
+impl FieldState {
+    fn value(&self, name: &str, stored: &str) -> String {
+        self.posted
+            .as_ref()
+            .and_then(|f| f.value_of(name))
+            .unwrap_or(stored)
+            .to_owned()
+    }
+
+    fn error(&self, i18n: I18n, name: &str) -> Option<String> {
+        self.posted
+            .as_ref()
+            .and_then(|f| f.error_for(name))
+            .map(|code| field_message(i18n, code))
+    }
+
+    /// After a refused stale save: what the server holds, when it differs from what was typed.
+    fn server_copy(&self, i18n: I18n, name: &str, stored: &str) -> Option<String> {
+        let typed = self.posted.as_ref()?.value_of(name)?;
+        (self.stale && typed != stored).then(|| {
+            let value = if stored.is_empty() { "—" } else { stored };
+            t_string!(i18n, evaluation.server_copy, value = value.to_owned()).to_string()
+        })
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn text_field(
+    i18n: I18n,
+    fs: &FieldState,
+    name: String,
+    label: String,
+    hint: Option<String>,
+    stored: &str,
+    multiline: bool,
+    inputmode: Option<&'static str>,
+) -> impl IntoView + use<> {
+    let id = format!("f-{name}");
+    let value = fs.value(&name, stored);
+    let error = fs.error(i18n, &name);
+    let server = fs.server_copy(i18n, &name, stored);
+    let described = format!("{id}-error {id}-hint");
+    let invalid = if error.is_some() { "true" } else { "false" };
+    let control = if multiline {
+        view! {
+            <textarea id=id.clone() name=name.clone() form=fs.form_id.clone() rows="3"
+                data-autosave data-label=label.clone() aria-describedby=described aria-invalid=invalid>
+                {value}
+            </textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() name=name.clone() form=fs.form_id.clone() type="text" value=value
+                inputmode=inputmode autocomplete="off"
+                data-autosave data-label=label.clone() aria-describedby=described aria-invalid=invalid />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {control}
+            <p id=format!("{id}-hint") class="hint">{hint}</p>
+            {server.map(|s| view! { <p class="hint server-copy">{s}</p> })}
+            <p id=format!("{id}-error") class="field-error" data-error-for=name>{error}</p>
+        </div>
+    }
+}
+
+fn step_form(v: &WizardView, step: u8) -> impl IntoView + use<> {
+    view! {
+        <form id=format!("step-form-{step}") method="post" action=format!("/evaluasi/{}/simpan", v.id)>
+            <input type="hidden" name="version" value=v.version.to_string() />
+            <input type="hidden" name="step" value=step.to_string() />
+        </form>
+    }
+}
+
+fn step_buttons(i18n: I18n, step: u8) -> impl IntoView {
+    let form = format!("step-form-{step}");
+    view! {
+        <div class="wizard-actions">
+            <button class="button" type="submit" form=form.clone() name="go" value=(step + 1).to_string()
+                data-next data-testid="wizard-next">
+                {t!(i18n, evaluation.next)}
+            </button>
+            {(step > 1).then(|| view! {
+                <button class="button button-secondary" type="submit" form=form name="go"
+                    value=(step - 1).to_string() data-back>
+                    {t!(i18n, evaluation.back)}
+                </button>
+            })}
+        </div>
+    }
+}
+
+fn wizard_page(i18n: I18n, v: WizardView) -> impl IntoView {
+    let posted = posted();
+    let query = use_query_map();
+    let status = query.with_untracked(|q| q.get("status"));
+    let asked_step = query.with_untracked(|q| q.get("langkah").and_then(|s| s.parse::<u8>().ok()));
+    let current = asked_step
+        .filter(|s| (1..=STEPS).contains(s))
+        .unwrap_or(v.step.clamp(1, STEPS));
+    let save_path = format!("/evaluasi/{}/simpan", v.id);
+    let form = posted_form(&posted, &save_path);
+    let stale = form
+        .as_ref()
+        .is_some_and(|f| f.error_for("version").is_some());
+    let locked = form
+        .as_ref()
+        .and_then(|f| f.error_for("evaluation"))
+        .map(|code| field_message(i18n, code));
+    // Errors of the other posts (submit, link, evidence), shown at the top.
+    let other_error = posted
+        .as_ref()
+        .filter(|(p, e)| *p != save_path || !matches!(e, AppError::Invalid(_)))
+        .map(|(_, e)| e.clone());
+    let title = title_of(i18n, v.seq, v.year, &v.span);
+    let status_text = match status.as_deref() {
+        Some("submitted") => Some(t_string!(i18n, evaluation.status_submitted).to_string()),
+        Some("returned") => Some(t_string!(i18n, evaluation.status_returned).to_string()),
+        _ => None,
+    };
+    let submitted_notice = (v.state == "self_assessed").then(|| {
+        let at = v.submitted_at.clone().unwrap_or_default();
+        t_string!(i18n, evaluation.submitted_notice, at = at).to_string()
+    });
+    let returned = (v.state == "open").then(|| v.return_note.clone()).flatten();
+    let body = if v.can_edit {
+        wizard(i18n, &v, current, form, stale).into_any()
+    } else {
+        view! {
+            <div class="evaluation-record" data-testid="evaluation-record">
+                {summary(i18n, &v)}
+                {v.can_return.then(|| return_form(i18n, &v, &posted))}
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section class="skp-page wizard-page" aria-labelledby="wizard-title">
+            <p class="eyebrow">{t!(i18n, evaluation.title)}" · "{v.employee.name.clone()}</p>
+            <h1 id="wizard-title">{title}</h1>
+            {status_text.map(|s| view! { <p class="notice notice-success" role="status">{s}</p> })}
+            {submitted_notice.map(|s| view! { <p class="notice" data-testid="submitted-notice">{s}</p> })}
+            {returned.map(|note| view! {
+                <div class="notice" data-testid="returned-notice">
+                    <p><strong>{t!(i18n, evaluation.returned_notice)}</strong></p>
+                    <p class="pre-line">{note}</p>
+                </div>
+            })}
+            {locked.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
+            {stale.then(|| view! {
+                <p class="notice notice-error" role="alert">{field_message(i18n, "stale")}</p>
+            })}
+            {other_error.map(|error| match error {
+                AppError::Invalid(f) => {
+                    let messages = f.fields.iter().map(|(_, code)| field_message(i18n, code)).collect::<Vec<_>>();
+                    view! { <p class="notice notice-error" role="alert">{messages.join(" ")}</p> }.into_any()
+                }
+                error => view! { <ErrorNotice error /> }.into_any(),
+            })}
+            {body}
+        </section>
+    }
+}
+
+fn progress(i18n: I18n, v: &WizardView, current: u8) -> impl IntoView + use<> {
+    view! {
+        <nav class="wizard-progress" aria-label=t_string!(i18n, evaluation.progress_label)>
+            <ol>
+                {(1..=STEPS).map(|step| {
+                    let open = v.missing.iter().filter(|m| m.step == step).count();
+                    let class = if open == 0 && step < STEPS { "done" } else { "" };
+                    view! {
+                        <li class=class>
+                            <a href=format!("/evaluasi/{}?langkah={step}", v.id) data-goto=step.to_string()
+                                aria-current=(step == current).then_some("step")>
+                                <span class="step-number" aria-hidden="true">{step}</span>
+                                <span class="step-name">{step_name(i18n, step)}</span>
+                                {(open > 0).then(|| view! {
+                                    <span class="step-missing">{t!(i18n, evaluation.missing_count, n = open)}</span>
+                                })}
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+fn wizard(
+    i18n: I18n,
+    v: &WizardView,
+    current: u8,
+    posted: Option<FormErrors>,
+    stale: bool,
+) -> impl IntoView + use<> {
+    let section = |step: u8, content: AnyView| {
+        view! {
+            <section class="wizard-step" data-step=step.to_string() id=format!("langkah-{step}")
+                hidden=step != current aria-labelledby=format!("langkah-{step}-title")>
+                <p class="muted small">{t!(i18n, evaluation.step_of, n = step, total = STEPS)}</p>
+                <h2 id=format!("langkah-{step}-title") tabindex="-1">{step_name(i18n, step)}</h2>
+                {content}
+            </section>
+        }
+    };
+    let fs = |step: u8| FieldState {
+        posted: posted.clone(),
+        stale,
+        form_id: format!("step-form-{step}"),
+    };
+    view! {
+        <div id="wizard" class="wizard" data-id=v.id.to_string() data-version=v.version.to_string()
+            data-step=current.to_string() data-save-url=format!("/evaluasi/{}/simpan", v.id)
+            data-max-bytes=v.max_upload_bytes.to_string() data-read-only="false">
+            <script type="application/json" id="wizard-text" inner_html=script_texts(i18n)></script>
+            <p class="save-state" data-save-state role="status" aria-live="polite" data-testid="save-state"></p>
+            {progress(i18n, v, current)}
+            {section(1, results_step(i18n, v, &fs(1)).into_any())}
+            {section(2, behaviour_step(i18n, v, &fs(2)).into_any())}
+            {section(3, report_step(i18n, v, &fs(3)).into_any())}
+            {section(4, development_step(i18n, v, &fs(4)).into_any())}
+            {section(5, review_step(i18n, v).into_any())}
+        </div>
+        <script src=super::script::path() defer></script>
+    }
+}
+
+fn results_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView + use<> {
+    let max = crate::domain::evaluation::format_size(
+        v.max_upload_bytes,
+        i18n.get_locale_untracked() == Locale::id,
+    );
+    let mut utama = 0;
+    let mut tambahan = 0;
+    view! {
+        {step_form(v, 1)}
+        <p class="hint">{t!(i18n, evaluation.results_intro)}</p>
+        {v.results.iter().map(|r| {
+            let number = if r.group == "utama" { utama += 1; format!("A.{utama}") } else { tambahan += 1; format!("B.{tambahan}") };
+            view! {
+                <article class="card result-card">
+                    <h3><span class="result-number">{number}</span>" "{r.text.clone()}</h3>
+                    {r.indicators.iter().map(|i| indicator_block(i18n, v, fs, i, &max)).collect_view()}
+                </article>
+            }
+        }).collect_view()}
+        {step_buttons(i18n, 1)}
+    }
+}
+
+fn indicator_block(
+    i18n: I18n,
+    v: &WizardView,
+    fs: &FieldState,
+    i: &IndicatorItem,
+    max: &str,
+) -> impl IntoView + use<> {
+    let target = target_text(i18n, i);
+    let aspect = (!i.aspect.is_empty()).then(|| aspect_label(i18n, &i.aspect));
+    let value_label = if i.numeric {
+        t_string!(i18n, evaluation.realisation_numeric).to_string()
+    } else {
+        t_string!(i18n, evaluation.realisation_text).to_string()
+    };
+    let value_hint = i
+        .numeric
+        .then(|| t_string!(i18n, evaluation.realisation_hint).to_string());
+    let comment_label = t_string!(i18n, evaluation.comment).to_string();
+    view! {
+        <div class="indicator" id=format!("ind-{}", i.id)>
+            <p class="indicator-text">
+                {aspect.map(|a| view! { <span class="badge">{a}</span>" " })}
+                {i.text.clone()}
+            </p>
+            {(!target.is_empty()).then(|| view! {
+                <p class="small muted">{t!(i18n, evaluation.target)}": "{target.clone()}</p>
+            })}
+            {text_field(i18n, fs, format!("r-{}", i.id), value_label, value_hint, &i.value, !i.numeric,
+                i.numeric.then_some("decimal"))}
+            {text_field(i18n, fs, format!("c-{}", i.id), comment_label, None, &i.comment, true, None)}
+            {evidence_block(i18n, v, i, max)}
+        </div>
+    }
+}
+
+fn evidence_item(
+    i18n: I18n,
+    v: &WizardView,
+    e: &EvidenceView,
+    can_remove: bool,
+) -> impl IntoView + use<> {
+    let rel = if e.kind == "link" {
+        "noopener noreferrer nofollow"
+    } else {
+        "noopener"
+    };
+    view! {
+        <li class="evidence-item">
+            <a href=e.url.clone() target="_blank" rel=rel>{e.name.clone()}</a>
+            " "<span class="small muted">{e.size.clone()}</span>
+            {can_remove.then(|| view! {
+                <form method="post" action=format!("/evaluasi/{}/bukti/{}/hapus", v.id, e.id) class="inline-form">
+                    <button class="link-like" type="submit">{t!(i18n, evaluation.remove)}</button>
+                </form>
+            })}
+        </li>
+    }
+}
+
+fn evidence_block(
+    i18n: I18n,
+    v: &WizardView,
+    i: &IndicatorItem,
+    max: &str,
+) -> impl IntoView + use<> {
+    let file_id = format!("berkas-{}", i.id);
+    let link_id = format!("tautan-{}", i.id);
+    view! {
+        <div class="evidence" data-indicator=i.id.to_string()>
+            <h4>{t!(i18n, evaluation.evidence)}</h4>
+            <ul class="evidence-list" data-testid=format!("evidence-{}", i.id)>
+                {i.evidence.iter().map(|e| evidence_item(i18n, v, e, true)).collect_view()}
+            </ul>
+            <template data-evidence-item>
+                <li class="evidence-item">
+                    <a data-link href="" target="_blank" rel="noopener"></a>
+                    " "<span class="small muted" data-size></span>
+                    <form method="post" data-delete action="" class="inline-form">
+                        <button class="link-like" type="submit">{t!(i18n, evaluation.remove)}</button>
+                    </form>
+                </li>
+            </template>
+            <form class="evidence-upload" method="post" action=format!("/evaluasi/{}/bukti", v.id)
+                enctype="multipart/form-data">
+                <input type="hidden" name="indikator" value=i.id.to_string() />
+                <label for=file_id.clone()>{t!(i18n, evaluation.choose_file, max = max.to_owned())}</label>
+                <input id=file_id type="file" name="berkas"
+                    accept="image/jpeg,image/png,image/webp,application/pdf" />
+                <button class="button button-secondary" type="submit">{t!(i18n, evaluation.upload)}</button>
+                <progress max="100" value="0" hidden></progress>
+                <p class="field-error" data-upload-error role="alert"></p>
+            </form>
+            <form class="evidence-link" method="post" action="/api/evaluasi/tautan">
+                <input type="hidden" name="id" value=v.id.to_string() />
+                <input type="hidden" name="indicator_id" value=i.id.to_string() />
+                <label for=link_id.clone()>{t!(i18n, evaluation.link_label)}</label>
+                <div class="input-row">
+                    <input id=link_id type="url" name="link" inputmode="url" autocomplete="url"
+                        placeholder="https://" />
+                    <button class="button button-secondary" type="submit">{t!(i18n, evaluation.add_link)}</button>
+                </div>
+            </form>
+        </div>
+    }
+}
+
+fn behaviour_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView + use<> {
+    view! {
+        {step_form(v, 2)}
+        <p class="hint">{t!(i18n, evaluation.behaviour_intro)}</p>
+        {v.behaviours.iter().map(|b| {
+            let name = format!("rating-{}", b.value);
+            let chosen = fs.value(&name, &b.rating);
+            let error = fs.error(i18n, &name);
+            let value = value_name(i18n, b.value);
+            let example_label = t_string!(i18n, evaluation.example, value = value.clone()).to_string();
+            view! {
+                <fieldset class="card behaviour-card" id=format!("f-{name}")>
+                    <legend>{value.clone()}</legend>
+                    <p class="small muted">{value_definition(i18n, b.value)}</p>
+                    {(!b.expectation.is_empty()).then(|| view! {
+                        <p class="small"><strong>{t!(i18n, evaluation.expectation)}": "</strong>{b.expectation.clone()}</p>
+                    })}
+                    <div class="choices" role="radiogroup" aria-label=t_string!(i18n, evaluation.rating)>
+                        {["di_bawah", "sesuai", "di_atas"].into_iter().map(|r| {
+                            let label = rating_label(i18n, r);
+                            view! {
+                                <label class="choice">
+                                    <input type="radio" name=name.clone() value=r form=fs.form_id.clone()
+                                        checked=chosen == r data-autosave data-label=value.clone() />
+                                    " "{label}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </div>
+                    <p class="field-error" data-error-for=name.clone()>{error}</p>
+                    {text_field(i18n, fs, format!("example-{}", b.value), example_label, None, &b.example, true, None)}
+                </fieldset>
+            }
+        }).collect_view()}
+        {step_buttons(i18n, 2)}
+    }
+}
+
+fn report_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView + use<> {
+    view! {
+        {step_form(v, 3)}
+        <p class="hint">{t!(i18n, evaluation.report_intro)}</p>
+        {text_field(i18n, fs, "achievements".into(), t_string!(i18n, evaluation.achievements).to_string(),
+            Some(t_string!(i18n, evaluation.achievements_hint).to_string()), &v.achievements, true, None)}
+        {text_field(i18n, fs, "projects".into(), t_string!(i18n, evaluation.projects).to_string(),
+            None, &v.projects, true, None)}
+        {text_field(i18n, fs, "challenges".into(), t_string!(i18n, evaluation.challenges).to_string(),
+            None, &v.challenges, true, None)}
+        {step_buttons(i18n, 3)}
+    }
+}
+
+fn development_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView + use<> {
+    view! {
+        {step_form(v, 4)}
+        {text_field(i18n, fs, "development".into(), t_string!(i18n, evaluation.development).to_string(),
+            Some(t_string!(i18n, evaluation.development_hint).to_string()), &v.development, true, None)}
+        {step_buttons(i18n, 4)}
+    }
+}
+
+/// The label of a missing item, in words the employee recognises.
+fn missing_label(i18n: I18n, v: &WizardView, field: &str) -> String {
+    let indicator = |id: &str| {
+        v.results
+            .iter()
+            .flat_map(|r| r.indicators.iter())
+            .find(|i| i.id.to_string() == id)
+            .map(|i| i.text.clone())
+            .unwrap_or_default()
+    };
+    let value = |n: &str| value_name(i18n, n.parse().unwrap_or(7));
+    match field.split_once('-') {
+        Some(("r", id)) => {
+            t_string!(i18n, evaluation.missing_realisation, text = indicator(id)).to_string()
+        }
+        Some(("rating", n)) => {
+            t_string!(i18n, evaluation.missing_rating, value = value(n)).to_string()
+        }
+        Some(("example", n)) => {
+            t_string!(i18n, evaluation.missing_example, value = value(n)).to_string()
+        }
+        _ => t_string!(i18n, evaluation.achievements).to_string(),
+    }
+}
+
+fn review_step(i18n: I18n, v: &WizardView) -> impl IntoView + use<> {
+    let missing = v.missing.clone();
+    let complete = missing.is_empty();
+    view! {
+        {if complete {
+            view! { <p class="notice notice-success" data-testid="complete">{t!(i18n, evaluation.review_complete)}</p> }.into_any()
+        } else {
+            view! {
+                <div class="notice" data-testid="missing">
+                    <p><strong>{t!(i18n, evaluation.review_missing_title)}</strong></p>
+                    <ul>
+                        {missing.iter().map(|m| view! {
+                            <li>
+                                <a href=format!("/evaluasi/{}?langkah={}#f-{}", v.id, m.step, m.field)
+                                    data-goto=m.step.to_string()>
+                                    {missing_label(i18n, v, &m.field)}
+                                </a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }.into_any()
+        }}
+        {summary(i18n, v)}
+        <form method="post" action="/api/evaluasi/ajukan" data-submit-evaluation class="form">
+            <input type="hidden" name="id" value=v.id.to_string() />
+            <input type="hidden" name="version" value=v.version.to_string() />
+            <p class="hint">{t!(i18n, evaluation.submit_hint)}</p>
+            <button class="button" type="submit" disabled=!complete data-testid="evaluation-submit">
+                {t!(i18n, evaluation.submit)}
+            </button>
+        </form>
+        <div class="wizard-actions">
+            <a class="button button-secondary" href=format!("/evaluasi/{}?langkah=4", v.id) data-goto="4">
+                {t!(i18n, evaluation.back)}
+            </a>
+        </div>
+    }
+}
+
+fn or_dash(s: &str) -> String {
+    if s.trim().is_empty() {
+        "—".to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// Everything filled in, read-only: the review step, and what the appraiser sees.
+fn summary(i18n: I18n, v: &WizardView) -> impl IntoView + use<> {
+    let no_evidence = v.without_evidence.clone();
+    view! {
+        <section class="summary" aria-labelledby="summary-results">
+            <h3 id="summary-results">{step_name(i18n, 1)}</h3>
+            {v.results.iter().map(|r| view! {
+                <div class="summary-result">
+                    <p><strong>{r.text.clone()}</strong></p>
+                    <dl class="facts compact">
+                        {r.indicators.iter().map(|i| {
+                            let flagged = no_evidence.contains(&i.id);
+                            view! {
+                                <div>
+                                    <dt>{i.text.clone()}" ("{t!(i18n, evaluation.target)}" "{target_text(i18n, i)}")"</dt>
+                                    <dd>
+                                        <span class="pre-line" data-testid=format!("value-{}", i.id)>{or_dash(&i.value)}</span>
+                                        {(!i.comment.is_empty()).then(|| view! { <p class="small pre-line">{i.comment.clone()}</p> })}
+                                        <ul class="evidence-list">
+                                            {i.evidence.iter().map(|e| evidence_item(i18n, v, e, false)).collect_view()}
+                                        </ul>
+                                        {flagged.then(|| view! { <p class="small warning-text">{t!(i18n, evaluation.no_evidence)}</p> })}
+                                    </dd>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </dl>
+                </div>
+            }).collect_view()}
+            <h3>{step_name(i18n, 2)}</h3>
+            <dl class="facts compact">
+                {v.behaviours.iter().map(|b| view! {
+                    <div>
+                        <dt>{value_name(i18n, b.value)}</dt>
+                        <dd>
+                            <strong>{rating_label(i18n, &b.rating)}</strong>
+                            <p class="small pre-line">{or_dash(&b.example)}</p>
+                        </dd>
+                    </div>
+                }).collect_view()}
+            </dl>
+            <h3>{step_name(i18n, 3)}</h3>
+            <dl class="facts compact">
+                <div><dt>{t!(i18n, evaluation.achievements)}</dt><dd class="pre-line">{or_dash(&v.achievements)}</dd></div>
+                <div><dt>{t!(i18n, evaluation.projects)}</dt><dd class="pre-line">{or_dash(&v.projects)}</dd></div>
+                <div><dt>{t!(i18n, evaluation.challenges)}</dt><dd class="pre-line">{or_dash(&v.challenges)}</dd></div>
+            </dl>
+            <h3>{step_name(i18n, 4)}</h3>
+            <p class="pre-line">{or_dash(&v.development)}</p>
+        </section>
+    }
+}
+
+fn return_form(
+    i18n: I18n,
+    v: &WizardView,
+    posted: &Option<(String, AppError)>,
+) -> impl IntoView + use<> {
+    let form = posted_form(posted, "/api/evaluasi/kembalikan");
+    let error = form
+        .as_ref()
+        .and_then(|f| f.error_for("note"))
+        .map(|c| field_message(i18n, c));
+    let note = form
+        .as_ref()
+        .and_then(|f| f.value_of("note"))
+        .unwrap_or_default()
+        .to_owned();
+    view! {
+        <form class="form card" method="post" action="/api/evaluasi/kembalikan">
+            <h2>{t!(i18n, evaluation.return_title)}</h2>
+            <input type="hidden" name="id" value=v.id.to_string() />
+            <input type="hidden" name="version" value=v.version.to_string() />
+            <div class="field">
+                <label for="return-note">{t!(i18n, evaluation.return_note)}</label>
+                <textarea id="return-note" name="note" rows="3" aria-describedby="return-note-error">{note}</textarea>
+                <p id="return-note-error" class="field-error">{error}</p>
+            </div>
+            <button class="button" type="submit" data-testid="evaluation-return">{t!(i18n, evaluation.return_submit)}</button>
+        </form>
+    }
+}
+
+/// `/evaluasi`: the signed-in employee's evaluations of this period.
+#[component]
+pub fn MyEvaluationsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(|| (), |_| load_my_evaluations());
+    view! {
+        <Title text=move || t_string!(i18n, evaluation.mine_title) />
+        <Suspense fallback=move || loading(i18n)>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(mine) => my_evaluations(i18n, mine).into_any(),
+                    Err(error) => load_failure(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn my_evaluations(i18n: I18n, mine: MyEvaluations) -> impl IntoView {
+    let error = posted().map(|(_, e)| e);
+    let year = mine.year.unwrap_or_default();
+    view! {
+        <section class="skp-page" aria-labelledby="evaluations-title">
+            <h1 id="evaluations-title">{t!(i18n, evaluation.mine_title)}</h1>
+            {error.map(|error| view! { <ErrorNotice error /> })}
+            {mine.skp_id.is_none().then(|| view! {
+                <p class="notice">{t!(i18n, evaluation.mine_none)}" "<a href="/skp">{t!(i18n, nav.skp)}</a></p>
+            })}
+            <ul class="evaluation-list" data-testid="evaluations">
+                {mine.entries.iter().map(|e| {
+                    let action = match (&e.id, e.state.as_str()) {
+                        (Some(id), "open") => view! {
+                            <a class="button" href=format!("/evaluasi/{id}")>{t!(i18n, evaluation.mine_continue)}</a>
+                        }.into_any(),
+                        (Some(id), _) => view! {
+                            <a class="button button-secondary" href=format!("/evaluasi/{id}")>{t!(i18n, evaluation.mine_view)}</a>
+                        }.into_any(),
+                        (None, _) => view! {
+                            <form method="post" action="/api/evaluasi/mulai">
+                                <input type="hidden" name="skp_id" value=mine.skp_id.unwrap_or_default().to_string() />
+                                <input type="hidden" name="seq" value=e.seq.to_string() />
+                                <button class="button" type="submit" data-testid=format!("start-{}", e.seq)>
+                                    {t!(i18n, evaluation.mine_start)}
+                                </button>
+                            </form>
+                        }.into_any(),
+                    };
+                    view! {
+                        <li class="card evaluation-entry">
+                            <div>
+                                <h2>{title_of(i18n, e.seq, year, &e.span)}</h2>
+                                <p class="small">
+                                    <span class=format!("badge state-{}", if e.state.is_empty() { "none" } else { e.state.as_str() })>
+                                        {state_label(i18n, &e.state)}
+                                    </span>
+                                    {(!e.deadline.is_empty()).then(|| view! {
+                                        " · "{t!(i18n, evaluation.deadline, date = e.deadline.clone())}
+                                    })}
+                                </p>
+                            </div>
+                            {action}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// On the appraiser's review page: self-assessments waiting for them.
+#[component]
+pub fn SubmittedEvaluations() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(|| (), |_| load_submitted());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let list = data.await.unwrap_or_default();
+                view! {
+                    <section aria-labelledby="inbox-title" class="evaluation-inbox">
+                        <h2 id="inbox-title">{t!(i18n, evaluation.inbox_title)}</h2>
+                        {list.is_empty().then(|| view! { <p class="muted">{t!(i18n, evaluation.inbox_empty)}</p> })}
+                        <ul class="plain-list" data-testid="evaluation-inbox">
+                            {list.iter().map(|e| view! {
+                                <li>
+                                    <a href=format!("/evaluasi/{}", e.id)>{e.employee.clone()}</a>
+                                    " · "{if e.seq == 0 { t_string!(i18n, evaluation.annual_short).to_string() } else { e.span.clone() }}
+                                    " · "<span class="small muted">{t!(i18n, evaluation.submitted_at, at = e.submitted_at.clone())}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
+        </Suspense>
+    }
+}

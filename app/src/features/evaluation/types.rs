@@ -1,0 +1,125 @@
+//! What the self-assessment pages receive from the server.
+
+use crate::features::skp::types::PersonCard;
+use serde::{Deserialize, Serialize};
+
+/// One piece of evidence as listed under its indicator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceView {
+    pub id: i64,
+    /// `file` or `link`.
+    pub kind: String,
+    /// The file name, or the link itself.
+    pub name: String,
+    /// "1,2 MB" for files; empty for links.
+    pub size: String,
+    /// Where it opens: `/bukti/{id}` for files, the address for links.
+    pub url: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorItem {
+    pub id: i64,
+    pub text: String,
+    /// `kuantitas`, `kualitas`, `waktu`, `biaya`, or empty for a qualitative indicator.
+    pub aspect: String,
+    pub target_min: Option<String>,
+    pub target_max: Option<String>,
+    pub target_unit: Option<String>,
+    /// The realisation must be a number.
+    pub numeric: bool,
+    pub value: String,
+    pub comment: String,
+    pub evidence: Vec<EvidenceView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResultItem {
+    pub id: i64,
+    /// `utama` or `tambahan`.
+    pub group: String,
+    pub text: String,
+    pub indicators: Vec<IndicatorItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BehaviourItem {
+    /// 1 ..= 7.
+    pub value: u8,
+    /// `di_bawah`, `sesuai`, `di_atas`, or empty.
+    pub rating: String,
+    pub example: String,
+    /// The appraiser's *ekspektasi khusus* for this value, if written.
+    pub expectation: String,
+}
+
+/// A required field still empty: its form name and the step it is on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingItem {
+    pub field: String,
+    pub step: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WizardView {
+    pub id: i64,
+    pub skp_id: i64,
+    /// 1..n for a periodic evaluation, 0 for the annual one.
+    pub seq: i32,
+    pub year: i32,
+    /// The evaluated stretch, `01-11-2026 – 30-11-2026`.
+    pub span: String,
+    /// `open` or `self_assessed`.
+    pub state: String,
+    pub version: i32,
+    /// The step to show when the address names none: where the employee last was.
+    pub step: u8,
+    pub employee: PersonCard,
+    pub results: Vec<ResultItem>,
+    pub behaviours: Vec<BehaviourItem>,
+    pub achievements: String,
+    pub projects: String,
+    pub challenges: String,
+    pub development: String,
+    pub missing: Vec<MissingItem>,
+    /// Indicators reported without evidence (allowed, but shown).
+    pub without_evidence: Vec<i64>,
+    pub return_note: Option<String>,
+    pub submitted_at: Option<String>,
+    /// The viewer is the employee and may still change it.
+    pub can_edit: bool,
+    /// The viewer is the appraiser and may send it back for completion.
+    pub can_return: bool,
+    pub max_upload_bytes: u64,
+}
+
+/// One evaluation in the employee's list: started or not yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvaluationEntry {
+    pub seq: i32,
+    pub span: String,
+    /// The evaluation's id once started.
+    pub id: Option<i64>,
+    /// `open`, `self_assessed`, or empty when not started.
+    pub state: String,
+    pub deadline: String,
+}
+
+/// The evaluations of the signed-in employee's current approved plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyEvaluations {
+    pub skp_id: Option<i64>,
+    pub year: Option<i32>,
+    pub entries: Vec<EvaluationEntry>,
+}
+
+/// A self-assessment waiting for (or seen by) the appraiser.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmittedEvaluation {
+    pub id: i64,
+    pub employee: String,
+    pub nip: String,
+    pub seq: i32,
+    pub span: String,
+    pub submitted_at: String,
+}

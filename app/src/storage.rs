@@ -1,0 +1,252 @@
+//! Where evidence files (*bukti dukung*) live: behind the `object_store` abstraction, a local
+//! directory by default or in memory for tests. Files are content-addressed (SHA-256), so the
+//! same photo uploaded twice is stored once, and their type is recognised from the bytes.
+
+use crate::error::{AppError, FormErrors};
+use bytes::Bytes;
+use object_store::path::Path as ObjectPath;
+use object_store::{ObjectStore, ObjectStoreExt};
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+
+/// The kinds of evidence accepted, recognised from the bytes (magic numbers), never from the file
+/// name or the type the browser claims.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvidenceType {
+    Jpeg,
+    Png,
+    Webp,
+    Pdf,
+}
+
+impl EvidenceType {
+    const ALL: [Self; 4] = [Self::Jpeg, Self::Png, Self::Webp, Self::Pdf];
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            Self::Jpeg => "image/jpeg",
+            Self::Png => "image/png",
+            Self::Webp => "image/webp",
+            Self::Pdf => "application/pdf",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Jpeg => "jpg",
+            Self::Png => "png",
+            Self::Webp => "webp",
+            Self::Pdf => "pdf",
+        }
+    }
+
+    /// As stored in `bukti.file_type`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Jpeg => "jpeg",
+            Self::Png => "png",
+            Self::Webp => "webp",
+            Self::Pdf => "pdf",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    pub fn is_image(self) -> bool {
+        self != Self::Pdf
+    }
+}
+
+/// The type of a file from its first bytes, or `None` when it is not an accepted kind.
+pub fn sniff(bytes: &[u8]) -> Option<EvidenceType> {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(EvidenceType::Jpeg)
+    } else if bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
+        Some(EvidenceType::Png)
+    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Some(EvidenceType::Webp)
+    } else if bytes.starts_with(b"%PDF-") {
+        Some(EvidenceType::Pdf)
+    } else {
+        None
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredObject {
+    pub key: String,
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// The evidence store of the running server; cheap to clone.
+#[derive(Clone)]
+pub struct EvidenceStore {
+    inner: Arc<dyn ObjectStore>,
+    backend: &'static str,
+    max_bytes: u64,
+}
+
+impl std::fmt::Debug for EvidenceStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EvidenceStore")
+            .field("backend", &self.backend)
+            .field("max_bytes", &self.max_bytes)
+            .finish()
+    }
+}
+
+fn refused(code: &str) -> AppError {
+    AppError::Invalid(FormErrors::default().field("berkas", code))
+}
+
+fn unavailable(err: object_store::Error) -> AppError {
+    tracing::error!(error = %err, "evidence store failed");
+    AppError::Unavailable
+}
+
+impl EvidenceStore {
+    pub fn in_memory(max_bytes: u64) -> Self {
+        Self {
+            inner: Arc::new(object_store::memory::InMemory::new()),
+            backend: "memory",
+            max_bytes,
+        }
+    }
+
+    /// A directory on this machine, created when missing.
+    pub fn local(dir: &std::path::Path, max_bytes: u64) -> std::io::Result<Self> {
+        std::fs::create_dir_all(dir)?;
+        let store = object_store::local::LocalFileSystem::new_with_prefix(dir)
+            .map_err(std::io::Error::other)?;
+        Ok(Self {
+            inner: Arc::new(store),
+            backend: "local",
+            max_bytes,
+        })
+    }
+
+    /// `data/bukti` or `file:///srv/kinerja/bukti`.
+    pub fn from_setting(setting: &str, max_bytes: u64) -> Result<Self, String> {
+        let setting = setting.trim();
+        if setting.contains("://") && !setting.starts_with("file://") {
+            return Err(format!(
+                "unsupported evidence store {setting:?}: use a directory or file:///path"
+            ));
+        }
+        let dir = setting.strip_prefix("file://").unwrap_or(setting);
+        if dir.is_empty() {
+            return Err("the evidence store directory is empty".to_owned());
+        }
+        Self::local(std::path::Path::new(dir), max_bytes).map_err(|e| format!("{dir}: {e}"))
+    }
+
+    pub fn max_bytes(&self) -> u64 {
+        self.max_bytes
+    }
+
+    /// Stores `bytes` under their SHA-256 after checking size and type.
+    pub async fn put(&self, bytes: Bytes) -> Result<(StoredObject, EvidenceType), AppError> {
+        if bytes.is_empty() {
+            return Err(refused("file_empty"));
+        }
+        if bytes.len() as u64 > self.max_bytes {
+            return Err(refused("file_too_large"));
+        }
+        let kind = sniff(&bytes).ok_or_else(|| refused("file_type"))?;
+        let sha256 = hex::encode(Sha256::digest(&bytes));
+        let key = format!("bukti/{}/{sha256}", &sha256[..2]);
+        let path = ObjectPath::from(key.as_str());
+        let size = bytes.len() as u64;
+        match self.inner.head(&path).await {
+            Ok(_) => {}
+            Err(object_store::Error::NotFound { .. }) => {
+                self.inner
+                    .put(&path, bytes.into())
+                    .await
+                    .map_err(unavailable)?;
+            }
+            Err(err) => return Err(unavailable(err)),
+        }
+        Ok((StoredObject { key, sha256, size }, kind))
+    }
+
+    pub async fn get(&self, key: &str) -> Result<Bytes, AppError> {
+        let path = ObjectPath::from(key);
+        match self.inner.get(&path).await {
+            Ok(result) => result.bytes().await.map_err(unavailable),
+            Err(object_store::Error::NotFound { .. }) => Err(AppError::NotFound),
+            Err(err) => Err(unavailable(err)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(err: AppError) -> String {
+        match err {
+            AppError::Invalid(f) => f.fields[0].1.clone(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn types_come_from_the_bytes() {
+        assert_eq!(
+            sniff(&[0xFF, 0xD8, 0xFF, 0xE0, 0]),
+            Some(EvidenceType::Jpeg)
+        );
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\n...."), Some(EvidenceType::Png));
+        assert_eq!(sniff(b"RIFF\x10\0\0\0WEBPVP8 "), Some(EvidenceType::Webp));
+        assert_eq!(sniff(b"%PDF-1.7\n"), Some(EvidenceType::Pdf));
+        assert_eq!(sniff(b"hello"), None);
+        assert_eq!(sniff(b"<svg xmlns=..."), None);
+        for t in EvidenceType::ALL {
+            assert_eq!(EvidenceType::parse(t.as_str()), Some(t));
+        }
+    }
+
+    #[tokio::test]
+    async fn size_type_and_dedup() {
+        let store = EvidenceStore::in_memory(10);
+        assert_eq!(
+            code(store.put(Bytes::from_static(b"hello")).await.unwrap_err()),
+            "file_type"
+        );
+        assert_eq!(
+            code(store.put(Bytes::new()).await.unwrap_err()),
+            "file_empty"
+        );
+        let too_big = Bytes::from(vec![0xFF, 0xD8, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(
+            code(store.put(too_big).await.unwrap_err()),
+            "file_too_large"
+        );
+        let photo = Bytes::from(vec![0xFF, 0xD8, 0xFF, 1, 2, 3, 4, 5, 6, 7]);
+        let (a, kind) = store.put(photo.clone()).await.unwrap();
+        let (b, _) = store.put(photo.clone()).await.unwrap();
+        assert_eq!(kind, EvidenceType::Jpeg);
+        assert_eq!(a, b, "content-addressed");
+        assert_eq!(store.get(&a.key).await.unwrap(), photo);
+        assert_eq!(
+            store.get("bukti/00/none").await.unwrap_err(),
+            AppError::NotFound
+        );
+    }
+
+    #[tokio::test]
+    async fn local_directory_round_trip() {
+        let dir = std::env::temp_dir().join(format!("kinerja-bukti-{}", std::process::id()));
+        let store = EvidenceStore::from_setting(dir.to_str().unwrap(), 1024).unwrap();
+        let pdf = Bytes::from_static(b"%PDF-1.4 test");
+        let (stored, kind) = store.put(pdf.clone()).await.unwrap();
+        assert_eq!(kind, EvidenceType::Pdf);
+        assert_eq!(store.get(&stored.key).await.unwrap(), pdf);
+        assert!(EvidenceStore::from_setting("s3://bucket", 1).is_err());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,0 +1,248 @@
+// Self-assessment journeys: a unit head fills in the wizard on a phone (going offline half-way),
+// finishes on a laptop, uploads a photo and a PDF, submits; the appraiser sees everything. File
+// checks (content, size) and the step timing on a throttled phone CPU are measured here. The
+// same wizard is then completed with JavaScript off.
+import { test, expect } from "@playwright/test";
+import { expectNoHorizontalScroll, snap } from "./helpers.mjs";
+import { COMPETENCY_HEAD, PASSWORD, STRATEGY_HEAD, TECHNICAL_HEAD } from "./accounts.mjs";
+
+const DESKTOP = { viewport: { width: 1366, height: 900 } };
+
+async function logIn(page, who, next) {
+  await page.goto(`/masuk?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("NIP atau email").fill(who.nip);
+  await page.getByLabel("Kata sandi").fill(PASSWORD);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${next}$`));
+}
+
+/** A tiny but real JPEG (1×1 px) and PDF, as a phone would send them. */
+const JPEG = Buffer.from(
+  "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=",
+  "base64",
+);
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
+const saveState = (page) => page.getByTestId("save-state");
+
+async function expectSaved(page) {
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved");
+}
+
+/** Starts (or continues) this month's self-assessment; returns the wizard's path. */
+async function openWizard(page) {
+  const start = page.locator('[data-testid^="start-"]').first();
+  if (await start.count()) {
+    await start.click();
+  } else {
+    await page.getByRole("link", { name: "Lanjutkan" }).first().click();
+  }
+  await expect(page).toHaveURL(/\/evaluasi\/\d+/);
+  return new URL(page.url()).pathname;
+}
+
+test("a self-assessment in two sittings: phone (offline half-way), then laptop; the appraiser sees it all", async ({ browser, page, context }, testInfo) => {
+  test.skip(testInfo.project.name !== "mobile", "one journey across a phone and a desktop");
+  test.setTimeout(180_000);
+  const baseURL = testInfo.project.use.baseURL;
+
+  await logIn(page, STRATEGY_HEAD, "/evaluasi");
+  const wizardPath = await openWizard(page);
+  const wizardId = wizardPath.split("/").pop();
+  await expect(page.locator("#langkah-1")).toBeVisible();
+  await expect(page.locator("#langkah-2")).toBeHidden();
+
+  // Step 1: every realisation, with the numeric keyboard.
+  const values = page.locator('#langkah-1 input[name^="r-"]');
+  const count = await values.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    await expect(values.nth(i)).toHaveAttribute("inputmode", "decimal");
+    await values.nth(i).fill(String(80 + i));
+  }
+  await expectSaved(page);
+  const firstIndicator = (await values.first().getAttribute("name")).slice(2);
+  const evidence = page.locator(`.evidence[data-indicator="${firstIndicator}"]`);
+  const fileInput = evidence.locator('input[type="file"]');
+
+  // A photo and a PDF, with the list updated in place.
+  await fileInput.setInputFiles({ name: "kegiatan.jpg", mimeType: "image/jpeg", buffer: JPEG });
+  await expect(evidence.locator(".evidence-list")).toContainText("kegiatan.jpg");
+  await fileInput.setInputFiles({ name: "laporan.pdf", mimeType: "application/pdf", buffer: PDF });
+  await expect(evidence.locator(".evidence-list")).toContainText("laporan.pdf");
+
+  // Not an image, only named like one: refused by the server with a clear message.
+  await fileInput.setInputFiles({ name: "foto.jpg", mimeType: "image/jpeg", buffer: Buffer.from("bukan foto sungguhan") });
+  await expect(evidence.locator("[data-upload-error]")).toContainText("Jenis berkas tidak diterima");
+
+  // 15 MB: refused in the browser before anything is sent ...
+  const big = Buffer.alloc(15 * 1024 * 1024, 0x41);
+  big.set([0x25, 0x50, 0x44, 0x46, 0x2d], 0); // "%PDF-": a real type, just too large
+  let uploadsSent = 0;
+  page.on("request", (r) => {
+    if (r.url().endsWith(`/evaluasi/${wizardId}/bukti`)) uploadsSent++;
+  });
+  await fileInput.setInputFiles({ name: "pindaian.pdf", mimeType: "application/pdf", buffer: big });
+  await expect(evidence.locator("[data-upload-error]")).toContainText("terlalu besar");
+  expect(uploadsSent, "the 15 MB file never left the phone").toBe(0);
+  // ... and by the server when a client skips that check.
+  const direct = await page.request.post(`/evaluasi/${wizardId}/bukti`, {
+    headers: { Accept: "application/json" },
+    multipart: {
+      indikator: firstIndicator,
+      berkas: { name: "pindaian.pdf", mimeType: "application/pdf", buffer: big },
+    },
+  });
+  expect(direct.status()).toBe(413);
+  expect((await direct.json()).message).toContain("terlalu besar");
+  await expect(evidence.locator(".evidence-list li")).toHaveCount(2);
+  await expectNoHorizontalScroll(page);
+  await snap(page, testInfo, "wizard-step-1");
+
+  // "Next" with the phone's CPU slowed 4×: the next step must be usable within 100 ms.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  const timing = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const start = performance.now();
+        document.querySelector('#langkah-1 [data-next]').click();
+        const check = () => {
+          const section = document.getElementById("langkah-2");
+          const radio = section.querySelector('input[type="radio"]');
+          if (!section.hidden && radio && !radio.disabled) {
+            // One more frame: the step is painted, not only attached.
+            requestAnimationFrame(() => resolve(performance.now() - start));
+          } else {
+            requestAnimationFrame(check);
+          }
+        };
+        check();
+      }),
+  );
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  console.log(`step change with 4x CPU throttling: ${timing.toFixed(1)} ms`);
+  testInfo.annotations.push({ type: "step-change-ms", description: timing.toFixed(1) });
+  expect(timing).toBeLessThanOrEqual(100);
+  await expect(page).toHaveURL(/langkah=2/);
+  await expect(page.locator("#langkah-2")).toBeVisible();
+
+  // Step 2: behaviour, and the connection drops half-way; typing goes on.
+  const examples = [];
+  for (let v = 1; v <= 7; v++) {
+    if (v === 4) {
+      await expectSaved(page);
+      await context.setOffline(true);
+    }
+    await page.locator(`#langkah-2 input[name="rating-${v}"][value="sesuai"]`).check();
+    const text = `Contoh nyata nilai ${v}: melayani pengguna dengan tuntas.`;
+    examples.push(text);
+    await page.locator(`#f-example-${v}`).fill(text);
+  }
+  await expect(saveState(page)).toHaveAttribute("data-state", "offline");
+  await expect(saveState(page)).toContainText("Offline");
+  const pending = await page.evaluate((id) => localStorage.getItem(`kinerja:evaluasi:${id}`), wizardId);
+  expect(pending, "edits are kept on the phone").toContain("Contoh nyata nilai 7");
+  await snap(page, testInfo, "wizard-offline");
+  await context.setOffline(false);
+  await expectSaved(page);
+
+  // Step 3 begun on the phone.
+  await page.locator("#langkah-2 [data-next]").click();
+  await page.locator("#f-achievements").fill("Kajian kebutuhan pelatihan 2026 selesai dua minggu lebih cepat.");
+  await expectSaved(page);
+  await page.setViewportSize({ width: 320, height: 700 });
+  await expectNoHorizontalScroll(page);
+  await snap(page, testInfo, "wizard-step-3-320");
+
+  // Second sitting, on a laptop: the same step with the same content.
+  const desk = await browser.newContext({ ...DESKTOP, baseURL });
+  const laptop = await desk.newPage();
+  await logIn(laptop, STRATEGY_HEAD, "/evaluasi");
+  await laptop.getByRole("link", { name: "Lanjutkan" }).first().click();
+  await expect(laptop.locator("#langkah-3")).toBeVisible();
+  await expect(laptop.locator("#f-achievements")).toHaveValue("Kajian kebutuhan pelatihan 2026 selesai dua minggu lebih cepat.");
+  await expect(laptop.locator("#f-example-7")).toHaveValue(examples[6]);
+  await laptop.locator("#f-projects").fill("Penyusunan modul pelatihan analis kinerja.");
+  await laptop.locator("#langkah-3 [data-next]").click();
+  await laptop.locator("#f-development").fill("Pelatihan analisis data kepegawaian.");
+  await expectSaved(laptop);
+  await laptop.locator("#langkah-4 [data-next]").click();
+  await expect(laptop).toHaveURL(/langkah=5/);
+  await expect(laptop.getByTestId("complete")).toBeVisible();
+  await snap(laptop, testInfo, "wizard-review");
+  await laptop.getByTestId("evaluation-submit").click();
+  await expect(laptop.getByTestId("submitted-notice")).toBeVisible();
+  await expect(laptop.locator("#wizard")).toHaveCount(0);
+  await desk.close();
+
+  // The appraiser sees it waiting, with every answer and the evidence.
+  const boss = await browser.newContext({ ...DESKTOP, baseURL });
+  const bossPage = await boss.newPage();
+  await logIn(bossPage, COMPETENCY_HEAD, "/bawahan");
+  await bossPage.getByTestId("evaluation-inbox").getByRole("link", { name: STRATEGY_HEAD.name }).click();
+  const record = bossPage.getByTestId("evaluation-record");
+  await expect(record).toContainText("Kajian kebutuhan pelatihan 2026");
+  await expect(record).toContainText("Penyusunan modul pelatihan analis kinerja.");
+  await expect(record).toContainText(examples[3]);
+  await expect(record).toContainText("Pelatihan analisis data kepegawaian.");
+  await expect(record.getByTestId(`value-${firstIndicator}`)).toHaveText("80");
+  const photo = record.getByRole("link", { name: "kegiatan.jpg" });
+  await expect(record.getByRole("link", { name: "laporan.pdf" })).toBeVisible();
+  const file = await bossPage.request.get(await photo.getAttribute("href"));
+  expect(file.status()).toBe(200);
+  expect(file.headers()["content-type"]).toBe("image/jpeg");
+  await snap(bossPage, testInfo, "evaluation-appraiser");
+  await boss.close();
+});
+
+test("the wizard without JavaScript: step by step with plain forms, a link as evidence, submit", async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== "mobile", "one account, one journey");
+  test.setTimeout(120_000);
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    javaScriptEnabled: false,
+    viewport: { width: 360, height: 740 },
+  });
+  const page = await context.newPage();
+  await logIn(page, TECHNICAL_HEAD, "/evaluasi");
+  await openWizard(page);
+
+  // Step 1: a wrong number comes back with the message and what was typed.
+  const values = page.locator('#langkah-1 input[name^="r-"]');
+  const count = await values.count();
+  await values.first().fill("sepuluh");
+  await page.locator("#langkah-1 [data-next]").click();
+  await expect(page.locator("#langkah-1")).toBeVisible();
+  await expect(page.locator("#langkah-1 .field-error").first()).toContainText("angka");
+  await expect(values.first()).toHaveValue("sepuluh");
+  for (let i = 0; i < count; i++) await values.nth(i).fill(String(10 + i));
+  const firstIndicator = (await values.first().getAttribute("name")).slice(2);
+  const evidence = page.locator(`.evidence[data-indicator="${firstIndicator}"]`);
+  await evidence.locator('input[type="url"]').fill("https://drive.sukamakmur.go.id/laporan-bulanan");
+  await evidence.getByRole("button", { name: "Tambahkan" }).click();
+  await expect(page.locator(`.evidence[data-indicator="${firstIndicator}"] .evidence-list`)).toContainText("https://drive.sukamakmur.go.id/laporan-bulanan");
+  // The link post reloaded the page; type the values again only if they were not saved yet.
+  for (let i = 0; i < count; i++) await values.nth(i).fill(String(10 + i));
+  await page.locator("#langkah-1 [data-next]").click();
+  await expect(page).toHaveURL(/langkah=2/);
+
+  for (let v = 1; v <= 7; v++) {
+    await page.locator(`input[name="rating-${v}"][value="di_atas"]`).check();
+    await page.locator(`#f-example-${v}`).fill(`Contoh ${v}`);
+  }
+  await page.locator("#langkah-2 [data-next]").click();
+  await expect(page).toHaveURL(/langkah=3/);
+  await page.locator("#f-achievements").fill("Sistem informasi pelatihan berjalan penuh.");
+  await page.locator("#langkah-3 [data-next]").click();
+  await expect(page).toHaveURL(/langkah=4/);
+  await page.locator("#langkah-4 [data-next]").click();
+  await expect(page).toHaveURL(/langkah=5/);
+  await expect(page.getByTestId("complete")).toBeVisible();
+  await page.getByTestId("evaluation-submit").click();
+  await expect(page.getByTestId("submitted-notice")).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await context.close();
+});

@@ -1,0 +1,580 @@
+//! The self-assessment through the real router, on both engines: autosave with versions (a stale
+//! copy is refused and answered with the server's values, never merged), the plain-form path,
+//! evidence uploads checked by content and size, evidence visible only inside the appraisal
+//! chain, submission with its completeness rule, and the appraiser sending it back.
+
+mod common;
+
+use app::db::entities::{
+    bukti, evaluasi, evaluasi_realisasi, notifikasi, pegawai, skp, skp_hasil, skp_indikator,
+    user_account,
+};
+use app::state::AppState;
+use app::storage::EvidenceStore;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{StatusCode, header};
+use chrono::Datelike;
+use common::TestDb;
+use common::web::{encode, get, location, login, post_form_from, request, send};
+use leptos::prelude::LeptosOptions;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use server::demo::{ADMIN_NIP, DEMO_PASSWORD, EMPLOYEE_NIP, SUPERVISOR_NIP};
+use server::routes::{RouterSettings, ServerState};
+
+/// A small evidence limit, so that "too large" needs no large test files.
+const MAX_UPLOAD: u64 = 64 * 1024;
+
+fn app(t: &TestDb) -> Router {
+    server::routes::router(
+        ServerState {
+            leptos_options: LeptosOptions::builder().output_name("kinerja").build(),
+            app: AppState {
+                db: t.db.clone(),
+                evidence: EvidenceStore::in_memory(MAX_UPLOAD),
+            },
+        },
+        &RouterSettings {
+            max_body_bytes: 64 * 1024,
+            max_upload_bytes: MAX_UPLOAD as usize,
+        },
+    )
+}
+
+async fn employee(t: &TestDb, nip: &str) -> pegawai::Model {
+    pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq(nip))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn plan_of(t: &TestDb, nip: &str) -> skp::Model {
+    let id = employee(t, nip).await.id;
+    skp::Entity::find()
+        .filter(skp::Column::PegawaiId.eq(id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .expect("demo leaders have approved plans")
+}
+
+async fn indicators_of(t: &TestDb, plan: &skp::Model) -> Vec<skp_indikator::Model> {
+    let results = skp_hasil::Entity::find()
+        .filter(skp_hasil::Column::SkpId.eq(plan.id))
+        .order_by_asc(skp_hasil::Column::Position)
+        .all(&t.db)
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    for r in results {
+        out.extend(
+            skp_indikator::Entity::find()
+                .filter(skp_indikator::Column::HasilId.eq(r.id))
+                .all(&t.db)
+                .await
+                .unwrap(),
+        );
+    }
+    out
+}
+
+async fn evaluation(t: &TestDb, id: i64) -> evaluasi::Model {
+    evaluasi::Entity::find_by_id(id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn realisation(t: &TestDb, id: i64, indicator: i64) -> Option<String> {
+    evaluasi_realisasi::Entity::find()
+        .filter(evaluasi_realisasi::Column::EvaluasiId.eq(id))
+        .filter(evaluasi_realisasi::Column::IndikatorId.eq(indicator))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .and_then(|r| r.value)
+}
+
+/// A request as the wizard's script makes it: JSON wanted.
+fn script_request(uri: &str, cookie: &str) -> axum::http::request::Builder {
+    axum::http::Request::builder()
+        .method("POST")
+        .uri(uri)
+        .header(header::HOST, "kinerja.test")
+        .header(header::ACCEPT, "application/json")
+        .header(header::COOKIE, cookie)
+}
+
+/// An autosave as the wizard's script sends it.
+async fn autosave(
+    app: &Router,
+    cookie: &str,
+    id: i64,
+    body: &str,
+) -> (StatusCode, serde_json::Value) {
+    let req = script_request(&format!("/evaluasi/{id}/simpan"), cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body.to_owned()))
+        .unwrap();
+    let (status, _, body) = send(app, req).await;
+    let json = serde_json::from_str(&body).unwrap_or(serde_json::Value::Null);
+    (status, json)
+}
+
+/// A multipart upload of `bytes` named `name`, as the script (JSON) or a plain form sends it.
+async fn upload(
+    app: &Router,
+    cookie: &str,
+    id: i64,
+    indicator: i64,
+    name: &str,
+    bytes: &[u8],
+) -> (StatusCode, serde_json::Value) {
+    let boundary = "----kinerja-test-boundary";
+    let mut body = Vec::new();
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"indikator\"\r\n\r\n{indicator}\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"{name}\"\r\n\
+             Content-Type: image/jpeg\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let req = script_request(&format!("/evaluasi/{id}/bukti"), cookie)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(Body::from(body))
+        .unwrap();
+    let (status, _, body) = send(app, req).await;
+    let json = serde_json::from_str(&body).unwrap_or(serde_json::Value::Null);
+    (status, json)
+}
+
+fn jpeg(len: usize) -> Vec<u8> {
+    let mut bytes = vec![
+        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0,
+    ];
+    bytes.resize(len, 0x42);
+    bytes
+}
+
+async fn download(app: &Router, cookie: &str, evidence: i64) -> (StatusCode, Vec<u8>) {
+    let res = tower::ServiceExt::oneshot(
+        app.clone(),
+        request("GET", &format!("/bukti/{evidence}"), cookie)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+    .unwrap();
+    let status = res.status();
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    (status, body.to_vec())
+}
+
+/// The month that is running in the agency's time zone (the demo's period is monthly).
+fn this_month() -> u32 {
+    (chrono::Utc::now() + chrono::Duration::hours(7)).month()
+}
+
+async fn start(app: &Router, t: &TestDb, cookie: &str, plan: &skp::Model) -> i64 {
+    let (status, headers) = post_form_from(
+        app,
+        "/evaluasi",
+        "/api/evaluasi/mulai",
+        cookie,
+        &format!("skp_id={}&seq={}", plan.id, this_month()),
+    )
+    .await;
+    assert!(status.is_redirection(), "redirected: {status}");
+    let to = location(&headers);
+    let id: i64 = to
+        .strip_prefix("/evaluasi/")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("start leads to the wizard: {to}"));
+    assert_eq!(evaluation(t, id).await.state, "open");
+    id
+}
+
+async fn unread_kinds(t: &TestDb, pegawai_id: i64) -> Vec<String> {
+    let account = user_account::Entity::find()
+        .filter(user_account::Column::PegawaiId.eq(pegawai_id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    notifikasi::Entity::find()
+        .filter(notifikasi::Column::UserId.eq(account.id))
+        .filter(notifikasi::Column::ReadAt.is_null())
+        .all(&t.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| n.kind)
+        .collect()
+}
+
+async fn stale_versions_are_refused_not_merged(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let rudi = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    let plan = plan_of(&t, SUPERVISOR_NIP).await;
+    let id = start(&app, &t, &rudi, &plan).await;
+    // Starting twice opens the same evaluation.
+    assert_eq!(start(&app, &t, &rudi, &plan).await, id);
+    let indicator = indicators_of(&t, &plan).await[0].id;
+
+    let (status, saved) = autosave(
+        &app,
+        &rudi,
+        id,
+        &format!(
+            "version=1&step=1&r-{indicator}=12%2C5&c-{indicator}={}",
+            encode("Sesuai rencana")
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    assert_eq!(saved["version"], 2);
+    assert_eq!(saved["values"][format!("r-{indicator}")], "12,5");
+    assert_eq!(
+        realisation(&t, id, indicator).await.as_deref(),
+        Some("12,5")
+    );
+
+    // A phone that was offline still holds version 1: refused, answered with the server's copy.
+    let (status, conflict) = autosave(
+        &app,
+        &rudi,
+        id,
+        &format!("version=1&step=1&r-{indicator}=99"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{conflict}");
+    assert_eq!(conflict["version"], 2);
+    assert_eq!(conflict["values"][format!("r-{indicator}")], "12,5");
+    assert_eq!(
+        realisation(&t, id, indicator).await.as_deref(),
+        Some("12,5")
+    );
+    assert_eq!(evaluation(&t, id).await.version, 2, "nothing stored");
+
+    // Invalid input is refused with a message and stores nothing.
+    let (status, refused) = autosave(
+        &app,
+        &rudi,
+        id,
+        &format!("version=2&step=1&r-{indicator}={}", encode("dua belas")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert_eq!(refused["errors"][0]["code"], "invalid_number");
+    assert!(
+        refused["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("angka"),
+        "Indonesian message: {refused}"
+    );
+    assert_eq!(
+        realisation(&t, id, indicator).await.as_deref(),
+        Some("12,5")
+    );
+
+    // Without JavaScript: "next" saves and moves on; a stale form comes back with what was typed.
+    let (status, headers) = post_form_from(
+        &app,
+        &format!("/evaluasi/{id}?langkah=3"),
+        &format!("/evaluasi/{id}/simpan"),
+        &rudi,
+        &format!(
+            "version=2&step=3&go=4&achievements={}",
+            encode("Laporan selesai tepat waktu")
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), format!("/evaluasi/{id}?langkah=4"));
+    let stored = evaluation(&t, id).await;
+    assert_eq!(stored.step, 4, "the laptop resumes here");
+    assert_eq!(
+        stored.achievements.as_deref(),
+        Some("Laporan selesai tepat waktu")
+    );
+    let (_, headers) = post_form_from(
+        &app,
+        &format!("/evaluasi/{id}?langkah=3"),
+        &format!("/evaluasi/{id}/simpan"),
+        &rudi,
+        &format!(
+            "version=2&step=3&go=4&achievements={}",
+            encode("Versi lama dari ponsel")
+        ),
+    )
+    .await;
+    let back = location(&headers);
+    assert!(
+        back.starts_with(&format!("/evaluasi/{id}?langkah=3")) && back.contains("__err"),
+        "{back}"
+    );
+    let (_, page) = get(&app, &back, &rudi).await;
+    assert!(
+        page.contains("Versi lama dari ponsel"),
+        "what was typed comes back"
+    );
+    assert!(
+        page.contains("Tersimpan di server: Laporan selesai tepat waktu"),
+        "and the server's copy"
+    );
+    assert_eq!(
+        evaluation(&t, id).await.achievements.as_deref(),
+        Some("Laporan selesai tepat waktu")
+    );
+}
+
+async fn evidence_stays_in_the_chain(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let rudi = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    let plan = plan_of(&t, SUPERVISOR_NIP).await;
+    let id = start(&app, &t, &rudi, &plan).await;
+    let indicator = indicators_of(&t, &plan).await[0].id;
+
+    let photo = jpeg(2000);
+    let (status, stored) = upload(&app, &rudi, id, indicator, "IMG_2041.JPG", &photo).await;
+    assert_eq!(status, StatusCode::OK, "{stored}");
+    assert_eq!(stored["name"], "IMG_2041.jpg");
+    let evidence = stored["id"].as_i64().unwrap();
+    let row = bukti::Entity::find_by_id(evidence)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.file_type.as_deref(), Some("jpeg"));
+    assert_eq!(row.size, Some(2000));
+
+    // Judged by content, not by name: text renamed to .jpg is refused.
+    let (status, refused) = upload(
+        &app,
+        &rudi,
+        id,
+        indicator,
+        "foto.jpg",
+        b"hello, not a photo",
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{refused}");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("Jenis berkas tidak diterima")
+    );
+    // Over the limit: refused after upload with the limit in the message.
+    let (status, refused) = upload(
+        &app,
+        &rudi,
+        id,
+        indicator,
+        "besar.jpg",
+        &jpeg(MAX_UPLOAD as usize + 1),
+    )
+    .await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{refused}");
+    assert!(
+        refused["message"].as_str().unwrap().contains("64 KB"),
+        "{refused}"
+    );
+    assert_eq!(
+        bukti::Entity::find()
+            .filter(bukti::Column::EvaluasiId.eq(id))
+            .all(&t.db)
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "refused files leave no evidence"
+    );
+
+    // The employee and the appraiser open it; nobody else does, not even an agency admin.
+    assert_eq!(
+        download(&app, &rudi, evidence).await,
+        (StatusCode::OK, photo.clone())
+    );
+    let appraiser =
+        pegawai::Entity::find_by_id(plan.penilai_id.expect("demo plans have an appraiser"))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap();
+    let appraiser_cookie = login(&app, &appraiser.nip, DEMO_PASSWORD).await;
+    assert_eq!(
+        download(&app, &appraiser_cookie, evidence).await.0,
+        StatusCode::OK
+    );
+    for outsider in [EMPLOYEE_NIP, ADMIN_NIP] {
+        let cookie = login(&app, outsider, DEMO_PASSWORD).await;
+        assert_eq!(
+            download(&app, &cookie, evidence).await.0,
+            StatusCode::FORBIDDEN,
+            "{outsider} is outside the chain"
+        );
+    }
+    let (status, _) = download(&app, "", evidence).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "anonymous goes to the login");
+    // Another employee cannot upload into this evaluation either.
+    let putri = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let (status, _) = upload(&app, &putri, id, indicator, "x.jpg", &jpeg(100)).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+async fn submit_and_return(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let rudi = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    let me = employee(&t, SUPERVISOR_NIP).await;
+    let plan = plan_of(&t, SUPERVISOR_NIP).await;
+    let id = start(&app, &t, &rudi, &plan).await;
+
+    // Incomplete: refused, the evaluation stays open.
+    let (_, headers) = post_form_from(
+        &app,
+        &format!("/evaluasi/{id}?langkah=5"),
+        "/api/evaluasi/ajukan",
+        &rudi,
+        &format!("id={id}&version=1"),
+    )
+    .await;
+    assert!(location(&headers).contains("__err"));
+    assert_eq!(evaluation(&t, id).await.state, "open");
+    let (_, review) = get(&app, &format!("/evaluasi/{id}?langkah=5"), &rudi).await;
+    assert!(
+        review.contains("Yang masih harus diisi"),
+        "missing items listed"
+    );
+    assert!(
+        review.contains("?langkah=2#f-rating-1"),
+        "each links to its field"
+    );
+
+    let mut body = String::from("version=1&step=5");
+    for i in indicators_of(&t, &plan).await {
+        body.push_str(&format!("&r-{}=10", i.id));
+    }
+    for v in 1..=7 {
+        body.push_str(&format!(
+            "&rating-{v}=sesuai&example-{v}={}",
+            encode("Melayani tamu dengan ramah")
+        ));
+    }
+    body.push_str(&format!(
+        "&achievements={}",
+        encode("Semua laporan tepat waktu")
+    ));
+    let (status, saved) = autosave(&app, &rudi, id, &body).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let version = saved["version"].as_i64().unwrap();
+    let (_, headers) = post_form_from(
+        &app,
+        &format!("/evaluasi/{id}?langkah=5"),
+        "/api/evaluasi/ajukan",
+        &rudi,
+        &format!("id={id}&version={version}"),
+    )
+    .await;
+    assert_eq!(
+        location(&headers),
+        format!("/evaluasi/{id}?status=submitted")
+    );
+    assert_eq!(evaluation(&t, id).await.state, "self_assessed");
+    let appraiser = plan.penilai_id.unwrap();
+    assert!(
+        unread_kinds(&t, appraiser)
+            .await
+            .contains(&"evaluation_submitted".to_owned())
+    );
+
+    // Read-only for the employee now.
+    let (status, _) = autosave(
+        &app,
+        &rudi,
+        id,
+        &format!("version={}&step=1&achievements=x", version + 1),
+    )
+    .await;
+    assert_eq!(status, StatusCode::LOCKED);
+
+    // The appraiser sees it in the list and on the page, and returns it with a note.
+    let appraiser_nip = pegawai::Entity::find_by_id(appraiser)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .nip;
+    let boss = login(&app, &appraiser_nip, DEMO_PASSWORD).await;
+    let (_, inbox) = get(&app, "/bawahan", &boss).await;
+    assert!(
+        inbox.contains(&format!("/evaluasi/{id}")),
+        "waiting in the appraiser's list"
+    );
+    let (_, page) = get(&app, &format!("/evaluasi/{id}"), &boss).await;
+    assert!(page.contains("Semua laporan tepat waktu"));
+    // Someone else cannot return it.
+    let putri = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let current = evaluation(&t, id).await.version;
+    post_form_from(
+        &app,
+        &format!("/evaluasi/{id}"),
+        "/api/evaluasi/kembalikan",
+        &putri,
+        &format!("id={id}&version={current}&note=x"),
+    )
+    .await;
+    assert_eq!(evaluation(&t, id).await.state, "self_assessed");
+    let (_, headers) = post_form_from(
+        &app,
+        &format!("/evaluasi/{id}"),
+        "/api/evaluasi/kembalikan",
+        &boss,
+        &format!(
+            "id={id}&version={current}&note={}",
+            encode("Lengkapi bukti dukung indikator pertama")
+        ),
+    )
+    .await;
+    assert_eq!(
+        location(&headers),
+        format!("/evaluasi/{id}?status=returned")
+    );
+    let returned = evaluation(&t, id).await;
+    assert_eq!(returned.state, "open");
+    assert_eq!(
+        returned.return_note.as_deref(),
+        Some("Lengkapi bukti dukung indikator pertama")
+    );
+    assert!(
+        unread_kinds(&t, me.id)
+            .await
+            .contains(&"evaluation_returned".to_owned())
+    );
+    let (_, page) = get(&app, &format!("/evaluasi/{id}"), &rudi).await;
+    assert!(
+        page.contains("Lengkapi bukti dukung indikator pertama"),
+        "the note is shown"
+    );
+}
+
+on_both_engines!(
+    stale_versions_are_refused_not_merged,
+    evidence_stays_in_the_chain,
+    submit_and_return,
+);
