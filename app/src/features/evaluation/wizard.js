@@ -135,7 +135,8 @@
     el.removeAttribute("aria-invalid");
     blocked.delete(name);
     persist();
-    if (!navigator.onLine) setState("offline", text.offline);
+    // Never show "saved" while an edit is still waiting for its debounce.
+    setState(navigator.onLine ? "saving" : "offline", navigator.onLine ? text.saving : text.offline);
     schedule(800);
   }
   document.addEventListener("input", changed);
@@ -194,9 +195,12 @@
         document.getElementsByName(e.field)[0]?.setAttribute("aria-invalid", "true");
       }
       persist();
+      // Edits typed while this request was out are still unsaved.
+      const more = Object.keys(state.pending).some((n) => !blocked.has(n));
       if ((data.errors || []).length) setState("error", data.errors[0].message);
+      else if (more) setState("saving", text.saving);
       else setState("saved", fill(text.saved, { time: data.saved_at || "" }));
-      if (Object.keys(state.pending).some((n) => !blocked.has(n))) schedule(0);
+      if (more) schedule(0);
     } else if (res.status === 409) {
       state.version = data.version;
       const conflicts = [];
