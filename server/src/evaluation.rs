@@ -123,6 +123,139 @@ fn to_map(pairs: Vec<(String, String)>) -> Value {
     )
 }
 
+/// A post of a step form, sorted: the step's own fields, and the evidence fields that come
+/// along when a plain form (no JavaScript) adds a link, uploads or removes evidence.
+#[derive(Default)]
+struct StepPost {
+    version: Option<i32>,
+    /// Where the employee is.
+    step: Option<Step>,
+    /// Where a plain form's "next" or "back" leads.
+    go: Option<Step>,
+    /// The indicator whose evidence button was pressed.
+    indicator: Option<i64>,
+    fields: Vec<(String, String)>,
+    links: Vec<(i64, String)>,
+}
+
+impl StepPost {
+    fn new(pairs: Vec<(String, String)>) -> Self {
+        let mut post = Self::default();
+        for (name, value) in pairs {
+            let as_step = || value.trim().parse::<i64>().ok().and_then(Step::from_number);
+            let indicator_of = |prefix: &str| {
+                name.strip_prefix(prefix)
+                    .and_then(|n| n.parse::<i64>().ok())
+            };
+            match name.as_str() {
+                "version" => post.version = value.trim().parse::<i32>().ok(),
+                "step" => post.step = as_step(),
+                "go" => post.go = as_step(),
+                "indikator" => post.indicator = value.trim().parse::<i64>().ok(),
+                _ => {
+                    if let Some(indicator) = indicator_of("tautan-") {
+                        if !value.trim().is_empty() {
+                            post.links.push((indicator, value));
+                        }
+                    } else if indicator_of("berkas-").is_none() {
+                        // A file input posted without multipart carries only a name: ignored.
+                        post.fields.push((name, value));
+                    }
+                }
+            }
+        }
+        post
+    }
+
+    fn here(&self) -> Step {
+        self.step.unwrap_or(Step::Results)
+    }
+}
+
+/// Where a plain post goes back to, and the path its errors are reported for (the step form's,
+/// so the page shows every field as typed next to its message).
+struct Back {
+    page: String,
+    save_path: String,
+}
+
+impl Back {
+    fn new(id: i64) -> Self {
+        Self {
+            page: format!("/evaluasi/{id}"),
+            save_path: format!("/evaluasi/{id}/simpan"),
+        }
+    }
+
+    fn to_step(&self, step: Step, fragment: &str) -> Response {
+        see_other(&format!(
+            "{}?langkah={}{fragment}",
+            self.page,
+            step.number()
+        ))
+    }
+
+    fn with_error(&self, step: Step, fragment: &str, err: AppError) -> Response {
+        let location = format!("{}?langkah={}", self.page, step.number());
+        back_with_error(&location, fragment, &self.save_path, err)
+    }
+}
+
+/// Saves what a plain form typed and adds the links it carried. Field errors are collected
+/// (with what was typed) for the page; a stale version or any other failure ends the request.
+async fn save_plain(
+    state: &ServerState,
+    client: &ClientInfo,
+    id: i64,
+    post: &StepPost,
+) -> Result<FormErrors, AppError> {
+    let mut form = FormErrors::default();
+    if let Some(version) = post.version {
+        let request = SaveRequest {
+            version,
+            step: post.go.or(post.step),
+            fields: post.fields.clone(),
+        };
+        match evaluation::save(&state.app.db, client, id, request).await {
+            Ok(SaveOutcome::Saved { errors, .. }) => {
+                for (field, code) in &errors {
+                    form = form.field(field, code);
+                }
+                for (name, value) in post
+                    .fields
+                    .iter()
+                    .filter(|(n, _)| errors.iter().any(|(f, _)| f == n))
+                {
+                    form = form.value(name, value);
+                }
+            }
+            Ok(SaveOutcome::Conflict { .. }) => {
+                let mut stale = FormErrors::default().field("version", "stale");
+                for (name, value) in &post.fields {
+                    stale = stale.value(name, value);
+                }
+                for (indicator, link) in &post.links {
+                    stale = stale.value(&format!("tautan-{indicator}"), link);
+                }
+                return Err(AppError::Invalid(stale));
+            }
+            Err(AppError::Invalid(errors)) => form = errors,
+            Err(err) => return Err(err),
+        }
+    }
+    for (indicator, link) in &post.links {
+        match evaluation::add_link(&state.app.db, client, id, *indicator, link).await {
+            Ok(_) => {}
+            Err(AppError::Invalid(errors)) => {
+                form.fields.extend(errors.fields);
+                form.values.extend(errors.values);
+            }
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(form)
+}
+
 /// `POST /evaluasi/{id}/simpan`: the fields of one step (form-encoded, as typed), with
 /// `version`, `step` (where the employee is) and, from a plain form, `go` (where to go next).
 pub async fn save_fields(
@@ -131,88 +264,80 @@ pub async fn save_fields(
     headers: HeaderMap,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let json = wants_json(&headers);
-    let locale = locale_of(&headers);
-    let mut version = None;
-    let mut step = None;
-    let mut go = None;
-    let mut fields = Vec::new();
-    for (name, value) in pairs {
-        let as_step = || value.trim().parse::<i64>().ok().and_then(Step::from_number);
-        match name.as_str() {
-            "version" => version = value.trim().parse::<i32>().ok(),
-            "step" => step = as_step(),
-            "go" => go = as_step(),
-            _ => fields.push((name, value)),
-        }
-    }
-    let Some(version) = version else {
+    let post = StepPost::new(pairs);
+    let Some(version) = post.version else {
         return (StatusCode::BAD_REQUEST, "version missing / versi tidak ada").into_response();
     };
-    let here = step.unwrap_or(Step::Results);
-    let request = SaveRequest {
-        version,
-        // A plain form's "next" or "back" moves the employee; the script reports where they are.
-        step: go.or(step),
-        fields: fields.clone(),
-    };
-    let result = evaluation::save(&state.app.db, &client_of(&headers), id, request).await;
-    if json {
-        return match result {
-            Ok(SaveOutcome::Saved {
-                version,
-                values,
-                errors,
-            }) => {
-                let saved_at = saved_at(&state).await;
-                (
-                    StatusCode::OK,
-                    axum::Json(json!({
-                        "version": version,
-                        "saved_at": saved_at,
-                        "values": to_map(values),
-                        "errors": field_errors(locale, &errors),
-                    })),
-                )
-                    .into_response()
-            }
-            Ok(SaveOutcome::Conflict { version, values }) => (
-                StatusCode::CONFLICT,
-                axum::Json(json!({ "version": version, "values": to_map(values) })),
-            )
-                .into_response(),
-            Err(err) => json_error(locale, &err),
+    let client = client_of(&headers);
+    if !wants_json(&headers) {
+        let back = Back::new(id);
+        return match save_plain(&state, &client, id, &post).await {
+            Ok(form) if form.fields.is_empty() => back.to_step(post.go.unwrap_or(post.here()), ""),
+            Ok(form) => back.with_error(post.here(), "", AppError::Invalid(form)),
+            Err(err) => back.with_error(post.here(), "", err),
         };
     }
-    let page = format!("/evaluasi/{id}");
-    let save_path = format!("{page}/simpan");
-    let back = format!("{page}?langkah={}", here.number());
+    let locale = locale_of(&headers);
+    let request = SaveRequest {
+        version,
+        step: post.step,
+        fields: post.fields,
+    };
+    match evaluation::save(&state.app.db, &client, id, request).await {
+        Ok(SaveOutcome::Saved {
+            version,
+            values,
+            errors,
+            open,
+        }) => {
+            let saved_at = saved_at(&state).await;
+            (
+                StatusCode::OK,
+                axum::Json(json!({
+                    "version": version,
+                    "saved_at": saved_at,
+                    "values": to_map(values),
+                    "errors": field_errors(locale, &errors),
+                    "open": open,
+                })),
+            )
+                .into_response()
+        }
+        Ok(SaveOutcome::Conflict { version, values }) => (
+            StatusCode::CONFLICT,
+            axum::Json(json!({ "version": version, "values": to_map(values) })),
+        )
+            .into_response(),
+        Err(err) => json_error(locale, &err),
+    }
+}
+
+/// `POST /evaluasi/{id}/tautan`: a plain step form whose "add link" button was pressed
+/// (`indikator`); everything typed is saved with it.
+pub async fn add_link(
+    State(state): State<ServerState>,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let post = StepPost::new(pairs);
+    let back = Back::new(id);
+    let fragment = post
+        .indicator
+        .map(|i| format!("#ind-{i}"))
+        .unwrap_or_default();
+    let client = client_of(&headers);
+    let mut result = save_plain(&state, &client, id, &post).await;
+    if let (Ok(form), Some(indicator)) = (&mut result, post.indicator)
+        && !post.links.iter().any(|(i, _)| *i == indicator)
+    {
+        let field = format!("tautan-{indicator}");
+        *form = std::mem::take(form).field(&field, "required");
+    }
     match result {
-        Ok(SaveOutcome::Saved { errors, .. }) if errors.is_empty() => {
-            let next = go.unwrap_or(here);
-            see_other(&format!("{page}?langkah={}", next.number()))
-        }
-        Ok(SaveOutcome::Saved { errors, .. }) => {
-            let mut form = FormErrors::default();
-            for (field, code) in &errors {
-                form = form.field(field, code);
-            }
-            for (name, value) in fields
-                .iter()
-                .filter(|(n, _)| errors.iter().any(|(f, _)| f == n))
-            {
-                form = form.value(name, value);
-            }
-            back_with_error(&back, "", &save_path, AppError::Invalid(form))
-        }
-        Ok(SaveOutcome::Conflict { .. }) => {
-            let mut form = FormErrors::default().field("version", "stale");
-            for (name, value) in &fields {
-                form = form.value(name, value);
-            }
-            back_with_error(&back, "", &save_path, AppError::Invalid(form))
-        }
-        Err(err) => back_with_error(&back, "", &save_path, err),
+        Ok(form) if form.fields.is_empty() => back.to_step(post.here(), &fragment),
+        Ok(form) => back.with_error(post.here(), &fragment, AppError::Invalid(form)),
+        Err(err) => back.with_error(post.here(), &fragment, err),
     }
 }
 
@@ -232,7 +357,56 @@ async fn saved_at(state: &ServerState) -> String {
         .to_string()
 }
 
-/// `POST /evaluasi/{id}/bukti` (multipart: `indikator`, `berkas`).
+/// A file part of an upload, read up to the limit.
+struct FilePart {
+    field: String,
+    name: String,
+    bytes: Vec<u8>,
+    too_large: bool,
+}
+
+/// Reads every part of an upload: text fields in order, file parts (empty file inputs of a
+/// plain form are skipped) kept up to `max` bytes each. `Err` when the body broke off, which at
+/// the hard body limit means the file was far too large.
+async fn read_upload(
+    multipart: &mut Multipart,
+    max: usize,
+) -> Result<(Vec<(String, String)>, Vec<FilePart>), ()> {
+    let mut pairs = Vec::new();
+    let mut files = Vec::new();
+    while let Some(mut field) = multipart.next_field().await.map_err(|_| ())? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let Some(file_name) = field.file_name().map(str::to_owned) else {
+            pairs.push((name, field.text().await.map_err(|_| ())?));
+            continue;
+        };
+        let mut part = FilePart {
+            field: name,
+            name: file_name,
+            bytes: Vec::new(),
+            too_large: false,
+        };
+        // Read to the end even past the limit (the body limit bounds it), so the refusal
+        // reaches the browser; keep nothing beyond the limit.
+        while let Some(chunk) = field.chunk().await.map_err(|_| ())? {
+            if !part.too_large && part.bytes.len() + chunk.len() > max {
+                part.too_large = true;
+                part.bytes = Vec::new();
+            }
+            if !part.too_large {
+                part.bytes.extend_from_slice(&chunk);
+            }
+        }
+        if !(part.name.is_empty() && part.bytes.is_empty()) {
+            files.push(part);
+        }
+    }
+    Ok((pairs, files))
+}
+
+/// `POST /evaluasi/{id}/bukti` (multipart): from the script `indikator` and `berkas`; from a
+/// plain step form the button's `indikator`, the file `berkas-{indikator}` and everything typed,
+/// which is saved first.
 pub async fn upload_evidence(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
@@ -241,84 +415,50 @@ pub async fn upload_evidence(
 ) -> Response {
     let json = wants_json(&headers);
     let locale = locale_of(&headers);
+    let client = client_of(&headers);
     let store = state.app.evidence.clone();
-    let max = usize::try_from(store.max_bytes()).unwrap_or(usize::MAX);
-    let mut indicator = None;
-    let mut file: Option<(String, Vec<u8>)> = None;
-    let mut too_large = false;
-    let mut broken = false;
-    loop {
-        match multipart.next_field().await {
-            Ok(Some(mut field)) => match field.name() {
-                Some("indikator") => {
-                    indicator = field
-                        .text()
-                        .await
-                        .ok()
-                        .and_then(|t| t.trim().parse::<i64>().ok());
-                }
-                Some("berkas") => {
-                    let name = field.file_name().unwrap_or_default().to_owned();
-                    let mut bytes = Vec::new();
-                    // Read to the end even past the limit (the body limit bounds it), so the
-                    // refusal reaches the browser; keep nothing beyond the limit.
-                    loop {
-                        match field.chunk().await {
-                            Ok(Some(chunk)) => {
-                                if !too_large && bytes.len() + chunk.len() > max {
-                                    too_large = true;
-                                    bytes = Vec::new();
-                                }
-                                if !too_large {
-                                    bytes.extend_from_slice(&chunk);
-                                }
-                            }
-                            Ok(None) => break,
-                            Err(_) => {
-                                broken = true;
-                                break;
-                            }
-                        }
-                    }
-                    file = Some((name, bytes));
-                }
-                _ => {}
-            },
-            Ok(None) => break,
-            Err(_) => {
-                broken = true;
-                break;
-            }
-        }
-    }
     let comma = locale == Locale::id;
-    let result = if too_large || broken {
+    let max = usize::try_from(store.max_bytes()).unwrap_or(usize::MAX);
+    let too_large = || AppError::Invalid(FormErrors::default().field("berkas", "file_too_large"));
+    let (post, result) = match read_upload(&mut multipart, max).await {
         // A body cut off at the hard limit is an oversized file too.
-        Err(AppError::Invalid(
-            FormErrors::default().field("berkas", "file_too_large"),
-        ))
-    } else {
-        match (indicator, file) {
-            (Some(indicator), Some((name, bytes))) => evaluation::upload(
-                &state.app.db,
-                &store,
-                &client_of(&headers),
-                id,
-                evaluation::UploadedFile {
-                    indicator_id: indicator,
-                    file_name: &name,
-                    bytes: bytes.into(),
-                },
-                comma,
-            )
-            .await
-            .map(|view| (indicator, view)),
-            (Some(_), None) => Err(AppError::Invalid(
-                FormErrors::default().field("berkas", "file_empty"),
-            )),
-            (None, _) => Err(AppError::Invalid(
-                FormErrors::default().field("indikator", "invalid"),
-            )),
+        Err(()) => (StepPost::default(), Err(too_large())),
+        Ok((pairs, files)) => {
+            let post = StepPost::new(pairs);
+            let saved = if json {
+                Ok(FormErrors::default())
+            } else {
+                save_plain(&state, &client, id, &post).await
+            };
+            let result = match (saved, post.indicator) {
+                (Err(err), _) => Err(err),
+                (Ok(_), None) => Err(AppError::Invalid(
+                    FormErrors::default().field("indikator", "invalid"),
+                )),
+                (Ok(form), Some(indicator)) => {
+                    let wanted = format!("berkas-{indicator}");
+                    let file = files
+                        .into_iter()
+                        .find(|f| f.field == "berkas" || f.field == wanted);
+                    let stored = match file {
+                        None => Err(AppError::Invalid(
+                            FormErrors::default().field("berkas", "file_empty"),
+                        )),
+                        Some(f) if f.too_large => Err(too_large()),
+                        Some(f) => {
+                            let file = evaluation::UploadedFile {
+                                indicator_id: indicator,
+                                file_name: &f.name,
+                                bytes: f.bytes.into(),
+                            };
+                            evaluation::upload(&state.app.db, &store, &client, id, file, comma)
+                                .await
+                        }
+                    };
+                    stored.map(|view| (view, form))
+                }
+            };
+            (post, result)
         }
     };
     let limit = |err: &AppError| {
@@ -335,7 +475,7 @@ pub async fn upload_evidence(
     };
     if json {
         return match result {
-            Ok((_, view)) => (
+            Ok((view, _)) => (
                 StatusCode::OK,
                 axum::Json(json!({
                     "id": view.id,
@@ -356,36 +496,66 @@ pub async fn upload_evidence(
             }
         };
     }
-    let page = format!("/evaluasi/{id}?langkah=1");
+    let back = Back::new(id);
+    let fragment = post
+        .indicator
+        .map(|i| format!("#ind-{i}"))
+        .unwrap_or_default();
+    let here = post.here();
     match result {
-        Ok((indicator, _)) => see_other(&format!("{page}#ind-{indicator}")),
-        Err(err) => back_with_error(
-            &page,
-            &indicator.map(|i| format!("#ind-{i}")).unwrap_or_default(),
-            &format!("/evaluasi/{id}/bukti"),
-            err,
-        ),
+        Ok((_, form)) if form.fields.is_empty() => back.to_step(here, &fragment),
+        Ok((_, form)) => back.with_error(here, &fragment, AppError::Invalid(form)),
+        // The file's own refusal is shown at its input, next to what was typed.
+        Err(AppError::Invalid(refused)) if refused.error_for("berkas").is_some() => {
+            let field = post
+                .indicator
+                .map_or_else(|| "berkas".to_owned(), |i| format!("berkas-{i}"));
+            let mut form = FormErrors::default();
+            for (_, code) in &refused.fields {
+                form = form.field(&field, code);
+            }
+            for (name, value) in &post.fields {
+                form = form.value(name, value);
+            }
+            back.with_error(here, &fragment, AppError::Invalid(form))
+        }
+        Err(err) => back.with_error(here, &fragment, err),
     }
 }
 
-/// `POST /evaluasi/{id}/bukti/{evidence}/hapus`.
+/// `POST /evaluasi/{id}/bukti/{evidence}/hapus`: from a plain step form, with everything typed,
+/// which is saved first.
 pub async fn remove_evidence(
     State(state): State<ServerState>,
     Path((id, evidence)): Path<(i64, i64)>,
     headers: HeaderMap,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let result =
-        evaluation::remove_evidence(&state.app.db, &client_of(&headers), id, evidence).await;
+    let client = client_of(&headers);
+    let post = StepPost::new(pairs);
+    let saved = save_plain(&state, &client, id, &post).await;
+    let result = match saved {
+        Ok(form) => evaluation::remove_evidence(&state.app.db, &client, id, evidence)
+            .await
+            .map(|indicator| (indicator, form)),
+        Err(err) => Err(err),
+    };
     if wants_json(&headers) {
         return match result {
             Ok(_) => (StatusCode::OK, axum::Json(json!({ "removed": evidence }))).into_response(),
             Err(err) => json_error(locale_of(&headers), &err),
         };
     }
-    let page = format!("/evaluasi/{id}?langkah=1");
+    let back = Back::new(id);
+    let here = post.here();
     match result {
-        Ok(indicator) => see_other(&format!("{page}#ind-{indicator}")),
-        Err(err) => back_with_error(&page, "", &format!("/evaluasi/{id}/bukti"), err),
+        Ok((indicator, form)) if form.fields.is_empty() => {
+            back.to_step(here, &format!("#ind-{indicator}"))
+        }
+        Ok((indicator, form)) => {
+            back.with_error(here, &format!("#ind-{indicator}"), AppError::Invalid(form))
+        }
+        Err(err) => back.with_error(here, "", err),
     }
 }
 

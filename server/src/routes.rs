@@ -92,6 +92,7 @@ pub fn routes(state: &ServerState) -> Router<ServerState> {
         )
         .route("/admin/ekspor-pegawai.csv", get(export_csv))
         .route("/evaluasi/{id}/simpan", post(evaluation::save_fields))
+        .route("/evaluasi/{id}/tautan", post(evaluation::add_link))
         .route(
             "/evaluasi/{id}/bukti",
             // `limit_body` bounds this route by the evidence limit instead.

@@ -573,8 +573,208 @@ async fn submit_and_return(t: TestDb) {
     );
 }
 
+/// A multipart post of a plain step form (no JavaScript): text fields and file parts in order,
+/// `None` as file name for a text field.
+async fn plain_multipart(
+    app: &Router,
+    cookie: &str,
+    id: i64,
+    parts: &[(&str, Option<&str>, &[u8])],
+) -> (StatusCode, String) {
+    let boundary = "----kinerja-plain-boundary";
+    let mut body = Vec::new();
+    for (name, file_name, bytes) in parts {
+        let disposition = match file_name {
+            Some(f) => format!(
+                "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\n\
+                 Content-Type: application/octet-stream\r\n"
+            ),
+            None => format!("Content-Disposition: form-data; name=\"{name}\"\r\n"),
+        };
+        body.extend_from_slice(format!("--{boundary}\r\n{disposition}\r\n").as_bytes());
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let req = request("POST", &format!("/evaluasi/{id}/bukti"), cookie)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(Body::from(body))
+        .unwrap();
+    let (status, headers, _) = send(app, req).await;
+    (status, location(&headers))
+}
+
+async fn evidence_count(t: &TestDb, id: i64) -> usize {
+    bukti::Entity::find()
+        .filter(bukti::Column::EvaluasiId.eq(id))
+        .all(&t.db)
+        .await
+        .unwrap()
+        .len()
+}
+
+/// Without JavaScript every evidence button belongs to the step form: what was typed is saved
+/// with the link, the upload or the removal, and comes back with any refusal.
+async fn plain_evidence_posts_keep_what_was_typed(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let rudi = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    let plan = plan_of(&t, SUPERVISOR_NIP).await;
+    let id = start(&app, &t, &rudi, &plan).await;
+    let indicators = indicators_of(&t, &plan).await;
+    let a = indicators[0].id;
+    let b = indicators[1].id;
+    let page = format!("/evaluasi/{id}?langkah=1");
+
+    // A link, with a realisation typed just before.
+    let v = evaluation(&t, id).await.version;
+    let (status, headers) = post_form_from(
+        &app,
+        &page,
+        &format!("/evaluasi/{id}/tautan"),
+        &rudi,
+        &format!(
+            "version={v}&step=1&r-{a}=7&tautan-{a}={}&tautan-{b}=&indikator={a}",
+            encode("https://drive.example.go.id/laporan")
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), format!("{page}#ind-{a}"));
+    assert_eq!(realisation(&t, id, a).await.as_deref(), Some("7"));
+    assert_eq!(evidence_count(&t, id).await, 1);
+
+    // A refused link: the typed value is saved, the link comes back with its message.
+    let v = evaluation(&t, id).await.version;
+    let (_, headers) = post_form_from(
+        &app,
+        &page,
+        &format!("/evaluasi/{id}/tautan"),
+        &rudi,
+        &format!("version={v}&step=1&r-{a}=8&tautan-{a}=ftp%3A%2F%2Fberkas.lama&indikator={a}"),
+    )
+    .await;
+    let back = location(&headers);
+    assert!(
+        back.contains("__err") && back.ends_with(&format!("#ind-{a}")),
+        "{back}"
+    );
+    assert_eq!(realisation(&t, id, a).await.as_deref(), Some("8"));
+    assert_eq!(evidence_count(&t, id).await, 1);
+    let (_, shown) = get(&app, &back, &rudi).await;
+    assert!(shown.contains("ftp://berkas.lama"), "the link as typed");
+    assert!(shown.contains("diawali https://"), "its message");
+
+    // An upload from the plain form: the other indicator's empty file input is ignored.
+    let v = evaluation(&t, id).await.version.to_string();
+    let photo = jpeg(1500);
+    let (status, to) = plain_multipart(
+        &app,
+        &rudi,
+        id,
+        &[
+            ("version", None, v.as_bytes()),
+            ("step", None, b"1"),
+            (&format!("r-{a}"), None, b"9"),
+            (&format!("berkas-{a}"), Some("kegiatan.jpg"), &photo),
+            (&format!("berkas-{b}"), Some(""), b""),
+            ("indikator", None, a.to_string().as_bytes()),
+        ],
+    )
+    .await;
+    assert_eq!(
+        (status, to),
+        (StatusCode::SEE_OTHER, format!("{page}#ind-{a}"))
+    );
+    assert_eq!(realisation(&t, id, a).await.as_deref(), Some("9"));
+    assert_eq!(evidence_count(&t, id).await, 2);
+
+    // Not a photo: refused at its input, and what was typed is kept.
+    let v = evaluation(&t, id).await.version.to_string();
+    let (_, back) = plain_multipart(
+        &app,
+        &rudi,
+        id,
+        &[
+            ("version", None, v.as_bytes()),
+            ("step", None, b"1"),
+            (&format!("c-{a}"), None, "Rapat koordinasi".as_bytes()),
+            (&format!("berkas-{a}"), Some("foto.jpg"), b"bukan foto"),
+            ("indikator", None, a.to_string().as_bytes()),
+        ],
+    )
+    .await;
+    assert!(back.contains("__err"), "{back}");
+    assert_eq!(evidence_count(&t, id).await, 2);
+    let (_, shown) = get(&app, &back, &rudi).await;
+    assert!(
+        shown.contains("Jenis berkas tidak diterima"),
+        "the file's message"
+    );
+    assert!(shown.contains("Rapat koordinasi"), "the comment as typed");
+
+    // Removing evidence saves the typing too.
+    let link = bukti::Entity::find()
+        .filter(bukti::Column::EvaluasiId.eq(id))
+        .filter(bukti::Column::Kind.eq("link"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let v = evaluation(&t, id).await.version;
+    let (status, headers) = post_form_from(
+        &app,
+        &page,
+        &format!("/evaluasi/{id}/bukti/{}/hapus", link.id),
+        &rudi,
+        &format!("version={v}&step=1&r-{a}=11&tautan-{a}="),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(location(&headers), format!("{page}#ind-{a}"));
+    assert_eq!(realisation(&t, id, a).await.as_deref(), Some("11"));
+    assert_eq!(evidence_count(&t, id).await, 1);
+
+    // The script learns after each save what every step still lacks.
+    let v = evaluation(&t, id).await.version;
+    let (status, saved) = autosave(
+        &app,
+        &rudi,
+        id,
+        &format!("version={v}&step=2&rating-1=sesuai"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let open: Vec<u64> = serde_json::from_value(saved["open"].clone()).unwrap();
+    assert_eq!(open.len(), 5);
+    assert!(open[0] > 0 && open[1] > 0 && open[2] > 0, "{open:?}");
+    let (_, _) = autosave(
+        &app,
+        &rudi,
+        id,
+        &format!("version={}&step=2&rating-2=sesuai", v + 1),
+    )
+    .await;
+    let (_, again) = autosave(
+        &app,
+        &rudi,
+        id,
+        &format!("version={}&step=2&rating-3=sesuai", v + 2),
+    )
+    .await;
+    assert_eq!(
+        again["open"][1],
+        open[1] - 2,
+        "two ratings fewer to fill in: {again}"
+    );
+}
+
 on_both_engines!(
     stale_versions_are_refused_not_merged,
     evidence_stays_in_the_chain,
     submit_and_return,
+    plain_evidence_posts_keep_what_was_typed,
 );

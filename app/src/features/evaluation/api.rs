@@ -37,11 +37,6 @@ pub async fn return_evaluation(id: i64, version: i32, note: String) -> Result<()
     crate::state::respond(ssr::send_back(id, version, note).await)
 }
 
-#[server(endpoint = "evaluasi/tautan")]
-pub async fn add_link(id: i64, indicator_id: i64, link: String) -> Result<(), AppError> {
-    crate::state::respond(ssr::add_link(id, indicator_id, link).await)
-}
-
 /// The self-assessments submitted to the signed-in appraiser and not yet returned.
 #[server(endpoint = "evaluasi/masuk")]
 pub async fn load_submitted() -> Result<Vec<SubmittedEvaluation>, AppError> {
@@ -314,11 +309,13 @@ pub mod ssr {
 
     #[derive(Debug, PartialEq, Eq)]
     pub enum SaveOutcome {
-        /// Stored; `values` as stored, `errors` (field, code) for the fields that were not.
+        /// Stored; `values` as stored, `errors` (field, code) for the fields that were not,
+        /// `open` how many required items each step (1–5) still lacks.
         Saved {
             version: i32,
             values: Vec<(String, String)>,
             errors: Vec<(String, String)>,
+            open: [usize; 5],
         },
         /// Someone saved a newer copy: nothing was stored; the server's values of the fields sent.
         Conflict {
@@ -378,6 +375,7 @@ pub mod ssr {
                     version: request.version,
                     values: vec![],
                     errors,
+                    open: open_per_step(db, id, &indicators).await?,
                 });
             }
             let mut form = FormErrors::default();
@@ -478,7 +476,22 @@ pub mod ssr {
                 .map(|(f, v)| (f.name(), v.unwrap_or_default()))
                 .collect(),
             errors,
+            open: open_per_step(db, id, &indicators).await?,
         })
+    }
+
+    /// How many required items each step still lacks, for the progress indicator.
+    async fn open_per_step(
+        db: &impl ConnectionTrait,
+        evaluation_id: i64,
+        indicators: &[PlanIndicator],
+    ) -> Result<[usize; 5], AppError> {
+        let facts = completeness(db, evaluation_id, indicators).await?;
+        let mut open = [0; 5];
+        for item in missing(&facts) {
+            open[usize::from(item.field().step().number() - 1)] += 1;
+        }
+        Ok(open)
     }
 
     async fn completeness(
@@ -970,20 +983,29 @@ pub mod ssr {
         }
     }
 
-    pub async fn add_link(id: i64, indicator_id: i64, link: String) -> Result<(), AppError> {
-        let (db, cx) = context_here(id).await?;
+    /// Adds a link as evidence for one indicator; a refused link is reported on the field
+    /// `tautan-{indicator}` with what was typed.
+    pub async fn add_link(
+        db: &DatabaseConnection,
+        client: &ClientInfo,
+        id: i64,
+        indicator_id: i64,
+        link: &str,
+    ) -> Result<i64, AppError> {
+        let user = state::user_for(db, client)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        let cx = context(db, user, id).await?;
         cx.require_editable()?;
-        indicator_of_plan(&plans::load(&db, cx.plan.id).await?, indicator_id)?;
-        let back = format!("{}?langkah=1#ind-{indicator_id}", cx.link());
-        let url = clean_link(&link).map_err(|code| {
+        indicator_of_plan(&plans::load(db, cx.plan.id).await?, indicator_id)?;
+        let url = clean_link(link).map_err(|code| {
+            let field = format!("tautan-{indicator_id}");
             AppError::Invalid(
                 FormErrors::default()
-                    .field("tautan", code)
-                    .value("tautan", &link)
-                    .value("indikator", &indicator_id.to_string()),
+                    .field(&field, code)
+                    .value(&field, link),
             )
         })?;
-        let client = ClientInfo::current();
         let row = bukti::ActiveModel {
             evaluasi_id: Set(id),
             indikator_id: Set(indicator_id),
@@ -993,17 +1015,16 @@ pub mod ssr {
             created_at: Set(Utc::now()),
             ..Default::default()
         }
-        .insert(&db)
+        .insert(db)
         .await?;
         cx.audit(
-            &db,
-            &client,
+            db,
+            client,
             "evidence_added",
             serde_json::json!({ "bukti_id": row.id, "indikator_id": indicator_id, "url": url }),
         )
         .await?;
-        leptos_axum::redirect(&back);
-        Ok(())
+        Ok(row.id)
     }
 
     /// A file as it arrived for one indicator.

@@ -157,6 +157,10 @@ fn script_texts(i18n: I18n) -> String {
             t_string!(i18n, evaluation.js_review_needs_connection).to_string(),
         ),
         (
+            "missing_count",
+            t_string!(i18n, evaluation.missing_count, n = "{n}").to_string(),
+        ),
+        (
             "submit_needs_connection",
             t_string!(i18n, evaluation.js_submit_needs_connection).to_string(),
         ),
@@ -294,11 +298,17 @@ fn text_field(
     }
 }
 
-fn step_form(v: &WizardView, step: u8) -> impl IntoView + use<> {
+fn step_form(i18n: I18n, v: &WizardView, step: u8) -> impl IntoView + use<> {
     view! {
         <form id=format!("step-form-{step}") method="post" action=format!("/evaluasi/{}/simpan", v.id)>
             <input type="hidden" name="version" value=v.version.to_string() />
             <input type="hidden" name="step" value=step.to_string() />
+            // The form's first button answers the Enter key: it saves and stays, instead of
+            // uploading or removing evidence further down.
+            <button type="submit" name="go" value=step.to_string() data-goto=step.to_string()
+                class="visually-hidden" tabindex="-1" aria-hidden="true">
+                {t!(i18n, evaluation.save)}
+            </button>
         </form>
     }
 }
@@ -401,14 +411,15 @@ fn progress(i18n: I18n, v: &WizardView, current: u8) -> impl IntoView + use<> {
                     let open = v.missing.iter().filter(|m| m.step == step).count();
                     let class = if open == 0 && step < STEPS { "done" } else { "" };
                     view! {
-                        <li class=class>
+                        <li class=class data-progress=step.to_string()>
                             <a href=format!("/evaluasi/{}?langkah={step}", v.id) data-goto=step.to_string()
                                 aria-current=(step == current).then_some("step")>
                                 <span class="step-number" aria-hidden="true">{step}</span>
                                 <span class="step-name">{step_name(i18n, step)}</span>
-                                {(open > 0).then(|| view! {
-                                    <span class="step-missing">{t!(i18n, evaluation.missing_count, n = open)}</span>
-                                })}
+                                // Kept when empty: the script refreshes it after each save.
+                                <span class="step-missing" hidden=open == 0>
+                                    {(open > 0).then(|| t_string!(i18n, evaluation.missing_count, n = open).to_string())}
+                                </span>
                             </a>
                         </li>
                     }
@@ -465,7 +476,7 @@ fn results_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView + 
     let mut utama = 0;
     let mut tambahan = 0;
     view! {
-        {step_form(v, 1)}
+        {step_form(i18n, v, 1)}
         <p class="hint">{t!(i18n, evaluation.results_intro)}</p>
         {v.results.iter().map(|r| {
             let number = if r.group == "utama" { utama += 1; format!("A.{utama}") } else { tambahan += 1; format!("B.{tambahan}") };
@@ -510,7 +521,7 @@ fn indicator_block(
             {text_field(i18n, fs, format!("r-{}", i.id), value_label, value_hint, &i.value, !i.numeric,
                 i.numeric.then_some("decimal"))}
             {text_field(i18n, fs, format!("c-{}", i.id), comment_label, None, &i.comment, true, None)}
-            {evidence_block(i18n, v, i, max)}
+            {evidence_block(i18n, v, fs, i, max)}
         </div>
     }
 }
@@ -531,22 +542,35 @@ fn evidence_item(
             <a href=e.url.clone() target="_blank" rel=rel>{e.name.clone()}</a>
             " "<span class="small muted">{e.size.clone()}</span>
             {can_remove.then(|| view! {
-                <form method="post" action=format!("/evaluasi/{}/bukti/{}/hapus", v.id, e.id) class="inline-form">
-                    <button class="link-like" type="submit">{t!(i18n, evaluation.remove)}</button>
-                </form>
+                // Part of the step form, so whatever was typed is saved along.
+                <button class="link-like" type="submit" form="step-form-1"
+                    formaction=format!("/evaluasi/{}/bukti/{}/hapus", v.id, e.id)>
+                    {t!(i18n, evaluation.remove)}
+                </button>
             })}
         </li>
     }
 }
 
+/// Evidence of one indicator. Its inputs and buttons belong to the step form: without
+/// JavaScript an upload, a link or a removal posts everything typed in the step along with it.
 fn evidence_block(
     i18n: I18n,
     v: &WizardView,
+    fs: &FieldState,
     i: &IndicatorItem,
     max: &str,
 ) -> impl IntoView + use<> {
-    let file_id = format!("berkas-{}", i.id);
-    let link_id = format!("tautan-{}", i.id);
+    let file_name = format!("berkas-{}", i.id);
+    let link_name = format!("tautan-{}", i.id);
+    let file_error = fs.error(i18n, &file_name);
+    let link_value = fs.value(&link_name, "");
+    let link_error = fs.error(i18n, &link_name);
+    let link_invalid = if link_error.is_some() {
+        "true"
+    } else {
+        "false"
+    };
     view! {
         <div class="evidence" data-indicator=i.id.to_string()>
             <h4>{t!(i18n, evaluation.evidence)}</h4>
@@ -557,38 +581,45 @@ fn evidence_block(
                 <li class="evidence-item">
                     <a data-link href="" target="_blank" rel="noopener"></a>
                     " "<span class="small muted" data-size></span>
-                    <form method="post" data-delete action="" class="inline-form">
-                        <button class="link-like" type="submit">{t!(i18n, evaluation.remove)}</button>
-                    </form>
+                    <button class="link-like" type="submit" form="step-form-1" data-delete formaction="">
+                        {t!(i18n, evaluation.remove)}
+                    </button>
                 </li>
             </template>
-            <form class="evidence-upload" method="post" action=format!("/evaluasi/{}/bukti", v.id)
-                enctype="multipart/form-data">
-                <input type="hidden" name="indikator" value=i.id.to_string() />
-                <label for=file_id.clone()>{t!(i18n, evaluation.choose_file, max = max.to_owned())}</label>
-                <input id=file_id type="file" name="berkas"
-                    accept="image/jpeg,image/png,image/webp,application/pdf" />
-                <button class="button button-secondary" type="submit">{t!(i18n, evaluation.upload)}</button>
+            <div class="evidence-upload" data-upload-url=format!("/evaluasi/{}/bukti", v.id)>
+                <label for=format!("f-{file_name}")>{t!(i18n, evaluation.choose_file, max = max.to_owned())}</label>
+                <input id=format!("f-{file_name}") type="file" name=file_name.clone() form="step-form-1"
+                    accept="image/jpeg,image/png,image/webp,application/pdf"
+                    aria-describedby=format!("f-{file_name}-error") />
+                <button class="button button-secondary" type="submit" form="step-form-1" data-upload
+                    formaction=format!("/evaluasi/{}/bukti", v.id) formenctype="multipart/form-data"
+                    name="indikator" value=i.id.to_string()>
+                    {t!(i18n, evaluation.upload)}
+                </button>
                 <progress max="100" value="0" hidden></progress>
-                <p class="field-error" data-upload-error role="alert"></p>
-            </form>
-            <form class="evidence-link" method="post" action="/api/evaluasi/tautan">
-                <input type="hidden" name="id" value=v.id.to_string() />
-                <input type="hidden" name="indicator_id" value=i.id.to_string() />
-                <label for=link_id.clone()>{t!(i18n, evaluation.link_label)}</label>
+                <p id=format!("f-{file_name}-error") class="field-error" data-upload-error role="alert">{file_error}</p>
+            </div>
+            <div class="evidence-link">
+                <label for=format!("f-{link_name}")>{t!(i18n, evaluation.link_label)}</label>
                 <div class="input-row">
-                    <input id=link_id type="url" name="link" inputmode="url" autocomplete="url"
-                        placeholder="https://" />
-                    <button class="button button-secondary" type="submit">{t!(i18n, evaluation.add_link)}</button>
+                    <input id=format!("f-{link_name}") type="url" name=link_name.clone() form="step-form-1"
+                        inputmode="url" autocomplete="url" placeholder="https://" value=link_value
+                        data-link-input aria-invalid=link_invalid aria-describedby=format!("f-{link_name}-error") />
+                    <button class="button button-secondary" type="submit" form="step-form-1"
+                        formaction=format!("/evaluasi/{}/tautan", v.id) name="indikator" value=i.id.to_string()
+                        data-add-link>
+                        {t!(i18n, evaluation.add_link)}
+                    </button>
                 </div>
-            </form>
+                <p id=format!("f-{link_name}-error") class="field-error">{link_error}</p>
+            </div>
         </div>
     }
 }
 
 fn behaviour_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView + use<> {
     view! {
-        {step_form(v, 2)}
+        {step_form(i18n, v, 2)}
         <p class="hint">{t!(i18n, evaluation.behaviour_intro)}</p>
         {v.behaviours.iter().map(|b| {
             let name = format!("rating-{}", b.value);
@@ -626,7 +657,7 @@ fn behaviour_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView 
 
 fn report_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView + use<> {
     view! {
-        {step_form(v, 3)}
+        {step_form(i18n, v, 3)}
         <p class="hint">{t!(i18n, evaluation.report_intro)}</p>
         {text_field(i18n, fs, "achievements".into(), t_string!(i18n, evaluation.achievements).to_string(),
             Some(t_string!(i18n, evaluation.achievements_hint).to_string()), &v.achievements, true, None)}
@@ -640,7 +671,7 @@ fn report_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView + u
 
 fn development_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView + use<> {
     view! {
-        {step_form(v, 4)}
+        {step_form(i18n, v, 4)}
         {text_field(i18n, fs, "development".into(), t_string!(i18n, evaluation.development).to_string(),
             Some(t_string!(i18n, evaluation.development_hint).to_string()), &v.development, true, None)}
         {step_buttons(i18n, 4)}

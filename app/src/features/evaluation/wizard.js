@@ -97,9 +97,13 @@
   } catch {
     /* unreadable storage: start clean */
   }
-  // The page is the freshest copy the browser has seen; stored edits keep their own base.
+  // The page is the freshest copy the browser has seen; stored edits keep their own base,
+  // and those the page already shows (a plain post saved them) are done.
   state.version = Number(root.dataset.version);
-  for (const [name, entry] of Object.entries(state.pending)) setValue(name, entry.value);
+  for (const [name, entry] of Object.entries(state.pending)) {
+    if (valueOf(name) === entry.value) delete state.pending[name];
+    else setValue(name, entry.value);
+  }
 
   const persist = () => {
     try {
@@ -108,6 +112,24 @@
       /* storage full or disabled: the server copy is still written when online */
     }
   };
+
+  // Plain posts of the step forms (adding a link, removing evidence) carry the version too.
+  const setVersion = (version) => {
+    state.version = version;
+    for (const el of root.querySelectorAll('form input[name="version"]')) el.value = String(version);
+  };
+
+  // What each step still lacks, as the server counted it after the save.
+  function showOpen(open) {
+    open.forEach((n, i) => {
+      const item = root.querySelector(`[data-progress="${i + 1}"]`);
+      const badge = item?.querySelector(".step-missing");
+      if (!badge) return;
+      badge.hidden = n === 0;
+      badge.textContent = n ? fill(text.missing_count, { n }) : "";
+      item.classList.toggle("done", n === 0 && i < open.length - 1);
+    });
+  }
 
   function setState(kind, message) {
     stateEl.dataset.state = kind;
@@ -180,7 +202,8 @@
     }
     inFlight = false;
     if (res.ok || res.status === 422) {
-      if (data.version) state.version = data.version;
+      if (data.version) setVersion(data.version);
+      if (data.open) showOpen(data.open);
       const stored = data.values || {};
       for (const n of names) {
         if (n in stored) {
@@ -202,7 +225,7 @@
       else setState("saved", fill(text.saved, { time: data.saved_at || "" }));
       if (more) schedule(0);
     } else if (res.status === 409) {
-      state.version = data.version;
+      setVersion(data.version);
       const conflicts = [];
       for (const n of names) {
         const server = (data.values || {})[n] ?? "";
@@ -344,24 +367,24 @@
     }
   }
 
-  function send(form, file) {
-    const error = form.querySelector("[data-upload-error]");
-    const bar = form.querySelector("progress");
-    const submit = form.querySelector('button[type="submit"]');
-    form.querySelector("[data-retry]")?.remove();
+  function send(block, file) {
+    const error = block.querySelector("[data-upload-error]");
+    const bar = block.querySelector("progress");
+    const button = block.querySelector("[data-upload]");
+    block.querySelector("[data-retry]")?.remove();
     error.textContent = "";
     const data = new FormData();
-    data.append("indikator", form.querySelector('[name="indikator"]').value);
+    data.append("indikator", button.value);
     data.append("berkas", file, file.name);
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", form.action);
+    xhr.open("POST", block.dataset.uploadUrl);
     xhr.setRequestHeader("Accept", "application/json");
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) bar.value = Math.round((e.loaded / e.total) * 100);
     };
     const done = () => {
       bar.hidden = true;
-      submit.disabled = false;
+      button.disabled = false;
     };
     const retry = () => {
       const b = document.createElement("button");
@@ -369,7 +392,7 @@
       b.className = "button button-secondary";
       b.dataset.retry = "";
       b.textContent = text.upload_retry;
-      b.addEventListener("click", () => send(form, file));
+      b.addEventListener("click", () => send(block, file));
       error.after(b);
     };
     xhr.onload = () => {
@@ -381,15 +404,15 @@
         /* not JSON */
       }
       if (xhr.status === 200) {
-        const block = form.closest(".evidence");
-        const item = block.querySelector("template[data-evidence-item]").content.firstElementChild.cloneNode(true);
+        const evidence = block.closest(".evidence");
+        const item = evidence.querySelector("template[data-evidence-item]").content.firstElementChild.cloneNode(true);
         const link = item.querySelector("[data-link]");
         link.href = body.url;
         link.textContent = body.name;
         item.querySelector("[data-size]").textContent = body.size;
-        item.querySelector("form[data-delete]").action = body.delete_url;
-        block.querySelector(".evidence-list").append(item);
-        form.querySelector('input[type="file"]').value = "";
+        item.querySelector("[data-delete]").formAction = body.delete_url;
+        evidence.querySelector(".evidence-list").append(item);
+        block.querySelector('input[type="file"]').value = "";
       } else if (xhr.status >= 500 || !body.message) {
         error.textContent = text.upload_failed;
         retry();
@@ -404,30 +427,39 @@
     };
     bar.value = 0;
     bar.hidden = false;
-    submit.disabled = true;
+    button.disabled = true;
     error.textContent = text.uploading;
     xhr.send(data);
   }
 
-  async function upload(form) {
-    const input = form.querySelector('input[type="file"]');
+  async function upload(block) {
+    const input = block.querySelector('input[type="file"]');
     const original = input.files?.[0];
     if (!original) return;
-    const error = form.querySelector("[data-upload-error]");
+    const error = block.querySelector("[data-upload-error]");
     const file = await downscale(original);
     if (file.size > maxBytes) {
       error.textContent = fill(text.file_too_large, { name: original.name, size: mb(file.size), max: mb(maxBytes) });
       input.value = "";
       return;
     }
-    send(form, file);
+    send(block, file);
   }
 
-  for (const form of root.querySelectorAll("form.evidence-upload")) {
-    form.addEventListener("submit", (e) => {
+  for (const block of root.querySelectorAll(".evidence-upload")) {
+    block.querySelector("[data-upload]").addEventListener("click", (e) => {
       e.preventDefault();
-      upload(form);
+      upload(block);
     });
-    form.querySelector('input[type="file"]').addEventListener("change", () => upload(form));
+    block.querySelector('input[type="file"]').addEventListener("change", () => upload(block));
+  }
+
+  // Enter in a link field adds the link (the step form's own Enter only saves).
+  for (const input of root.querySelectorAll("[data-link-input]")) {
+    input.addEventListener("keydown", (e) => {
+      if (e.key !== "Enter") return;
+      e.preventDefault();
+      input.closest(".evidence-link").querySelector("[data-add-link]").click();
+    });
   }
 })();
