@@ -27,6 +27,33 @@ const PDF = Buffer.from(
 
 const saveState = (page) => page.getByTestId("save-state");
 
+/** Every control a thumb uses in `scope` is at least 44 × 44 CSS px (radios by their label). */
+async function expectTouchTargets(page, scope) {
+  const small = await page.evaluate((scope) => {
+    const root = document.querySelector(scope);
+    const targets = [...root.querySelectorAll("button, input, textarea, select, a.button")]
+      .map((el) => (el.type === "radio" || el.type === "checkbox" ? el.closest("label") : el))
+      .concat([...document.querySelectorAll(".wizard-progress a")]);
+    return targets
+      .filter((el) => el && el.offsetParent !== null && !el.classList.contains("visually-hidden"))
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 44 || box.height < 44)
+      .map(({ el, box }) => `${el.tagName.toLowerCase()}${el.name ? `[name=${el.name}]` : ""} "${(el.textContent || "").trim().slice(0, 20)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+  }, scope);
+  expect(small, "touch targets of at least 44 px").toEqual([]);
+}
+
+/** No label or heading in `scope` reaches past the right edge of the screen. */
+async function expectLabelsInside(page, scope) {
+  const outside = await page.evaluate((scope) => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll(`${scope} label, ${scope} h2, ${scope} h3, ${scope} legend`)]
+      .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().right > width + 1)
+      .map((el) => el.textContent.trim().slice(0, 30));
+  }, scope);
+  expect(outside, "labels stay on screen").toEqual([]);
+}
+
 async function expectSaved(page) {
   await expect(saveState(page)).toHaveAttribute("data-state", "saved");
 }
@@ -53,6 +80,21 @@ test("a self-assessment in two sittings: phone (offline half-way), then laptop; 
   const wizardId = wizardPath.split("/").pop();
   await expect(page.locator("#langkah-1")).toBeVisible();
   await expect(page.locator("#langkah-2")).toBeHidden();
+
+  // What the wizard costs a phone on a cold cache: the page, its style sheet and its script.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.clearBrowserCache");
+  await page.reload({ waitUntil: "load" });
+  const weight = await page.evaluate(() => {
+    const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
+    return entries.map((e) => ({ name: new URL(e.name).pathname, transfer: e.transferSize, body: e.encodedBodySize }));
+  });
+  const transfer = weight.reduce((sum, e) => sum + e.transfer, 0);
+  console.log(`wizard route on a cold cache: ${transfer} bytes transferred`, JSON.stringify(weight));
+  testInfo.annotations.push({ type: "wizard-transfer-bytes", description: String(transfer) });
+  expect(weight.some((e) => e.name.endsWith(".wasm")), "no wasm on the wizard").toBe(false);
+  expect(transfer, "the whole wizard route, compressed").toBeLessThanOrEqual(60_000);
+  await expectTouchTargets(page, "#langkah-1");
 
   // Step 1: every realisation, with the numeric keyboard.
   const values = page.locator('#langkah-1 input[name^="r-"]');
@@ -102,7 +144,6 @@ test("a self-assessment in two sittings: phone (offline half-way), then laptop; 
   await snap(page, testInfo, "wizard-step-1");
 
   // "Next" with the phone's CPU slowed 4×: the next step must be usable within 100 ms.
-  const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   const timing = await page.evaluate(
     () =>
@@ -128,6 +169,7 @@ test("a self-assessment in two sittings: phone (offline half-way), then laptop; 
   expect(timing).toBeLessThanOrEqual(100);
   await expect(page).toHaveURL(/langkah=2/);
   await expect(page.locator("#langkah-2")).toBeVisible();
+  await expectTouchTargets(page, "#langkah-2");
 
   // Step 2: behaviour, and the connection drops half-way; typing goes on.
   const examples = [];
@@ -156,6 +198,15 @@ test("a self-assessment in two sittings: phone (offline half-way), then laptop; 
   await page.setViewportSize({ width: 320, height: 700 });
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, "wizard-step-3-320");
+  // The browser's text size at 200 %: still one column, every label on screen.
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const n of [1, 2, 3]) {
+    await page.goto(`${wizardPath}?langkah=${n}`);
+    await page.evaluate(() => (document.documentElement.style.fontSize = "200%"));
+    await expectNoHorizontalScroll(page);
+    await expectLabelsInside(page, `#langkah-${n}`);
+    if (n === 1) await snap(page, testInfo, "wizard-step-1-text-200");
+  }
 
   // Second sitting, on a laptop: the same step with the same content.
   const desk = await browser.newContext({ ...DESKTOP, baseURL });
@@ -221,11 +272,26 @@ test("the wizard without JavaScript: step by step with plain forms, a link as ev
   for (let i = 0; i < count; i++) await values.nth(i).fill(String(10 + i));
   const firstIndicator = (await values.first().getAttribute("name")).slice(2);
   const evidence = page.locator(`.evidence[data-indicator="${firstIndicator}"]`);
+  await page.locator(`#f-c-${firstIndicator}`).fill("Dikerjakan bersama tim pengembang.");
   await evidence.locator('input[type="url"]').fill("https://drive.sukamakmur.go.id/laporan-bulanan");
   await evidence.getByRole("button", { name: "Tambahkan" }).click();
-  await expect(page.locator(`.evidence[data-indicator="${firstIndicator}"] .evidence-list`)).toContainText("https://drive.sukamakmur.go.id/laporan-bulanan");
-  // The link post reloaded the page; type the values again only if they were not saved yet.
-  for (let i = 0; i < count; i++) await values.nth(i).fill(String(10 + i));
+  await expect(evidence.locator(".evidence-list")).toContainText("https://drive.sukamakmur.go.id/laporan-bulanan");
+  // The link travelled with the step form: nothing typed before it was lost.
+  for (let i = 0; i < count; i++) await expect(values.nth(i)).toHaveValue(String(10 + i));
+  await expect(page.locator(`#f-c-${firstIndicator}`)).toHaveValue("Dikerjakan bersama tim pengembang.");
+  // A PDF from the plain form, after typing once more: the typing is kept too.
+  await values.first().fill("12");
+  await evidence.locator('input[type="file"]').setInputFiles({ name: "laporan.pdf", mimeType: "application/pdf", buffer: PDF });
+  await evidence.getByRole("button", { name: "Unggah" }).click();
+  await expect(evidence.locator(".evidence-list")).toContainText("laporan.pdf");
+  await expect(values.first()).toHaveValue("12");
+  // Not an image, only named like one: refused at its input, the typing still there.
+  await values.first().fill("13");
+  await evidence.locator('input[type="file"]').setInputFiles({ name: "foto.jpg", mimeType: "image/jpeg", buffer: Buffer.from("bukan foto") });
+  await evidence.getByRole("button", { name: "Unggah" }).click();
+  await expect(evidence.locator("[data-upload-error]")).toContainText("Jenis berkas tidak diterima");
+  await expect(values.first()).toHaveValue("13");
+  await expect(evidence.locator(".evidence-list li")).toHaveCount(2);
   await page.locator("#langkah-1 [data-next]").click();
   await expect(page).toHaveURL(/langkah=2/);
 
