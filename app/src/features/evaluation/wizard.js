@@ -19,6 +19,8 @@
   const sections = [...root.querySelectorAll(".wizard-step")];
   const sectionOf = (n) => root.querySelector(`.wizard-step[data-step="${n}"]`);
   let step = Number(root.dataset.step);
+  // Work the new step does not need to be seen and used waits until it has been painted.
+  const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
 
   function show(n, push) {
     const target = sectionOf(n);
@@ -30,14 +32,16 @@
     }
     step = n;
     root.dataset.step = String(n);
-    if (push) {
-      const url = new URL(location.href);
-      url.searchParams.set("langkah", String(n));
-      url.hash = "";
-      history.pushState({ step: n }, "", url);
-    }
     window.scrollTo(0, 0);
-    target.querySelector("h2")?.focus({ preventScroll: true });
+    afterPaint(() => {
+      if (push) {
+        const url = new URL(location.href);
+        url.searchParams.set("langkah", String(n));
+        url.hash = "";
+        history.pushState({ step: n }, "", url);
+      }
+      target.querySelector("h2")?.focus({ preventScroll: true });
+    });
     return true;
   }
 
@@ -53,7 +57,7 @@
     show(n, true);
     if (!readOnly) {
       stepChanged = true;
-      schedule(0);
+      afterPaint(() => schedule(0));
     }
   }
 
