@@ -143,29 +143,48 @@ test("a self-assessment in two sittings: phone (offline half-way), then laptop; 
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, "wizard-step-1");
 
-  // "Next" with the phone's CPU slowed 4×: the next step must be usable within 100 ms.
+  // "Next" with the phone's CPU slowed 4×: the next step must be usable within 100 ms. One tap is
+  // one sample, and a busy machine can stall any single one, so the budget holds for the median of
+  // ten taps (step 1 → 2, going back between them).
+  const TAPS = 10;
+  const samples = [];
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  const timing = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const start = performance.now();
-        document.querySelector('#langkah-1 [data-next]').click();
-        const check = () => {
-          const section = document.getElementById("langkah-2");
-          const radio = section.querySelector('input[type="radio"]');
-          if (!section.hidden && radio && !radio.disabled) {
-            // One more frame: the step is painted, not only attached.
-            requestAnimationFrame(() => resolve(performance.now() - start));
-          } else {
-            requestAnimationFrame(check);
-          }
-        };
-        check();
-      }),
-  );
+  for (let i = 0; i < TAPS; i++) {
+    if (i > 0) {
+      await page.locator("#langkah-2 [data-back]").click();
+      await expect(page.locator("#langkah-1")).toBeVisible();
+      await expect(page).toHaveURL(/langkah=1/);
+    }
+    samples.push(
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const start = performance.now();
+            document.querySelector("#langkah-1 [data-next]").click();
+            const check = () => {
+              const section = document.getElementById("langkah-2");
+              const radio = section.querySelector('input[type="radio"]');
+              if (!section.hidden && radio && !radio.disabled) {
+                // One more frame: the step is painted, not only attached.
+                requestAnimationFrame(() => resolve(performance.now() - start));
+              } else {
+                requestAnimationFrame(check);
+              }
+            };
+            check();
+          }),
+      ),
+    );
+  }
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
-  console.log(`step change with 4x CPU throttling: ${timing.toFixed(1)} ms`);
+  const sorted = [...samples].sort((a, b) => a - b);
+  const timing = (sorted[TAPS / 2 - 1] + sorted[TAPS / 2]) / 2;
+  console.log(
+    `step change with 4x CPU throttling: median ${timing.toFixed(1)} ms of ${TAPS} taps ` +
+      `(${sorted.map((t) => t.toFixed(0)).join(", ")})`,
+  );
   testInfo.annotations.push({ type: "step-change-ms", description: timing.toFixed(1) });
+  expect(samples).toHaveLength(TAPS);
   expect(timing).toBeLessThanOrEqual(100);
   await expect(page).toHaveURL(/langkah=2/);
   await expect(page.locator("#langkah-2")).toBeVisible();

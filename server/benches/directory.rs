@@ -6,7 +6,7 @@
 //! `cargo bench -p server --bench directory` (add `-- --employees N` to change the size).
 //! Fails (exit 1) when a median is over the 100 ms budget.
 
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/it/common/mod.rs"]
 mod common;
 
 use app::auth::server::{ClientInfo, create_session};
@@ -125,6 +125,7 @@ async fn bench_engine(name: &str, db: &DatabaseConnection, employees: usize) -> 
         &RouterSettings {
             max_body_bytes: 1024 * 1024,
             max_upload_bytes: 1024 * 1024,
+            trusted_proxies: server::proxy::TrustedProxies::NONE,
         },
     );
     let cookie = admin_cookie(db).await;

@@ -1,5 +1,6 @@
 //! Settings read from the environment (documented in the README's configuration table).
 
+use crate::proxy::TrustedProxies;
 use std::time::Duration;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/kinerja.db?mode=rwc";
@@ -27,6 +28,8 @@ pub struct Config {
     pub evidence_store: String,
     /// Largest evidence file accepted (bytes).
     pub upload_max_bytes: u64,
+    /// Reverse proxies whose `X-Forwarded-For`/`-Proto` are believed (`KINERJA_TRUSTED_PROXIES`).
+    pub trusted_proxies: TrustedProxies,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,8 +99,17 @@ impl Config {
                 reason: "expected 1 byte to 1 GiB",
             });
         }
+        let trusted_proxies = match get("KINERJA_TRUSTED_PROXIES") {
+            None => TrustedProxies::NONE,
+            Some(list) => TrustedProxies::parse(&list).map_err(|item| ConfigError {
+                name: "KINERJA_TRUSTED_PROXIES",
+                value: item,
+                reason: "expected IP addresses or CIDR ranges, separated by commas",
+            })?,
+        };
         Ok(Self {
             database_url,
+            trusted_proxies,
             log_format,
             seed_demo,
             evidence_store: get("KINERJA_EVIDENCE_STORE")
@@ -144,6 +156,15 @@ mod tests {
         assert!(config(&[("KINERJA_UPLOAD_MAX_BYTES", "0")]).is_err());
         assert_eq!(config(&[]).unwrap().upload_max_bytes, 10 * 1024 * 1024);
         assert_eq!(config(&[]).unwrap().evidence_store, "data/bukti");
+        assert_eq!(config(&[]).unwrap().trusted_proxies, TrustedProxies::NONE);
+        let err = config(&[("KINERJA_TRUSTED_PROXIES", "10.0.0.1, lb.local")]).unwrap_err();
+        assert!(err.to_string().contains("lb.local"), "{err}");
+        assert_eq!(
+            config(&[("KINERJA_TRUSTED_PROXIES", "10.0.0.0/8")])
+                .unwrap()
+                .trusted_proxies,
+            TrustedProxies::parse("10.0.0.0/8").unwrap()
+        );
     }
 
     #[test]

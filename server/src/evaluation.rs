@@ -49,10 +49,6 @@ fn locale_of(headers: &HeaderMap) -> Locale {
     if english { Locale::en } else { Locale::id }
 }
 
-fn client_of(headers: &HeaderMap) -> ClientInfo {
-    ClientInfo::from_headers(headers, None)
-}
-
 fn see_other(location: &str) -> Response {
     (
         StatusCode::SEE_OTHER,
@@ -262,13 +258,13 @@ pub async fn save_fields(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     headers: HeaderMap,
+    client: ClientInfo,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let post = StepPost::new(pairs);
     let Some(version) = post.version else {
         return (StatusCode::BAD_REQUEST, "version missing / versi tidak ada").into_response();
     };
-    let client = client_of(&headers);
     if !wants_json(&headers) {
         let back = Back::new(id);
         return match save_plain(&state, &client, id, &post).await {
@@ -317,7 +313,7 @@ pub async fn save_fields(
 pub async fn add_link(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
-    headers: HeaderMap,
+    client: ClientInfo,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let post = StepPost::new(pairs);
@@ -326,7 +322,6 @@ pub async fn add_link(
         .indicator
         .map(|i| format!("#ind-{i}"))
         .unwrap_or_default();
-    let client = client_of(&headers);
     let mut result = save_plain(&state, &client, id, &post).await;
     if let (Ok(form), Some(indicator)) = (&mut result, post.indicator)
         && !post.links.iter().any(|(i, _)| *i == indicator)
@@ -411,11 +406,11 @@ pub async fn upload_evidence(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     headers: HeaderMap,
+    client: ClientInfo,
     mut multipart: Multipart,
 ) -> Response {
     let json = wants_json(&headers);
     let locale = locale_of(&headers);
-    let client = client_of(&headers);
     let store = state.app.evidence.clone();
     let comma = locale == Locale::id;
     let max = usize::try_from(store.max_bytes()).unwrap_or(usize::MAX);
@@ -529,9 +524,9 @@ pub async fn remove_evidence(
     State(state): State<ServerState>,
     Path((id, evidence)): Path<(i64, i64)>,
     headers: HeaderMap,
+    client: ClientInfo,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let client = client_of(&headers);
     let post = StepPost::new(pairs);
     let saved = save_plain(&state, &client, id, &post).await;
     let result = match saved {
@@ -564,9 +559,10 @@ pub async fn download_evidence(
     State(state): State<ServerState>,
     Path(evidence): Path<i64>,
     headers: HeaderMap,
+    client: ClientInfo,
 ) -> Response {
     let store = state.app.evidence.clone();
-    match evaluation::download(&state.app.db, &store, &client_of(&headers), evidence).await {
+    match evaluation::download(&state.app.db, &store, &client, evidence).await {
         Ok((kind, name, bytes)) => {
             let disposition = format!(
                 "inline; filename=\"{}\"; filename*=UTF-8''{}",

@@ -7,5 +7,6 @@ pub mod database;
 pub mod demo;
 pub mod evaluation;
 pub mod generate;
+pub mod proxy;
 pub mod routes;
 pub mod telemetry;

@@ -2,6 +2,7 @@
 //! or adds generated employees for benchmarks.
 
 use app::state::AppState;
+use axum::serve::ListenerExt;
 use leptos::prelude::get_configuration;
 use migration::MigratorTrait;
 use server::config::Config;
@@ -125,22 +126,32 @@ async fn serve(config: Config) -> Result<(), BoxError> {
         &RouterSettings {
             max_body_bytes: config.max_body_bytes,
             max_upload_bytes: usize::try_from(config.upload_max_bytes).unwrap_or(usize::MAX),
+            trusted_proxies: config.trusted_proxies.clone(),
         },
     );
 
-    let listener = TcpListener::bind(addr).await?;
+    // No Nagle delay: a streamed page is written in small chunks, and waiting for the client's
+    // delayed ACK before each one cost about 40 ms per response.
+    let listener = TcpListener::bind(addr).await?.tap_io(|tcp| {
+        if let Err(err) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %err, "could not set TCP_NODELAY");
+        }
+    });
     tracing::info!(
         version = server::routes::VERSION,
         "Kinerja listening on http://{addr}"
     );
 
     let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
-    let server =
-        axum::serve(listener, app.into_make_service()).with_graceful_shutdown(async move {
-            shutdown_signal().await;
-            tracing::info!("shutdown requested; finishing in-flight requests");
-            let _ = stop_tx.send(true);
-        });
+    let server = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        tracing::info!("shutdown requested; finishing in-flight requests");
+        let _ = stop_tx.send(true);
+    });
     let grace = config.shutdown_grace;
     tokio::select! {
         result = server => result?,

@@ -2,6 +2,7 @@
 //! and the layers every request passes through (request id, tracing, panic guard, compression,
 //! body limit, security headers).
 
+use crate::proxy::{self, TrustedProxies};
 use crate::{assets, evaluation};
 use app::auth::server::ClientInfo;
 use app::error::AppError;
@@ -46,6 +47,8 @@ pub struct RouterSettings {
     pub max_body_bytes: usize,
     /// The evidence size limit; uploads may carry that much plus their envelope.
     pub max_upload_bytes: usize,
+    /// Proxies whose `X-Forwarded-*` headers are believed.
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// The complete application: routes with every layer, ready to serve.
@@ -152,6 +155,10 @@ pub fn with_layers(router: Router<ServerState>, settings: &RouterSettings) -> Ro
                     ),
             )
             .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
+            .layer(middleware::from_fn({
+                let proxies = std::sync::Arc::new(settings.trusted_proxies.clone());
+                move |req, next| proxy::client_addr_layer(proxies.clone(), req, next)
+            }))
             .layer(CatchPanicLayer::custom(panic_response))
             .layer(middleware::from_fn(reject_cross_site_writes))
             .layer(CompressionLayer::new())
@@ -230,10 +237,6 @@ async fn limit_body(limits: BodyLimits, req: Request<Body>, next: Next) -> Respo
     next.run(req).await
 }
 
-fn client_of(headers: &http::HeaderMap) -> ClientInfo {
-    ClientInfo::from_headers(headers, None)
-}
-
 /// Plain-text answer for the two non-page admin endpoints; a lost session goes to the login.
 fn admin_error(err: AppError, back_to: &str) -> Response {
     match err {
@@ -261,10 +264,9 @@ fn admin_error(err: AppError, back_to: &str) -> Response {
 /// `POST /admin/impor/unggah` (multipart, field `file`): imports, then shows the report page.
 async fn import_upload(
     State(state): State<ServerState>,
-    headers: http::HeaderMap,
+    client: ClientInfo,
     mut multipart: axum::extract::Multipart,
 ) -> Response {
-    let client = client_of(&headers);
     let mut upload = None;
     loop {
         match multipart.next_field().await {
@@ -300,10 +302,9 @@ async fn import_upload(
 /// `GET /admin/ekspor-pegawai.csv?<directory query>`: the matching employees as CSV.
 async fn export_csv(
     State(state): State<ServerState>,
-    headers: http::HeaderMap,
+    client: ClientInfo,
     axum::extract::Query(params): axum::extract::Query<Vec<(String, String)>>,
 ) -> Response {
-    let client = client_of(&headers);
     let query = app::domain::directory::DirectoryQuery::from_params(|key| {
         params
             .iter()

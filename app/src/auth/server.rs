@@ -16,7 +16,9 @@ use chrono::{DateTime, Duration, Utc};
 use http::HeaderMap;
 use rand_core::{OsRng, RngCore};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+};
 use sha2::{Digest, Sha256};
 
 pub const SESSION_COOKIE: &str = "kinerja_session";
@@ -69,19 +71,29 @@ fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// Where a request came from, as the server decided it: the connection's peer address, or what a
+/// trusted proxy reported (see `server::proxy`). The server puts it into every request's
+/// extensions; a request without it (built in process) has no known address.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ClientAddr {
+    pub ip: Option<std::net::IpAddr>,
+    /// Served over TLS, as a trusted proxy's `X-Forwarded-Proto` says.
+    pub secure: bool,
+}
+
 /// Facts about the request that sessions and the audit log record.
 #[derive(Clone, Debug, Default)]
 pub struct ClientInfo {
     pub ip: Option<String>,
     pub user_agent: Option<String>,
     pub request_id: Option<String>,
-    /// Served over TLS (directly or as told by the proxy's `X-Forwarded-Proto`).
+    /// Served over TLS (as told by a trusted proxy's `X-Forwarded-Proto`).
     pub secure: bool,
     pub session_token: Option<String>,
 }
 
 impl ClientInfo {
-    pub fn from_headers(headers: &HeaderMap, peer_ip: Option<String>) -> Self {
+    pub fn from_headers(headers: &HeaderMap, addr: Option<&ClientAddr>) -> Self {
         let header = |name: &str| {
             headers
                 .get(name)
@@ -99,13 +111,10 @@ impl ClientInfo {
                 .find_map(|h| crate::ui::locale::cookie_value(h, name).map(str::to_owned))
         };
         Self {
-            // The proxy in front (if any) appends the client address last.
-            ip: header("x-forwarded-for")
-                .and_then(|v| v.rsplit(',').next().map(|s| s.trim().to_owned()))
-                .or(peer_ip),
+            ip: addr.and_then(|a| a.ip).map(|ip| ip.to_string()),
             user_agent: header("user-agent").map(|ua| ua.chars().take(300).collect()),
             request_id: header("x-request-id"),
-            secure: header("x-forwarded-proto").as_deref() == Some("https"),
+            secure: addr.is_some_and(|a| a.secure),
             session_token: cookie(SECURE_SESSION_COOKIE).or_else(|| cookie(SESSION_COOKIE)),
         }
     }
@@ -113,14 +122,23 @@ impl ClientInfo {
     /// From the request being handled by Leptos (pages and server functions).
     pub fn current() -> Self {
         leptos::prelude::use_context::<http::request::Parts>()
-            .map(|parts| {
-                let peer = parts
-                    .extensions
-                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                    .map(|c| c.0.ip().to_string());
-                Self::from_headers(&parts.headers, peer)
-            })
+            .map(|parts| Self::from_headers(&parts.headers, parts.extensions.get::<ClientAddr>()))
             .unwrap_or_default()
+    }
+}
+
+/// Plain axum handlers take the client like any other extractor.
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientInfo {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Self::from_headers(
+            &parts.headers,
+            parts.extensions.get::<ClientAddr>(),
+        ))
     }
 }
 
@@ -355,6 +373,40 @@ pub enum Credentials {
     Invalid,
 }
 
+/// The account a login names. Accounts log in with their NIP; the employee's e-mail address
+/// works too and names the account of the one employee who has it (addresses are stored in
+/// lower case, as `normalize_login` leaves them). Anything else is returned as it is, and
+/// simply matches no account.
+pub async fn resolve_login(
+    db: &impl ConnectionTrait,
+    normalized: &str,
+) -> Result<String, AppError> {
+    if !normalized.contains('@') {
+        return Ok(normalized.to_owned());
+    }
+    let direct = user_account::Entity::find()
+        .filter(user_account::Column::Login.eq(normalized))
+        .one(db)
+        .await?;
+    if direct.is_some() {
+        return Ok(normalized.to_owned());
+    }
+    let people = pegawai::Entity::find()
+        .filter(pegawai::Column::Email.eq(normalized))
+        .limit(2)
+        .all(db)
+        .await?;
+    let [person] = people.as_slice() else {
+        // None, or an address two records share: it names no one in particular.
+        return Ok(normalized.to_owned());
+    };
+    let account = user_account::Entity::find()
+        .filter(user_account::Column::PegawaiId.eq(person.id))
+        .one(db)
+        .await?;
+    Ok(account.map_or_else(|| normalized.to_owned(), |a| a.login))
+}
+
 pub async fn check_credentials(
     db: &impl ConnectionTrait,
     login: &str,
@@ -500,19 +552,27 @@ mod tests {
     }
 
     #[test]
-    fn client_info_reads_forwarded_address_and_either_cookie() {
+    fn client_info_takes_the_address_the_server_decided_and_either_cookie() {
         let mut headers = HeaderMap::new();
-        headers.insert("x-forwarded-for", "10.0.0.1, 203.0.113.9".parse().unwrap());
-        headers.insert("x-forwarded-proto", "https".parse().unwrap());
+        // Claims in headers count for nothing here: the server's proxy rule decided `addr`.
+        headers.insert("x-forwarded-for", "10.0.0.1, 198.51.100.1".parse().unwrap());
+        headers.insert("x-forwarded-proto", "http".parse().unwrap());
         headers.insert(
             http::header::COOKIE,
             "i18n_pref_locale=en; __Host-kinerja_session=tok"
                 .parse()
                 .unwrap(),
         );
-        let c = ClientInfo::from_headers(&headers, Some("127.0.0.1".into()));
+        let addr = ClientAddr {
+            ip: Some("203.0.113.9".parse().unwrap()),
+            secure: true,
+        };
+        let c = ClientInfo::from_headers(&headers, Some(&addr));
         assert_eq!(c.ip.as_deref(), Some("203.0.113.9"));
         assert!(c.secure);
+        let unknown = ClientInfo::from_headers(&headers, None);
+        assert_eq!(unknown.ip, None);
+        assert!(!unknown.secure);
         assert_eq!(c.session_token.as_deref(), Some("tok"));
     }
 }

@@ -86,6 +86,9 @@ impl SessionPolicy {
     }
 }
 
+/// The longest login there can be: an e-mail address has at most 254 characters (RFC 5321).
+pub const LOGIN_MAX_CHARS: usize = 254;
+
 /// Logins are NIPs or e-mail addresses; compare them in one canonical form.
 pub fn normalize_login(input: &str) -> String {
     let trimmed = input.trim();

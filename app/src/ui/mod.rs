@@ -1,6 +1,8 @@
 //! Widgets shared by every feature.
 
 pub mod error;
+pub mod form;
 pub mod layout;
 pub mod locale;
 pub mod not_found;
+pub mod title;

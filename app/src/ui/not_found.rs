@@ -1,6 +1,6 @@
 use crate::i18n::*;
+use crate::ui::title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// Shown for every unknown address; answers with HTTP 404 when rendered on the server.
 #[component]
@@ -9,7 +9,7 @@ pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::state::set_status(404);
     view! {
-        <Title text=move || t_string!(i18n, not_found.title) />
+        <PageTitle text=move || t_string!(i18n, not_found.title).to_string() />
         <section class="not-found" aria-labelledby="nf-title">
             <p class="big-code" aria-hidden="true">"404"</p>
             <h1 id="nf-title">{t!(i18n, not_found.title)}</h1>

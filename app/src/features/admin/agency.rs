@@ -5,8 +5,8 @@ use crate::domain::agency::{AgencyTimeZone, EvaluationInterval};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
+use crate::ui::title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
@@ -173,7 +173,7 @@ pub fn AgencySettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = Resource::new(|| (), |_| load_agency_settings());
     view! {
-        <Title text=move || t_string!(i18n, agency.title) />
+        <PageTitle text=move || t_string!(i18n, agency.title).to_string() />
         <AdminNav current="/admin/instansi" />
         <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {

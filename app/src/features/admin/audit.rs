@@ -5,8 +5,8 @@ use super::types::AuditLine;
 use crate::domain::directory::encode_params;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::ui::title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
@@ -236,7 +236,7 @@ pub fn AuditLogPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || t_string!(i18n, audit.title) />
+        <PageTitle text=move || t_string!(i18n, audit.title).to_string() />
         <AdminNav current="/admin/audit" />
         <section class="admin-page" aria-labelledby="audit-title">
             <h1 id="audit-title">{t!(i18n, audit.title)}</h1>

@@ -8,8 +8,8 @@ use crate::domain::employee::{AsnType, PNS_RANKS, POSITION_KINDS, PPPK_RANKS};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
+use crate::ui::title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
@@ -78,7 +78,7 @@ pub fn EmployeeDirectoryPage() -> impl IntoView {
         employee_directory,
     );
     view! {
-        <Title text=move || t_string!(i18n, admin.directory_title) />
+        <PageTitle text=move || t_string!(i18n, admin.directory_title).to_string() />
         <AdminNav current="/admin/pegawai" />
         <section class="admin-page" aria-labelledby="directory-title">
             <h1 id="directory-title">{t!(i18n, admin.directory_title)}</h1>
@@ -366,7 +366,7 @@ pub fn EmployeeFormPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || t_string!(i18n, admin.employee_title) />
+        <PageTitle text=move || t_string!(i18n, admin.employee_title).to_string() />
         <AdminNav current="/admin/pegawai" />
         <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
@@ -548,7 +548,7 @@ pub fn ImportPage() -> impl IntoView {
     let i18n = use_i18n();
     let columns = crate::domain::employee::IMPORT_COLUMNS;
     view! {
-        <Title text=move || t_string!(i18n, admin.import_title) />
+        <PageTitle text=move || t_string!(i18n, admin.import_title).to_string() />
         <AdminNav current="/admin/impor" />
         <section class="admin-page" aria-labelledby="import-title">
             <h1 id="import-title">{t!(i18n, admin.import_title)}</h1>
@@ -581,7 +581,7 @@ pub fn ImportReportPage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
     let data = Resource::new(move || id, |id| load_import_report(id.unwrap_or_default()));
     view! {
-        <Title text=move || t_string!(i18n, admin.import_title) />
+        <PageTitle text=move || t_string!(i18n, admin.import_title).to_string() />
         <AdminNav current="/admin/impor" />
         <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {

@@ -15,8 +15,9 @@ use crate::domain::period::OrgPredikat;
 use crate::error::{AppError, FormErrors};
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
+use crate::ui::form::TextArea;
+use crate::ui::title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -1108,7 +1109,7 @@ pub fn PeriodsPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = Resource::new(|| (), |_| load_periods());
     view! {
-        <Title text=move || t_string!(i18n, period.title) />
+        <PageTitle text=move || t_string!(i18n, period.title).to_string() />
         <AdminNav current="/admin/periode" />
         <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
@@ -1229,7 +1230,7 @@ pub fn PeriodPage() -> impl IntoView {
         .unwrap_or_default();
     let data = Resource::new(move || id, load_period);
     view! {
-        <Title text=move || t_string!(i18n, period.title) />
+        <PageTitle text=move || t_string!(i18n, period.title).to_string() />
         <AdminNav current="/admin/periode" />
         <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
@@ -1462,9 +1463,9 @@ fn achievement_section(
                                     </div>
                                     <div class="field">
                                         <label for=basis_id.clone()>{t!(i18n, period.basis)}</label>
-                                        <textarea id=basis_id.clone() name="basis" rows="3" maxlength=BASIS_MAX_CHARS.to_string()
+                                        <TextArea value={basis} {..} id=basis_id.clone() name="basis" rows="3" maxlength=BASIS_MAX_CHARS.to_string()
                                             aria-describedby=format!("{basis_id}-hint {basis_id}-error")
-                                            aria-invalid=invalid(&basis_error)>{basis}</textarea>
+                                            aria-invalid=invalid(&basis_error) />
                                         <p id=format!("{basis_id}-hint") class="hint">{t!(i18n, period.basis_hint)}</p>
                                         <p id=format!("{basis_id}-error") class="field-error">{basis_error}</p>
                                     </div>
@@ -1613,8 +1614,8 @@ fn appraiser_section(
                 {inputs}
                 <div class="field">
                     <label for="reason">{t!(i18n, period.reason)}</label>
-                    <textarea id="reason" name="reason" rows="2" maxlength=REASON_MAX_CHARS.to_string()
-                        aria-describedby="reason-error" aria-invalid=invalid(&reason_error)>{reason}</textarea>
+                    <TextArea value={reason} {..} id="reason" name="reason" rows="2" maxlength=REASON_MAX_CHARS.to_string()
+                        aria-describedby="reason-error" aria-invalid=invalid(&reason_error) />
                     <p id="reason-error" class="field-error">{reason_error}</p>
                 </div>
                 <button class="button" type="submit">{t!(i18n, admin.save)}</button>

@@ -5,8 +5,8 @@ use super::types::{AuditLine, UnitOption};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
+use crate::ui::title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
@@ -514,7 +514,7 @@ pub fn UnitTreePage() -> impl IntoView {
     let form = form_of(&error);
     let general = error.filter(|e| e.form().is_none());
     view! {
-        <Title text=move || t_string!(i18n, units.title) />
+        <PageTitle text=move || t_string!(i18n, units.title).to_string() />
         <AdminNav current="/admin/unit" />
         <section class="admin-page" aria-labelledby="units-title">
             <h1 id="units-title">{t!(i18n, units.title)}</h1>
@@ -627,7 +627,7 @@ pub fn UnitPage() -> impl IntoView {
         .unwrap_or_default();
     let data = Resource::new(move || id, load_unit_editor);
     view! {
-        <Title text=move || t_string!(i18n, units.title) />
+        <PageTitle text=move || t_string!(i18n, units.title).to_string() />
         <AdminNav current="/admin/unit" />
         <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {

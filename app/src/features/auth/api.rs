@@ -145,10 +145,19 @@ mod ssr {
         let db = state::db()?;
         let client = ClientInfo::current();
         let now = Utc::now();
-        let normalized = normalize_login(&login);
-        let mut errors = FormErrors::default().value("login", login.trim());
-        if normalized.is_empty() {
+        let typed = normalize_login(&login);
+        // Echoed back into the form; an absurdly long value is cut rather than put in a URL.
+        let echoed: String = login
+            .trim()
+            .chars()
+            .take(crate::domain::login::LOGIN_MAX_CHARS + 1)
+            .collect();
+        let mut errors = FormErrors::default().value("login", &echoed);
+        if typed.is_empty() {
             errors = errors.field("login", "required");
+        } else if typed.chars().count() > crate::domain::login::LOGIN_MAX_CHARS {
+            // No account has such a login; refusing it here keeps it out of the throttle table.
+            errors = errors.field("login", "too_long");
         }
         if password.is_empty() {
             errors = errors.field("password", "required");
@@ -157,6 +166,8 @@ mod ssr {
             return Err(AppError::Invalid(errors));
         }
 
+        // An e-mail address counts against the same account lock as the NIP it stands for.
+        let normalized = auth::resolve_login(&db, &typed).await?;
         let account_key = format!("account:{normalized}");
         let ip_key = client.ip.as_ref().map(|ip| format!("ip:{ip}"));
         let mut keys = vec![(account_key.as_str(), ACCOUNT_THROTTLE)];

@@ -5,8 +5,8 @@ use super::api::{PersonRef, my_profile};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
+use crate::ui::title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
@@ -32,7 +32,7 @@ pub fn LoginPage() -> impl IntoView {
     let was_reset = query.with_untracked(|q| q.get("sandi").as_deref() == Some("direset"));
 
     view! {
-        <Title text=move || t_string!(i18n, login.title) />
+        <PageTitle text=move || t_string!(i18n, login.title).to_string() />
         <section class="auth-card" aria-labelledby="login-title">
             <h1 id="login-title">{t!(i18n, login.title)}</h1>
             {was_reset.then(|| view! { <p class="notice" role="status">{t!(i18n, reset.done)}</p> })}
@@ -181,7 +181,7 @@ pub fn VerifyLoginPage() -> impl IntoView {
     let expired = error.as_ref() == Some(&AppError::Unauthenticated);
     let general = error.filter(|e| e.form().is_none() && *e != AppError::Unauthenticated);
     view! {
-        <Title text=move || t_string!(i18n, mfa.verify_title) />
+        <PageTitle text=move || t_string!(i18n, mfa.verify_title).to_string() />
         <section class="auth-card" aria-labelledby="verify-title">
             <h1 id="verify-title">{t!(i18n, mfa.verify_title)}</h1>
             {if expired {
@@ -346,7 +346,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
         .map(|code| field_message(i18n, code));
     let spent = error.as_ref() == Some(&AppError::NotFound);
     view! {
-        <Title text=move || t_string!(i18n, reset.title) />
+        <PageTitle text=move || t_string!(i18n, reset.title).to_string() />
         <section class="auth-card" aria-labelledby="reset-title">
             <h1 id="reset-title">{t!(i18n, reset.title)}</h1>
             <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
@@ -401,7 +401,7 @@ pub fn ProfilePage() -> impl IntoView {
     let profile = Resource::new(|| (), |_| my_profile());
 
     view! {
-        <Title text=move || t_string!(i18n, profile.title) />
+        <PageTitle text=move || t_string!(i18n, profile.title).to_string() />
         <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let p = match profile.await {

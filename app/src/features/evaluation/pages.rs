@@ -9,8 +9,9 @@ use crate::features::admin::load_failure;
 use crate::features::skp::{aspect_label, value_definition, value_name};
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message};
+use crate::ui::form::TextArea;
+use crate::ui::title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -208,7 +209,7 @@ pub fn WizardPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || t_string!(i18n, evaluation.title) />
+        <PageTitle text=move || t_string!(i18n, evaluation.title).to_string() />
         <Suspense fallback=move || loading(i18n)>
             {move || Suspend::new(async move {
                 match data.await {
@@ -273,10 +274,8 @@ fn text_field(
     let invalid = if error.is_some() { "true" } else { "false" };
     let control = if multiline {
         view! {
-            <textarea id=id.clone() name=name.clone() form=fs.form_id.clone() rows="3"
-                data-autosave data-label=label.clone() aria-describedby=described aria-invalid=invalid>
-                {value}
-            </textarea>
+            <TextArea value={value} {..} id=id.clone() name=name.clone() form=fs.form_id.clone() rows="3"
+                data-autosave="" data-label=label.clone() aria-describedby=described aria-invalid=invalid />
         }
         .into_any()
     } else {
@@ -826,7 +825,7 @@ fn return_form(
             <input type="hidden" name="version" value=v.version.to_string() />
             <div class="field">
                 <label for="return-note">{t!(i18n, evaluation.return_note)}</label>
-                <textarea id="return-note" name="note" rows="3" aria-describedby="return-note-error">{note}</textarea>
+                <TextArea value={note} {..} id="return-note" name="note" rows="3" aria-describedby="return-note-error" />
                 <p id="return-note-error" class="field-error">{error}</p>
             </div>
             <button class="button" type="submit" data-testid="evaluation-return">{t!(i18n, evaluation.return_submit)}</button>
@@ -840,7 +839,7 @@ pub fn MyEvaluationsPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = Resource::new(|| (), |_| load_my_evaluations());
     view! {
-        <Title text=move || t_string!(i18n, evaluation.mine_title) />
+        <PageTitle text=move || t_string!(i18n, evaluation.mine_title).to_string() />
         <Suspense fallback=move || loading(i18n)>
             {move || Suspend::new(async move {
                 match data.await {

@@ -10,8 +10,9 @@ use crate::error::{AppError, FormErrors};
 use crate::features::admin::load_failure;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message};
+use crate::ui::form::TextArea;
+use crate::ui::title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 pub(super) type I18n = leptos_i18n::I18nContext<Locale>;
@@ -184,8 +185,8 @@ fn text_area(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <textarea id=id name=name rows="3" aria-describedby=error_id.clone()
-                aria-invalid=if error.is_some() { "true" } else { "false" }>{value}</textarea>
+            <TextArea value={value} {..} id=id name=name rows="3" aria-describedby=error_id.clone()
+                aria-invalid=if error.is_some() { "true" } else { "false" } />
             <p id=error_id class="field-error">{error}</p>
         </div>
     }
@@ -245,7 +246,7 @@ pub fn MySkpPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = Resource::new(|| (), |_| load_my_skps());
     view! {
-        <Title text=move || t_string!(i18n, skp.mine_title) />
+        <PageTitle text=move || t_string!(i18n, skp.mine_title).to_string() />
         <Suspense fallback=move || loading(i18n)>
             {move || Suspend::new(async move {
                 match data.await {
@@ -353,7 +354,7 @@ pub fn SkpPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = skp_of_route();
     view! {
-        <Title text=move || t_string!(i18n, skp.title) />
+        <PageTitle text=move || t_string!(i18n, skp.title).to_string() />
         <Suspense fallback=move || loading(i18n)>
             {move || Suspend::new(async move {
                 match data.await {
@@ -1133,7 +1134,7 @@ pub fn ReviewListPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = Resource::new(|| (), |_| load_reviews());
     view! {
-        <Title text=move || t_string!(i18n, skp.reviews_title) />
+        <PageTitle text=move || t_string!(i18n, skp.reviews_title).to_string() />
         <Suspense fallback=move || loading(i18n)>
             {move || Suspend::new(async move {
                 match data.await {
@@ -1195,7 +1196,7 @@ pub fn CascadePage() -> impl IntoView {
         use_query_map().with_untracked(|q| q.get("unit").and_then(|v| v.parse::<i64>().ok()));
     let data = Resource::new(move || unit, load_cascade);
     view! {
-        <Title text=move || t_string!(i18n, skp.cascade_title) />
+        <PageTitle text=move || t_string!(i18n, skp.cascade_title).to_string() />
         <Suspense fallback=move || loading(i18n)>
             {move || Suspend::new(async move {
                 match data.await {
@@ -1291,7 +1292,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = Resource::new(|| (), |_| load_notifications());
     view! {
-        <Title text=move || t_string!(i18n, notifications.title) />
+        <PageTitle text=move || t_string!(i18n, notifications.title).to_string() />
         <Suspense fallback=move || loading(i18n)>
             {move || Suspend::new(async move {
                 match data.await {

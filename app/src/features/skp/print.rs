@@ -10,15 +10,15 @@ use super::pages::{
 use super::types::*;
 use crate::features::admin::load_failure;
 use crate::i18n::*;
+use crate::ui::title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn SkpPrintPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = skp_of_route();
     view! {
-        <Title text=move || t_string!(i18n, skp.print_title) />
+        <PageTitle text=move || t_string!(i18n, skp.print_title).to_string() />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {

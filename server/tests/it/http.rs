@@ -1,6 +1,6 @@
 //! The HTTP stack end to end, without a browser: real router, real database, one request at a time.
 
-mod common;
+use crate::common;
 
 use app::state::AppState;
 use axum::Router;
@@ -15,6 +15,7 @@ use tower::ServiceExt;
 const SETTINGS: RouterSettings = RouterSettings {
     max_body_bytes: 64 * 1024,
     max_upload_bytes: 1024 * 1024,
+    trusted_proxies: server::proxy::TrustedProxies::NONE,
 };
 
 fn state(t: &TestDb) -> ServerState {

@@ -1,6 +1,6 @@
 //! Schema and queries on both engines.
 
-mod common;
+use crate::common;
 
 use app::db::agency::{self, NewAgency};
 use app::domain::agency::{AgencyTimeZone, EvaluationInterval};

@@ -2,7 +2,7 @@
 //! its sub-period deadlines, changing deadlines, closing, the organisation's achievement per unit
 //! and who may set it, and appraisers chosen for one period only.
 
-mod common;
+use crate::common;
 
 use app::db::entities::{
     audit_log, capaian_organisasi, pegawai, penilai_periode, periode, periode_tenggat, unit_kerja,

@@ -2,7 +2,7 @@
 //! employee form (validation, history, audit, deactivation), CSV import/export and the
 //! one-time password-reset link.
 
-mod common;
+use crate::common;
 
 use app::db::entities::{audit_log, employee_import, pegawai, riwayat_jabatan, user_account};
 use axum::Router;

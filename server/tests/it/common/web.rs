@@ -22,6 +22,7 @@ pub fn app(t: &TestDb) -> Router {
         &RouterSettings {
             max_body_bytes: 64 * 1024,
             max_upload_bytes: 1024 * 1024,
+            trusted_proxies: server::proxy::TrustedProxies::NONE,
         },
     )
 }

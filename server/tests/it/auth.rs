@@ -1,6 +1,6 @@
 //! Logging in and out through the real router, on both engines.
 
-mod common;
+use crate::common;
 
 use app::db::entities::{audit_log, auth_session};
 use app::state::AppState;
@@ -15,6 +15,10 @@ use server::routes::{RouterSettings, ServerState};
 use tower::ServiceExt;
 
 fn app(t: &TestDb) -> Router {
+    app_behind(t, server::proxy::TrustedProxies::NONE)
+}
+
+fn app_behind(t: &TestDb, trusted_proxies: server::proxy::TrustedProxies) -> Router {
     server::routes::router(
         ServerState {
             leptos_options: LeptosOptions::builder().output_name("kinerja").build(),
@@ -26,6 +30,7 @@ fn app(t: &TestDb) -> Router {
         &RouterSettings {
             max_body_bytes: 64 * 1024,
             max_upload_bytes: 1024 * 1024,
+            trusted_proxies,
         },
     )
 }
@@ -229,6 +234,227 @@ async fn wrong_passwords_are_throttled(t: TestDb) {
     log_in(&t, SUPERVISOR_NIP).await;
 }
 
+/// `req` as the real server receives it: on a connection from `peer`, claiming `forwarded_for`.
+fn from_peer(mut req: Request<Body>, peer: &str, forwarded_for: &str) -> Request<Body> {
+    let peer: std::net::SocketAddr = format!("{peer}:40000").parse().unwrap();
+    req.extensions_mut()
+        .insert(axum::extract::ConnectInfo(peer));
+    req.headers_mut()
+        .insert("x-forwarded-for", forwarded_for.parse().unwrap());
+    // As a script asks: a refusal is then a status code (429), not a page to go back to.
+    req.headers_mut()
+        .insert(header::ACCEPT, "application/json".parse().unwrap());
+    req
+}
+
+/// A failed login under a fresh, unknown name each time, so only the address limit can apply.
+fn wrong_login(attempt: usize) -> Request<Body> {
+    form_post(
+        "/api/auth/login",
+        login_body(&format!("tamu{attempt}@contoh.go.id"), "salah-sandi-123"),
+        None,
+    )
+}
+
+async fn direct_clients_cannot_dodge_the_address_limit(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    for attempt in 0..30 {
+        let forged = format!("198.51.100.{attempt}");
+        let res = app
+            .clone()
+            .oneshot(from_peer(wrong_login(attempt), "203.0.113.7", &forged))
+            .await
+            .unwrap();
+        assert_ne!(
+            res.status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "attempt {attempt}"
+        );
+    }
+    // The 31st try from that address waits, even with a real account's right password.
+    let res = app
+        .clone()
+        .oneshot(from_peer(
+            form_post(
+                "/api/auth/login",
+                login_body(EMPLOYEE_NIP, DEMO_PASSWORD),
+                None,
+            ),
+            "203.0.113.7",
+            "198.51.100.200",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(session_cookie(&res).is_none());
+    // The audit log names the connection's address, never the forged one.
+    let ips: Vec<Option<String>> = audit_log::Entity::find()
+        .all(&t.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.ip)
+        .collect();
+    assert_eq!(ips.len(), 31, "30 failures and one throttled attempt");
+    assert!(
+        ips.iter().all(|ip| ip.as_deref() == Some("203.0.113.7")),
+        "{ips:?}"
+    );
+    // Someone else is not affected.
+    let res = app
+        .oneshot(from_peer(
+            form_post(
+                "/api/auth/login",
+                login_body(EMPLOYEE_NIP, DEMO_PASSWORD),
+                None,
+            ),
+            "203.0.113.8",
+            "203.0.113.7",
+        ))
+        .await
+        .unwrap();
+    assert!(session_cookie(&res).is_some(), "got {}", res.status());
+}
+
+async fn behind_a_trusted_proxy_the_forwarded_address_counts(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app_behind(
+        &t,
+        server::proxy::TrustedProxies::parse("10.0.0.0/8").unwrap(),
+    );
+    for attempt in 0..30 {
+        let res = app
+            .clone()
+            .oneshot(from_peer(wrong_login(attempt), "10.0.0.2", "198.51.100.9"))
+            .await
+            .unwrap();
+        assert_ne!(
+            res.status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "attempt {attempt}"
+        );
+    }
+    let res = app
+        .clone()
+        .oneshot(from_peer(wrong_login(99), "10.0.0.2", "198.51.100.9"))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let last = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("login_throttled"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .expect("the throttled attempt is audited");
+    assert_eq!(last.ip.as_deref(), Some("198.51.100.9"));
+    // Another client behind the same proxy logs in.
+    let res = app
+        .oneshot(from_peer(
+            form_post(
+                "/api/auth/login",
+                login_body(EMPLOYEE_NIP, DEMO_PASSWORD),
+                None,
+            ),
+            "10.0.0.2",
+            "198.51.100.10",
+        ))
+        .await
+        .unwrap();
+    assert!(session_cookie(&res).is_some(), "got {}", res.status());
+}
+
+async fn over_long_logins_are_refused_and_not_stored(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let long = "9".repeat(50_000);
+    let res = app(&t)
+        .oneshot(form_post(
+            "/api/auth/login",
+            login_body(&long, "salah-sandi-123"),
+            None,
+        ))
+        .await
+        .unwrap();
+    assert!(session_cookie(&res).is_none());
+    assert_ne!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let location = res
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        location.len() < 2_000,
+        "the echoed value is cut: {} bytes",
+        location.len()
+    );
+    let longest = app::db::entities::login_throttle::Entity::find()
+        .all(&t.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|row| row.key.len())
+        .max()
+        .unwrap_or(0);
+    assert!(longest < 300, "no over-long throttle key stored: {longest}");
+}
+
+async fn the_email_address_logs_in_like_the_nip(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    // As the README says: NIP or e-mail address, in any case.
+    let res = app(&t)
+        .oneshot(form_post(
+            "/api/auth/login",
+            login_body(" Putri.Ayu.Lestari@Sukamakmur.go.id ", DEMO_PASSWORD),
+            None,
+        ))
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/profil");
+    let cookie = session_cookie(&res).expect("session cookie set");
+    let res = app(&t)
+        .oneshot(get("/profil", Some(&cookie)))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(text(res).await.contains("Putri Ayu Lestari"));
+    // Wrong passwords under the address lock the same account as under the NIP.
+    for _ in 0..3 {
+        app(&t)
+            .oneshot(form_post(
+                "/api/auth/login",
+                login_body("putri.ayu.lestari@sukamakmur.go.id", "salah-sandi-123"),
+                None,
+            ))
+            .await
+            .unwrap();
+    }
+    for _ in 0..2 {
+        app(&t)
+            .oneshot(form_post(
+                "/api/auth/login",
+                login_body(EMPLOYEE_NIP, "salah-sandi-123"),
+                None,
+            ))
+            .await
+            .unwrap();
+    }
+    let res = app(&t)
+        .oneshot(
+            Request::builder()
+                .method("POST")
+                .uri("/api/auth/login")
+                .header(header::HOST, "kinerja.test")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT, "application/json")
+                .body(Body::from(login_body(EMPLOYEE_NIP, DEMO_PASSWORD)))
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
 async fn logout_everywhere_ends_every_session(t: TestDb) {
     server::demo::seed_once(&t.db).await.unwrap();
     let phone = log_in(&t, EMPLOYEE_NIP).await;
@@ -390,6 +616,10 @@ fn url_param(url: &str, name: &str) -> String {
 on_both_engines!(
     login_logout_and_profile,
     wrong_passwords_are_throttled,
+    direct_clients_cannot_dodge_the_address_limit,
+    behind_a_trusted_proxy_the_forwarded_address_counts,
+    over_long_logins_are_refused_and_not_stored,
+    the_email_address_logs_in_like_the_nip,
     logout_everywhere_ends_every_session,
     changing_the_password
 );

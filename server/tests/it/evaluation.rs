@@ -3,7 +3,7 @@
 //! evidence uploads checked by content and size, evidence visible only inside the appraisal
 //! chain, submission with its completeness rule, and the appraiser sending it back.
 
-mod common;
+use crate::common;
 
 use app::db::entities::{
     bukti, evaluasi, evaluasi_realisasi, notifikasi, pegawai, skp, skp_hasil, skp_indikator,
@@ -37,6 +37,7 @@ fn app(t: &TestDb) -> Router {
         &RouterSettings {
             max_body_bytes: 64 * 1024,
             max_upload_bytes: MAX_UPLOAD as usize,
+            trusted_proxies: server::proxy::TrustedProxies::NONE,
         },
     )
 }
@@ -772,8 +773,39 @@ async fn plain_evidence_posts_keep_what_was_typed(t: TestDb) {
     );
 }
 
+async fn wizard_text_fields_hold_markup_as_text(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let rudi = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    let plan = plan_of(&t, SUPERVISOR_NIP).await;
+    let id = start(&app, &t, &rudi, &plan).await;
+    let indicator = indicators_of(&t, &plan).await[0].id;
+    let markup = encode(common::MARKUP);
+    let (status, saved) = autosave(
+        &app,
+        &rudi,
+        id,
+        &format!("version=1&step=1&c-{indicator}={markup}&achievements={markup}"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    assert_eq!(
+        saved["values"]["achievements"],
+        common::MARKUP,
+        "stored as typed"
+    );
+    let (status, page) = get(&app, &format!("/evaluasi/{id}"), &rudi).await;
+    assert_eq!(status, StatusCode::OK);
+    common::assert_shown_as_text(&page, "wizard text areas");
+    assert!(
+        !page.contains(&format!(">{}", common::MARKUP)),
+        "no text area ends early"
+    );
+}
+
 on_both_engines!(
     stale_versions_are_refused_not_merged,
+    wizard_text_fields_hold_markup_as_text,
     evidence_stays_in_the_chain,
     submit_and_return,
     plain_evidence_posts_keep_what_was_typed,

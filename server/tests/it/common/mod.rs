@@ -183,3 +183,21 @@ fn database_name_is_swapped_in_the_admin_url() {
         "postgres://u:p@db/x?sslmode=disable"
     );
 }
+
+/// Markup a user might type (or an attacker might plant): it must come back as text, never as
+/// elements, wherever it is shown — a textarea, an input's value or plain text.
+pub const MARKUP: &str = "</textarea><img src=x onerror=alert(1)><script>alert(2)</script>";
+
+/// `page` shows [`MARKUP`] as text, at least once, and never as markup.
+pub fn assert_shown_as_text(page: &str, what: &str) {
+    assert!(
+        !page.contains("<img src=x") && !page.contains("<script>alert"),
+        "{what}: markup got through unescaped"
+    );
+    assert!(
+        page.contains("&lt;/textarea&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)"),
+        "{what}: the value is shown as text, in {}",
+        page.find("alert(").map_or("(no trace of it)", |at| &page
+            [at.saturating_sub(300)..(at + 100).min(page.len())])
+    );
+}

@@ -1,7 +1,7 @@
 //! The authorization matrix against real data: actors are built from accounts and the
 //! organisation in the database (as every server function does), on both engines.
 
-mod common;
+use crate::common;
 
 use app::auth::server::actor_for;
 use app::db::entities::{pegawai, unit_kerja, user_account};

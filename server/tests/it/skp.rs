@@ -2,7 +2,7 @@
 //! return with a note, approval with its history and notifications, who may do what (403 for
 //! everyone else), and cascade integrity when a leader's result changes or is removed.
 
-mod common;
+use crate::common;
 
 use app::db::entities::{notifikasi, pegawai, periode, skp, skp_hasil, skp_riwayat, user_account};
 use axum::Router;
@@ -501,9 +501,65 @@ async fn cascade_links_never_dangle(t: TestDb) {
     );
 }
 
+async fn text_fields_hold_markup_as_text(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let employee = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let leader = results_of(&t, SUPERVISOR_NIP).await;
+    post(&app, &employee, "/api/skp/create", "approach=kuantitatif").await;
+    let plan = plan_of(&t, EMPLOYEE_NIP).await.expect("plan created");
+    let markup = encode(common::MARKUP);
+
+    // Stored, then shown in the list and in the row's edit form.
+    let (_, to) = post(
+        &app,
+        &employee,
+        "/api/skp/result/save",
+        &format!(
+            "skp_id={}&version={}&group=utama&text={markup}&parent_id={}",
+            plan.id, plan.version, leader[0].id
+        ),
+    )
+    .await;
+    assert!(!to.contains("__err"), "saved: {to}");
+    let (_, page) = get(&app, &format!("/skp/{}", plan.id), &employee).await;
+    common::assert_shown_as_text(&page, "a stored result");
+
+    // Refused, and sent back in the address with what was typed: still text.
+    let result = skp_hasil::Entity::find()
+        .filter(skp_hasil::Column::SkpId.eq(plan.id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let version = reload(&t, plan.id).await.version;
+    let (_, headers) = post_form_from(
+        &app,
+        &format!("/skp/{}", plan.id),
+        "/api/skp/indicator/save",
+        &employee,
+        &format!(
+            "skp_id={}&version={version}&result_id={}&aspect=kuantitas&text={markup}\
+             &target_min=banyak&target_max=&target_unit={markup}",
+            plan.id, result.id
+        ),
+    )
+    .await;
+    let to = location(&headers);
+    assert!(to.contains("__err"), "refused: {to}");
+    let (status, page) = get(&app, &to, &employee).await;
+    assert_eq!(status, StatusCode::OK);
+    common::assert_shown_as_text(&page, "a refused indicator");
+    assert!(
+        page.contains("value=\"&lt;/textarea&gt;&lt;img"),
+        "the unit (an input) holds it too"
+    );
+}
+
 on_both_engines!(
     workflow_submit_return_approve,
     incomplete_and_stale_submissions_are_refused,
     only_owner_drafts_and_only_appraiser_decides,
     cascade_links_never_dangle,
+    text_fields_hold_markup_as_text,
 );

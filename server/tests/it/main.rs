@@ -1,0 +1,17 @@
+//! The integration tests, one binary: each module is one area through the real router (or the
+//! real binary), and `common` gives every test a fresh SQLite or PostgreSQL database. One binary
+//! links the application once instead of once per area.
+
+#[macro_use]
+mod common;
+
+mod admin;
+mod auth;
+mod authorization;
+mod concurrency;
+mod database;
+mod evaluation;
+mod http;
+mod periods;
+mod process;
+mod skp;

@@ -1,0 +1,208 @@
+//! The real binary: starts on a fresh SQLite file, answers, and stops cleanly on SIGTERM.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn http_get(port: u16, path: &str) -> Option<String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    Some(response)
+}
+
+/// 600 requests from 50 clients at once over real connections (pages in both languages and an
+/// unknown address), while 50 more clients hang up half-way through their answer or before it.
+fn burst_with_dropped_clients(port: u16) {
+    const CLIENTS: usize = 50;
+    const REQUESTS_EACH: usize = 12;
+    let pages = [
+        (
+            "/masuk",
+            "id",
+            "200",
+            "<title>Masuk ke Kinerja · Kinerja</title>",
+        ),
+        (
+            "/masuk",
+            "en",
+            "200",
+            "<title>Log in to Kinerja · Kinerja</title>",
+        ),
+        (
+            "/tidak-ada",
+            "en",
+            "404",
+            "<title>Page not found · Kinerja</title>",
+        ),
+        ("/", "id", "200", "<title>Kinerja</title>"),
+    ];
+    let workers: Vec<_> = (0..CLIENTS)
+        .map(|client| {
+            std::thread::spawn(move || {
+                let mut failures = Vec::new();
+                for i in 0..REQUESTS_EACH {
+                    let (path, locale, status, title) = pages[(client + i) % pages.len()];
+                    let answer = request(port, path, locale, None).unwrap_or_default();
+                    let head = answer.lines().next().unwrap_or_default().to_owned();
+                    if !head.contains(&format!(" {status} ")) || !answer.contains(title) {
+                        failures.push(format!("{path} ({locale}): {head}"));
+                    }
+                }
+                failures
+            })
+        })
+        .collect();
+    let droppers: Vec<_> = (0..CLIENTS)
+        .map(|client| {
+            std::thread::spawn(move || {
+                // Half read a few bytes and hang up, half hang up before any answer.
+                let keep = if client % 2 == 0 { 64 } else { 0 };
+                request(port, "/masuk", "id", Some(keep));
+            })
+        })
+        .collect();
+    for dropper in droppers {
+        dropper.join().unwrap();
+    }
+    let failures: Vec<String> = workers
+        .into_iter()
+        .flat_map(|w| w.join().unwrap())
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} requests failed: {:?}",
+        failures.len(),
+        CLIENTS * REQUESTS_EACH,
+        &failures[..failures.len().min(5)]
+    );
+}
+
+/// One request on its own connection; with `hang_up_after`, the client closes the connection
+/// after reading that many bytes instead of reading the answer.
+fn request(port: u16, path: &str, locale: &str, hang_up_after: Option<usize>) -> Option<String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .ok()?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nCookie: i18n_pref_locale={locale}\r\n\
+         Connection: close\r\n\r\n"
+    )
+    .ok()?;
+    if let Some(keep) = hang_up_after {
+        let mut first = vec![0; keep];
+        stream.read_exact(&mut first).ok();
+        return None;
+    }
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).ok()?;
+    Some(String::from_utf8_lossy(&response).into_owned())
+}
+
+#[cfg(unix)]
+#[test]
+fn binary_serves_migrates_and_shuts_down_gracefully_on_sigterm() {
+    let dir = std::env::temp_dir().join(format!("kinerja-proc-{}", uuid::Uuid::new_v4().simple()));
+    let port = free_port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}/kinerja.db?mode=rwc", dir.display()),
+        )
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("LEPTOS_OUTPUT_NAME", "kinerja")
+        .env("LEPTOS_SITE_ROOT", dir.join("site"))
+        .env("KINERJA_LEPTOS_CONFIG", dir.join("absent.toml"))
+        .env("KINERJA_DEMO_DATA", "true")
+        .env("LOG_FORMAT", "json")
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start server binary");
+    // Read the logs while the server runs: a full pipe would stall the server mid-request.
+    let stdout = child.stdout.take().unwrap();
+    let stdout = std::thread::spawn(move || {
+        BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .collect::<Vec<String>>()
+    });
+    let mut stderr = child.stderr.take().unwrap();
+    let stderr = std::thread::spawn(move || {
+        let mut text = String::new();
+        stderr.read_to_string(&mut text).ok();
+        text
+    });
+
+    let started = Instant::now();
+    let health = loop {
+        if let Some(r) = http_get(port, "/healthz") {
+            break r;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "server did not come up"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    assert!(health.contains(r#""db":"ok""#));
+    let home = http_get(port, "/").unwrap();
+    assert!(
+        home.contains("Kabupaten Sukamakmur"),
+        "demo data loaded and rendered"
+    );
+
+    burst_with_dropped_clients(port);
+
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(Instant::now() < deadline, "server ignored SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(exit.success(), "clean exit after SIGTERM: {exit:?}");
+    let logs = stdout.join().unwrap();
+    let stderr = stderr.join().unwrap();
+    assert!(
+        logs.iter().any(|l| l.contains("shutdown requested")),
+        "{logs:?}"
+    );
+    assert!(
+        logs.iter().any(|l| l.contains("stopped cleanly")),
+        "{logs:?}"
+    );
+    assert!(
+        logs.iter().any(|l| l.contains("request_id")),
+        "request logs carry the request id: {logs:?}"
+    );
+    let panics: Vec<&String> = logs.iter().filter(|l| l.contains("panicked")).collect();
+    assert!(panics.is_empty(), "no handler panicked: {panics:?}");
+    assert!(!stderr.contains("panicked"), "no thread panicked: {stderr}");
+    std::fs::remove_dir_all(dir).ok();
+}
