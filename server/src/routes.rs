@@ -4,7 +4,7 @@
 
 use crate::proxy::{self, TrustedProxies};
 use crate::{assets, evaluation};
-use app::auth::server::ClientInfo;
+use app::auth::server::{ClientAddr, ClientInfo};
 use app::error::AppError;
 use app::state::AppState;
 use axum::body::Body;
@@ -25,7 +25,6 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -159,6 +158,7 @@ pub fn with_layers(router: Router<ServerState>, settings: &RouterSettings) -> Ro
                 let proxies = std::sync::Arc::new(settings.trusted_proxies.clone());
                 move |req, next| proxy::client_addr_layer(proxies.clone(), req, next)
             }))
+            .layer(middleware::from_fn(security_headers))
             .layer(CatchPanicLayer::custom(panic_response))
             .layer(middleware::from_fn(reject_cross_site_writes))
             .layer(CompressionLayer::new())
@@ -173,20 +173,48 @@ pub fn with_layers(router: Router<ServerState>, settings: &RouterSettings) -> Ro
             }))
             .layer(axum::extract::DefaultBodyLimit::max(
                 settings.max_body_bytes,
-            ))
-            .layer(SetResponseHeaderLayer::if_not_present(
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            ))
-            .layer(SetResponseHeaderLayer::if_not_present(
-                header::X_FRAME_OPTIONS,
-                HeaderValue::from_static("DENY"),
-            ))
-            .layer(SetResponseHeaderLayer::if_not_present(
-                header::REFERRER_POLICY,
-                HeaderValue::from_static("strict-origin-when-cross-origin"),
             )),
     )
+}
+
+/// Headers every answer carries: pages, files and server functions, and also the refusals (403,
+/// 413) and the panic page (500) that the layers inside this one produce. A handler that sets
+/// one of them itself (the long cache of `/pkg`) keeps its own.
+async fn security_headers(req: Request<Body>, next: Next) -> Response {
+    let over_tls = req
+        .extensions()
+        .get::<ClientAddr>()
+        .is_some_and(|addr| addr.secure);
+    let mut res = next.run(req).await;
+    let headers = res.headers_mut();
+    let defaults = [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+        ),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+        ),
+        // Pages are personal (the signed-in user's plans, appraisals, colleagues): no browser
+        // or proxy keeps a copy. Content-hashed files under /pkg set their own long cache.
+        (header::CACHE_CONTROL, "no-store"),
+    ];
+    for (name, value) in defaults {
+        headers
+            .entry(name)
+            .or_insert(HeaderValue::from_static(value));
+    }
+    if over_tls {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    res
 }
 
 /// The path as logged: one-time reset tokens are secrets and never reach the logs.

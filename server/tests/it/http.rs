@@ -176,6 +176,106 @@ async fn a_panicking_handler_gives_500_and_the_server_keeps_serving() {
     assert_eq!(res.status(), StatusCode::OK);
 }
 
+/// The headers every answer must carry, refusals and the panic page included.
+fn assert_security_headers(res: &axum::response::Response, what: &str) {
+    let h = res.headers();
+    let value = |name: &str| {
+        h.get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(value("x-content-type-options"), "nosniff", "{what}");
+    assert_eq!(value("x-frame-options"), "DENY", "{what}");
+    assert!(!value("referrer-policy").is_empty(), "{what}");
+    assert!(
+        value("content-security-policy").contains("frame-ancestors 'none'"),
+        "{what}"
+    );
+    assert!(value("permissions-policy").contains("camera=()"), "{what}");
+    assert_eq!(value("cache-control"), "no-store", "{what}");
+}
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers() {
+    let t = TestDb::sqlite().await;
+    let routes = server::routes::routes(&state(&t)).route(
+        "/boom",
+        get(|| async {
+            if true {
+                panic!("deliberate test panic");
+            }
+            "unreachable"
+        }),
+    );
+    let router = server::routes::with_layers(routes, &SETTINGS).with_state(state(&t));
+    let page = router.clone().oneshot(get_req("/masuk")).await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert_security_headers(&page, "a page");
+    assert!(
+        !page.headers().contains_key("strict-transport-security"),
+        "plain HTTP"
+    );
+    let missing = router.clone().oneshot(get_req("/tidak-ada")).await.unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert_security_headers(&missing, "404");
+    let panicked = router.clone().oneshot(get_req("/boom")).await.unwrap();
+    assert_eq!(panicked.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_security_headers(&panicked, "500");
+    let cross_site = Request::builder()
+        .method("POST")
+        .uri("/locale")
+        .header(header::HOST, "kinerja.test")
+        .header(header::ORIGIN, "https://evil.example")
+        .body(Body::from("locale=en"))
+        .unwrap();
+    let refused = router.clone().oneshot(cross_site).await.unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert_security_headers(&refused, "403");
+    let big = Request::builder()
+        .method("POST")
+        .uri("/locale")
+        .header(header::CONTENT_LENGTH, SETTINGS.max_body_bytes + 1)
+        .body(Body::from(vec![b'a'; SETTINGS.max_body_bytes + 1]))
+        .unwrap();
+    let too_large = router.clone().oneshot(big).await.unwrap();
+    assert_eq!(too_large.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_security_headers(&too_large, "413");
+}
+
+#[tokio::test]
+async fn tls_behind_a_trusted_proxy_turns_on_hsts() {
+    let t = TestDb::sqlite().await;
+    let settings = RouterSettings {
+        trusted_proxies: server::proxy::TrustedProxies::parse("10.0.0.1").unwrap(),
+        ..SETTINGS
+    };
+    let router = server::routes::router(state(&t), &settings);
+    let over_tls = |peer: &str| {
+        let mut req = Request::builder()
+            .uri("/masuk")
+            .header("x-forwarded-proto", "https")
+            .body(Body::empty())
+            .unwrap();
+        req.extensions_mut().insert(axum::extract::ConnectInfo(
+            format!("{peer}:5000")
+                .parse::<std::net::SocketAddr>()
+                .unwrap(),
+        ));
+        req
+    };
+    let res = router.clone().oneshot(over_tls("10.0.0.1")).await.unwrap();
+    assert!(
+        res.headers()["strict-transport-security"]
+            .to_str()
+            .unwrap()
+            .starts_with("max-age=31536000")
+    );
+    // Anyone else saying "https" is not believed.
+    let res = router.oneshot(over_tls("203.0.113.4")).await.unwrap();
+    assert!(!res.headers().contains_key("strict-transport-security"));
+}
+
 #[tokio::test]
 async fn oversized_bodies_are_refused() {
     let t = TestDb::sqlite().await;
