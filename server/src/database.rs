@@ -1,7 +1,10 @@
 //! Connecting to SQLite (default, embedded) or PostgreSQL, and running the migrations.
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
+    TransactionTrait,
+};
 use std::time::Duration;
 
 pub fn is_sqlite(url: &str) -> bool {
@@ -37,9 +40,23 @@ pub async fn connect(url: &str, max_connections: u32) -> Result<DatabaseConnecti
     Database::connect(options).await
 }
 
-/// Applies every pending migration.
+/// Any fixed number, the same in every instance: the PostgreSQL advisory lock that one instance
+/// holds while it migrates.
+const MIGRATION_LOCK: i64 = 0x004b_696e_6572_6a61; // "Kinerja" in ASCII
+
+/// Applies every pending migration. On PostgreSQL several instances may start at once against
+/// one database: each takes a transaction-scoped advisory lock first, so they migrate one after
+/// the other (the later ones find nothing left to do) instead of creating the same tables
+/// together and failing. SQLite has one writer at a time already.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+    if db.get_database_backend() != DbBackend::Postgres {
+        return Migrator::up(db, None).await;
+    }
+    let txn = db.begin().await?;
+    txn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))
+        .await?;
+    Migrator::up(&txn, None).await?;
+    txn.commit().await
 }
 
 fn sqlite_file_dir(url: &str) -> Option<std::path::PathBuf> {

@@ -564,8 +564,15 @@ pub async fn download_evidence(
     let store = state.app.evidence.clone();
     match evaluation::download(&state.app.db, &store, &client, evidence).await {
         Ok((kind, name, bytes)) => {
+            // A photo opens in the browser; a PDF is saved and opened by a viewer of its own,
+            // never as a document of this site (a PDF can carry script and forms).
+            let how = if kind.mime().starts_with("image/") {
+                "inline"
+            } else {
+                "attachment"
+            };
             let disposition = format!(
-                "inline; filename=\"{}\"; filename*=UTF-8''{}",
+                "{how}; filename=\"{}\"; filename*=UTF-8''{}",
                 name.replace(
                     |c: char| !c.is_ascii_alphanumeric() && !".-_ ".contains(c),
                     "_"
@@ -582,6 +589,11 @@ pub async fn download_evidence(
             h.insert(
                 header::CACHE_CONTROL,
                 HeaderValue::from_static("private, no-cache"),
+            );
+            // Whatever an uploaded file holds, opened here it runs nothing and reaches nothing.
+            h.insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("sandbox; default-src 'none'; img-src 'self'"),
             );
             res
         }

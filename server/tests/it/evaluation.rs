@@ -411,6 +411,50 @@ async fn evidence_stays_in_the_chain(t: TestDb) {
         download(&app, &rudi, evidence).await,
         (StatusCode::OK, photo.clone())
     );
+    // Opened in the browser, sandboxed; a PDF is handed over as a file to save.
+    let (_, headers, _) = send(
+        &app,
+        request("GET", &format!("/bukti/{evidence}"), &rudi)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(
+        headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .starts_with("inline;")
+    );
+    assert!(
+        headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .starts_with("sandbox")
+    );
+    let (status, stored) = upload(
+        &app,
+        &rudi,
+        id,
+        indicator,
+        "laporan.pdf",
+        b"%PDF-1.4\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>",
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{stored}");
+    let (_, headers, _) = send(
+        &app,
+        request("GET", &format!("/bukti/{}", stored["id"]), &rudi)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(headers[header::CONTENT_TYPE], "application/pdf");
+    assert!(
+        headers[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment;")
+    );
     let appraiser =
         pegawai::Entity::find_by_id(plan.penilai_id.expect("demo plans have an appraiser"))
             .one(&t.db)

@@ -206,3 +206,45 @@ fn binary_serves_migrates_and_shuts_down_gracefully_on_sigterm() {
     assert!(!stderr.contains("panicked"), "no thread panicked: {stderr}");
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// Instances started together on one fresh PostgreSQL database all come up: they take turns at
+/// migrating instead of creating the same tables at once.
+#[tokio::test]
+async fn instances_starting_together_migrate_one_after_the_other() {
+    use migration::MigratorTrait;
+    for trial in 0..3 {
+        let t = crate::common::TestDb::empty(crate::common::Engine::Postgres).await;
+        let url = t.postgres_url().unwrap();
+        let instances: Vec<_> = (0..2)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_server"))
+                    .arg("migrate")
+                    .env("DATABASE_URL", &url)
+                    .env("LOG_FORMAT", "json")
+                    .env("RUST_LOG", "warn")
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .expect("start server binary")
+            })
+            .collect();
+        for instance in instances {
+            let out = instance.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "trial {trial}: {}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let applied = migration::Migrator::get_applied_migrations(&t.db)
+            .await
+            .unwrap()
+            .len();
+        assert_eq!(
+            applied,
+            migration::Migrator::migrations().len(),
+            "trial {trial}"
+        );
+    }
+}

@@ -113,6 +113,13 @@ impl TestDb {
     pub fn backend(&self) -> DbBackend {
         self.db.get_database_backend()
     }
+
+    /// The address of this test's own PostgreSQL database, for a server process to use.
+    pub fn postgres_url(&self) -> Option<String> {
+        self.pg_database
+            .as_ref()
+            .map(|name| with_database(&postgres_admin_url(), name))
+    }
 }
 
 impl Drop for TestDb {
