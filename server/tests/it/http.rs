@@ -152,10 +152,9 @@ async fn unknown_pages_answer_404_with_a_real_page() {
     assert!(html.contains("Kembali ke beranda"));
 }
 
-#[tokio::test]
-async fn a_panicking_handler_gives_500_and_the_server_keeps_serving() {
-    let t = TestDb::sqlite().await;
-    let routes = server::routes::routes(&state(&t)).route(
+/// The application with every layer, plus `/boom`, whose handler panics.
+fn app_with_a_panicking_route(t: &TestDb) -> Router {
+    let routes = server::routes::routes(&state(t)).route(
         "/boom",
         get(|| async {
             if true {
@@ -164,7 +163,13 @@ async fn a_panicking_handler_gives_500_and_the_server_keeps_serving() {
             "unreachable"
         }),
     );
-    let router = server::routes::with_layers(routes, &SETTINGS).with_state(state(&t));
+    server::routes::with_layers(routes, &SETTINGS).with_state(state(t))
+}
+
+#[tokio::test]
+async fn a_panicking_handler_gives_500_and_the_server_keeps_serving() {
+    let t = TestDb::sqlite().await;
+    let router = app_with_a_panicking_route(&t);
     let res = router.clone().oneshot(get_req("/boom")).await.unwrap();
     assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
     assert!(
@@ -199,16 +204,7 @@ fn assert_security_headers(res: &axum::response::Response, what: &str) {
 #[tokio::test]
 async fn every_answer_carries_the_security_headers() {
     let t = TestDb::sqlite().await;
-    let routes = server::routes::routes(&state(&t)).route(
-        "/boom",
-        get(|| async {
-            if true {
-                panic!("deliberate test panic");
-            }
-            "unreachable"
-        }),
-    );
-    let router = server::routes::with_layers(routes, &SETTINGS).with_state(state(&t));
+    let router = app_with_a_panicking_route(&t);
     let page = router.clone().oneshot(get_req("/masuk")).await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
     assert_security_headers(&page, "a page");
