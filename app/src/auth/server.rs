@@ -119,10 +119,15 @@ impl ClientInfo {
         }
     }
 
+    /// From a request's head: its headers, and the address the server recorded for it.
+    pub fn from_parts(parts: &http::request::Parts) -> Self {
+        Self::from_headers(&parts.headers, parts.extensions.get::<ClientAddr>())
+    }
+
     /// From the request being handled by Leptos (pages and server functions).
     pub fn current() -> Self {
         leptos::prelude::use_context::<http::request::Parts>()
-            .map(|parts| Self::from_headers(&parts.headers, parts.extensions.get::<ClientAddr>()))
+            .map(|parts| Self::from_parts(&parts))
             .unwrap_or_default()
     }
 }
@@ -135,10 +140,7 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ClientInfo {
         parts: &mut http::request::Parts,
         _state: &S,
     ) -> Result<Self, Self::Rejection> {
-        Ok(Self::from_headers(
-            &parts.headers,
-            parts.extensions.get::<ClientAddr>(),
-        ))
+        Ok(Self::from_parts(parts))
     }
 }
 
