@@ -3,37 +3,13 @@
 use crate::common;
 
 use app::db::entities::{audit_log, auth_session};
-use app::state::AppState;
-use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::TestDb;
-use leptos::prelude::LeptosOptions;
+use common::web::{app, app_behind};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use server::demo::{DEMO_PASSWORD, EMPLOYEE_NIP, SUPERVISOR_NIP};
-use server::routes::{RouterSettings, ServerState};
 use tower::ServiceExt;
-
-fn app(t: &TestDb) -> Router {
-    app_behind(t, server::proxy::TrustedProxies::NONE)
-}
-
-fn app_behind(t: &TestDb, trusted_proxies: server::proxy::TrustedProxies) -> Router {
-    server::routes::router(
-        ServerState {
-            leptos_options: LeptosOptions::builder().output_name("kinerja").build(),
-            app: AppState {
-                db: t.db.clone(),
-                evidence: app::storage::EvidenceStore::in_memory(1024 * 1024),
-            },
-        },
-        &RouterSettings {
-            max_body_bytes: 64 * 1024,
-            max_upload_bytes: 1024 * 1024,
-            trusted_proxies,
-        },
-    )
-}
 
 fn form_post(uri: &str, body: String, cookie: Option<&str>) -> Request<Body> {
     let mut req = Request::builder()

@@ -11,6 +11,11 @@ use server::routes::{RouterSettings, ServerState};
 use tower::ServiceExt;
 
 pub fn app(t: &TestDb) -> Router {
+    app_behind(t, server::proxy::TrustedProxies::NONE)
+}
+
+/// The application as deployed behind `trusted_proxies`.
+pub fn app_behind(t: &TestDb, trusted_proxies: server::proxy::TrustedProxies) -> Router {
     server::routes::router(
         ServerState {
             leptos_options: LeptosOptions::builder().output_name("kinerja").build(),
@@ -22,7 +27,7 @@ pub fn app(t: &TestDb) -> Router {
         &RouterSettings {
             max_body_bytes: 64 * 1024,
             max_upload_bytes: 1024 * 1024,
-            trusted_proxies: server::proxy::TrustedProxies::NONE,
+            trusted_proxies,
         },
     )
 }
