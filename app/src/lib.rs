@@ -10,6 +10,8 @@
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod csp;
 pub mod domain;
 pub mod error;
 pub mod features;
@@ -48,6 +50,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// pages leave them out).
 #[component]
 pub(crate) fn DocumentHead(options: LeptosOptions, hydrate: bool) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    csp::send_page_policy();
     view! {
         <head>
             <meta charset="utf-8" />

@@ -3,7 +3,7 @@
 // checks (content, size) and the step timing on a throttled phone CPU are measured here. The
 // same wizard is then completed with JavaScript off.
 import { test, expect } from "@playwright/test";
-import { expectNoHorizontalScroll, snap } from "./helpers.mjs";
+import { cspViolations, expectNoHorizontalScroll, snap } from "./helpers.mjs";
 import { COMPETENCY_HEAD, PASSWORD, STRATEGY_HEAD, TECHNICAL_HEAD } from "./accounts.mjs";
 
 const DESKTOP = { viewport: { width: 1366, height: 900 } };
@@ -74,6 +74,7 @@ test("a self-assessment in two sittings: phone (offline half-way), then laptop; 
   test.skip(testInfo.project.name !== "mobile", "one journey across a phone and a desktop");
   test.setTimeout(180_000);
   const baseURL = testInfo.project.use.baseURL;
+  const blocked = cspViolations(page);
 
   await logIn(page, STRATEGY_HEAD, "/evaluasi");
   const wizardPath = await openWizard(page);
@@ -266,6 +267,7 @@ test("a self-assessment in two sittings: phone (offline half-way), then laptop; 
   expect(file.headers()["content-type"]).toBe("image/jpeg");
   await snap(bossPage, testInfo, "evaluation-appraiser");
   await boss.close();
+  expect(blocked, "the wizard's script runs under the Content-Security-Policy").toEqual([]);
 });
 
 test("the wizard without JavaScript: step by step with plain forms, a link as evidence, submit", async ({ browser }, testInfo) => {

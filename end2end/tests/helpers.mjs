@@ -21,3 +21,15 @@ export async function snap(page, testInfo, name) {
     fullPage: true,
   });
 }
+
+/**
+ * Collects what the page's Content-Security-Policy blocked (Chromium reports each block on the
+ * console); a journey ending with an empty list ran every script it needed under the policy.
+ */
+export function cspViolations(page) {
+  const blocked = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
+  return blocked;
+}

@@ -1,6 +1,6 @@
 // The app shell: server rendering, hydration, language switch, layout, 404 page.
 import { test, expect } from "@playwright/test";
-import { expectNoHorizontalScroll, snap, waitForHydration } from "./helpers.mjs";
+import { cspViolations, expectNoHorizontalScroll, snap, waitForHydration } from "./helpers.mjs";
 
 test("home page is Indonesian by default, shows the agency and fits the screen", async ({ page }, testInfo) => {
   await page.goto("/");
@@ -17,6 +17,7 @@ test("home page is Indonesian by default, shows the agency and fits the screen",
 test("language switch works in place once hydrated, and the choice survives a reload", async ({ page }, testInfo) => {
   const consoleErrors = [];
   page.on("pageerror", (err) => consoleErrors.push(err.message));
+  const blocked = cspViolations(page);
   await page.goto("/");
   await waitForHydration(page);
   // A marker on window disappears if the browser loads a new page.
@@ -42,6 +43,7 @@ test("language switch works in place once hydrated, and the choice survives a re
     "Kinerja ASN, dari rencana sampai pengembangan",
   );
   expect(consoleErrors).toEqual([]);
+  expect(blocked, "hydration runs under the Content-Security-Policy").toEqual([]);
 });
 
 test("skip link is the first stop for keyboard users and moves focus to the content", async ({ page, browserName }, testInfo) => {

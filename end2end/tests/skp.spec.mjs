@@ -2,7 +2,7 @@
 // (return with a note, then approve), the printed document shows it all. The same
 // submit/return/approve journey runs again with JavaScript off in both browsers.
 import { test, expect } from "@playwright/test";
-import { expectNoHorizontalScroll, snap } from "./helpers.mjs";
+import { cspViolations, expectNoHorizontalScroll, snap } from "./helpers.mjs";
 import { ANALYST, EMPLOYEE, PASSWORD, SUPERVISOR } from "./accounts.mjs";
 
 const DESKTOP = { viewport: { width: 1366, height: 900 } };
@@ -51,6 +51,7 @@ test("an employee drafts on a phone, the supervisor returns it, then approves it
   test.skip(testInfo.project.name !== "mobile", "one journey across a phone and a desktop");
   test.setTimeout(120_000);
   const baseURL = testInfo.project.use.baseURL;
+  const blocked = cspViolations(page);
 
   await logIn(page, EMPLOYEE, "/skp");
   await page.getByTestId("skp-start").click();
@@ -134,9 +135,11 @@ test("an employee drafts on a phone, the supervisor returns it, then approves it
   await expect(doc).toContainText("Terlaksananya penilaian kinerja ASN tepat waktu");
   await expect(doc).toContainText("Ramah, cekatan, solutif, dan dapat diandalkan");
   await expect(doc).toContainText("LAMPIRAN SASARAN KINERJA PEGAWAI");
+  await expect(page.getByTestId("print-hint")).toContainText("Ctrl+P");
   await snap(page, testInfo, "skp-print");
   await page.emulateMedia({ media: "print" });
   await snap(page, testInfo, "skp-print-media");
+  expect(blocked, "nothing on these pages is blocked by the Content-Security-Policy").toEqual([]);
 });
 
 test("without JavaScript the same submit, return and approve journey works", async ({ browser }, testInfo) => {

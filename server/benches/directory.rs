@@ -126,6 +126,7 @@ async fn bench_engine(name: &str, db: &DatabaseConnection, employees: usize) -> 
             max_body_bytes: 1024 * 1024,
             max_upload_bytes: 1024 * 1024,
             trusted_proxies: server::proxy::TrustedProxies::NONE,
+            drain: Default::default(),
         },
     );
     let cookie = admin_cookie(db).await;

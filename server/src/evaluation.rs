@@ -40,13 +40,7 @@ fn wants_json(headers: &HeaderMap) -> bool {
 }
 
 fn locale_of(headers: &HeaderMap) -> Locale {
-    let english = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|h| app::ui::locale::cookie_value(h, app::ui::locale::LOCALE_COOKIE))
-        == Some("en");
-    if english { Locale::en } else { Locale::id }
+    app::ui::locale::locale_of_headers(headers)
 }
 
 fn see_other(location: &str) -> Response {

@@ -9,4 +9,5 @@ pub mod evaluation;
 pub mod generate;
 pub mod proxy;
 pub mod routes;
+pub mod shutdown;
 pub mod telemetry;

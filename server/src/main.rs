@@ -121,12 +121,14 @@ async fn serve(config: Config) -> Result<(), BoxError> {
             .map_err(|e| format!("KINERJA_EVIDENCE_STORE: {e}"))?,
         },
     };
+    let drain = server::shutdown::Drain::default();
     let app = server::routes::router(
         state,
         &RouterSettings {
             max_body_bytes: config.max_body_bytes,
             max_upload_bytes: usize::try_from(config.upload_max_bytes).unwrap_or(usize::MAX),
             trusted_proxies: config.trusted_proxies.clone(),
+            drain: drain.clone(),
         },
     );
 
@@ -149,7 +151,10 @@ async fn serve(config: Config) -> Result<(), BoxError> {
     )
     .with_graceful_shutdown(async move {
         shutdown_signal().await;
-        tracing::info!("shutdown requested; finishing in-flight requests");
+        tracing::info!("shutdown requested; draining kept-alive connections");
+        drain.start();
+        tokio::time::sleep(server::shutdown::DRAIN).await;
+        tracing::info!("finishing in-flight requests");
         let _ = stop_tx.send(true);
     });
     let grace = config.shutdown_grace;

@@ -3,6 +3,7 @@
 //! body limit, security headers).
 
 use crate::proxy::{self, TrustedProxies};
+use crate::shutdown::{self, Drain};
 use crate::{assets, evaluation};
 use app::auth::server::{ClientAddr, ClientInfo};
 use app::error::AppError;
@@ -14,11 +15,13 @@ use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Json, Router};
+use http_body_util::BodyExt;
 use leptos::prelude::*;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use serde::Deserialize;
 use std::any::Any;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -48,6 +51,8 @@ pub struct RouterSettings {
     pub max_upload_bytes: usize,
     /// Proxies whose `X-Forwarded-*` headers are believed.
     pub trusted_proxies: TrustedProxies,
+    /// Set on SIGTERM: answers then close their connection (see `shutdown`).
+    pub drain: Drain,
 }
 
 /// The complete application: routes with every layer, ready to serve.
@@ -126,6 +131,10 @@ pub fn routes(state: &ServerState) -> Router<ServerState> {
 pub fn with_layers(router: Router<ServerState>, settings: &RouterSettings) -> Router<ServerState> {
     router.layer(
         ServiceBuilder::new()
+            .layer(middleware::from_fn({
+                let drain = settings.drain.clone();
+                move |req, next| shutdown::close_after_answer(drain.clone(), req, next)
+            }))
             .layer(SetRequestIdLayer::new(REQUEST_ID.clone(), MakeRequestUuid))
             .layer(
                 TraceLayer::new_for_http()
@@ -155,10 +164,11 @@ pub fn with_layers(router: Router<ServerState>, settings: &RouterSettings) -> Ro
             )
             .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
             .layer(middleware::from_fn({
-                let proxies = std::sync::Arc::new(settings.trusted_proxies.clone());
+                let proxies = Arc::new(settings.trusted_proxies.clone());
                 move |req, next| proxy::client_addr_layer(proxies.clone(), req, next)
             }))
             .layer(middleware::from_fn(security_headers))
+            .layer(middleware::from_fn(refuse_malformed_calls))
             .layer(CatchPanicLayer::custom(panic_response))
             .layer(middleware::from_fn(reject_cross_site_writes))
             .layer(CompressionLayer::new())
@@ -191,10 +201,8 @@ async fn security_headers(req: Request<Body>, next: Next) -> Response {
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
-        (
-            header::CONTENT_SECURITY_POLICY,
-            "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-        ),
+        // Rendered pages send their own policy, with the nonce of their inline scripts.
+        (header::CONTENT_SECURITY_POLICY, app::csp::DEFAULT_POLICY),
         (
             HeaderName::from_static("permissions-policy"),
             "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
@@ -261,8 +269,31 @@ async fn limit_body(limits: BodyLimits, req: Request<Body>, next: Next) -> Respo
         )
             .into_response();
     }
-    let req = req.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
-    next.run(req).await
+    // Leptos turns a body cut at the limit into an argument error like any other; the flag lets
+    // this layer answer what really happened.
+    let exceeded = Arc::new(AtomicBool::new(false));
+    let req = req.map({
+        let exceeded = exceeded.clone();
+        |body| {
+            Body::new(
+                http_body_util::Limited::new(body, limit).map_err(move |err| {
+                    if err.is::<http_body_util::LengthLimitError>() {
+                        exceeded.store(true, Ordering::Relaxed);
+                    }
+                    err
+                }),
+            )
+        }
+    });
+    let res = next.run(req).await;
+    if exceeded.load(Ordering::Relaxed) {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "request too large / permintaan terlalu besar",
+        )
+            .into_response();
+    }
+    res
 }
 
 /// Plain-text answer for the two non-page admin endpoints; a lost session goes to the login.
@@ -372,11 +403,44 @@ async fn server_page(State(state): State<ServerState>, req: Request<Body>) -> Re
     handler(req).await.into_response()
 }
 
+/// Calls of server functions that do not exist: each existing one has its own route, registered
+/// by `leptos_routes_with_context`.
 async fn server_fn_handler(State(state): State<ServerState>, req: Request<Body>) -> Response {
     let app_state = state.app.clone();
     leptos_axum::handle_server_fns_with_context(move || provide_context(app_state.clone()), req)
         .await
         .into_response()
+}
+
+/// A call whose arguments could not be read (wrong types, missing or duplicate fields, a number
+/// out of range, a body in another encoding) fails before the function runs, and Leptos answers
+/// every such failure with a 500 holding the decoder's message. It is the caller's mistake: the
+/// answer becomes a 400 whose message is translated, still in the error encoding the hydrated
+/// client decodes, and the decoder's text goes to the log only.
+async fn refuse_malformed_calls(req: Request<Body>, next: Next) -> Response {
+    const MAX_ERROR_BYTES: usize = 64 * 1024;
+    let locale = app::ui::locale::locale_of_headers(req.headers());
+    let res = next.run(req).await;
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !res.headers().contains_key("serverfnerror")
+    {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_ERROR_BYTES).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, Html(PANIC_PAGE)).into_response();
+    };
+    match serde_json::from_slice::<AppError>(&bytes) {
+        Ok(AppError::Transport(detail)) => {
+            tracing::info!(detail, "server function called with unreadable arguments");
+            let message = app::ui::error::field_message_in(locale, "malformed_request");
+            parts.status = StatusCode::BAD_REQUEST;
+            parts.headers.remove(header::CONTENT_LENGTH);
+            let body = serde_json::to_vec(&AppError::Transport(message)).unwrap_or_default();
+            Response::from_parts(parts, Body::from(body))
+        }
+        _ => Response::from_parts(parts, Body::from(bytes)),
+    }
 }
 
 /// Liveness and readiness in one: 200 when the database answers, 503 otherwise.
@@ -403,7 +467,7 @@ struct LocaleForm {
 }
 
 /// The language switch without JavaScript: remember the choice and go back where the user was.
-async fn set_locale(Form(form): Form<LocaleForm>) -> Response {
+async fn set_locale(client: ClientInfo, Form(form): Form<LocaleForm>) -> Response {
     let Ok(locale) = form.locale.parse::<app::i18n::Locale>() else {
         return (
             StatusCode::BAD_REQUEST,
@@ -411,7 +475,7 @@ async fn set_locale(Form(form): Form<LocaleForm>) -> Response {
         )
             .into_response();
     };
-    let cookie = app::ui::locale::locale_cookie(locale.as_ref());
+    let cookie = app::ui::locale::locale_cookie(locale.as_ref(), client.secure);
     let target = app::domain::login::local_path_or_root(form.return_to.as_deref());
     (
         StatusCode::SEE_OTHER,

@@ -168,6 +168,19 @@ pub fn authorize(actor: &Actor, action: Action, target: Target<'_>) -> Result<()
     }
 }
 
+/// `action` allowed on the whole agency or on the subtree the actor administers. Pages that
+/// work within the actor's own scope (the CSV import and export, a new unit) open only for such
+/// actors; every unit or employee they then touch is checked with [`authorize`].
+pub fn authorize_within_own_scope(actor: &Actor, action: Action) -> Result<(), Denied> {
+    if authorize(actor, action, Target::Agency).is_ok() {
+        return Ok(());
+    }
+    match &actor.admin_scope {
+        Some(AdminScope::Subtree(root)) => authorize(actor, action, Target::Unit(root)),
+        _ => Err(Denied),
+    }
+}
+
 fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
     // Changing someone's record or password reaches their account: only over lower ranks.
     if let (
@@ -233,6 +246,7 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
         }
         (
             Action::ListEmployees
+            | Action::ManageUnit
             | Action::ImportExportEmployees
             | Action::ViewAuditLog
             | Action::ManageAgency
@@ -492,6 +506,31 @@ mod tests {
                 "{role:?} manage admins"
             );
         }
+    }
+
+    #[test]
+    fn pages_within_one_s_own_scope_open_for_admins_only() {
+        for (role, expected) in [
+            (Role::Pegawai, false),
+            (Role::PejabatPenilai, false),
+            (Role::AtasanPenilai, false),
+            (Role::PimpinanUnit, false),
+            (Role::AdminSubtree, true),
+            (Role::AdminAgency, true),
+            (Role::SuperAdmin, true),
+        ] {
+            for action in [Action::ManageUnit, Action::ImportExportEmployees] {
+                assert_eq!(
+                    authorize_within_own_scope(&actor(role), action).is_ok(),
+                    expected,
+                    "{role:?} {action:?}"
+                );
+            }
+        }
+        // Actions no admin has stay closed whatever the scope.
+        assert!(
+            authorize_within_own_scope(&actor(Role::AdminSubtree), Action::ManageAdmins).is_err()
+        );
     }
 
     #[test]

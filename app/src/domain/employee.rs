@@ -244,7 +244,12 @@ pub fn validate(
     fields: &EmployeeFields,
     today: NaiveDate,
 ) -> Result<ValidEmployee, Vec<FieldError>> {
-    let mut errors = Vec::new();
+    let mut errors: Vec<FieldError> = fields
+        .pairs()
+        .iter()
+        .filter(|(_, value)| crate::domain::text::has_refused_char(value))
+        .map(|(field, _)| (*field, crate::domain::text::CONTROL_CHARS))
+        .collect();
 
     let nip = if fields.nip.trim().is_empty() {
         errors.push(("nip", "required"));
@@ -525,6 +530,16 @@ mod tests {
                 ("appraiser_nip", "self_reference"),
             ]
         );
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_every_field() {
+        let mut f = good();
+        f.name = "Siti\0Aminah".into();
+        f.position = "Analis\u{1b}[2J".into();
+        let found = codes(&f);
+        assert!(found.contains(&("name", "control_chars")), "{found:?}");
+        assert!(found.contains(&("position", "control_chars")), "{found:?}");
     }
 
     #[test]

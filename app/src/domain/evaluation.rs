@@ -2,7 +2,8 @@
 //! how each field is named in forms, how values are cleaned, and what is still missing before it
 //! can be submitted. One self-assessment exists per periodic evaluation and one for the annual.
 
-use super::skp::{CoreValue, NOTE_MAX, clean_line, clean_text, parse_target};
+use super::skp::{CoreValue, NOTE_MAX, parse_target};
+use super::text::{clean_line, clean_text};
 
 pub const VALUE_MAX: usize = 500;
 pub const COMMENT_MAX: usize = 1000;

@@ -10,4 +10,5 @@ pub mod login;
 pub mod nip;
 pub mod period;
 pub mod skp;
+pub mod text;
 pub mod unit;

@@ -3,6 +3,7 @@
 //! applies when a row is saved.
 
 use crate::domain::agency::UnknownValue;
+use crate::domain::text::clean_line;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
@@ -11,6 +12,12 @@ pub const INDICATOR_TEXT_MAX: usize = 1000;
 pub const NOTE_MAX: usize = 2000;
 pub const ATTACHMENT_TEXT_MAX: usize = 1000;
 pub const UNIT_MAX: usize = 50;
+/// Rows a plan may hold. An SKP usually has three to ten RHK with one to three indicators
+/// each; the limits leave ample room while keeping the page and its print view a readable size
+/// (200 rows made a 1.27 MB page).
+pub const MAX_RESULTS: usize = 30;
+pub const MAX_INDICATORS_PER_RESULT: usize = 10;
+pub const MAX_ATTACHMENT_ITEMS_PER_KIND: usize = 20;
 
 /// Every stored enum parses back from its `as_str()` form, tolerating case and surrounding blanks
 /// the way `agency.rs` does.
@@ -582,18 +589,27 @@ fn is_blank(value: &Option<String>) -> bool {
     present(value.as_deref()).is_none()
 }
 
-/// Multi-line text (results, indicators, notes, attachment items): trimmed, line breaks kept.
-/// Windows line endings are normalised so the length is the same whichever browser sent it.
-pub fn clean_text(input: &str, max_chars: usize) -> Result<String, &'static str> {
-    check_length(input.trim().replace("\r\n", "\n"), max_chars)
+/// Whether a plan holding `results` rows may take one more.
+pub fn room_for_result(results: usize) -> Result<(), &'static str> {
+    room(results, MAX_RESULTS, "skp_too_many_results")
 }
 
-/// Single-line text: runs of whitespace, line breaks included, become one space.
-pub fn clean_line(input: &str, max_chars: usize) -> Result<String, &'static str> {
-    check_length(
-        input.split_whitespace().collect::<Vec<_>>().join(" "),
-        max_chars,
+/// Whether a result holding `indicators` may take one more.
+pub fn room_for_indicator(indicators: usize) -> Result<(), &'static str> {
+    room(
+        indicators,
+        MAX_INDICATORS_PER_RESULT,
+        "skp_too_many_indicators",
     )
+}
+
+/// Whether an attachment list (one kind) holding `items` may take one more.
+pub fn room_for_attachment(items: usize) -> Result<(), &'static str> {
+    room(items, MAX_ATTACHMENT_ITEMS_PER_KIND, "skp_too_many_items")
+}
+
+fn room(held: usize, max: usize, code: &'static str) -> Result<(), &'static str> {
+    if held < max { Ok(()) } else { Err(code) }
 }
 
 /// A target unit ("dokumen", "%"). Optional while drafting; [`submit_problems`] asks for it.
@@ -605,16 +621,6 @@ pub fn clean_unit(input: &str) -> Result<Option<String>, &'static str> {
     }
 }
 
-fn check_length(text: String, max_chars: usize) -> Result<String, &'static str> {
-    if text.is_empty() {
-        Err("required")
-    } else if text.chars().count() > max_chars {
-        Err("too_long")
-    } else {
-        Ok(text)
-    }
-}
-
 const TARGET_DECIMALS: usize = 4;
 const TARGET_SCALE: u64 = 10_000;
 const TARGET_MAX_WHOLE: u64 = 1_000_000_000_000;
@@ -623,9 +629,9 @@ const TARGET_MAX_WHOLE: u64 = 1_000_000_000_000;
 /// to four decimals. Returns the canonical form stored in the database: dot separator, no leading
 /// or trailing zeros ("12,50" → "12.5"). Empty input is no target yet.
 ///
-/// Thousands separators are not accepted: "1.000" is refused (`number_thousands`) because an
-/// Indonesian reader means a thousand and an English one means one; "0.125" and "1,000" are
-/// unambiguous decimals.
+/// Thousands separators are not accepted: "1.000" and "1,000" are refused (`number_thousands`)
+/// because an Indonesian reader means a thousand by the first and one by the second, and an
+/// English reader the other way round. "0.125" and "0,125" are unambiguous decimals.
 pub fn parse_target(input: &str) -> Result<Option<String>, &'static str> {
     Ok(parse_scaled(input)?.map(canonical_target))
 }
@@ -675,10 +681,10 @@ fn parse_scaled(input: &str) -> Result<Option<u64>, &'static str> {
     }
     let (whole, fraction) = match input.split_once([',', '.']) {
         Some((_, "")) => return Err(INVALID),
-        // In Indonesian "1.000" is a thousand, elsewhere it is one: refuse rather than guess.
+        // Three digits after either separator read as thousands to someone: refuse, don't guess.
         Some((whole, fraction))
-            if input.contains('.')
-                && fraction.len() == 3
+            if fraction.len() == 3
+                && fraction.bytes().all(|b| b.is_ascii_digit())
                 && !whole.trim_start_matches('0').is_empty() =>
         {
             return Err("number_thousands");
@@ -1181,8 +1187,10 @@ mod tests {
         ok("0,25", "0.25");
         ok("00,0001", "0.0001");
         ok("0.125", "0.125");
-        ok("1,000", "1");
+        ok("0,125", "0.125");
         assert_eq!(parse_target("1.000"), Err("number_thousands"));
+        assert_eq!(parse_target("1,000"), Err("number_thousands"));
+        assert_eq!(parse_target("12,500"), Err("number_thousands"));
         assert_eq!(parse_target("12.500"), Err("number_thousands"));
         ok("1000000000000", "1000000000000");
         ok("1000000000000,0000", "1000000000000");
@@ -1252,26 +1260,27 @@ mod tests {
     }
 
     #[test]
-    fn texts_are_cleaned() {
+    fn plans_have_room_up_to_their_limits() {
+        assert_eq!(room_for_result(0), Ok(()));
+        assert_eq!(room_for_result(MAX_RESULTS - 1), Ok(()));
+        assert_eq!(room_for_result(MAX_RESULTS), Err("skp_too_many_results"));
+        assert_eq!(room_for_indicator(MAX_INDICATORS_PER_RESULT - 1), Ok(()));
         assert_eq!(
-            clean_text("  Laporan\r\nbulanan  ", RESULT_TEXT_MAX),
-            Ok("Laporan\nbulanan".into())
+            room_for_indicator(MAX_INDICATORS_PER_RESULT),
+            Err("skp_too_many_indicators")
         );
-        assert_eq!(clean_text(" \n ", RESULT_TEXT_MAX), Err("required"));
-        // Characters, not bytes: "é" is two bytes.
-        assert_eq!(clean_text("ééé", 3), Ok("ééé".into()));
-        assert_eq!(clean_text("éééé", 3), Err("too_long"));
         assert_eq!(
-            clean_text(&"a".repeat(NOTE_MAX + 1), NOTE_MAX),
-            Err("too_long")
+            room_for_attachment(MAX_ATTACHMENT_ITEMS_PER_KIND - 1),
+            Ok(())
         );
+        assert_eq!(
+            room_for_attachment(MAX_ATTACHMENT_ITEMS_PER_KIND),
+            Err("skp_too_many_items")
+        );
+    }
 
-        assert_eq!(
-            clean_line("  dokumen \n  kegiatan ", 50),
-            Ok("dokumen kegiatan".into())
-        );
-        assert_eq!(clean_line("\t", 50), Err("required"));
-
+    #[test]
+    fn units_are_cleaned() {
         assert_eq!(clean_unit("  "), Ok(None));
         assert_eq!(clean_unit(" orang  hari "), Ok(Some("orang hari".into())));
         assert_eq!(clean_unit(&"x".repeat(UNIT_MAX + 1)), Err("too_long"));

@@ -23,14 +23,7 @@ pub fn normalize_code(input: &str) -> Result<String, &'static str> {
 }
 
 pub fn normalize_name(input: &str) -> Result<String, &'static str> {
-    let name = input.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() {
-        Err("required")
-    } else if name.chars().count() > MAX_NAME_LEN {
-        Err("too_long")
-    } else {
-        Ok(name)
-    }
+    crate::domain::text::clean_line(input, MAX_NAME_LEN)
 }
 
 /// A unit may move under any unit outside its own subtree (moving under itself or a descendant

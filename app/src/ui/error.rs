@@ -107,6 +107,13 @@ pub fn field_message_in(locale: Locale, code: &str) -> String {
         "evaluation_locked" => td_string!(locale, errors.field.evaluation_locked),
         "evaluation_incomplete" => td_string!(locale, errors.field.evaluation_incomplete),
         "stale" => td_string!(locale, errors.field.stale),
+        "malformed_request" => td_string!(locale, errors.field.malformed_request),
+        "control_chars" => td_string!(locale, errors.field.control_chars),
+        "skp_too_many_results" => td_string!(locale, errors.field.skp_too_many_results),
+        "skp_too_many_indicators" => td_string!(locale, errors.field.skp_too_many_indicators),
+        "skp_too_many_items" => td_string!(locale, errors.field.skp_too_many_items),
+        "status_not_imported" => td_string!(locale, errors.field.status_not_imported),
+        "status_invalid" => td_string!(locale, errors.field.status_invalid),
         _ => td_string!(locale, errors.field.invalid),
     }
     .to_string()

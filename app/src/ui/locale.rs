@@ -36,6 +36,18 @@ pub fn locale_from_request() -> leptos_use::UseLocalesOptions {
     })
 }
 
+/// The language a request asked for with the locale cookie, for answers built outside a page.
+#[cfg(feature = "ssr")]
+pub fn locale_of_headers(headers: &http::HeaderMap) -> Locale {
+    let english = headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|h| cookie_value(h, LOCALE_COOKIE))
+        == Some("en");
+    if english { Locale::en } else { Locale::id }
+}
+
 /// The value of cookie `name` in a `Cookie:` request header.
 pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
     header.split(';').find_map(|pair| {
@@ -44,9 +56,13 @@ pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
-/// The `Set-Cookie` value (or `document.cookie` assignment) remembering `locale`.
-pub fn locale_cookie(locale: &str) -> String {
-    format!("{LOCALE_COOKIE}={locale}; Path=/; Max-Age={LOCALE_COOKIE_MAX_AGE_SECS}; SameSite=Lax")
+/// The `Set-Cookie` value (or `document.cookie` assignment) remembering `locale`; `Secure` when
+/// the site is served over TLS, like the session cookie.
+pub fn locale_cookie(locale: &str, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!(
+        "{LOCALE_COOKIE}={locale}; Path=/; Max-Age={LOCALE_COOKIE_MAX_AGE_SECS}; SameSite=Lax{secure}"
+    )
 }
 
 fn remember_locale(locale: Locale) {
@@ -54,7 +70,8 @@ fn remember_locale(locale: Locale) {
     {
         use wasm_bindgen::JsCast;
         let document: web_sys::HtmlDocument = document().unchecked_into();
-        let _ = document.set_cookie(&locale_cookie(locale.as_str()));
+        let secure = window().location().protocol().is_ok_and(|p| p == "https:");
+        let _ = document.set_cookie(&locale_cookie(locale.as_str(), secure));
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = locale;

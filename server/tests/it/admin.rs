@@ -401,10 +401,85 @@ async fn csv_import_is_all_or_nothing_and_idempotent(t: TestDb) {
         "{ratna_line}"
     );
 
-    // Employees cannot import.
+    // Employees cannot import, nor open the import page.
     let employee = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
     let (status, _) = upload(&app, &employee, &good).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, page) = get(&app, "/admin/impor", &employee).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!page.contains("admin/impor/unggah"), "no upload form");
+    let (status, page) = get(&app, "/admin/impor", &admin).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("admin/impor/unggah"), "{page}");
+    assert!(page.contains("seluruh instansi"), "the scope is named");
+}
+
+/// What the export writes imports back unchanged: its extra columns are accepted, the formula
+/// guard's apostrophe is not read as data, and a changed status is refused, not ignored.
+async fn csv_export_imports_back(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    // A control character in a name is refused with a message, and nothing is stored.
+    let form = employee_form("199102142015032004", "Ratna\u{0}Sari", "MP-PPK", "");
+    let (status, headers) = post_form(&app, "/api/admin/employee/create", &admin, &form).await;
+    assert!(status.is_redirection());
+    let (_, page) = get(
+        &app,
+        &location(&headers).replace("http://kinerja.test", ""),
+        &admin,
+    )
+    .await;
+    assert!(page.contains("karakter kendali"), "{page}");
+    let stored = pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq("199102142015032004"))
+        .count(&t.db)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0);
+
+    let form = employee_form("199102142015032004", "-Ratna Sari", "MP-PPK", "");
+    let (status, headers) = post_form(&app, "/api/admin/employee/create", &admin, &form).await;
+    assert!(
+        location(&headers).starts_with("/admin/pegawai/"),
+        "{status} {headers:?}"
+    );
+    let before = pegawai::Entity::find().count(&t.db).await.unwrap();
+
+    let (status, csv) = get(&app, "/admin/ekspor-pegawai.csv", &admin).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(csv.contains(",'-Ratna Sari,"), "guarded on export: {csv}");
+    let rows = csv.trim_start_matches('\u{feff}').lines().count() - 1;
+    assert_eq!(rows as u64, before, "every employee exported");
+
+    let (status, report_path) = upload(&app, &admin, &csv).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = get(&app, &report_path, &admin).await;
+    assert!(
+        page.contains(&format!(
+            "Impor berhasil: 0 pegawai baru, {rows} diperbarui."
+        )),
+        "{page}"
+    );
+    assert_eq!(pegawai::Entity::find().count(&t.db).await.unwrap(), before);
+    let ratna = pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq("199102142015032004"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(ratna.name, "-Ratna Sari", "the apostrophe is not kept");
+
+    // Marking someone inactive in the spreadsheet does not silently do nothing.
+    let edited = csv.replacen(",aktif,", ",nonaktif,", 1);
+    assert_ne!(edited, csv);
+    let (_, report_path) = upload(&app, &admin, &edited).await;
+    let (_, page) = get(&app, &report_path, &admin).await;
+    assert!(page.contains("Berkas ditolak: 1 kesalahan"), "{page}");
+    assert!(
+        page.contains("Status aktif/nonaktif tidak diubah lewat impor"),
+        "{page}"
+    );
 }
 
 async fn reset_link_works_once(t: TestDb) {
@@ -977,5 +1052,6 @@ on_both_engines!(
     directory_scope_and_search,
     employee_form_validates_records_history_and_audits,
     csv_import_is_all_or_nothing_and_idempotent,
+    csv_export_imports_back,
     reset_link_works_once,
 );

@@ -38,6 +38,7 @@ fn app(t: &TestDb) -> Router {
             max_body_bytes: 64 * 1024,
             max_upload_bytes: MAX_UPLOAD as usize,
             trusted_proxies: server::proxy::TrustedProxies::NONE,
+            drain: Default::default(),
         },
     )
 }

@@ -12,11 +12,16 @@ use leptos::prelude::LeptosOptions;
 use server::routes::{RouterSettings, ServerState};
 use tower::ServiceExt;
 
-const SETTINGS: RouterSettings = RouterSettings {
-    max_body_bytes: 64 * 1024,
-    max_upload_bytes: 1024 * 1024,
-    trusted_proxies: server::proxy::TrustedProxies::NONE,
-};
+const MAX_BODY: usize = 64 * 1024;
+
+fn settings() -> RouterSettings {
+    RouterSettings {
+        max_body_bytes: MAX_BODY,
+        max_upload_bytes: 1024 * 1024,
+        trusted_proxies: server::proxy::TrustedProxies::NONE,
+        drain: Default::default(),
+    }
+}
 
 fn state(t: &TestDb) -> ServerState {
     ServerState {
@@ -29,7 +34,7 @@ fn state(t: &TestDb) -> ServerState {
 }
 
 fn app(t: &TestDb) -> Router {
-    server::routes::router(state(t), &SETTINGS)
+    server::routes::router(state(t), &settings())
 }
 
 async fn body_text(res: axum::response::Response) -> String {
@@ -163,7 +168,7 @@ fn app_with_a_panicking_route(t: &TestDb) -> Router {
             "unreachable"
         }),
     );
-    server::routes::with_layers(routes, &SETTINGS).with_state(state(t))
+    server::routes::with_layers(routes, &settings()).with_state(state(t))
 }
 
 #[tokio::test]
@@ -231,8 +236,8 @@ async fn every_answer_carries_the_security_headers() {
     let big = Request::builder()
         .method("POST")
         .uri("/locale")
-        .header(header::CONTENT_LENGTH, SETTINGS.max_body_bytes + 1)
-        .body(Body::from(vec![b'a'; SETTINGS.max_body_bytes + 1]))
+        .header(header::CONTENT_LENGTH, MAX_BODY + 1)
+        .body(Body::from(vec![b'a'; MAX_BODY + 1]))
         .unwrap();
     let too_large = router.clone().oneshot(big).await.unwrap();
     assert_eq!(too_large.status(), StatusCode::PAYLOAD_TOO_LARGE);
@@ -244,7 +249,7 @@ async fn tls_behind_a_trusted_proxy_turns_on_hsts() {
     let t = TestDb::sqlite().await;
     let settings = RouterSettings {
         trusted_proxies: server::proxy::TrustedProxies::parse("10.0.0.1").unwrap(),
-        ..SETTINGS
+        ..settings()
     };
     let router = server::routes::router(state(&t), &settings);
     let over_tls = |peer: &str| {
@@ -275,10 +280,7 @@ async fn tls_behind_a_trusted_proxy_turns_on_hsts() {
 #[tokio::test]
 async fn oversized_bodies_are_refused() {
     let t = TestDb::sqlite().await;
-    let body = format!(
-        "locale=en&return_to=/{}",
-        "a".repeat(SETTINGS.max_body_bytes + 1)
-    );
+    let body = format!("locale=en&return_to=/{}", "a".repeat(MAX_BODY + 1));
     let req = Request::builder()
         .method("POST")
         .uri("/locale")
@@ -288,6 +290,196 @@ async fn oversized_bodies_are_refused() {
         .unwrap();
     let res = app(&t).oneshot(req).await.unwrap();
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+/// A server-function call as a script or another program sends it (no HTML redirect back).
+fn call(path: &str, content_type: &str, body: &'static str, cookie: &str) -> Request<Body> {
+    Request::builder()
+        .method("POST")
+        .uri(path)
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::ACCEPT, "application/json")
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn malformed_server_function_calls_get_a_translated_400() {
+    let t = TestDb::sqlite().await;
+    let router = app(&t);
+    let form = "application/x-www-form-urlencoded";
+    for (what, req) in [
+        (
+            "missing field",
+            call("/api/auth/login", form, "login=siti", ""),
+        ),
+        ("wrong type", call("/api/skp/view", form, "id=abc", "")),
+        (
+            "number out of range",
+            call("/api/skp/view", form, "id=99999999999999999999999", ""),
+        ),
+        (
+            "a JSON body",
+            call(
+                "/api/auth/login",
+                "application/json",
+                r#"{"login":"siti","password":"x"}"#,
+                "",
+            ),
+        ),
+        (
+            "not even form encoding",
+            call("/api/skp/view", form, "%%%", ""),
+        ),
+    ] {
+        let res = router.clone().oneshot(req).await.unwrap();
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{what}");
+        assert_security_headers(&res, what);
+        let body = body_text(res).await;
+        let error: app::error::AppError = serde_json::from_str(&body).expect(what);
+        let app::error::AppError::Transport(message) = error else {
+            panic!("{what}: {body}");
+        };
+        assert!(
+            message.starts_with("Permintaan tidak dapat dibaca"),
+            "{what}: {message}"
+        );
+        for internal in ["missing field", "invalid digit", "deserializ", "expected"] {
+            assert!(
+                !body.contains(internal),
+                "{what} leaks {internal:?}: {body}"
+            );
+        }
+    }
+    let english = call("/api/skp/view", form, "id=abc", "i18n_pref_locale=en");
+    let body = body_text(router.clone().oneshot(english).await.unwrap()).await;
+    assert!(body.contains("The request could not be read"), "{body}");
+
+    // Errors of the function itself keep their own status.
+    let res = router
+        .oneshot(call("/api/skp/view", form, "id=1", ""))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn over_long_chunked_bodies_get_413() {
+    let t = TestDb::sqlite().await;
+    let chunk = axum::body::Bytes::from(vec![b'a'; 8 * 1024]);
+    let chunks = std::iter::once(axum::body::Bytes::from_static(b"login="))
+        .chain(std::iter::repeat_n(chunk, MAX_BODY / (8 * 1024) + 2))
+        .map(Ok::<_, std::io::Error>);
+    let req = Request::builder()
+        .method("POST")
+        .uri("/api/auth/login")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::from_stream(futures_util::stream::iter(chunks)))
+        .unwrap();
+    assert!(!req.headers().contains_key(header::CONTENT_LENGTH));
+    let res = app(&t).oneshot(req).await.unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_security_headers(&res, "413 while reading");
+}
+
+/// The nonce in a page's policy and on its inline scripts; `None` when the page has none.
+fn script_nonce(policy: &str) -> Option<String> {
+    let scripts = policy
+        .split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("script-src"))
+        .expect("a script-src directive");
+    assert!(!scripts.contains("unsafe-inline"), "{policy}");
+    scripts
+        .split_whitespace()
+        .find_map(|s| s.strip_prefix("'nonce-"))
+        .map(|n| n.trim_end_matches('\'').to_owned())
+}
+
+#[tokio::test]
+async fn pages_allow_only_their_own_nonced_scripts() {
+    let t = TestDb::sqlite().await;
+    server::demo::seed_once(&t.db).await.unwrap();
+    let router = app(&t);
+    let mut nonces = Vec::new();
+    for path in ["/", "/masuk"] {
+        let res = router.clone().oneshot(get_req(path)).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        let policy = res.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let nonce = script_nonce(&policy).expect("pages carry a nonce");
+        let page = body_text(res).await;
+        // Every inline script carries the nonce; no element carries an inline handler.
+        for element in page.split("<script").skip(1) {
+            let (tag, content) = element.split_at(element.find('>').unwrap());
+            // An empty script never runs (leptos_i18n leaves one as a placeholder).
+            let empty = content.starts_with("></script>");
+            if !tag.contains("src=") && !tag.contains("application/json") && !empty {
+                assert!(
+                    tag.contains(&format!("nonce=\"{nonce}\"")),
+                    "{path}: <script{tag}>"
+                );
+            }
+        }
+        assert!(!page.contains(" onclick="), "{path}");
+        nonces.push(nonce);
+    }
+    assert!(
+        router
+            .clone()
+            .oneshot(get_req("/"))
+            .await
+            .unwrap()
+            .headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .contains("'nonce-"),
+    );
+    assert_ne!(nonces[0], nonces[1], "a new nonce for every answer");
+    // The hydrated page really has an inline script, so the check above did check something.
+    let page = body_text(router.clone().oneshot(get_req("/")).await.unwrap()).await;
+    assert!(page.contains("<script type=\"module\" nonce=\""), "{page}");
+
+    let res = router.oneshot(get_req("/healthz")).await.unwrap();
+    let policy = res.headers()[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap();
+    assert!(policy.contains("script-src 'none'"), "{policy}");
+}
+
+#[tokio::test]
+async fn the_locale_cookie_is_secure_over_tls() {
+    let t = TestDb::sqlite().await;
+    let settings = RouterSettings {
+        trusted_proxies: server::proxy::TrustedProxies::parse("10.0.0.1").unwrap(),
+        ..settings()
+    };
+    let router = server::routes::router(state(&t), &settings);
+    let switch = |peer: &str| {
+        let mut req = Request::builder()
+            .method("POST")
+            .uri("/locale")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header("x-forwarded-proto", "https")
+            .body(Body::from("locale=en&return_to=%2F"))
+            .unwrap();
+        req.extensions_mut().insert(axum::extract::ConnectInfo(
+            format!("{peer}:5000")
+                .parse::<std::net::SocketAddr>()
+                .unwrap(),
+        ));
+        req
+    };
+    let res = router.clone().oneshot(switch("10.0.0.1")).await.unwrap();
+    let cookie = res.headers()[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.ends_with("; Secure"), "{cookie}");
+    let res = router.oneshot(switch("203.0.113.4")).await.unwrap();
+    let cookie = res.headers()[header::SET_COOKIE].to_str().unwrap();
+    assert!(!cookie.contains("Secure"), "{cookie}");
 }
 
 #[tokio::test]
@@ -330,7 +522,7 @@ fn building_routers_never_stalls_pages_being_rendered() {
                 let state = state(&t);
                 tokio::spawn(async move {
                     for _ in 0..300 {
-                        drop(server::routes::router(state.clone(), &SETTINGS));
+                        drop(server::routes::router(state.clone(), &settings()));
                         tokio::task::yield_now().await;
                     }
                 })

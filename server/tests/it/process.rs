@@ -116,6 +116,79 @@ fn request(port: u16, path: &str, locale: &str, hang_up_after: Option<usize>) ->
     Some(String::from_utf8_lossy(&response).into_owned())
 }
 
+/// One answer read off a kept-alive connection: its head (status line and headers, lower case)
+/// and its body, by `Content-Length`.
+fn read_answer(reader: &mut BufReader<TcpStream>) -> std::io::Result<(String, String)> {
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        if line == "\r\n" {
+            break;
+        }
+        head.push_str(&line.to_lowercase());
+    }
+    let length = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body)?;
+    Ok((head, String::from_utf8_lossy(&body).into_owned()))
+}
+
+/// What one client on a kept-alive connection saw around a shutdown.
+#[derive(Default, Debug)]
+struct KeptAlive {
+    answered: usize,
+    /// Requests written whose connection then ended without an answer.
+    dropped: usize,
+    told_to_close: bool,
+}
+
+/// A client calling a server function (a POST that reads the database) back to back on one
+/// kept-alive connection until the server asks it to close the connection, as a load balancer
+/// or a browser saving as the user types does.
+fn calls_on_one_connection(port: u16, until: Instant) -> KeptAlive {
+    let mut seen = KeptAlive::default();
+    let Ok(stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return seen;
+    };
+    stream.set_read_timeout(Some(Duration::from_secs(20))).ok();
+    let mut writer = stream.try_clone().unwrap();
+    let mut reader = BufReader::new(stream);
+    while Instant::now() < until {
+        let sent = writer.write_all(
+            b"POST /api/agency/summary HTTP/1.1\r\nHost: localhost\r\n\
+              Content-Type: application/x-www-form-urlencoded\r\nAccept: application/json\r\n\
+              Content-Length: 0\r\n\r\n",
+        );
+        if sent.is_err() {
+            seen.dropped += 1;
+            break;
+        }
+        match read_answer(&mut reader) {
+            Ok((head, body)) => {
+                assert!(head.starts_with("http/1.1 200"), "{head}");
+                assert!(body.contains("Kabupaten Sukamakmur"), "{body}");
+                seen.answered += 1;
+                if head.contains("connection: close") {
+                    seen.told_to_close = true;
+                    break;
+                }
+            }
+            Err(_) => {
+                seen.dropped += 1;
+                break;
+            }
+        }
+    }
+    seen
+}
+
 #[cfg(unix)]
 #[test]
 fn binary_serves_migrates_and_shuts_down_gracefully_on_sigterm() {
@@ -173,11 +246,33 @@ fn binary_serves_migrates_and_shuts_down_gracefully_on_sigterm() {
 
     burst_with_dropped_clients(port);
 
+    // Clients busy on kept-alive connections when SIGTERM arrives: each is answered, told to
+    // close, and no request it sent is left without an answer.
+    const KEPT_ALIVE: usize = 16;
+    let until = Instant::now() + Duration::from_secs(10);
+    let clients: Vec<_> = (0..KEPT_ALIVE)
+        .map(|_| std::thread::spawn(move || calls_on_one_connection(port, until)))
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());
+    std::thread::sleep(Duration::from_millis(200));
+    let health = http_get(port, "/healthz").unwrap_or_default();
+    assert!(
+        health.starts_with("HTTP/1.1 503"),
+        "draining fails the health check: {health}"
+    );
+    let seen: Vec<KeptAlive> = clients.into_iter().map(|c| c.join().unwrap()).collect();
+    let dropped: usize = seen.iter().map(|s| s.dropped).sum();
+    assert_eq!(dropped, 0, "requests left unanswered: {seen:?}");
+    assert!(
+        seen.iter().all(|s| s.told_to_close && s.answered > 1),
+        "{seen:?}"
+    );
+
     let deadline = Instant::now() + Duration::from_secs(15);
     let exit = loop {
         if let Some(exit) = child.try_wait().unwrap() {

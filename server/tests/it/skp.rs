@@ -556,7 +556,71 @@ async fn text_fields_hold_markup_as_text(t: TestDb) {
     );
 }
 
+/// Control characters are refused with a message, and a plan stops growing at its limit.
+async fn texts_are_clean_and_plans_bounded(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let employee = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    post(&app, &employee, "/api/skp/create", "approach=kuantitatif").await;
+    let plan = plan_of(&t, EMPLOYEE_NIP).await.expect("plan created");
+    let here = format!("/skp/{}", plan.id);
+    let save_from_plan = |body: String| {
+        let here = here.clone();
+        let app = app.clone();
+        let employee = employee.clone();
+        async move {
+            let (_, headers) =
+                post_form_from(&app, &here, "/api/skp/result/save", &employee, &body).await;
+            location(&headers)
+        }
+    };
+    let save = |text: String, version: i32| {
+        format!(
+            "skp_id={}&version={version}&group=tambahan&text={}&parent_id=",
+            plan.id,
+            encode(&text)
+        )
+    };
+
+    let to = save_from_plan(save("Laporan\u{0}bulanan\u{1b}[2J".into(), plan.version)).await;
+    assert!(to.contains("__err"), "refused: {to}");
+    let (_, page) = get(&app, &to, &employee).await;
+    assert!(page.contains("karakter kendali"), "{page}");
+    let count = || async {
+        skp_hasil::Entity::find()
+            .filter(skp_hasil::Column::SkpId.eq(plan.id))
+            .count(&t.db)
+            .await
+            .unwrap()
+    };
+    assert_eq!(count().await, 0, "nothing stored");
+
+    let max = app::domain::skp::MAX_RESULTS;
+    for i in 0..max {
+        let version = reload(&t, plan.id).await.version;
+        let (_, to) = post(
+            &app,
+            &employee,
+            "/api/skp/result/save",
+            &save(format!("Hasil kerja tambahan ke-{i}"), version),
+        )
+        .await;
+        assert!(!to.contains("__err"), "row {i} saved: {to}");
+    }
+    let version = reload(&t, plan.id).await.version;
+    let to = save_from_plan(save("Satu lagi".into(), version)).await;
+    assert!(to.contains("__err"), "refused past the limit: {to}");
+    let (_, page) = get(&app, &to, &employee).await;
+    assert!(
+        page.contains("paling banyak 30 rencana hasil kerja"),
+        "{page}"
+    );
+    assert!(page.contains("Satu lagi"), "what was typed is kept");
+    assert_eq!(count().await, max as u64);
+}
+
 on_both_engines!(
+    texts_are_clean_and_plans_bounded,
     workflow_submit_return_approve,
     incomplete_and_stale_submissions_are_refused,
     only_owner_drafts_and_only_appraiser_decides,

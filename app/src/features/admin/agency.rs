@@ -118,6 +118,8 @@ mod ssr {
         for (field, value, max) in [("name", &name, 200), ("short_name", &short_name, 80)] {
             if value.is_empty() {
                 errors = errors.field(field, "required");
+            } else if let Err(code) = crate::domain::text::refuse_control(value) {
+                errors = errors.field(field, code);
             } else if value.chars().count() > max {
                 errors = errors.field(field, "too_long");
             }

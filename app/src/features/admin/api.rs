@@ -100,6 +100,12 @@ pub async fn issue_reset_link(id: i64) -> Result<(), AppError> {
     crate::state::respond(ssr::issue_reset_link(id).await)
 }
 
+/// Whether the signed-in user may import employees, and into which part of the agency.
+#[server(endpoint = "admin/import-scope")]
+pub async fn load_import_scope() -> Result<ImportScope, AppError> {
+    crate::state::respond(ssr::import_scope().await)
+}
+
 /// The stored outcome of a CSV import.
 #[server(endpoint = "admin/import-report")]
 pub async fn load_import_report(id: i64) -> Result<ImportReport, AppError> {
@@ -324,6 +330,32 @@ pub(crate) mod ssr {
             });
         }
         Ok(out)
+    }
+
+    pub async fn import_scope() -> Result<ImportScope, AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        crate::domain::access::authorize_within_own_scope(
+            &user.actor,
+            Action::ImportExportEmployees,
+        )?;
+        let unit = match default_scope(&user.actor)? {
+            None => None,
+            Some(path) => {
+                let unit = unit_kerja::Entity::find()
+                    .filter(unit_kerja::Column::Path.eq(path.as_str()))
+                    .one(&db)
+                    .await?;
+                match unit {
+                    Some(unit) => Some(unit.name),
+                    None => {
+                        tracing::error!(path, "admin scope names no unit");
+                        return Err(AppError::Internal);
+                    }
+                }
+            }
+        };
+        Ok(ImportScope { unit })
     }
 
     pub async fn import_report(id: i64) -> Result<ImportReport, AppError> {

@@ -11,6 +11,7 @@ use crate::auth::server::ClientInfo;
 use crate::db::audit::{self, Entry};
 use crate::db::employees::{self, Author, SaveError};
 use crate::db::entities::{employee_import, pegawai, unit_kerja};
+use crate::domain::access::{Action, authorize_within_own_scope};
 use crate::domain::directory::DirectoryQuery;
 use crate::domain::employee::{EmployeeFields, ValidEmployee, validate};
 use crate::error::AppError;
@@ -34,6 +35,11 @@ const REQUIRED_COLUMNS: [&str; 9] = [
     "nip_atasan",
     "nip_penilai",
 ];
+/// Columns the export adds beside the template's, accepted back so that an exported file can be
+/// edited and imported again. The unit name follows from `kode_unit` and is not read; the status
+/// is changed on the employee's page, so a line whose status differs from the stored one is
+/// refused rather than silently kept.
+const EXPORT_ONLY_COLUMNS: [&str; 2] = ["status", "nama_unit"];
 /// More rows than any regional agency has; guards the server against a runaway file.
 pub const MAX_ROWS: usize = 50_000;
 /// Errors kept in a report; the total is always counted.
@@ -66,8 +72,9 @@ fn delimiter(text: &str) -> u8 {
     }
 }
 
-/// A parsed file: for each data row its line number and fields.
-type Rows = Vec<(u64, EmployeeFields)>;
+/// A parsed file: for each data row its line number, its fields and, when the file has a
+/// `status` column, whether the line says active.
+type Rows = Vec<(u64, EmployeeFields, Option<bool>)>;
 
 fn parse(bytes: &[u8]) -> Result<Rows, Vec<ImportError>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -98,7 +105,9 @@ fn parse(bytes: &[u8]) -> Result<Rows, Vec<ImportError>> {
         }
     }
     for header in &headers {
-        if !COLUMNS.iter().any(|(c, _)| c == header) {
+        if !COLUMNS.iter().any(|(c, _)| c == header)
+            && !EXPORT_ONLY_COLUMNS.contains(&header.as_str())
+        {
             errors.push(ImportError {
                 line: 1,
                 column: header.clone(),
@@ -138,8 +147,23 @@ fn parse(bytes: &[u8]) -> Result<Rows, Vec<ImportError>> {
                 .iter()
                 .position(|h| h == column)
                 .and_then(|i| record.get(i))
+                .map(unguard)
                 .unwrap_or_default()
                 .to_owned()
+        };
+        let status = match cell("status").to_lowercase().as_str() {
+            "" => None,
+            "aktif" => Some(true),
+            "nonaktif" => Some(false),
+            other => {
+                errors.push(ImportError {
+                    line,
+                    column: "status".to_owned(),
+                    code: "status_invalid".to_owned(),
+                    value: other.chars().take(60).collect(),
+                });
+                None
+            }
         };
         rows.push((
             line,
@@ -157,6 +181,7 @@ fn parse(bytes: &[u8]) -> Result<Rows, Vec<ImportError>> {
                 superior_nip: cell("nip_atasan"),
                 appraiser_nip: cell("nip_penilai"),
             },
+            status,
         ));
     }
     if !errors.is_empty() {
@@ -202,9 +227,9 @@ async fn apply(
         .await?
         .ok_or(AppError::NotFound)?;
     let mut errors = Vec::new();
-    let mut valid: Vec<(u64, &EmployeeFields, ValidEmployee)> = Vec::new();
+    let mut valid: Vec<(u64, &EmployeeFields, Option<bool>, ValidEmployee)> = Vec::new();
     let mut first_line_of: HashMap<String, u64> = HashMap::new();
-    for (line, fields) in rows {
+    for (line, fields, status) in rows {
         match validate(fields, today) {
             Ok(v) => {
                 if let Some(first) = first_line_of.insert(v.nip.as_str().to_owned(), *line) {
@@ -215,7 +240,7 @@ async fn apply(
                         value: format!("{} ({first})", v.nip.as_str()),
                     });
                 }
-                valid.push((*line, fields, v));
+                valid.push((*line, fields, *status, v));
             }
             Err(problems) => errors.extend(row_errors(*line, fields, &problems)),
         }
@@ -236,7 +261,7 @@ async fn apply(
     // Pass 1 writes everyone with the reporting line the tree gives; pass 2 applies the named
     // superiors and re-derives, now that people further down the file exist too.
     for pass in [1, 2] {
-        for (line, fields, v) in &valid {
+        for (line, fields, status, v) in &valid {
             let existing = pegawai::Entity::find()
                 .filter(pegawai::Column::Nip.eq(v.nip.as_str()))
                 .one(&txn)
@@ -255,6 +280,19 @@ async fn apply(
                     });
                     continue;
                 }
+            }
+            // New employees start active.
+            let stored_active = existing.as_ref().is_none_or(|e| e.active);
+            if pass == 1
+                && let Some(active) = *status
+                && active != stored_active
+            {
+                errors.push(ImportError {
+                    line: *line,
+                    column: "status".to_owned(),
+                    code: "status_not_imported".to_owned(),
+                    value: if active { "aktif" } else { "nonaktif" }.to_owned(),
+                });
             }
             if pass == 1 {
                 if existing.is_some() {
@@ -310,9 +348,7 @@ pub async fn import(
     let user = crate::state::user_for(db, client)
         .await?
         .ok_or(AppError::Unauthenticated)?;
-    if !(user.actor.is_super_admin || user.actor.admin_scope.is_some()) {
-        return Err(AppError::Forbidden);
-    }
+    authorize_within_own_scope(&user.actor, Action::ImportExportEmployees)?;
     let started = std::time::Instant::now();
     let (rows_total, outcome) = match parse(bytes) {
         Ok(rows) => (rows.len(), apply(db, &rows, &user, client).await?),
@@ -411,10 +447,22 @@ pub async fn report(
     })
 }
 
+/// Undoes [`spreadsheet_safe`]: the apostrophe the export put before a formula character is not
+/// part of the value.
+fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
+/// Characters that make a spreadsheet read a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// A cell a spreadsheet will not run as a formula (OWASP "CSV injection"): text starting with
 /// `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe.
 fn spreadsheet_safe(cell: String) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if cell.starts_with(FORMULA_STARTS) {
         format!("'{cell}")
     } else {
         cell
@@ -428,14 +476,12 @@ pub async fn export(
     client: &ClientInfo,
     query: &DirectoryQuery,
 ) -> Result<String, AppError> {
-    use crate::domain::access::{Action, Target, UnitPath, authorize};
+    use crate::domain::access::{Target, UnitPath, authorize};
     let user = crate::state::user_for(db, client)
         .await?
         .ok_or(AppError::Unauthenticated)?;
     let actor = &user.actor;
-    if !(actor.is_super_admin || actor.admin_scope.is_some()) {
-        return Err(AppError::Forbidden);
-    }
+    authorize_within_own_scope(actor, Action::ImportExportEmployees)?;
     let scope = default_scope(actor)?;
     let within = match query.unit_id {
         Some(id) => {
@@ -508,6 +554,41 @@ mod tests {
         );
         assert_eq!(spreadsheet_safe("Siti".into()), "Siti");
         assert_eq!(spreadsheet_safe(String::new()), "");
+    }
+
+    #[test]
+    fn the_formula_guard_is_not_read_back_as_data() {
+        for value in [
+            "=HYPERLINK(\"x\")",
+            "-",
+            "+62 812",
+            "@siti",
+            "Siti",
+            "'quoted",
+            "",
+        ] {
+            assert_eq!(unguard(&spreadsheet_safe(value.to_owned())), value);
+        }
+        assert_eq!(unguard("'Ainun"), "'Ainun");
+    }
+
+    #[test]
+    fn exported_status_and_unit_name_columns_are_accepted() {
+        let header = "nip,nama,jenis_asn,golongan,kode_unit,jabatan,jenis_jabatan,nip_atasan,nip_penilai,status,nama_unit";
+        let file = format!(
+            "{header}\n198505122010012003,'=Siti,PNS,III/c,PPIK,Analis,fungsional,,,nonaktif,Bidang PPIK\n\
+             198505122010012004,Budi,PNS,III/c,PPIK,Analis,fungsional,,,Aktif,Bidang PPIK\n"
+        );
+        let rows = parse(file.as_bytes()).unwrap();
+        assert_eq!(rows[0].1.name, "=Siti");
+        assert_eq!(rows[0].2, Some(false));
+        assert_eq!(rows[1].2, Some(true));
+        let file = format!(
+            "{header}\n198505122010012003,Siti,PNS,III/c,PPIK,Analis,fungsional,,,pensiun,\n"
+        );
+        let errors = parse(file.as_bytes()).unwrap_err();
+        assert_eq!(errors[0].column, "status");
+        assert_eq!(errors[0].code, "status_invalid");
     }
 
     #[test]

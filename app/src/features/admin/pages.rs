@@ -1,8 +1,8 @@
 //! Admin pages: directory, employee form, CSV import and its report. Server-only (no wasm);
 //! forms post to server functions and come back with errors in the address, values kept.
 
-use super::api::{employee_directory, load_employee_editor, load_import_report};
-use super::types::{DirectoryView, EmployeeEditor, ImportReport, UnitOption};
+use super::api::{employee_directory, load_employee_editor, load_import_report, load_import_scope};
+use super::types::{DirectoryView, EmployeeEditor, ImportReport, ImportScope, UnitOption};
 use crate::domain::directory::{DirectoryQuery, SortKey, StatusFilter, encode_params};
 use crate::domain::employee::{AsnType, PNS_RANKS, POSITION_KINDS, PPPK_RANKS};
 use crate::error::{AppError, FormErrors};
@@ -546,13 +546,32 @@ fn employee_side(
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let i18n = use_i18n();
-    let columns = crate::domain::employee::IMPORT_COLUMNS;
+    let scope = Resource::new(|| (), |_| load_import_scope());
     view! {
         <PageTitle text=move || t_string!(i18n, admin.import_title).to_string() />
         <AdminNav current="/admin/impor" />
+        <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match scope.await {
+                    Ok(scope) => import_form(i18n, scope).into_any(),
+                    Err(error) => load_failure(error),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn import_form(i18n: leptos_i18n::I18nContext<Locale>, scope: ImportScope) -> impl IntoView {
+    let columns = crate::domain::employee::IMPORT_COLUMNS;
+    let scope = match scope.unit {
+        Some(unit) => t_string!(i18n, admin.import_scope_unit, unit = unit).to_string(),
+        None => t_string!(i18n, admin.import_scope_agency).to_string(),
+    };
+    view! {
         <section class="admin-page" aria-labelledby="import-title">
             <h1 id="import-title">{t!(i18n, admin.import_title)}</h1>
             <p>{t!(i18n, admin.import_intro)}</p>
+            <p class="muted" data-testid="import-scope">{scope}</p>
             <form class="form narrow" method="post" action="/admin/impor/unggah" enctype="multipart/form-data">
                 <div class="field">
                     <label for="file">{t!(i18n, admin.import_file)}</label>
@@ -569,6 +588,7 @@ pub fn ImportPage() -> impl IntoView {
                 <li>{t!(i18n, admin.template_rule_values)}</li>
                 <li>{t!(i18n, admin.template_rule_lines)}</li>
                 <li>{t!(i18n, admin.template_rule_all_or_nothing)}</li>
+                <li>{t!(i18n, admin.template_rule_export)}</li>
             </ul>
         </section>
     }

@@ -743,6 +743,8 @@ mod ssr {
         let basis = basis.trim().to_owned();
         if basis.is_empty() {
             errors = errors.field("basis", "required");
+        } else if let Err(code) = crate::domain::text::refuse_control(&basis) {
+            errors = errors.field("basis", code);
         } else if basis.chars().count() > BASIS_MAX_CHARS {
             errors = errors.field("basis", "too_long");
         }
@@ -926,6 +928,8 @@ mod ssr {
         let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
         if reason.is_empty() {
             errors = errors.field("reason", "required");
+        } else if let Err(code) = crate::domain::text::refuse_control(&reason) {
+            errors = errors.field("reason", code);
         } else if reason.chars().count() > REASON_MAX_CHARS {
             errors = errors.field("reason", "too_long");
         }

@@ -81,6 +81,13 @@ pub struct ImportError {
     pub value: String,
 }
 
+/// Where an admin's CSV import may place people: the whole agency (`unit: None`) or the subtree
+/// below the named unit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportScope {
+    pub unit: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportReport {
     pub id: i64,

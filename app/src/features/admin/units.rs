@@ -99,9 +99,7 @@ mod ssr {
     async fn admin() -> Result<(sea_orm::DatabaseConnection, CurrentUser), AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
-        if !(user.actor.is_super_admin || user.actor.admin_scope.is_some()) {
-            return Err(AppError::Forbidden);
-        }
+        crate::domain::access::authorize_within_own_scope(&user.actor, Action::ManageUnit)?;
         Ok((db, user))
     }
 

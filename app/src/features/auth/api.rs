@@ -158,6 +158,8 @@ mod ssr {
         } else if typed.chars().count() > crate::domain::login::LOGIN_MAX_CHARS {
             // No account has such a login; refusing it here keeps it out of the throttle table.
             errors = errors.field("login", "too_long");
+        } else if let Err(code) = crate::domain::text::refuse_control(&typed) {
+            errors = errors.field("login", code);
         }
         if password.is_empty() {
             errors = errors.field("password", "required");
@@ -235,7 +237,7 @@ mod ssr {
         {
             state::append_header(
                 http::header::SET_COOKIE,
-                &crate::ui::locale::locale_cookie(&person.locale),
+                &crate::ui::locale::locale_cookie(&person.locale, client.secure),
             );
         }
         audit::record(
@@ -559,7 +561,7 @@ mod ssr {
         row.update(&db).await?;
         state::append_header(
             http::header::SET_COOKIE,
-            &crate::ui::locale::locale_cookie(&locale),
+            &crate::ui::locale::locale_cookie(&locale, ClientInfo::current().secure),
         );
         leptos_axum::redirect("/profil?bahasa=disimpan");
         Ok(())

@@ -60,7 +60,8 @@ pub mod ssr {
         Step, clean_link, clean_value, format_size, missing, without_evidence,
     };
     use crate::domain::period::{PeriodState, SubPeriod, sub_periods};
-    use crate::domain::skp::{CoreValue, ResultGroup, SkpState, clean_text};
+    use crate::domain::skp::{CoreValue, ResultGroup, SkpState};
+    use crate::domain::text::clean_text;
     use crate::error::FormErrors;
     use crate::state::{self, CurrentUser};
     use crate::storage::{EvidenceStore, EvidenceType};

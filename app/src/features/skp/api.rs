@@ -190,9 +190,10 @@ pub(crate) mod ssr {
     use crate::domain::skp::{
         ATTACHMENT_TEXT_MAX, Approach, Aspect, AttachmentKind, CoreValue, INDICATOR_TEXT_MAX,
         NOTE_MAX, Perspective, RESULT_TEXT_MAX, ResultGroup, SkpEvent, SkpForm, SkpParty, SkpState,
-        available_events, check_target_range, clean_text, clean_unit, parse_target,
-        submit_problems,
+        available_events, check_target_range, clean_unit, parse_target, room_for_attachment,
+        room_for_indicator, room_for_result, submit_problems,
     };
+    use crate::domain::text::clean_text;
     use crate::error::FormErrors;
     use crate::state::{self, CurrentUser};
     use chrono::Utc;
@@ -766,6 +767,11 @@ pub(crate) mod ssr {
             Some(id) => Some(owns_result(&cx.record, id)?.clone()),
             None => None,
         };
+        if existing.is_none()
+            && let Err(code) = room_for_result(cx.record.results.len())
+        {
+            errors = errors.field("text", code);
+        }
         let (Some(group), Some(text), true) = (group, text, errors.is_empty()) else {
             return Err(AppError::Invalid(errors));
         };
@@ -975,6 +981,17 @@ pub(crate) mod ssr {
                 errors = errors.field("target_max", code);
             }
         }
+        if existing.is_none() {
+            let siblings = cx
+                .record
+                .results
+                .iter()
+                .find(|(r, _)| r.id == form.result_id)
+                .map_or(0, |(_, indicators)| indicators.len());
+            if let Err(code) = room_for_indicator(siblings) {
+                errors = errors.field("text", code);
+            }
+        }
         let (Some(text), true) = (text, errors.is_empty()) else {
             return Err(AppError::Invalid(errors));
         };
@@ -1058,7 +1075,18 @@ pub(crate) mod ssr {
             errors = errors.field("kind", "invalid");
         }
         let clean = checked(&mut errors, "text", clean_text(&text, ATTACHMENT_TEXT_MAX));
-        let (Some(kind), Some(text)) = (parsed, clean) else {
+        if let Some(kind) = parsed
+            && let Err(code) = room_for_attachment(
+                cx.record
+                    .attachments
+                    .iter()
+                    .filter(|a| a.kind == kind.as_str())
+                    .count(),
+            )
+        {
+            errors = errors.field("text", code);
+        }
+        let (Some(kind), Some(text), true) = (parsed, clean, errors.is_empty()) else {
             return Err(AppError::Invalid(errors));
         };
         let txn = cx.db.begin().await?;

@@ -209,8 +209,7 @@ fn document(i18n: I18n, v: SkpView) -> impl IntoView {
     view! {
         <div class="print-tools">
             <a class="button button-secondary" href=format!("/skp/{}", v.id)>{t!(i18n, skp.back_to_skp)}</a>
-            <button class="button" type="button" onclick="window.print()">{t!(i18n, skp.print)}</button>
-            <p class="hint">{t!(i18n, skp.print_hint)}</p>
+            <p class="hint" data-testid="print-hint">{t!(i18n, skp.print_hint)}</p>
         </div>
         <article class="skp-document" data-testid="skp-document">
             {draft.then(|| view! { <p class="draft-mark">{state_label(i18n, &v.state)}</p> })}

@@ -28,6 +28,7 @@ pub fn app_behind(t: &TestDb, trusted_proxies: server::proxy::TrustedProxies) ->
             max_body_bytes: 64 * 1024,
             max_upload_bytes: 1024 * 1024,
             trusted_proxies,
+            drain: Default::default(),
         },
     )
 }
