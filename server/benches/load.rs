@@ -16,6 +16,8 @@ use app::db::entities::{evaluasi, pegawai, skp, user_account};
 use common::TestDb;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
@@ -70,10 +72,13 @@ async fn run(window: Duration) {
             if path == "/masuk" && login_page.is_none() {
                 login_page = Some(body);
             }
-            let result = load(port, &request, CONNECTIONS, window).await;
+            server.take_panics();
+            let mut result = load(port, &request, CONNECTIONS, window).await;
+            result.panics = server.take_panics();
             rows.push((format!("{path} ({name})"), result));
         }
-        let saves = autosaves(&db, port, window).await;
+        let mut saves = autosaves(&db, port, window).await;
+        saves.panics = server.take_panics();
         rows.push((
             format!("autosave, {AUTOSAVE_SESSIONS} sessions ({name})"),
             saves,
@@ -91,16 +96,17 @@ async fn run(window: Duration) {
     drop(bare);
 
     let ceiling = rows[0].1.per_second;
-    println!("\n| what | requests/s | of bare | p50 | p99 | errors |");
-    println!("| --- | --- | --- | --- | --- | --- |");
+    println!("\n| what | requests/s | of bare | p50 | p99 | errors | server panics |");
+    println!("| --- | --- | --- | --- | --- | --- | --- |");
     for (what, r) in &rows {
         println!(
-            "| {what} | {:.0} | {:.1} % | {:.1} ms | {:.1} ms | {} |",
+            "| {what} | {:.0} | {:.1} % | {:.1} ms | {:.1} ms | {} | {} |",
             r.per_second,
             100.0 * r.per_second / ceiling,
             r.p50.as_secs_f64() * 1000.0,
             r.p99.as_secs_f64() * 1000.0,
-            r.errors
+            r.errors,
+            r.panics
         );
     }
 }
@@ -110,6 +116,7 @@ struct Outcome {
     p50: Duration,
     p99: Duration,
     errors: usize,
+    panics: usize,
 }
 
 fn outcome(mut times: Vec<Duration>, errors: usize, elapsed: Duration) -> Outcome {
@@ -125,6 +132,7 @@ fn outcome(mut times: Vec<Duration>, errors: usize, elapsed: Duration) -> Outcom
         p50: at(0.50),
         p99: at(0.99),
         errors,
+        panics: 0,
     }
 }
 
@@ -391,10 +399,19 @@ impl Connection {
     }
 }
 
-/// The release server on a fresh database with the demo data.
+/// The release server on a fresh database with the demo data. Its log is read as it runs: a
+/// panic anywhere in it (a request or a task it spawned) is counted against the measurement.
 struct Server {
     child: Child,
     port: u16,
+    panics: Arc<AtomicUsize>,
+}
+
+impl Server {
+    /// Panics logged since the last call.
+    fn take_panics(&self) -> usize {
+        self.panics.swap(0, Ordering::Relaxed)
+    }
 }
 
 impl Drop for Server {
@@ -437,10 +454,29 @@ async fn start_server(engine: common::Engine) -> (Server, DatabaseConnection, Te
         .env("KINERJA_LEPTOS_CONFIG", dir.0.join("absent.toml"))
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("start the server binary");
-    let server = Server { child, port };
+    let mut child = child;
+    let panics = Arc::new(AtomicUsize::new(0));
+    let log = child.stderr.take().unwrap();
+    std::thread::spawn({
+        let panics = panics.clone();
+        move || {
+            for line in std::io::BufRead::lines(std::io::BufReader::new(log)).map_while(Result::ok)
+            {
+                if line.contains("panicked") {
+                    eprintln!("server: {line}");
+                    panics.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+        }
+    });
+    let server = Server {
+        child,
+        port,
+        panics,
+    };
     let started = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).await.is_err() {
         assert!(
