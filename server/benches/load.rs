@@ -136,6 +136,21 @@ fn outcome(mut times: Vec<Duration>, errors: usize, elapsed: Duration) -> Outcom
     }
 }
 
+/// The answer times and failures of every client, as one outcome.
+async fn gather(
+    clients: Vec<tokio::task::JoinHandle<(Vec<Duration>, usize)>>,
+    window: Duration,
+) -> Outcome {
+    let mut times = Vec::new();
+    let mut errors = 0;
+    for client in clients {
+        let (t, e) = client.await.unwrap();
+        times.extend(t);
+        errors += e;
+    }
+    outcome(times, errors, window)
+}
+
 /// `connections` clients sending `request` back to back for one second of warm-up, then for
 /// `window`; only answers of 200 count.
 async fn load(port: u16, request: &str, connections: usize, window: Duration) -> Outcome {
@@ -168,14 +183,7 @@ async fn load(port: u16, request: &str, connections: usize, window: Duration) ->
             })
         })
         .collect();
-    let mut times = Vec::new();
-    let mut errors = 0;
-    for task in tasks {
-        let (t, e) = task.await.unwrap();
-        times.extend(t);
-        errors += e;
-    }
-    outcome(times, errors, window)
+    gather(tasks, window).await
 }
 
 /// Each session types into its own open self-assessment: a save, wait for the answer (which
@@ -230,14 +238,7 @@ async fn autosaves(db: &DatabaseConnection, port: u16, window: Duration) -> Outc
             })
         })
         .collect();
-    let mut times = Vec::new();
-    let mut errors = 0;
-    for task in tasks {
-        let (t, e) = task.await.unwrap();
-        times.extend(t);
-        errors += e;
-    }
-    outcome(times, errors, window)
+    gather(tasks, window).await
 }
 
 /// `count` sessions, each with an open self-assessment of its own: the months of the unit

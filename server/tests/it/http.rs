@@ -244,26 +244,36 @@ async fn every_answer_carries_the_security_headers() {
     assert_security_headers(&too_large, "413");
 }
 
-#[tokio::test]
-async fn tls_behind_a_trusted_proxy_turns_on_hsts() {
-    let t = TestDb::sqlite().await;
+/// The application behind a proxy at 10.0.0.1, whose forwarding headers it believes.
+fn behind_a_proxy(t: &TestDb) -> Router {
     let settings = RouterSettings {
         trusted_proxies: server::proxy::TrustedProxies::parse("10.0.0.1").unwrap(),
         ..settings()
     };
-    let router = server::routes::router(state(&t), &settings);
+    server::routes::router(state(t), &settings)
+}
+
+/// `req` as arriving over a connection from `peer`.
+fn from_peer(mut req: Request<Body>, peer: &str) -> Request<Body> {
+    req.extensions_mut().insert(axum::extract::ConnectInfo(
+        format!("{peer}:5000")
+            .parse::<std::net::SocketAddr>()
+            .unwrap(),
+    ));
+    req
+}
+
+#[tokio::test]
+async fn tls_behind_a_trusted_proxy_turns_on_hsts() {
+    let t = TestDb::sqlite().await;
+    let router = behind_a_proxy(&t);
     let over_tls = |peer: &str| {
-        let mut req = Request::builder()
+        let req = Request::builder()
             .uri("/masuk")
             .header("x-forwarded-proto", "https")
             .body(Body::empty())
             .unwrap();
-        req.extensions_mut().insert(axum::extract::ConnectInfo(
-            format!("{peer}:5000")
-                .parse::<std::net::SocketAddr>()
-                .unwrap(),
-        ));
-        req
+        from_peer(req, peer)
     };
     let res = router.clone().oneshot(over_tls("10.0.0.1")).await.unwrap();
     assert!(
@@ -428,17 +438,6 @@ async fn pages_allow_only_their_own_nonced_scripts() {
         assert!(!page.contains(" onclick="), "{path}");
         nonces.push(nonce);
     }
-    assert!(
-        router
-            .clone()
-            .oneshot(get_req("/"))
-            .await
-            .unwrap()
-            .headers()[header::CONTENT_SECURITY_POLICY]
-            .to_str()
-            .unwrap()
-            .contains("'nonce-"),
-    );
     assert_ne!(nonces[0], nonces[1], "a new nonce for every answer");
     // The hydrated page really has an inline script, so the check above did check something.
     let page = body_text(router.clone().oneshot(get_req("/")).await.unwrap()).await;
@@ -454,25 +453,16 @@ async fn pages_allow_only_their_own_nonced_scripts() {
 #[tokio::test]
 async fn the_locale_cookie_is_secure_over_tls() {
     let t = TestDb::sqlite().await;
-    let settings = RouterSettings {
-        trusted_proxies: server::proxy::TrustedProxies::parse("10.0.0.1").unwrap(),
-        ..settings()
-    };
-    let router = server::routes::router(state(&t), &settings);
+    let router = behind_a_proxy(&t);
     let switch = |peer: &str| {
-        let mut req = Request::builder()
+        let req = Request::builder()
             .method("POST")
             .uri("/locale")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header("x-forwarded-proto", "https")
             .body(Body::from("locale=en&return_to=%2F"))
             .unwrap();
-        req.extensions_mut().insert(axum::extract::ConnectInfo(
-            format!("{peer}:5000")
-                .parse::<std::net::SocketAddr>()
-                .unwrap(),
-        ));
-        req
+        from_peer(req, peer)
     };
     let res = router.clone().oneshot(switch("10.0.0.1")).await.unwrap();
     let cookie = res.headers()[header::SET_COOKIE].to_str().unwrap();
