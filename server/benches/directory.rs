@@ -9,15 +9,14 @@
 #[path = "../tests/it/common/mod.rs"]
 mod common;
 
-use app::auth::server::{ClientInfo, create_session};
-use app::db::entities::{pegawai, user_account};
+use app::db::entities::pegawai;
 use app::domain::directory::{DirectoryQuery, SortKey};
 use app::state::AppState;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::{Engine, TestDb};
 use leptos::prelude::LeptosOptions;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use server::routes::{RouterSettings, ServerState};
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
@@ -87,19 +86,6 @@ mod tempdir {
     }
 }
 
-async fn admin_cookie(db: &DatabaseConnection) -> String {
-    let account = user_account::Entity::find()
-        .filter(user_account::Column::Login.eq(server::demo::ADMIN_NIP))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    let token = create_session(db, account.id, &ClientInfo::default(), chrono::Utc::now())
-        .await
-        .unwrap();
-    format!("kinerja_session={token}")
-}
-
 async fn bench_engine(name: &str, db: &DatabaseConnection, employees: usize) -> bool {
     server::demo::seed_once(db).await.unwrap();
     let started = Instant::now();
@@ -129,7 +115,7 @@ async fn bench_engine(name: &str, db: &DatabaseConnection, employees: usize) -> 
             drain: Default::default(),
         },
     );
-    let cookie = admin_cookie(db).await;
+    let cookie = common::session_cookie(db, server::demo::ADMIN_NIP).await;
     let cases: [(&str, DirectoryQuery, &str); 4] = [
         ("first page", DirectoryQuery::default(), "/admin/pegawai"),
         (

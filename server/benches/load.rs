@@ -58,7 +58,7 @@ async fn run(window: Duration) {
             common::Engine::Sqlite => "SQLite",
             common::Engine::Postgres => "PostgreSQL",
         };
-        let supervisor = session_of(&db, server::demo::SUPERVISOR_NIP).await;
+        let supervisor = common::session_cookie(&db, server::demo::SUPERVISOR_NIP).await;
         let plan = plan_of(&db, server::demo::SUPERVISOR_NIP).await;
         let pages = [
             ("/masuk".to_owned(), String::new()),
@@ -291,19 +291,6 @@ async fn open_evaluations(db: &DatabaseConnection, count: usize) -> Vec<(String,
     sessions
 }
 
-async fn session_of(db: &DatabaseConnection, nip: &str) -> String {
-    let account = user_account::Entity::find()
-        .filter(user_account::Column::Login.eq(nip))
-        .one(db)
-        .await
-        .unwrap()
-        .expect("demo account");
-    let token = create_session(db, account.id, &ClientInfo::default(), chrono::Utc::now())
-        .await
-        .unwrap();
-    format!("kinerja_session={token}")
-}
-
 async fn plan_of(db: &DatabaseConnection, nip: &str) -> skp::Model {
     let person = pegawai::Entity::find()
         .filter(pegawai::Column::Nip.eq(nip))
@@ -422,14 +409,6 @@ impl Drop for Server {
     }
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 async fn start_server(engine: common::Engine) -> (Server, DatabaseConnection, TempDir) {
     let mut dir = TempDir::new();
     let (url, db, keep) = match engine {
@@ -446,7 +425,7 @@ async fn start_server(engine: common::Engine) -> (Server, DatabaseConnection, Te
         }
     };
     server::demo::seed_once(&db).await.unwrap();
-    let port = free_port();
+    let port = common::free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_server"))
         .env("DATABASE_URL", &url)
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
@@ -520,7 +499,7 @@ struct BareServer {
 
 impl BareServer {
     fn start(body: &str) -> Self {
-        let port = free_port();
+        let port = common::free_port();
         let body_file = std::env::temp_dir().join(format!("kinerja-bare-{}.html", port));
         std::fs::write(&body_file, body).unwrap();
         let child = Command::new(std::env::current_exe().unwrap())

@@ -1,17 +1,10 @@
 //! The real binary: starts on a fresh SQLite file, answers, and stops cleanly on SIGTERM.
 
+use crate::common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 fn http_get(port: u16, path: &str) -> Option<String> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
@@ -193,7 +186,7 @@ fn calls_on_one_connection(port: u16, until: Instant) -> KeptAlive {
 #[test]
 fn binary_serves_migrates_and_shuts_down_gracefully_on_sigterm() {
     let dir = std::env::temp_dir().join(format!("kinerja-proc-{}", uuid::Uuid::new_v4().simple()));
-    let port = free_port();
+    let port = common::free_port();
     let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
         .env(
             "DATABASE_URL",

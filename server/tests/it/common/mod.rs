@@ -208,3 +208,33 @@ pub fn assert_shown_as_text(page: &str, what: &str) {
             [at.saturating_sub(300)..(at + 100).min(page.len())])
     );
 }
+
+/// A TCP port nothing listens on yet, for a server process started by a test or a benchmark.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The session cookie of a new session for the account that logs in as `login`.
+pub async fn session_cookie(db: &DatabaseConnection, login: &str) -> String {
+    use app::db::entities::user_account;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let account = user_account::Entity::find()
+        .filter(user_account::Column::Login.eq(login))
+        .one(db)
+        .await
+        .unwrap()
+        .expect("an account with this login");
+    let token = app::auth::server::create_session(
+        db,
+        account.id,
+        &app::auth::server::ClientInfo::default(),
+        chrono::Utc::now(),
+    )
+    .await
+    .unwrap();
+    format!("kinerja_session={token}")
+}
