@@ -68,6 +68,8 @@ pub(crate) fn DocumentHead(options: LeptosOptions, hydrate: bool) -> impl IntoVi
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
+    ui::locale::provide_server_i18n();
 
     view! {
         <I18nContextProvider ssr_lang_header_getter=ui::locale::locale_from_request()>

@@ -4,6 +4,13 @@
 //!
 //! Links to these pages from hydrated pages carry `rel="external"` so the client-side router
 //! lets the browser load them.
+//!
+//! Their data loads through `OnceResource`, never `Resource`: nothing on them reloads or
+//! hydrates, and a `Resource` keeps a task that watches its source after the first load. When
+//! the data was ready at once (an anonymous visitor, an id that is not a number), that task is
+//! first polled only after the page has been sent and its reactive owner disposed, and under
+//! load it can wake on the disposal and panic reading the disposed source ("already been
+//! disposed"). A `OnceResource` runs its future once, and the page awaits it.
 
 use crate::features::{admin, evaluation, skp};
 use crate::i18n::*;
@@ -63,6 +70,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn ServerApp() -> impl IntoView {
     provide_meta_context();
+    crate::ui::locale::provide_server_i18n();
     provide_context(ServerRendered);
     view! {
         <I18nContextProvider ssr_lang_header_getter=crate::ui::locale::locale_from_request()>

@@ -85,14 +85,30 @@ pub fn request_cookie(name: &str) -> Option<String> {
 }
 
 /// The signed-in user of this request.
+#[derive(Clone, Debug)]
 pub struct CurrentUser {
     pub account: user_account::Model,
     pub actor: Actor,
 }
 
+/// Put in the extensions of a page request so that the parts of one page (its data and the
+/// notification bell) look the session up once between them. Only page renders carry it: a
+/// server function may sign in or out, and must read the session as it is at each step.
+#[derive(Clone, Default)]
+pub struct PageUser(std::sync::Arc<tokio::sync::OnceCell<Option<CurrentUser>>>);
+
 /// The signed-in user, if any.
 pub async fn current_user(db: &DatabaseConnection) -> Result<Option<CurrentUser>, AppError> {
-    user_for(db, &ClientInfo::current()).await
+    let client = ClientInfo::current();
+    let page_user = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<PageUser>().cloned());
+    match page_user {
+        Some(PageUser(cell)) => cell
+            .get_or_try_init(|| user_for(db, &client))
+            .await
+            .cloned(),
+        None => user_for(db, &client).await,
+    }
 }
 
 /// The signed-in user of a request handled outside Leptos (plain axum handlers).

@@ -443,9 +443,15 @@ async fn start_server(engine: common::Engine) -> (Server, DatabaseConnection, Te
     std::thread::spawn({
         let panics = panics.clone();
         move || {
+            // A panic prints its place on one line and its message on the next.
+            let mut message_follows = false;
             for line in std::io::BufRead::lines(std::io::BufReader::new(log)).map_while(Result::ok)
             {
-                if line.contains("panicked") {
+                if message_follows {
+                    eprintln!("server:   {line}");
+                }
+                message_follows = line.contains("panicked");
+                if message_follows {
                     eprintln!("server: {line}");
                     panics.fetch_add(1, Ordering::Relaxed);
                 }

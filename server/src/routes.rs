@@ -393,7 +393,8 @@ async fn export_csv(
 
 /// Renders a server-only page (see `app::server_pages`): the whole page waits for its data, so a
 /// missing session becomes a real redirect, and no hydration script is sent.
-async fn server_page(State(state): State<ServerState>, req: Request<Body>) -> Response {
+async fn server_page(State(state): State<ServerState>, mut req: Request<Body>) -> Response {
+    req.extensions_mut().insert(app::state::PageUser::default());
     let app_state = state.app.clone();
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_async_with_context(

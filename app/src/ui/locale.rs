@@ -36,6 +36,33 @@ pub fn locale_from_request() -> leptos_use::UseLocalesOptions {
     })
 }
 
+/// Provides the language context of a page rendered on the server, before `I18nContextProvider`
+/// (which then finds it and creates none of its own).
+///
+/// The provider's own context starts an effect that mirrors the locale into its cookie signal
+/// (unused here: the cookie is ours, see the module). On the server that effect runs as a task of
+/// its own, and when a page finishes quickly it can run on the other worker thread just as the
+/// request's reactive owner is disposed, reading the disposed locale signal: a panic ("already
+/// been disposed") under load. Here the context is created inside an owner that is paused at
+/// once: a run of the effect that starts after the pause does nothing, and one that started
+/// before it would have to outlast the rest of the page's render to meet the disposal.
+#[cfg(feature = "ssr")]
+pub fn provide_server_i18n() {
+    use leptos_i18n::context::{I18nContextOptions, init_i18n_context_with_options};
+    let scope = Owner::new();
+    let i18n = scope.with(|| {
+        init_i18n_context_with_options::<Locale>(
+            I18nContextOptions::default()
+                .enable_cookie(false)
+                .ssr_lang_header_getter(locale_from_request()),
+        )
+    });
+    scope.pause();
+    provide_context(i18n);
+    // The scope owns the locale signal: it lives as long as the page's owner.
+    on_cleanup(move || drop(scope));
+}
+
 /// The language a request asked for with the locale cookie, for answers built outside a page.
 #[cfg(feature = "ssr")]
 pub fn locale_of_headers(headers: &http::HeaderMap) -> Locale {

@@ -173,7 +173,7 @@ mod ssr {
 #[component]
 pub fn AgencySettingsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| load_agency_settings());
+    let data = OnceResource::new(load_agency_settings());
     view! {
         <PageTitle text=move || t_string!(i18n, agency.title).to_string() />
         <AdminNav current="/admin/instansi" />

@@ -220,13 +220,7 @@ mod ssr {
 pub fn AuditLogPage() -> impl IntoView {
     let i18n = use_i18n();
     let filter = use_query_map().with_untracked(|q| AuditFilter::from_params(|k| q.get(k)));
-    let data = Resource::new(
-        {
-            let filter = filter.clone();
-            move || filter.clone()
-        },
-        load_audit_log,
-    );
+    let data = OnceResource::new(load_audit_log(filter.clone()));
     let href = |f: &AuditFilter| {
         let params = encode_params(&f.to_params());
         if params.is_empty() {

@@ -70,13 +70,7 @@ fn unit_label(u: &UnitOption) -> String {
 pub fn EmployeeDirectoryPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map().with_untracked(|q| DirectoryQuery::from_params(|k| q.get(k)));
-    let data = Resource::new(
-        {
-            let query = query.clone();
-            move || query.clone()
-        },
-        employee_directory,
-    );
+    let data = OnceResource::new(employee_directory(query.clone()));
     view! {
         <PageTitle text=move || t_string!(i18n, admin.directory_title).to_string() />
         <AdminNav current="/admin/pegawai" />
@@ -355,16 +349,13 @@ pub fn EmployeeFormPage() -> impl IntoView {
     let id = raw_id.as_deref().and_then(|id| id.parse::<i64>().ok());
     // `/admin/pegawai/baru` has no id; anything else that is not a number is not an employee.
     let bad_id = raw_id.is_some() && id.is_none();
-    let data = Resource::new(
-        move || id,
-        move |id| async move {
-            if bad_id {
-                Err(AppError::NotFound)
-            } else {
-                load_employee_editor(id).await
-            }
-        },
-    );
+    let data = OnceResource::new(async move {
+        if bad_id {
+            Err(AppError::NotFound)
+        } else {
+            load_employee_editor(id).await
+        }
+    });
     view! {
         <PageTitle text=move || t_string!(i18n, admin.employee_title).to_string() />
         <AdminNav current="/admin/pegawai" />
@@ -546,7 +537,7 @@ fn employee_side(
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let i18n = use_i18n();
-    let scope = Resource::new(|| (), |_| load_import_scope());
+    let scope = OnceResource::new(load_import_scope());
     view! {
         <PageTitle text=move || t_string!(i18n, admin.import_title).to_string() />
         <AdminNav current="/admin/impor" />
@@ -599,7 +590,7 @@ fn import_form(i18n: leptos_i18n::I18nContext<Locale>, scope: ImportScope) -> im
 pub fn ImportReportPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let data = Resource::new(move || id, |id| load_import_report(id.unwrap_or_default()));
+    let data = OnceResource::new(load_import_report(id.unwrap_or_default()));
     view! {
         <PageTitle text=move || t_string!(i18n, admin.import_title).to_string() />
         <AdminNav current="/admin/impor" />

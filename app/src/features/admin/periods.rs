@@ -1111,7 +1111,7 @@ fn date_field(
 #[component]
 pub fn PeriodsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| load_periods());
+    let data = OnceResource::new(load_periods());
     view! {
         <PageTitle text=move || t_string!(i18n, period.title).to_string() />
         <AdminNav current="/admin/periode" />
@@ -1232,7 +1232,7 @@ pub fn PeriodPage() -> impl IntoView {
     let id = use_params_map()
         .with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()))
         .unwrap_or_default();
-    let data = Resource::new(move || id, load_period);
+    let data = OnceResource::new(load_period(id));
     view! {
         <PageTitle text=move || t_string!(i18n, period.title).to_string() />
         <AdminNav current="/admin/periode" />

@@ -504,7 +504,7 @@ fn form_of(error: &Option<AppError>) -> FormErrors {
 #[component]
 pub fn UnitTreePage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| load_unit_tree());
+    let data = OnceResource::new(load_unit_tree());
     let error = posted_error("/api/admin/unit/create");
     let form = form_of(&error);
     let err = move |name: &str| form.error_for(name).map(|code| field_message(i18n, code));
@@ -623,7 +623,7 @@ pub fn UnitPage() -> impl IntoView {
     let id = use_params_map()
         .with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()))
         .unwrap_or_default();
-    let data = Resource::new(move || id, load_unit_editor);
+    let data = OnceResource::new(load_unit_editor(id));
     view! {
         <PageTitle text=move || t_string!(i18n, units.title).to_string() />
         <AdminNav current="/admin/unit" />

@@ -325,13 +325,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let token = leptos_router::hooks::use_params_map()
         .with_untracked(|p| p.get("token"))
         .unwrap_or_default();
-    let usable = Resource::new(
-        {
-            let token = token.clone();
-            move || token.clone()
-        },
-        super::api::reset_link_usable,
-    );
+    let usable = OnceResource::new(super::api::reset_link_usable(token.clone()));
     let error = posted_error("/api/auth/reset");
     let form = error
         .as_ref()
@@ -398,7 +392,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let i18n = use_i18n();
-    let profile = Resource::new(|| (), |_| my_profile());
+    let profile = OnceResource::new(my_profile());
 
     view! {
         <PageTitle text=move || t_string!(i18n, profile.title).to_string() />

@@ -199,15 +199,12 @@ fn posted_form(posted: &Option<(String, AppError)>, path: &str) -> Option<FormEr
 pub fn WizardPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
-    let data = Resource::new(
-        move || id,
-        |id| async move {
-            match id {
-                Some(id) => load_wizard(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
+    let data = OnceResource::new(async move {
+        match id {
+            Some(id) => load_wizard(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
     view! {
         <PageTitle text=move || t_string!(i18n, evaluation.title).to_string() />
         <Suspense fallback=move || loading(i18n)>
@@ -837,7 +834,7 @@ fn return_form(
 #[component]
 pub fn MyEvaluationsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| load_my_evaluations());
+    let data = OnceResource::new(load_my_evaluations());
     view! {
         <PageTitle text=move || t_string!(i18n, evaluation.mine_title).to_string() />
         <Suspense fallback=move || loading(i18n)>
@@ -906,7 +903,7 @@ fn my_evaluations(i18n: I18n, mine: MyEvaluations) -> impl IntoView {
 #[component]
 pub fn SubmittedEvaluations() -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| load_submitted());
+    let data = OnceResource::new(load_submitted());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -244,7 +244,7 @@ fn loading(i18n: I18n) -> impl IntoView {
 #[component]
 pub fn MySkpPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| load_my_skps());
+    let data = OnceResource::new(load_my_skps());
     view! {
         <PageTitle text=move || t_string!(i18n, skp.mine_title).to_string() />
         <Suspense fallback=move || loading(i18n)>
@@ -334,17 +334,14 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
 }
 
 /// The plan named by the route's `{id}`.
-pub(super) fn skp_of_route() -> Resource<Result<SkpView, AppError>> {
+pub(super) fn skp_of_route() -> OnceResource<Result<SkpView, AppError>> {
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
-    Resource::new(
-        move || id,
-        |id| async move {
-            match id {
-                Some(id) => load_skp(id).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    )
+    OnceResource::new(async move {
+        match id {
+            Some(id) => load_skp(id).await,
+            None => Err(AppError::NotFound),
+        }
+    })
 }
 
 /// `/skp/{id}`: one plan — drafting for its owner, review for its appraiser, reading for others
@@ -1132,7 +1129,7 @@ fn history_section(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
 #[component]
 pub fn ReviewListPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| load_reviews());
+    let data = OnceResource::new(load_reviews());
     view! {
         <PageTitle text=move || t_string!(i18n, skp.reviews_title).to_string() />
         <Suspense fallback=move || loading(i18n)>
@@ -1194,7 +1191,7 @@ pub fn CascadePage() -> impl IntoView {
     let i18n = use_i18n();
     let unit =
         use_query_map().with_untracked(|q| q.get("unit").and_then(|v| v.parse::<i64>().ok()));
-    let data = Resource::new(move || unit, load_cascade);
+    let data = OnceResource::new(load_cascade(unit));
     view! {
         <PageTitle text=move || t_string!(i18n, skp.cascade_title).to_string() />
         <Suspense fallback=move || loading(i18n)>
@@ -1290,7 +1287,7 @@ fn notification_text(i18n: I18n, n: &NotificationView) -> String {
 #[component]
 pub fn NotificationsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(|| (), |_| load_notifications());
+    let data = OnceResource::new(load_notifications());
     view! {
         <PageTitle text=move || t_string!(i18n, notifications.title).to_string() />
         <Suspense fallback=move || loading(i18n)>
@@ -1329,7 +1326,7 @@ pub fn NotificationsPage() -> impl IntoView {
 #[component]
 pub fn NotificationBell() -> impl IntoView {
     let i18n = use_i18n();
-    let count = Resource::new(|| (), |_| unread_notifications());
+    let count = OnceResource::new(unread_notifications());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
