@@ -332,16 +332,12 @@ pub async fn add_link(
 
 /// The time of a save as the agency reads a clock: `10.42`.
 async fn saved_at(state: &ServerState) -> String {
-    let offset = app::db::agency::primary(&state.app.db)
+    // The save has already happened: an agency that cannot be read is no reason to fail it.
+    let time_zone = app::db::agency::time_zone(&state.app.db)
         .await
-        .ok()
-        .flatten()
-        .map_or_else(
-            || chrono::FixedOffset::east_opt(7 * 3600).expect("offset"),
-            |a| a.time_zone.utc_offset(),
-        );
+        .unwrap_or(app::domain::agency::AgencyTimeZone::Wib);
     chrono::Utc::now()
-        .with_timezone(&offset)
+        .with_timezone(&time_zone.utc_offset())
         .format("%H.%M")
         .to_string()
 }

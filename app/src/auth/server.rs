@@ -213,7 +213,9 @@ pub async fn session_account(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<user_account::Model>, AppError> {
-    let Some(session) = auth_session::Entity::find_by_id(token_hash(token))
+    // One query for both: every authenticated request starts here.
+    let Some((session, account)) = auth_session::Entity::find_by_id(token_hash(token))
+        .find_also_related(user_account::Entity)
         .one(db)
         .await?
     else {
@@ -225,10 +227,7 @@ pub async fn session_account(
             .await?;
         return Ok(None);
     }
-    let Some(account) = user_account::Entity::find_by_id(session.user_id)
-        .one(db)
-        .await?
-    else {
+    let Some(account) = account else {
         return Ok(None);
     };
     if account.disabled {
@@ -280,28 +279,32 @@ pub async fn actor_for(
     })
 }
 
+/// The unit the employee heads through their position, if it is a head's position: one query,
+/// as every authenticated request asks.
 async fn headed_unit_paths(
     db: &impl ConnectionTrait,
     pegawai_id: i64,
 ) -> Result<Vec<UnitPath>, AppError> {
     use crate::db::entities::jabatan;
-    let Some(person) = pegawai::Entity::find_by_id(pegawai_id).one(db).await? else {
-        return Ok(vec![]);
-    };
-    let Some(jabatan_id) = person.jabatan_id else {
-        return Ok(vec![]);
-    };
-    let Some(position) = jabatan::Entity::find_by_id(jabatan_id).one(db).await? else {
-        return Ok(vec![]);
-    };
-    if !position.is_head {
-        return Ok(vec![]);
-    }
-    Ok(unit_kerja::Entity::find_by_id(position.unit_id)
-        .one(db)
+    use sea_orm::sea_query::Query;
+    let positions_held = Query::select()
+        .column(pegawai::Column::JabatanId)
+        .from(pegawai::Entity)
+        .and_where(pegawai::Column::Id.eq(pegawai_id))
+        .to_owned();
+    let units_headed = Query::select()
+        .column(jabatan::Column::UnitId)
+        .from(jabatan::Entity)
+        .and_where(jabatan::Column::IsHead.eq(true))
+        .and_where(jabatan::Column::Id.in_subquery(positions_held))
+        .to_owned();
+    Ok(unit_kerja::Entity::find()
+        .filter(unit_kerja::Column::Id.in_subquery(units_headed))
+        .all(db)
         .await?
-        .map(|u| vec![UnitPath(u.path)])
-        .unwrap_or_default())
+        .into_iter()
+        .map(|u| UnitPath(u.path))
+        .collect())
 }
 
 /// Seconds to wait if any of `keys` is locked.

@@ -49,6 +49,14 @@ pub async fn primary(db: &impl ConnectionTrait) -> Result<Option<Agency>, DbErr>
         .transpose()
 }
 
+/// The time zone of the agency's clocks. WIB until the agency is set up: only a database the
+/// installer has not finished lacks one, and nothing dated exists in it yet.
+pub async fn time_zone(db: &impl ConnectionTrait) -> Result<AgencyTimeZone, DbErr> {
+    Ok(primary(db)
+        .await?
+        .map_or(AgencyTimeZone::Wib, |a| a.time_zone))
+}
+
 pub struct NewAgency<'a> {
     pub code: &'a str,
     pub name: &'a str,

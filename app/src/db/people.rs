@@ -3,36 +3,55 @@
 use crate::db::entities::{pegawai, unit_kerja, user_account};
 use crate::domain::access::{AdminRank, EmployeeFacts, UnitPath};
 use crate::error::AppError;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ConnectionTrait, EntityTrait, JoinType, QuerySelect};
 
 /// The reporting facts the policy needs about one employee, or 404.
 pub async fn employee_facts(
     db: &impl ConnectionTrait,
     pegawai_id: i64,
 ) -> Result<EmployeeFacts, AppError> {
-    let person = pegawai::Entity::find_by_id(pegawai_id)
+    // One query: every authorization of an action on an employee's records starts here. The
+    // unit always exists (foreign key); an employee has at most one account (unique key).
+    let unit = pegawai::Entity::belongs_to(unit_kerja::Entity)
+        .from(pegawai::Column::UnitId)
+        .to(unit_kerja::Column::Id)
+        .into();
+    let account = pegawai::Entity::belongs_to(user_account::Entity)
+        .from(pegawai::Column::Id)
+        .to(user_account::Column::PegawaiId)
+        .into();
+    type Row = (
+        Option<i64>,
+        Option<i64>,
+        String,
+        Option<bool>,
+        Option<String>,
+    );
+    let row: Option<Row> = pegawai::Entity::find_by_id(pegawai_id)
+        .select_only()
+        .column(pegawai::Column::PenilaiId)
+        .column(pegawai::Column::AtasanPenilaiId)
+        .column(unit_kerja::Column::Path)
+        .column(user_account::Column::IsSuperAdmin)
+        .column(user_account::Column::AdminScope)
+        .join(JoinType::InnerJoin, unit)
+        .join(JoinType::LeftJoin, account)
+        .into_tuple()
         .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let unit = unit_kerja::Entity::find_by_id(person.unit_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::Internal)?;
-    let admin_rank = user_account::Entity::find()
-        .filter(user_account::Column::PegawaiId.eq(person.id))
-        .one(db)
-        .await?
-        .map_or(AdminRank::None, |a| match a.admin_scope.as_str() {
-            _ if a.is_super_admin => AdminRank::Super,
-            "agency" => AdminRank::Agency,
-            "subtree" => AdminRank::Subtree,
-            _ => AdminRank::None,
-        });
+        .await?;
+    let (penilai_id, atasan_penilai_id, unit_path, is_super_admin, admin_scope) =
+        row.ok_or(AppError::NotFound)?;
+    let admin_rank = match (is_super_admin, admin_scope.as_deref()) {
+        (Some(true), _) => AdminRank::Super,
+        (_, Some("agency")) => AdminRank::Agency,
+        (_, Some("subtree")) => AdminRank::Subtree,
+        _ => AdminRank::None,
+    };
     Ok(EmployeeFacts {
-        employee_id: person.id,
-        unit: UnitPath(unit.path),
-        penilai_id: person.penilai_id,
-        atasan_penilai_id: person.atasan_penilai_id,
+        employee_id: pegawai_id,
+        unit: UnitPath(unit_path),
+        penilai_id,
+        atasan_penilai_id,
         admin_rank,
     })
 }

@@ -16,13 +16,15 @@ pub use crate::features::skp::types::{Header, PersonCard};
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait, Set,
 };
 
 /// An SKP with all its rows, in display order.
 #[derive(Clone, Debug)]
 pub struct SkpRecord {
     pub skp: skp::Model,
+    pub period: periode::Model,
     pub results: Vec<(skp_hasil::Model, Vec<skp_indikator::Model>)>,
     pub behaviours: Vec<skp_perilaku::Model>,
     pub attachments: Vec<skp_lampiran::Model>,
@@ -82,7 +84,15 @@ pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<skp::Model, AppE
 }
 
 pub async fn load(db: &impl ConnectionTrait, id: i64) -> Result<SkpRecord, AppError> {
-    let skp = find(db, id).await?;
+    let (skp, period) = skp::Entity::find_by_id(id)
+        .find_also_related(periode::Entity)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let Some(period) = period else {
+        tracing::error!(skp = id, "the plan's period does not exist");
+        return Err(AppError::Internal);
+    };
     let hasil = skp_hasil::Entity::find()
         .filter(skp_hasil::Column::SkpId.eq(id))
         .order_by_asc(skp_hasil::Column::Position)
@@ -124,6 +134,7 @@ pub async fn load(db: &impl ConnectionTrait, id: i64) -> Result<SkpRecord, AppEr
         .await?;
     Ok(SkpRecord {
         skp,
+        period,
         results,
         behaviours,
         attachments,
@@ -291,18 +302,18 @@ pub async fn leader_results(
         .filter(|s| s.is_effective())
         .map(SkpState::as_str)
         .collect();
-    let Some(plan) = skp::Entity::find()
+    // The leader's latest plan in force, as a subquery: every SKP page asks.
+    let plan = skp::Entity::find()
+        .select_only()
+        .column(skp::Column::Id)
         .filter(skp::Column::PegawaiId.eq(appraiser_id))
         .filter(skp::Column::PeriodeId.eq(periode_id))
         .filter(skp::Column::State.is_in(effective))
         .order_by_desc(skp::Column::Id)
-        .one(db)
-        .await?
-    else {
-        return Ok(Vec::new());
-    };
+        .limit(1)
+        .into_query();
     Ok(skp_hasil::Entity::find()
-        .filter(skp_hasil::Column::SkpId.eq(plan.id))
+        .filter(skp_hasil::Column::SkpId.in_subquery(plan))
         .order_by_asc(skp_hasil::Column::Grp)
         .order_by_asc(skp_hasil::Column::Position)
         .all(db)

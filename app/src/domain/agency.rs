@@ -44,6 +44,18 @@ impl AgencyTimeZone {
         };
         chrono::FixedOffset::east_opt(hours * 3600).expect("offset within a day")
     }
+
+    /// The date on this zone's calendars at `now`.
+    pub fn date_at(self, now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+        now.with_timezone(&self.utc_offset()).date_naive()
+    }
+
+    /// A moment as the agency's staff read it: `03-02-2026 09:15`.
+    pub fn moment_text(self, at: chrono::DateTime<chrono::Utc>) -> String {
+        at.with_timezone(&self.utc_offset())
+            .format("%d-%m-%Y %H:%M")
+            .to_string()
+    }
 }
 
 impl fmt::Display for AgencyTimeZone {

@@ -24,6 +24,19 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::periode::Entity",
+        from = "Column::PeriodeId",
+        to = "super::periode::Column::Id"
+    )]
+    Periode,
+}
+
+impl Related<super::periode::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Periode.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -217,11 +217,7 @@ pub mod ssr {
     }
 
     async fn today(db: &impl ConnectionTrait) -> Result<NaiveDate, AppError> {
-        let offset = crate::db::agency::primary(db).await?.map_or_else(
-            || chrono::FixedOffset::east_opt(7 * 3600).expect("offset"),
-            |a| a.time_zone.utc_offset(),
-        );
-        Ok(Utc::now().with_timezone(&offset).date_naive())
+        Ok(crate::db::agency::time_zone(db).await?.date_at(Utc::now()))
     }
 
     /// Evaluations that may be filled in by `today`: every sub-period that has begun (latest
@@ -657,7 +653,7 @@ pub mod ssr {
         let facts = completeness(&db, id, &indicators).await?;
         let e = &cx.evaluation;
         let submitted_at = match e.submitted_at {
-            Some(at) => Some(local_time(&db, at).await?),
+            Some(at) => Some(crate::db::agency::time_zone(&db).await?.moment_text(at)),
             None => None,
         };
         let max_upload_bytes = state::evidence()?.max_bytes();
@@ -696,20 +692,6 @@ pub mod ssr {
                 && cx.evaluation.state == EvaluationState::SelfAssessed.as_str(),
             max_upload_bytes,
         })
-    }
-
-    async fn local_time(
-        db: &impl ConnectionTrait,
-        at: chrono::DateTime<Utc>,
-    ) -> Result<String, AppError> {
-        let offset = crate::db::agency::primary(db).await?.map_or_else(
-            || chrono::FixedOffset::east_opt(7 * 3600).expect("offset"),
-            |a| a.time_zone.utc_offset(),
-        );
-        Ok(at
-            .with_timezone(&offset)
-            .format("%d-%m-%Y %H:%M")
-            .to_string())
     }
 
     /// The signed-in employee's plan in force this period, if any.
@@ -1176,6 +1158,7 @@ pub mod ssr {
             .filter(skp::Column::PenilaiId.eq(me))
             .all(&db)
             .await?;
+        let time_zone = crate::db::agency::time_zone(&db).await?;
         let mut out = Vec::new();
         for plan in plans_of_mine {
             // The policy decides, not the column: never one's own plan.
@@ -1199,7 +1182,7 @@ pub mod ssr {
             let header = plans::parse_header(&plan);
             for e in waiting {
                 let submitted_at = match e.submitted_at {
-                    Some(at) => local_time(&db, at).await?,
+                    Some(at) => time_zone.moment_text(at),
                     None => String::new(),
                 };
                 out.push(SubmittedEvaluation {

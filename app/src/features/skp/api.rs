@@ -328,10 +328,8 @@ pub(crate) mod ssr {
         let is_appraiser =
             authorize(&user.actor, Action::ReviewSkp, Target::Employee(&facts)).is_ok();
         let state = record.state()?;
-        let period_closed = periode::Entity::find_by_id(record.skp.periode_id)
-            .one(&db)
-            .await?
-            .is_none_or(|p| p.state != crate::domain::period::PeriodState::Open.as_str());
+        let period_closed =
+            record.period.state != crate::domain::period::PeriodState::Open.as_str();
         Ok(Context {
             db,
             user,
@@ -355,21 +353,6 @@ pub(crate) mod ssr {
             ends_on: date(p.ends_on),
             planning_deadline: date(p.planning_deadline),
         }
-    }
-
-    /// A moment in the agency's time zone, as `03-02-2026 09:15`.
-    async fn local_time(
-        db: &DatabaseConnection,
-        at: chrono::DateTime<Utc>,
-    ) -> Result<String, AppError> {
-        let offset = crate::db::agency::primary(db).await?.map_or_else(
-            || chrono::FixedOffset::east_opt(7 * 3600).expect("offset"),
-            |a| a.time_zone.utc_offset(),
-        );
-        Ok(at
-            .with_timezone(&offset)
-            .format("%d-%m-%Y %H:%M")
-            .to_string())
     }
 
     async fn person_name(db: &DatabaseConnection, id: i64) -> Result<String, AppError> {
@@ -492,10 +475,7 @@ pub(crate) mod ssr {
         let cx = context(id).await?;
         let db = &cx.db;
         let plan = &cx.record.skp;
-        let period = periode::Entity::find_by_id(plan.periode_id)
-            .one(db)
-            .await?
-            .ok_or(AppError::Internal)?;
+        let period = &cx.record.period;
         let leaders = store::leader_results(db, plan.penilai_id, plan.periode_id).await?;
         let mut results = Vec::with_capacity(cx.record.results.len());
         for (r, indicators) in &cx.record.results {
@@ -550,13 +530,14 @@ pub(crate) mod ssr {
             events.extend(available_events(cx.state, SkpParty::Appraiser));
         }
         events.dedup();
+        let time_zone = crate::db::agency::time_zone(db).await?;
         let mut comments = Vec::new();
         for c in store::comments(db, plan.id).await? {
             comments.push(CommentView {
                 result_id: c.hasil_id,
                 author: person_name(db, c.author_id).await?,
                 body: c.body,
-                at: local_time(db, c.created_at).await?,
+                at: time_zone.moment_text(c.created_at),
             });
         }
         let mut history = Vec::new();
@@ -567,7 +548,7 @@ pub(crate) mod ssr {
                 to_state: h.to_state,
                 actor: account_name(db, h.actor_user_id).await?,
                 note: h.note,
-                at: local_time(db, h.created_at).await?,
+                at: time_zone.moment_text(h.created_at),
             });
         }
         Ok(SkpView {
@@ -577,7 +558,7 @@ pub(crate) mod ssr {
             form: plan.form.clone(),
             approach: plan.approach.clone(),
             revision: plan.revision,
-            period: period_info(&period),
+            period: period_info(period),
             header: store::parse_header(plan),
             results,
             behaviours: cx
@@ -1400,7 +1381,7 @@ pub(crate) mod ssr {
                 skp_id: Some(plan.id),
                 state: Some(plan.state.clone()),
                 submitted_at: match plan.submitted_at {
-                    Some(at) => Some(local_time(&db, at).await?),
+                    Some(at) => Some(agency.time_zone.moment_text(at)),
                     None => None,
                 },
             });
@@ -1578,13 +1559,14 @@ pub(crate) mod ssr {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
         let mut out = Vec::new();
+        let time_zone = crate::db::agency::time_zone(&db).await?;
         for n in notifications::latest(&db, user.account.id, 100).await? {
             out.push(NotificationView {
                 id: n.id,
                 kind: n.kind,
                 actor: n.actor_name,
                 link: n.link,
-                at: local_time(&db, n.created_at).await?,
+                at: time_zone.moment_text(n.created_at),
                 unread: n.read_at.is_none(),
             });
         }
