@@ -10,6 +10,9 @@ use server::routes::{RouterSettings, ServerState};
 use server::{assets, database, demo, telemetry};
 use std::error::Error;
 use std::process::ExitCode;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use tokio::net::TcpListener;
 
 type BoxError = Box<dyn Error + Send + Sync>;
