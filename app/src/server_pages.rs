@@ -70,6 +70,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn ServerApp() -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
     crate::ui::locale::provide_server_i18n();
     provide_context(ServerRendered);
     view! {
