@@ -126,7 +126,7 @@ pub fn ServerApp() -> impl IntoView {
                         />
                         <Route path=StaticSegment("bawahan") view=skp::ReviewListPage />
                         <Route path=StaticSegment("matriks") view=skp::CascadePage />
-                        <Route path=StaticSegment("notifikasi") view=skp::NotificationsPage />
+                        <Route path=StaticSegment("notifikasi") view=crate::features::notifications::NotificationsPage />
                         <Route path=StaticSegment("evaluasi") view=evaluation::MyEvaluationsPage />
                         <Route
                             path=(StaticSegment("evaluasi"), ParamSegment("id"))

@@ -14,7 +14,8 @@ use std::sync::Arc;
 
 /// The kinds of evidence accepted, recognised from the bytes (magic numbers), never from the file
 /// name or the type the browser claims.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter, sea_orm::DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")]
 pub enum EvidenceType {
     Jpeg,
     Png,
@@ -23,8 +24,6 @@ pub enum EvidenceType {
 }
 
 impl EvidenceType {
-    const ALL: [Self; 4] = [Self::Jpeg, Self::Png, Self::Webp, Self::Pdf];
-
     pub fn mime(self) -> &'static str {
         match self {
             Self::Jpeg => "image/jpeg",
@@ -51,10 +50,6 @@ impl EvidenceType {
             Self::Webp => "webp",
             Self::Pdf => "pdf",
         }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.as_str() == s)
     }
 
     pub fn is_image(self) -> bool {
@@ -238,9 +233,7 @@ mod tests {
         assert_eq!(sniff(b"%PDF-1.7\n"), Some(EvidenceType::Pdf));
         assert_eq!(sniff(b"hello"), None);
         assert_eq!(sniff(b"<svg xmlns=..."), None);
-        for t in EvidenceType::ALL {
-            assert_eq!(EvidenceType::parse(t.as_str()), Some(t));
-        }
+        crate::domain::vocabulary::assert_column_spelling(EvidenceType::as_str);
     }
 
     #[tokio::test]

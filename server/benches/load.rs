@@ -267,7 +267,7 @@ async fn open_evaluations(db: &DatabaseConnection, count: usize) -> Vec<(String,
             let row = evaluasi::ActiveModel {
                 skp_id: Set(plan.id),
                 seq: Set(seq),
-                state: Set("open".to_owned()),
+                state: Set(app::domain::evaluation::EvaluationState::Open),
                 step: Set(2),
                 version: Set(1),
                 created_at: Set(now),

@@ -6,7 +6,9 @@
 use app::auth::server::hash_password;
 use app::db::agency::{self, NewAgency};
 use app::db::entities::{jabatan, pegawai, unit_kerja, user_account};
+use app::domain::access::AdminRole;
 use app::domain::agency::{AgencyTimeZone, EvaluationInterval};
+use app::domain::skp::{Aspect, Perspective};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, Set, TransactionTrait,
@@ -514,7 +516,7 @@ async fn seed_organisation(
             parent.and_then(|p| p.head_penilai),
         )
         .await?;
-        account(db, &head, password_hash, None).await?;
+        account(db, &head, password_hash, AdminRole::None).await?;
 
         for (_, staff) in NAMED_STAFF.iter().filter(|s| s.0 == unit.code) {
             let Named {
@@ -543,7 +545,11 @@ async fn seed_organisation(
                 parent.map(|p| p.head_id),
             )
             .await?;
-            let admin = (nip == ADMIN_NIP).then_some("agency");
+            let admin = if nip == ADMIN_NIP {
+                AdminRole::Agency
+            } else {
+                AdminRole::None
+            };
             account(db, &p, password_hash, admin).await?;
         }
 
@@ -578,7 +584,7 @@ async fn seed_organisation(
                     parent.map(|p| p.head_id),
                 )
                 .await?;
-                account(db, &p, password_hash, None).await?;
+                account(db, &p, password_hash, AdminRole::None).await?;
             }
         }
         placed.push((
@@ -694,7 +700,7 @@ async fn account(
     db: &impl ConnectionTrait,
     p: &pegawai::Model,
     password_hash: &str,
-    admin_scope: Option<&str>,
+    admin_scope: AdminRole,
 ) -> Result<(), DbErr> {
     let now = Utc::now();
     user_account::ActiveModel {
@@ -702,7 +708,7 @@ async fn account(
         login: Set(p.nip.clone()),
         password_hash: Set(password_hash.to_owned()),
         is_super_admin: Set(false),
-        admin_scope: Set(admin_scope.unwrap_or("none").to_owned()),
+        admin_scope: Set(admin_scope),
         admin_unit_id: Set(None),
         totp_secret: Set(None),
         totp_enabled: Set(false),
@@ -724,9 +730,9 @@ async fn account(
 struct DemoResult {
     text: &'static str,
     parent: Option<usize>,
-    perspective: Option<&'static str>,
+    perspective: Option<Perspective>,
     indicator: &'static str,
-    aspect: &'static str,
+    aspect: Aspect,
     target: &'static str,
     unit: &'static str,
 }
@@ -734,9 +740,9 @@ struct DemoResult {
 const fn rhk(
     text: &'static str,
     parent: Option<usize>,
-    perspective: Option<&'static str>,
+    perspective: Option<Perspective>,
     indicator: &'static str,
-    aspect: &'static str,
+    aspect: Aspect,
     target: &'static str,
     unit: &'static str,
 ) -> DemoResult {
@@ -760,36 +766,36 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
             rhk(
                 "Meningkatnya kualitas layanan kepegawaian bagi ASN Kabupaten Sukamakmur",
                 None,
-                Some("penerima_layanan"),
+                Some(Perspective::PenerimaLayanan),
                 "Indeks kepuasan layanan kepegawaian",
-                "kualitas",
+                Aspect::Kualitas,
                 "85",
                 "indeks",
             ),
             rhk(
                 "Terwujudnya manajemen ASN berbasis sistem merit",
                 None,
-                Some("proses_bisnis"),
+                Some(Perspective::ProsesBisnis),
                 "Nilai indeks sistem merit",
-                "kualitas",
+                Aspect::Kualitas,
                 "0.75",
                 "indeks",
             ),
             rhk(
                 "Meningkatnya kompetensi ASN Kabupaten Sukamakmur",
                 None,
-                Some("penguatan_internal"),
+                Some(Perspective::PenguatanInternal),
                 "Persentase ASN yang memenuhi 20 JP pengembangan kompetensi",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "80",
                 "persen",
             ),
             rhk(
                 "Terkelolanya anggaran badan secara akuntabel",
                 None,
-                Some("anggaran"),
+                Some(Perspective::Anggaran),
                 "Persentase realisasi anggaran",
-                "biaya",
+                Aspect::Biaya,
                 "95",
                 "persen",
             ),
@@ -803,7 +809,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(3),
                 None,
                 "Persentase layanan administrasi yang selesai tepat waktu",
-                "waktu",
+                Aspect::Waktu,
                 "100",
                 "persen",
             ),
@@ -812,7 +818,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(1),
                 None,
                 "Jumlah dokumen perencanaan dan laporan kinerja",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "4",
                 "dokumen",
             ),
@@ -826,7 +832,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(0),
                 None,
                 "Jumlah usulan layanan kepegawaian internal yang diproses",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "120",
                 "usulan",
             ),
@@ -835,7 +841,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(0),
                 None,
                 "Persentase kebutuhan sarana yang terpenuhi",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "90",
                 "persen",
             ),
@@ -849,7 +855,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(1),
                 None,
                 "Jumlah dokumen perencanaan yang tersusun",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "3",
                 "dokumen",
             ),
@@ -858,7 +864,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(0),
                 None,
                 "Jumlah laporan keuangan",
-                "waktu",
+                Aspect::Waktu,
                 "12",
                 "laporan",
             ),
@@ -869,19 +875,19 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
         &[
             rhk(
                 "Terlaksananya pengadaan ASN dan pemutakhiran data kepegawaian",
-                None,
+                Some(1),
                 None,
                 "Persentase data ASN yang mutakhir di SIASN",
-                "kualitas",
+                Aspect::Kualitas,
                 "98",
                 "persen",
             ),
             rhk(
                 "Terlaksananya layanan pemberhentian dan pensiun ASN tepat waktu",
-                None,
+                Some(0),
                 None,
                 "Persentase SK pensiun terbit sebelum TMT",
-                "waktu",
+                Aspect::Waktu,
                 "100",
                 "persen",
             ),
@@ -895,7 +901,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(0),
                 None,
                 "Jumlah data ASN yang dimutakhirkan",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "1500",
                 "data",
             ),
@@ -904,7 +910,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(0),
                 None,
                 "Jumlah tahapan seleksi yang terlaksana sesuai jadwal",
-                "waktu",
+                Aspect::Waktu,
                 "5",
                 "tahapan",
             ),
@@ -918,7 +924,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(1),
                 None,
                 "Jumlah usulan pensiun yang diproses",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "60",
                 "usulan",
             ),
@@ -927,7 +933,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(1),
                 None,
                 "Jumlah layanan pemberhentian yang diselesaikan",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "10",
                 "layanan",
             ),
@@ -938,19 +944,19 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
         &[
             rhk(
                 "Terlaksananya mutasi dan promosi ASN berbasis merit",
-                None,
+                Some(1),
                 None,
                 "Persentase mutasi dan promosi yang sesuai kebutuhan organisasi",
-                "kualitas",
+                Aspect::Kualitas,
                 "90",
                 "persen",
             ),
             rhk(
                 "Terlaksananya penilaian kinerja ASN sesuai PermenPANRB 6/2022",
-                None,
+                Some(1),
                 None,
                 "Persentase ASN dengan SKP yang ditetapkan tepat waktu",
-                "waktu",
+                Aspect::Waktu,
                 "95",
                 "persen",
             ),
@@ -964,7 +970,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(0),
                 None,
                 "Jumlah usulan mutasi yang diproses",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "150",
                 "usulan",
             ),
@@ -973,7 +979,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(0),
                 None,
                 "Jumlah dokumen analisis kebutuhan",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "2",
                 "dokumen",
             ),
@@ -987,7 +993,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(1),
                 None,
                 "Persentase perangkat daerah yang menyampaikan penilaian kinerja tepat waktu",
-                "waktu",
+                Aspect::Waktu,
                 "95",
                 "persen",
             ),
@@ -996,7 +1002,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(0),
                 None,
                 "Jumlah usulan kenaikan pangkat yang diproses",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "400",
                 "usulan",
             ),
@@ -1007,19 +1013,19 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
         &[
             rhk(
                 "Meningkatnya ASN yang memenuhi hak pengembangan kompetensi 20 JP",
-                None,
+                Some(2),
                 None,
                 "Persentase ASN yang memenuhi 20 JP",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "80",
                 "persen",
             ),
             rhk(
                 "Terlaksananya evaluasi pascapelatihan",
-                None,
+                Some(2),
                 None,
                 "Persentase pelatihan yang dievaluasi",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "75",
                 "persen",
             ),
@@ -1033,7 +1039,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(0),
                 None,
                 "Jumlah ASN yang mengikuti pelatihan manajerial",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "120",
                 "orang",
             ),
@@ -1042,7 +1048,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(0),
                 None,
                 "Jumlah dokumen AKPK",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "1",
                 "dokumen",
             ),
@@ -1056,7 +1062,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(0),
                 None,
                 "Jumlah ASN yang mengikuti pelatihan teknis",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "300",
                 "orang",
             ),
@@ -1065,7 +1071,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
                 Some(1),
                 None,
                 "Jumlah laporan evaluasi pascapelatihan",
-                "kuantitas",
+                Aspect::Kuantitas,
                 "4",
                 "laporan",
             ),
@@ -1076,9 +1082,9 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
 /// Opens this year's period and gives every unit head an approved SKP cascading from the head
 /// above, as a running agency would have by now.
 async fn seed_plans(db: &impl ConnectionTrait, instansi_id: i64) -> Result<(), DbErr> {
-    use app::db::entities::{skp, skp_hasil, skp_indikator, skp_riwayat};
+    use app::db::entities::{skp_hasil, skp_indikator};
     use app::domain::period::{default_annual_deadline, default_planning_deadline};
-    use app::domain::skp::{Approach, SkpForm, SkpState};
+    use app::domain::skp::{Approach, ResultGroup, SkpEvent, SkpForm, SkpParty};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
     let app_err = |e: app::error::AppError| DbErr::Custom(e.to_string());
@@ -1143,12 +1149,12 @@ async fn seed_plans(db: &impl ConnectionTrait, instansi_id: i64) -> Result<(), D
             };
             let row = skp_hasil::ActiveModel {
                 skp_id: Set(plan.id),
-                grp: Set("utama".to_owned()),
+                grp: Set(ResultGroup::Utama),
                 position: Set(i as i32 + 1),
                 text: Set(r.text.to_owned()),
                 parent_id: Set(if form == SkpForm::Jpt { None } else { parent }),
                 parent_text: Set(parent_text),
-                perspective: Set(r.perspective.map(str::to_owned)),
+                perspective: Set(r.perspective),
                 created_at: Set(now),
                 updated_at: Set(now),
                 ..Default::default()
@@ -1158,7 +1164,7 @@ async fn seed_plans(db: &impl ConnectionTrait, instansi_id: i64) -> Result<(), D
             skp_indikator::ActiveModel {
                 hasil_id: Set(row.id),
                 position: Set(1),
-                aspect: Set(Some(r.aspect.to_owned())),
+                aspect: Set(Some(r.aspect)),
                 text: Set(r.indicator.to_owned()),
                 target_min: Set(Some(r.target.to_owned())),
                 target_max: Set(None),
@@ -1169,33 +1175,36 @@ async fn seed_plans(db: &impl ConnectionTrait, instansi_id: i64) -> Result<(), D
             .await?;
             mine.push(row.id);
         }
-        let mut approved: skp::ActiveModel = plan.clone().into();
-        approved.state = Set(SkpState::Approved.as_str().to_owned());
-        approved.revision = Set(1);
-        approved.submitted_at = Set(Some(now));
-        approved.approved_at = Set(Some(now));
-        approved.update(db).await?;
-        for (event, from, to) in [
-            ("submit", SkpState::Draft, SkpState::Submitted),
-            ("approve", SkpState::Submitted, SkpState::Approved),
+        // Submitted by the head and approved by their appraiser through the state machine, so
+        // the approval carries its snapshot like any plan approved in the application.
+        let owner = account_of(db, head.id).await?;
+        let appraiser = match head.penilai_id {
+            Some(id) => account_of(db, id).await?,
+            None => None,
+        };
+        for (event, party, actor) in [
+            (SkpEvent::Submit, SkpParty::Owner, owner),
+            (SkpEvent::Approve, SkpParty::Appraiser, appraiser),
         ] {
-            skp_riwayat::ActiveModel {
-                skp_id: Set(plan.id),
-                event: Set(event.to_owned()),
-                from_state: Set(from.as_str().to_owned()),
-                to_state: Set(to.as_str().to_owned()),
-                actor_user_id: Set(None),
-                note: Set(None),
-                snapshot: Set(None),
-                created_at: Set(now),
-                ..Default::default()
-            }
-            .insert(db)
-            .await?;
+            let record = app::db::skp::load(db, plan.id).await.map_err(app_err)?;
+            let version = record.skp.version;
+            app::db::skp::fire(db, &record, version, event, party, actor, None)
+                .await
+                .map_err(app_err)?;
         }
         ids.push((code, mine));
     }
     Ok(())
+}
+
+/// The account of an employee, for the history of what the demo people did.
+async fn account_of(db: &impl ConnectionTrait, pegawai_id: i64) -> Result<Option<i64>, DbErr> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    Ok(user_account::Entity::find()
+        .filter(user_account::Column::PegawaiId.eq(pegawai_id))
+        .one(db)
+        .await?
+        .map(|a| a.id))
 }
 
 #[cfg(test)]

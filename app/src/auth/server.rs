@@ -7,7 +7,7 @@
 use crate::db::entities::{
     auth_session, login_throttle, password_reset, pegawai, unit_kerja, user_account,
 };
-use crate::domain::access::{Actor, AdminScope, UnitPath};
+use crate::domain::access::{Actor, AdminRole, AdminScope, UnitPath};
 use crate::domain::login::{FailureCount, RESET_LINK_TTL, SESSION_POLICY, ThrottlePolicy};
 use crate::error::AppError;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -253,22 +253,22 @@ pub async fn actor_for(
     // An agency may demand a second factor for admin rights: without one, an admin acts as a
     // plain employee (the profile says why) until TOTP is set up.
     let suspended = !account.totp_enabled
-        && (account.is_super_admin || account.admin_scope != "none")
+        && (account.is_super_admin || account.admin_scope != AdminRole::None)
         && crate::db::agency::primary(db)
             .await?
             .is_some_and(|a| a.require_admin_mfa);
     let admin_rights = !suspended;
-    let admin_scope = match account.admin_scope.as_str() {
+    let admin_scope = match account.admin_scope {
         _ if !admin_rights => None,
-        "agency" => Some(AdminScope::Agency),
-        "subtree" => match account.admin_unit_id {
+        AdminRole::Agency => Some(AdminScope::Agency),
+        AdminRole::Subtree => match account.admin_unit_id {
             Some(unit_id) => unit_kerja::Entity::find_by_id(unit_id)
                 .one(db)
                 .await?
                 .map(|u| AdminScope::Subtree(UnitPath(u.path))),
             None => None,
         },
-        _ => None,
+        AdminRole::None => None,
     };
     Ok(Actor {
         user_id: account.id,

@@ -18,24 +18,18 @@ pub struct Agency {
     pub version: i32,
 }
 
-impl TryFrom<instansi::Model> for Agency {
-    type Error = DbErr;
-
-    fn try_from(row: instansi::Model) -> Result<Self, Self::Error> {
-        let invalid = |what: &str| DbErr::Type(format!("instansi {}: invalid {what}", row.id));
-        Ok(Self {
-            time_zone: row.time_zone.parse().map_err(|_| invalid("time_zone"))?,
-            evaluation_interval: row
-                .evaluation_interval
-                .parse()
-                .map_err(|_| invalid("evaluation_interval"))?,
+impl From<instansi::Model> for Agency {
+    fn from(row: instansi::Model) -> Self {
+        Self {
+            time_zone: row.time_zone,
+            evaluation_interval: row.evaluation_interval,
             id: row.id,
             code: row.code,
             name: row.name,
             short_name: row.short_name,
             require_admin_mfa: row.require_admin_mfa,
             version: row.version,
-        })
+        }
     }
 }
 
@@ -44,9 +38,8 @@ pub async fn primary(db: &impl ConnectionTrait) -> Result<Option<Agency>, DbErr>
     instansi::Entity::find()
         .order_by_asc(instansi::Column::Id)
         .one(db)
-        .await?
-        .map(Agency::try_from)
-        .transpose()
+        .await
+        .map(|row| row.map(Agency::from))
 }
 
 /// The time zone of the agency's clocks. WIB until the agency is set up: only a database the
@@ -71,8 +64,8 @@ pub async fn create(db: &impl ConnectionTrait, new: NewAgency<'_>) -> Result<Age
         code: Set(new.code.to_owned()),
         name: Set(new.name.to_owned()),
         short_name: Set(new.short_name.to_owned()),
-        time_zone: Set(new.time_zone.iana_name().to_owned()),
-        evaluation_interval: Set(new.evaluation_interval.as_str().to_owned()),
+        time_zone: Set(new.time_zone),
+        evaluation_interval: Set(new.evaluation_interval),
         require_admin_mfa: Set(false),
         version: Set(1),
         created_at: Set(now),
@@ -81,5 +74,5 @@ pub async fn create(db: &impl ConnectionTrait, new: NewAgency<'_>) -> Result<Age
     }
     .insert(db)
     .await?;
-    Agency::try_from(row)
+    Ok(Agency::from(row))
 }

@@ -380,7 +380,7 @@ async fn create_account(
         // Not a PHC string: no password can ever match it.
         password_hash: Set("!".to_owned()),
         is_super_admin: Set(false),
-        admin_scope: Set("none".to_owned()),
+        admin_scope: Set(crate::domain::access::AdminRole::None),
         admin_unit_id: Set(None),
         totp_secret: Set(None),
         totp_enabled: Set(false),

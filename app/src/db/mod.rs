@@ -10,3 +10,4 @@ pub mod notifications;
 pub mod people;
 pub mod periods;
 pub mod skp;
+pub mod versioning;

@@ -1,6 +1,7 @@
 //! In-app notifications: one row per recipient account, read or unread.
 
 use crate::db::entities::{notifikasi, user_account};
+use crate::domain::notification::NotificationKind as Kind;
 use crate::error::AppError;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -8,32 +9,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
 };
-
-/// What happened, as stored in `notifikasi.kind` and translated when shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    SkpSubmitted,
-    SkpReturned,
-    SkpApproved,
-    SkpRevisionRequested,
-    SkpCommented,
-    EvaluationSubmitted,
-    EvaluationReturned,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::SkpSubmitted => "skp_submitted",
-            Self::SkpReturned => "skp_returned",
-            Self::SkpApproved => "skp_approved",
-            Self::SkpRevisionRequested => "skp_revision_requested",
-            Self::SkpCommented => "skp_commented",
-            Self::EvaluationSubmitted => "evaluation_submitted",
-            Self::EvaluationReturned => "evaluation_returned",
-        }
-    }
-}
 
 /// Notifies the account of an employee (nothing happens for people without an account).
 pub async fn notify_employee(
@@ -66,7 +41,7 @@ pub async fn notify_account(
 ) -> Result<(), AppError> {
     notifikasi::ActiveModel {
         user_id: Set(user_id),
-        kind: Set(kind.as_str().to_owned()),
+        kind: Set(kind),
         skp_id: Set(skp_id),
         actor_name: Set(actor_name.chars().take(200).collect()),
         link: Set(link.to_owned()),
@@ -115,4 +90,16 @@ pub async fn mark_read(
     }
     update.exec(db).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::notification::NotificationKind;
+
+    #[test]
+    fn kinds_are_stored_as_spelled() {
+        crate::domain::vocabulary::assert_column_spelling(NotificationKind::as_str);
+        crate::domain::vocabulary::assert_round_trips(NotificationKind::as_str);
+        crate::domain::vocabulary::assert_serde_spelling(NotificationKind::as_str);
+    }
 }

@@ -1,7 +1,7 @@
 //! Queries about employees that authorization and several features share.
 
-use crate::db::entities::{pegawai, unit_kerja, user_account};
-use crate::domain::access::{AdminRank, EmployeeFacts, UnitPath};
+use crate::db::entities::{pegawai, skp, unit_kerja, user_account};
+use crate::domain::access::{AdminRank, AdminRole, EmployeeFacts, UnitPath};
 use crate::error::AppError;
 use sea_orm::{ConnectionTrait, EntityTrait, JoinType, QuerySelect};
 
@@ -25,7 +25,7 @@ pub async fn employee_facts(
         Option<i64>,
         String,
         Option<bool>,
-        Option<String>,
+        Option<AdminRole>,
     );
     let row: Option<Row> = pegawai::Entity::find_by_id(pegawai_id)
         .select_only()
@@ -41,12 +41,10 @@ pub async fn employee_facts(
         .await?;
     let (penilai_id, atasan_penilai_id, unit_path, is_super_admin, admin_scope) =
         row.ok_or(AppError::NotFound)?;
-    let admin_rank = match (is_super_admin, admin_scope.as_deref()) {
-        (Some(true), _) => AdminRank::Super,
-        (_, Some("agency")) => AdminRank::Agency,
-        (_, Some("subtree")) => AdminRank::Subtree,
-        _ => AdminRank::None,
-    };
+    // No account (the left join found none): no admin rights at all.
+    let admin_rank = admin_scope.map_or(AdminRank::None, |role| {
+        role.rank(is_super_admin == Some(true))
+    });
     Ok(EmployeeFacts {
         employee_id: pegawai_id,
         unit: UnitPath(unit_path),
@@ -54,4 +52,16 @@ pub async fn employee_facts(
         atasan_penilai_id,
         admin_rank,
     })
+}
+
+/// The facts the policy needs about the owner of `plan`, with the plan's own appraisal chain: the
+/// chain recorded on the SKP is the one that decides, even after the employee's record changed.
+pub async fn plan_facts(
+    db: &impl ConnectionTrait,
+    plan: &skp::Model,
+) -> Result<EmployeeFacts, AppError> {
+    let mut facts = employee_facts(db, plan.pegawai_id).await?;
+    facts.penilai_id = plan.penilai_id;
+    facts.atasan_penilai_id = plan.atasan_penilai_id;
+    Ok(facts)
 }

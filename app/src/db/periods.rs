@@ -37,7 +37,7 @@ pub async fn open_period(
 ) -> Result<Option<periode::Model>, DbErr> {
     periode::Entity::find()
         .filter(periode::Column::InstansiId.eq(instansi_id))
-        .filter(periode::Column::State.eq(PeriodState::Open.as_str()))
+        .filter(periode::Column::State.eq(PeriodState::Open))
         .order_by_desc(periode::Column::Year)
         .one(db)
         .await
@@ -106,12 +106,12 @@ pub async fn create_period(
     let period = periode::ActiveModel {
         instansi_id: Set(instansi_id),
         year: Set(year),
-        evaluation_interval: Set(interval.as_str().to_owned()),
+        evaluation_interval: Set(interval),
         starts_on: Set(starts_on),
         ends_on: Set(ends_on),
         planning_deadline: Set(planning),
         annual_deadline: Set(annual),
-        state: Set(PeriodState::Open.as_str().to_owned()),
+        state: Set(PeriodState::Open),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),

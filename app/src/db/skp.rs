@@ -11,10 +11,10 @@ use crate::domain::skp::{
     Approach, IndicatorDraft, ResultDraft, SkpDraft, SkpEvent, SkpForm, SkpParty, SkpState,
     transition,
 };
+use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::AppError;
 pub use crate::features::skp::types::{Header, PersonCard};
 use chrono::Utc;
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, QueryTrait, Set,
@@ -31,32 +31,29 @@ pub struct SkpRecord {
 }
 
 impl SkpRecord {
-    pub fn state(&self) -> Result<SkpState, AppError> {
-        state_of(&self.skp)
+    pub fn state(&self) -> SkpState {
+        self.skp.state
     }
 
     /// The plan as the domain's submission rules read it.
     pub fn draft(&self) -> SkpDraft {
         SkpDraft {
-            form: self.skp.form.parse().unwrap_or(SkpForm::JaJf),
-            approach: self.skp.approach.parse().unwrap_or(Approach::Kuantitatif),
+            form: self.skp.form,
+            approach: self.skp.approach,
             results: self
                 .results
                 .iter()
                 .map(|(r, indicators)| ResultDraft {
                     id: r.id,
-                    group: r
-                        .grp
-                        .parse()
-                        .unwrap_or(crate::domain::skp::ResultGroup::Utama),
+                    group: r.grp,
                     text: r.text.clone(),
                     parent_result_id: r.parent_id,
-                    perspective: r.perspective.as_deref().and_then(|p| p.parse().ok()),
+                    perspective: r.perspective,
                     indicators: indicators
                         .iter()
                         .map(|i| IndicatorDraft {
                             id: i.id,
-                            aspect: i.aspect.as_deref().and_then(|a| a.parse().ok()),
+                            aspect: i.aspect,
                             text: i.text.clone(),
                             target_min: i.target_min.clone(),
                             target_max: i.target_max.clone(),
@@ -67,13 +64,6 @@ impl SkpRecord {
                 .collect(),
         }
     }
-}
-
-pub fn state_of(skp: &skp::Model) -> Result<SkpState, AppError> {
-    skp.state.parse().map_err(|_| {
-        tracing::error!(skp = skp.id, state = %skp.state, "unknown SKP state stored");
-        AppError::Internal
-    })
 }
 
 pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<skp::Model, AppError> {
@@ -139,28 +129,6 @@ pub async fn load(db: &impl ConnectionTrait, id: i64) -> Result<SkpRecord, AppEr
         behaviours,
         attachments,
     })
-}
-
-/// Claims the next version of the SKP (compare-and-swap): fails with `Conflict` when someone
-/// changed it since the form was loaded. Every change to an SKP or its rows goes through here,
-/// inside the change's transaction.
-pub async fn claim_version(
-    db: &impl ConnectionTrait,
-    skp_id: i64,
-    version: i32,
-) -> Result<(), AppError> {
-    let done = skp::Entity::update_many()
-        .col_expr(skp::Column::Version, Expr::value(version + 1))
-        .col_expr(skp::Column::UpdatedAt, Expr::value(Utc::now()))
-        .filter(skp::Column::Id.eq(skp_id))
-        .filter(skp::Column::Version.eq(version))
-        .exec(db)
-        .await?;
-    if done.rows_affected == 1 {
-        Ok(())
-    } else {
-        Err(AppError::Conflict)
-    }
 }
 
 async fn person_card(
@@ -238,7 +206,7 @@ pub async fn current_for(
     Ok(skp::Entity::find()
         .filter(skp::Column::PegawaiId.eq(pegawai_id))
         .filter(skp::Column::PeriodeId.eq(periode_id))
-        .filter(skp::Column::State.ne(SkpState::Cancelled.as_str()))
+        .filter(skp::Column::State.ne(SkpState::Cancelled))
         .order_by_desc(skp::Column::Id)
         .one(db)
         .await?)
@@ -258,9 +226,9 @@ pub async fn create(
     let row = skp::ActiveModel {
         periode_id: Set(period.id),
         pegawai_id: Set(employee.id),
-        state: Set(SkpState::Draft.as_str().to_owned()),
-        form: Set(form.as_str().to_owned()),
-        approach: Set(approach.as_str().to_owned()),
+        state: Set(SkpState::Draft),
+        form: Set(form),
+        approach: Set(approach),
         penilai_id: Set(appraisers.0),
         atasan_penilai_id: Set(appraisers.1),
         header: Set(serde_json::to_string(&header).map_err(|_| AppError::Internal)?),
@@ -274,7 +242,7 @@ pub async fn create(
     }
     .insert(db)
     .await?;
-    for value in crate::domain::skp::CoreValue::ALL {
+    for value in crate::domain::skp::CoreValue::iter() {
         skp_perilaku::ActiveModel {
             skp_id: Set(row.id),
             core_value: Set(i32::from(value.number())),
@@ -297,11 +265,7 @@ pub async fn leader_results(
     let Some(appraiser_id) = appraiser_id else {
         return Ok(Vec::new());
     };
-    let effective: Vec<&str> = SkpState::ALL
-        .into_iter()
-        .filter(|s| s.is_effective())
-        .map(SkpState::as_str)
-        .collect();
+    let effective: Vec<SkpState> = SkpState::iter().filter(|s| s.is_effective()).collect();
     // The leader's latest plan in force, as a subquery: every SKP page asks.
     let plan = skp::Entity::find()
         .select_only()
@@ -378,15 +342,15 @@ pub async fn fire(
     actor_user_id: Option<i64>,
     note: Option<String>,
 ) -> Result<Fired, AppError> {
-    let from = record.state()?;
+    let from = record.state();
     let to = transition(from, event, party).map_err(|err| {
         AppError::Invalid(crate::error::FormErrors::default().field("event", err.code()))
     })?;
-    claim_version(db, record.skp.id, version).await?;
+    crate::db::versioning::claim::<skp::Entity>(db, record.skp.id, version).await?;
     let now = Utc::now();
     let mut active = skp::ActiveModel {
         id: Set(record.skp.id),
-        state: Set(to.as_str().to_owned()),
+        state: Set(to),
         ..Default::default()
     };
     match event {
@@ -412,9 +376,9 @@ pub async fn fire(
     });
     skp_riwayat::ActiveModel {
         skp_id: Set(record.skp.id),
-        event: Set(event.as_str().to_owned()),
-        from_state: Set(from.as_str().to_owned()),
-        to_state: Set(to.as_str().to_owned()),
+        event: Set(event),
+        from_state: Set(from),
+        to_state: Set(to),
         actor_user_id: Set(actor_user_id),
         note: Set(note),
         snapshot: Set(snapshot),

@@ -17,6 +17,11 @@ impl UnitPath {
     pub fn contains(&self, other: &UnitPath) -> bool {
         other.0.starts_with(&self.0)
     }
+
+    /// Above every unit: what an agency-wide scope covers.
+    pub fn whole_tree() -> Self {
+        Self("/".to_owned())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,6 +67,43 @@ pub struct EmployeeFacts {
     pub admin_rank: AdminRank,
 }
 
+/// The admin right an account is granted, as stored in `user_account.admin_scope`; a subtree
+/// grant applies to the unit in `admin_unit_id` and everything below it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum AdminRole {
+    None,
+    Subtree,
+    Agency,
+}
+
+crate::domain::vocabulary::from_str_via_as_str!(AdminRole);
+
+impl AdminRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Subtree => "subtree",
+            Self::Agency => "agency",
+        }
+    }
+
+    /// The rank of an account holding this grant (super admins rank above every grant).
+    pub fn rank(self, is_super_admin: bool) -> AdminRank {
+        match (is_super_admin, self) {
+            (true, _) => AdminRank::Super,
+            (false, Self::Agency) => AdminRank::Agency,
+            (false, Self::Subtree) => AdminRank::Subtree,
+            (false, Self::None) => AdminRank::None,
+        }
+    }
+}
+
 /// How much admin power an account holds, lowest first.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum AdminRank {
@@ -83,7 +125,7 @@ impl Actor {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::EnumIter)]
 pub enum Action {
     /// See an employee's profile and reporting line.
     ViewEmployee,
@@ -124,29 +166,6 @@ pub enum Action {
     ViewEvidence,
 }
 
-impl Action {
-    pub const ALL: [Self; 18] = [
-        Self::ViewEmployee,
-        Self::ListEmployees,
-        Self::EditEmployee,
-        Self::AssignAppraisers,
-        Self::ResetPassword,
-        Self::ManageOwnAccount,
-        Self::ManageUnit,
-        Self::ImportExportEmployees,
-        Self::ViewAuditLog,
-        Self::ManageAgency,
-        Self::ManageAdmins,
-        Self::ViewSkp,
-        Self::DraftSkp,
-        Self::ReviewSkp,
-        Self::ManagePeriods,
-        Self::SetOrgAchievement,
-        Self::ViewCascade,
-        Self::ViewEvidence,
-    ];
-}
-
 /// What an action is done to.
 #[derive(Clone, Copy, Debug)]
 pub enum Target<'a> {
@@ -177,6 +196,20 @@ pub fn authorize_within_own_scope(actor: &Actor, action: Action) -> Result<(), D
     }
     match &actor.admin_scope {
         Some(AdminScope::Subtree(root)) => authorize(actor, action, Target::Unit(root)),
+        Some(AdminScope::Agency) => authorize(actor, action, Target::Unit(&UnitPath::whole_tree())),
+        None => Err(Denied),
+    }
+}
+
+/// The part of the organisation an actor's lists cover when no unit is chosen: `None` for the
+/// whole agency, else the subtree they administer or, for a unit head, the unit they head.
+pub fn directory_scope(actor: &Actor) -> Result<Option<UnitPath>, Denied> {
+    if actor.is_super_admin || actor.admin_scope == Some(AdminScope::Agency) {
+        return Ok(None);
+    }
+    match (&actor.admin_scope, actor.heads_units.first()) {
+        (Some(AdminScope::Subtree(root)), _) => Ok(Some(root.clone())),
+        (None, Some(headed)) => Ok(Some(headed.clone())),
         _ => Err(Denied),
     }
 }
@@ -238,9 +271,12 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
             Action::EditEmployee | Action::AssignAppraisers | Action::ResetPassword,
             Target::Employee(e),
         ) => admin_covers(&e.unit),
-        (Action::ManageUnit | Action::ImportExportEmployees, Target::Unit(unit)) => {
-            admin_covers(unit)
-        }
+        // `EditEmployee` on a unit: add people to it (each existing record is checked as a
+        // `Target::Employee`, with its account's rank).
+        (
+            Action::ManageUnit | Action::ImportExportEmployees | Action::EditEmployee,
+            Target::Unit(unit),
+        ) => admin_covers(unit),
         (Action::ListEmployees, Target::Unit(unit)) => {
             admin_covers(unit) || actor.heads_units.iter().any(|u| u.contains(unit))
         }
@@ -620,6 +656,55 @@ mod tests {
                 .is_ok()
             );
         }
+    }
+
+    #[test]
+    fn admin_roles_are_stored_as_spelled() {
+        crate::domain::vocabulary::assert_round_trips(AdminRole::as_str);
+        crate::domain::vocabulary::assert_serde_spelling(AdminRole::as_str);
+        #[cfg(feature = "ssr")]
+        crate::domain::vocabulary::assert_column_spelling(AdminRole::as_str);
+        assert_eq!(AdminRole::None.rank(true), AdminRank::Super);
+        assert_eq!(AdminRole::Agency.rank(false), AdminRank::Agency);
+        assert_eq!(AdminRole::Subtree.rank(false), AdminRank::Subtree);
+        assert_eq!(AdminRole::None.rank(false), AdminRank::None);
+    }
+
+    #[test]
+    fn only_admins_edit_employees_somewhere() {
+        for (role, expected) in [
+            (Role::Pegawai, false),
+            (Role::PejabatPenilai, false),
+            (Role::AtasanPenilai, false),
+            (Role::PimpinanUnit, false),
+            (Role::AdminSubtree, true),
+            (Role::AdminAgency, true),
+            (Role::SuperAdmin, true),
+        ] {
+            assert_eq!(
+                authorize_within_own_scope(&actor(role), Action::EditEmployee).is_ok(),
+                expected,
+                "{role:?}"
+            );
+        }
+        let subtree = actor(Role::AdminSubtree);
+        let (inside, outside) = (UnitPath("/1/2/4/".into()), UnitPath("/1/3/".into()));
+        assert!(authorize(&subtree, Action::EditEmployee, Target::Unit(&inside)).is_ok());
+        assert!(authorize(&subtree, Action::EditEmployee, Target::Unit(&outside)).is_err());
+    }
+
+    #[test]
+    fn the_directory_opens_on_the_actors_own_part() {
+        let bidang = Some(UnitPath("/1/2/".into()));
+        assert_eq!(directory_scope(&actor(Role::AdminAgency)), Ok(None));
+        assert_eq!(directory_scope(&actor(Role::SuperAdmin)), Ok(None));
+        assert_eq!(
+            directory_scope(&actor(Role::AdminSubtree)),
+            Ok(bidang.clone())
+        );
+        assert_eq!(directory_scope(&actor(Role::PimpinanUnit)), Ok(bidang));
+        assert_eq!(directory_scope(&actor(Role::Pegawai)), Err(Denied));
+        assert_eq!(directory_scope(&actor(Role::PejabatPenilai)), Err(Denied));
     }
 
     #[test]

@@ -1,24 +1,35 @@
 //! Agency (*instansi*) settings: the time zone its staff live in and how often it runs periodic
 //! performance evaluations.
 
+use crate::domain::vocabulary::{IntoEnumIterator, UnknownValue, from_str_via_as_str};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+use strum::EnumIter;
 
 /// Indonesia's three civil time zones. Stored as IANA names; shown by their Indonesian abbreviation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text")
+)]
 pub enum AgencyTimeZone {
     /// *Waktu Indonesia Barat*, UTC+7.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "Asia/Jakarta"))]
+    #[serde(rename = "Asia/Jakarta")]
     Wib,
     /// *Waktu Indonesia Tengah*, UTC+8.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "Asia/Makassar"))]
+    #[serde(rename = "Asia/Makassar")]
     Wita,
     /// *Waktu Indonesia Timur*, UTC+9.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "Asia/Jayapura"))]
+    #[serde(rename = "Asia/Jayapura")]
     Wit,
 }
 
 impl AgencyTimeZone {
-    pub const ALL: [Self; 3] = [Self::Wib, Self::Wita, Self::Wit];
-
     pub fn iana_name(self) -> &'static str {
         match self {
             Self::Wib => "Asia/Jakarta",
@@ -64,18 +75,13 @@ impl fmt::Display for AgencyTimeZone {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown value `{0}`")]
-pub struct UnknownValue(pub String);
-
 impl FromStr for AgencyTimeZone {
     type Err = UnknownValue;
 
     /// Accepts the IANA name or the abbreviation, case-insensitively.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let s = s.trim();
-        Self::ALL
-            .into_iter()
+        Self::iter()
             .find(|tz| {
                 tz.iana_name().eq_ignore_ascii_case(s) || tz.abbreviation().eq_ignore_ascii_case(s)
             })
@@ -85,7 +91,13 @@ impl FromStr for AgencyTimeZone {
 
 /// How often the agency evaluates performance within the annual period (PermenPANRB 6/2022 leaves
 /// this to the agency; monthly is common because the performance allowance is paid monthly).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
 pub enum EvaluationInterval {
     Monthly,
     Quarterly,
@@ -93,8 +105,6 @@ pub enum EvaluationInterval {
 }
 
 impl EvaluationInterval {
-    pub const ALL: [Self; 3] = [Self::Monthly, Self::Quarterly, Self::Semester];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Monthly => "monthly",
@@ -113,16 +123,7 @@ impl EvaluationInterval {
     }
 }
 
-impl FromStr for EvaluationInterval {
-    type Err = UnknownValue;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|i| i.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| UnknownValue(s.to_owned()))
-    }
-}
+from_str_via_as_str!(EvaluationInterval);
 
 #[cfg(test)]
 mod tests {
@@ -130,7 +131,7 @@ mod tests {
 
     #[test]
     fn time_zones_round_trip_through_iana_names_and_abbreviations() {
-        for tz in AgencyTimeZone::ALL {
+        for tz in AgencyTimeZone::iter() {
             assert_eq!(tz.iana_name().parse::<AgencyTimeZone>(), Ok(tz));
             assert_eq!(
                 tz.abbreviation().to_lowercase().parse::<AgencyTimeZone>(),
@@ -138,6 +139,21 @@ mod tests {
             );
         }
         assert!("Asia/Singapore".parse::<AgencyTimeZone>().is_err());
+    }
+
+    #[test]
+    fn intervals_round_trip() {
+        crate::domain::vocabulary::assert_round_trips(EvaluationInterval::as_str);
+        crate::domain::vocabulary::assert_serde_spelling(EvaluationInterval::as_str);
+        crate::domain::vocabulary::assert_serde_spelling(AgencyTimeZone::iana_name);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn columns_hold_the_stored_strings() {
+        use crate::domain::vocabulary::assert_column_spelling;
+        assert_column_spelling(AgencyTimeZone::iana_name);
+        assert_column_spelling(EvaluationInterval::as_str);
     }
 
     #[test]
@@ -152,7 +168,7 @@ mod tests {
 
     #[test]
     fn intervals_divide_the_year() {
-        for interval in EvaluationInterval::ALL {
+        for interval in EvaluationInterval::iter() {
             assert_eq!(12 % interval.evaluations_per_year(), 0);
             assert_eq!(
                 interval.as_str().parse::<EvaluationInterval>(),

@@ -2,8 +2,13 @@
 //! how each field is named in forms, how values are cleaned, and what is still missing before it
 //! can be submitted. One self-assessment exists per periodic evaluation and one for the annual.
 
-use super::skp::{CoreValue, NOTE_MAX, parse_target};
+use super::skp::{CoreValue, NOTE_MAX, SkpParty, parse_target};
 use super::text::{clean_line, clean_text};
+use super::vocabulary::{IntoEnumIterator, from_str_via_as_str};
+use serde::{Deserialize, Serialize};
+use strum::EnumIter;
+
+from_str_via_as_str!(EvaluationState, EvidenceKind, SelfRating);
 
 pub const VALUE_MAX: usize = 500;
 pub const COMMENT_MAX: usize = 1000;
@@ -13,7 +18,7 @@ pub const LINK_MAX: usize = 2000;
 pub const RETURN_NOTE_MAX: usize = NOTE_MAX;
 
 /// The wizard's steps, in order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, EnumIter)]
 pub enum Step {
     Results = 1,
     Behaviour = 2,
@@ -23,20 +28,12 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Self; 5] = [
-        Self::Results,
-        Self::Behaviour,
-        Self::Report,
-        Self::Development,
-        Self::Review,
-    ];
-
     pub fn number(self) -> u8 {
         self as u8
     }
 
     pub fn from_number(n: i64) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| i64::from(s.number()) == n)
+        Self::iter().find(|s| i64::from(s.number()) == n)
     }
 
     pub fn next(self) -> Option<Self> {
@@ -48,7 +45,13 @@ impl Step {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
 pub enum EvaluationState {
     /// Being filled in by the employee (also after the appraiser returned it).
     Open,
@@ -64,11 +67,49 @@ impl EvaluationState {
         }
     }
 
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::Open, Self::SelfAssessed]
-            .into_iter()
-            .find(|v| v.as_str() == s)
+    /// The employee may still change what they wrote.
+    pub fn owner_may_edit(self) -> bool {
+        matches!(self, Self::Open)
     }
+}
+
+/// What moves a self-assessment from one state to another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, EnumIter)]
+pub enum EvaluationEvent {
+    /// The employee hands it in (*kirim*).
+    Submit,
+    /// The appraiser sends it back for completion, with a note (*kembalikan*).
+    Return,
+}
+
+/// Every allowed transition of a self-assessment: (from, event, who, to). Anything not listed is
+/// refused; the exhaustive test below walks every combination.
+const EVALUATION_TRANSITIONS: &[(EvaluationState, EvaluationEvent, SkpParty, EvaluationState)] = &[
+    (
+        EvaluationState::Open,
+        EvaluationEvent::Submit,
+        SkpParty::Owner,
+        EvaluationState::SelfAssessed,
+    ),
+    (
+        EvaluationState::SelfAssessed,
+        EvaluationEvent::Return,
+        SkpParty::Appraiser,
+        EvaluationState::Open,
+    ),
+];
+
+/// The state `event` fired by `party` leads to from `state`, or `None` when the table has no
+/// such transition.
+pub fn evaluation_transition(
+    state: EvaluationState,
+    event: EvaluationEvent,
+    party: SkpParty,
+) -> Option<EvaluationState> {
+    EVALUATION_TRANSITIONS
+        .iter()
+        .find(|(from, e, p, _)| *from == state && *e == event && *p == party)
+        .map(|(_, _, _, to)| *to)
 }
 
 /// Which evaluation of the year: a periodic one (sub-period 1..n) or the annual one.
@@ -95,27 +136,54 @@ impl EvaluationKind {
     }
 }
 
+/// What a piece of evidence (*bukti dukung*) is: an uploaded file or a link to one elsewhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    File,
+    Link,
+}
+
+impl EvidenceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::File => "file",
+            Self::Link => "link",
+        }
+    }
+}
+
 /// The employee's view of how a core value was lived, on the official three-value scale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text")
+)]
 pub enum SelfRating {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "di_bawah"))]
+    #[serde(rename = "di_bawah")]
     Below,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "sesuai"))]
+    #[serde(rename = "sesuai")]
     Meets,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "di_atas"))]
+    #[serde(rename = "di_atas")]
     Above,
 }
 
 impl SelfRating {
-    pub const ALL: [Self; 3] = [Self::Below, Self::Meets, Self::Above];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Below => "di_bawah",
             Self::Meets => "sesuai",
             Self::Above => "di_atas",
         }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.as_str() == s)
     }
 }
 
@@ -195,8 +263,9 @@ pub fn clean_value(field: Field, raw: &str, numeric: bool) -> Result<Option<Stri
         }
         Field::Realisation(_) => clean_text(raw, VALUE_MAX)?,
         Field::Comment(_) => clean_text(raw, COMMENT_MAX)?,
-        Field::Rating(_) => SelfRating::parse(raw.trim())
-            .ok_or("invalid")?
+        Field::Rating(_) => raw
+            .parse::<SelfRating>()
+            .map_err(|_| "invalid")?
             .as_str()
             .to_owned(),
         Field::Example(_) => clean_text(raw, EXAMPLE_MAX)?,
@@ -272,7 +341,7 @@ pub fn missing(facts: &Completeness) -> Vec<Missing> {
         .filter(|i| i.required && !i.has_realisation)
         .map(|i| Missing::Realisation(i.indicator_id))
         .collect();
-    for value in CoreValue::ALL {
+    for value in CoreValue::iter() {
         if !facts.rated.contains(&value) {
             out.push(Missing::Rating(value));
         }
@@ -323,8 +392,8 @@ mod tests {
         let fields = [
             Field::Realisation(12),
             Field::Comment(7),
-            Field::Rating(CoreValue::ALL[0]),
-            Field::Example(CoreValue::ALL[6]),
+            Field::Rating(CoreValue::iter().next().unwrap()),
+            Field::Example(CoreValue::iter().nth(6).unwrap()),
             Field::Achievements,
             Field::Projects,
             Field::Challenges,
@@ -352,7 +421,7 @@ mod tests {
             Ok(Some("Selesai sesuai rencana".to_owned()))
         );
         assert_eq!(clean_value(r, "   ", true), Ok(None));
-        let rating = Field::Rating(CoreValue::ALL[2]);
+        let rating = Field::Rating(CoreValue::iter().nth(2).unwrap());
         assert_eq!(
             clean_value(rating, "sesuai", false),
             Ok(Some("sesuai".to_owned()))
@@ -411,23 +480,80 @@ mod tests {
                     has_evidence: false,
                 },
             ],
-            rated: CoreValue::ALL[..6].to_vec(),
-            exemplified: CoreValue::ALL.to_vec(),
+            rated: CoreValue::iter().take(6).collect(),
+            exemplified: CoreValue::iter().collect(),
             has_achievements: false,
         };
         assert_eq!(
             missing(&facts),
             vec![
                 Missing::Realisation(1),
-                Missing::Rating(CoreValue::ALL[6]),
+                Missing::Rating(CoreValue::iter().nth(6).unwrap()),
                 Missing::Achievements
             ]
         );
         assert_eq!(without_evidence(&facts), vec![3]);
         facts.indicators[0].has_realisation = true;
-        facts.rated = CoreValue::ALL.to_vec();
+        facts.rated = CoreValue::iter().collect();
         facts.has_achievements = true;
         assert!(missing(&facts).is_empty());
+    }
+
+    #[test]
+    fn the_state_table_is_exactly_submit_and_return() {
+        let mut allowed = Vec::new();
+        for state in EvaluationState::iter() {
+            for event in EvaluationEvent::iter() {
+                for party in SkpParty::iter() {
+                    if let Some(to) = evaluation_transition(state, event, party) {
+                        allowed.push((state, event, party, to));
+                    }
+                }
+            }
+        }
+        use EvaluationState::{Open, SelfAssessed};
+        assert_eq!(
+            allowed,
+            [
+                (Open, EvaluationEvent::Submit, SkpParty::Owner, SelfAssessed),
+                (
+                    SelfAssessed,
+                    EvaluationEvent::Return,
+                    SkpParty::Appraiser,
+                    Open
+                ),
+            ]
+        );
+        let editable: Vec<_> = EvaluationState::iter()
+            .filter(|s| s.owner_may_edit())
+            .collect();
+        assert_eq!(editable, [Open]);
+        // Whatever the employee may edit, they may also submit: no state traps their work.
+        for state in editable {
+            assert!(
+                evaluation_transition(state, EvaluationEvent::Submit, SkpParty::Owner).is_some()
+            );
+        }
+    }
+
+    #[test]
+    fn stored_strings_round_trip() {
+        use crate::domain::vocabulary::{assert_round_trips, assert_serde_spelling};
+        assert_round_trips(EvaluationState::as_str);
+        assert_round_trips(SelfRating::as_str);
+        assert_round_trips(EvidenceKind::as_str);
+        assert_serde_spelling(EvaluationState::as_str);
+        assert_serde_spelling(EvidenceKind::as_str);
+        assert_serde_spelling(SelfRating::as_str);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn columns_hold_the_stored_strings() {
+        use crate::domain::vocabulary::assert_column_spelling;
+        assert_column_spelling(EvaluationState::as_str);
+        assert_column_spelling(SelfRating::as_str);
+        assert_column_spelling(EvidenceKind::as_str);
     }
 
     #[test]
@@ -445,7 +571,9 @@ mod tests {
         assert_eq!(EvaluationKind::from_seq(-1), None);
         assert_eq!(Field::Development.step(), Step::Development);
         assert_eq!(
-            Missing::Rating(CoreValue::ALL[0]).field().step(),
+            Missing::Rating(CoreValue::iter().next().unwrap())
+                .field()
+                .step(),
             Step::Behaviour
         );
     }

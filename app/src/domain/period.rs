@@ -1,11 +1,14 @@
 //! The performance period (*periode penilaian*): a calendar year split into sub-periods by the
 //! agency's evaluation interval, with its default deadlines (DOMAIN.md §11.5) and their checks.
 
-use crate::domain::agency::{EvaluationInterval, UnknownValue};
+use crate::domain::agency::EvaluationInterval;
+use crate::domain::vocabulary::from_str_via_as_str;
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::ops::RangeInclusive;
-use std::str::FromStr;
+use strum::EnumIter;
+
+from_str_via_as_str!(OrgPredikat, PeriodState);
 
 pub const YEARS: RangeInclusive<i32> = 2000..=2100;
 
@@ -74,7 +77,13 @@ pub fn default_annual_deadline(year: i32) -> NaiveDate {
 }
 
 /// *Capaian kinerja organisasi* of a unit (SE MenPANRB 3/2023), best first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
 pub enum OrgPredikat {
     Istimewa,
     Baik,
@@ -85,14 +94,6 @@ pub enum OrgPredikat {
 }
 
 impl OrgPredikat {
-    pub const ALL: [Self; 5] = [
-        Self::Istimewa,
-        Self::Baik,
-        Self::ButuhPerbaikan,
-        Self::Kurang,
-        Self::SangatKurang,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Istimewa => "istimewa",
@@ -104,42 +105,24 @@ impl OrgPredikat {
     }
 }
 
-impl FromStr for OrgPredikat {
-    type Err = UnknownValue;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|p| p.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| UnknownValue(s.to_owned()))
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
 pub enum PeriodState {
     Open,
     Closed,
 }
 
 impl PeriodState {
-    pub const ALL: [Self; 2] = [Self::Open, Self::Closed];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Open => "open",
             Self::Closed => "closed",
         }
-    }
-}
-
-impl FromStr for PeriodState {
-    type Err = UnknownValue;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|p| p.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| UnknownValue(s.to_owned()))
     }
 }
 
@@ -183,6 +166,7 @@ pub fn validate_deadlines(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::vocabulary::IntoEnumIterator;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -199,7 +183,7 @@ mod tests {
     #[test]
     fn sub_periods_cover_the_year_without_gaps() {
         for year in [2024, 2025] {
-            for interval in EvaluationInterval::ALL {
+            for interval in EvaluationInterval::iter() {
                 let subs = sub_periods(year, interval);
                 assert_eq!(subs.len() as u32, interval.evaluations_per_year());
                 assert_eq!(subs[0].starts_on, date(year, 1, 1));
@@ -336,18 +320,25 @@ mod tests {
 
     #[test]
     fn stored_strings_round_trip() {
-        for predikat in OrgPredikat::ALL {
-            assert_eq!(predikat.as_str().parse::<OrgPredikat>(), Ok(predikat));
-        }
+        use crate::domain::vocabulary::{assert_round_trips, assert_serde_spelling};
+        assert_round_trips(OrgPredikat::as_str);
+        assert_round_trips(PeriodState::as_str);
+        assert_serde_spelling(OrgPredikat::as_str);
+        assert_serde_spelling(PeriodState::as_str);
         assert_eq!(OrgPredikat::ButuhPerbaikan.as_str(), "butuh_perbaikan");
         assert_eq!(OrgPredikat::SangatKurang.as_str(), "sangat_kurang");
         assert!("cukup".parse::<OrgPredikat>().is_err());
-        for state in PeriodState::ALL {
-            assert_eq!(state.as_str().parse::<PeriodState>(), Ok(state));
-        }
         assert_eq!(
             "closing".parse::<PeriodState>(),
-            Err(UnknownValue("closing".into()))
+            Err(crate::domain::vocabulary::UnknownValue("closing".into()))
         );
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn columns_hold_the_stored_strings() {
+        use crate::domain::vocabulary::assert_column_spelling;
+        assert_column_spelling(OrgPredikat::as_str);
+        assert_column_spelling(PeriodState::as_str);
     }
 }

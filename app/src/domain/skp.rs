@@ -2,10 +2,10 @@
 //! what must be filled in before it can be submitted (§11.3), and the per-field cleaning the server
 //! applies when a row is saved.
 
-use crate::domain::agency::UnknownValue;
 use crate::domain::text::clean_line;
+use crate::domain::vocabulary::{IntoEnumIterator, from_str_via_as_str};
 use serde::{Deserialize, Serialize};
-use std::str::FromStr;
+use strum::EnumIter;
 
 pub const RESULT_TEXT_MAX: usize = 1000;
 pub const INDICATOR_TEXT_MAX: usize = 1000;
@@ -18,25 +18,6 @@ pub const UNIT_MAX: usize = 50;
 pub const MAX_RESULTS: usize = 30;
 pub const MAX_INDICATORS_PER_RESULT: usize = 10;
 pub const MAX_ATTACHMENT_ITEMS_PER_KIND: usize = 20;
-
-/// Every stored enum parses back from its `as_str()` form, tolerating case and surrounding blanks
-/// the way `agency.rs` does.
-macro_rules! from_str_via_as_str {
-    ($($name:ident),+ $(,)?) => {
-        $(
-            impl FromStr for $name {
-                type Err = UnknownValue;
-
-                fn from_str(s: &str) -> Result<Self, Self::Err> {
-                    Self::ALL
-                        .into_iter()
-                        .find(|v| v.as_str().eq_ignore_ascii_case(s.trim()))
-                        .ok_or_else(|| UnknownValue(s.to_owned()))
-                }
-            }
-        )+
-    };
-}
 
 from_str_via_as_str!(
     SkpState,
@@ -51,7 +32,13 @@ from_str_via_as_str!(
     CoreValue,
 );
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
 pub enum SkpState {
     Draft,
     Submitted,
@@ -65,17 +52,6 @@ pub enum SkpState {
 }
 
 impl SkpState {
-    pub const ALL: [Self; 8] = [
-        Self::Draft,
-        Self::Submitted,
-        Self::Approved,
-        Self::RevisionDraft,
-        Self::RevisionSubmitted,
-        Self::Evaluated,
-        Self::Archived,
-        Self::Cancelled,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Draft => "draft",
@@ -120,7 +96,13 @@ impl SkpState {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
 pub enum SkpEvent {
     Submit,
     Return,
@@ -133,16 +115,6 @@ pub enum SkpEvent {
 }
 
 impl SkpEvent {
-    pub const ALL: [Self; 7] = [
-        Self::Submit,
-        Self::Return,
-        Self::Approve,
-        Self::RequestRevision,
-        Self::Evaluate,
-        Self::Archive,
-        Self::Cancel,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Submit => "submit",
@@ -162,7 +134,8 @@ impl SkpEvent {
 }
 
 /// Who fires an event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[serde(rename_all = "snake_case")]
 pub enum SkpParty {
     /// The employee whose SKP it is (*pegawai yang dinilai*).
     Owner,
@@ -173,8 +146,6 @@ pub enum SkpParty {
 }
 
 impl SkpParty {
-    pub const ALL: [Self; 4] = [Self::Owner, Self::Appraiser, Self::Admin, Self::System];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Owner => "owner",
@@ -185,7 +156,13 @@ impl SkpParty {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
 pub enum SkpForm {
     /// *Jabatan Pimpinan Tinggi*: results come from the unit's *perjanjian kinerja*, by perspective.
     Jpt,
@@ -194,8 +171,6 @@ pub enum SkpForm {
 }
 
 impl SkpForm {
-    pub const ALL: [Self; 2] = [Self::Jpt, Self::JaJf];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Jpt => "jpt",
@@ -205,15 +180,19 @@ impl SkpForm {
 }
 
 /// *Pendekatan*: whether indicators and targets are measured or narrated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Approach {
     Kuantitatif,
     Kualitatif,
 }
 
 impl Approach {
-    pub const ALL: [Self; 2] = [Self::Kuantitatif, Self::Kualitatif];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Kuantitatif => "kuantitatif",
@@ -222,7 +201,13 @@ impl Approach {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
 pub enum ResultGroup {
     Utama,
     /// Extra assignments; exempt from the cascade.
@@ -230,8 +215,6 @@ pub enum ResultGroup {
 }
 
 impl ResultGroup {
-    pub const ALL: [Self; 2] = [Self::Utama, Self::Tambahan];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Utama => "utama",
@@ -241,7 +224,13 @@ impl ResultGroup {
 }
 
 /// *Aspek* of a quantitative indicator.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Aspect {
     Kuantitas,
     Kualitas,
@@ -250,8 +239,6 @@ pub enum Aspect {
 }
 
 impl Aspect {
-    pub const ALL: [Self; 4] = [Self::Kuantitas, Self::Kualitas, Self::Waktu, Self::Biaya];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Kuantitas => "kuantitas",
@@ -263,7 +250,13 @@ impl Aspect {
 }
 
 /// *Perspektif* grouping the results of a JPT SKP.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Perspective {
     PenerimaLayanan,
     ProsesBisnis,
@@ -272,13 +265,6 @@ pub enum Perspective {
 }
 
 impl Perspective {
-    pub const ALL: [Self; 4] = [
-        Self::PenerimaLayanan,
-        Self::ProsesBisnis,
-        Self::PenguatanInternal,
-        Self::Anggaran,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::PenerimaLayanan => "penerima_layanan",
@@ -290,7 +276,13 @@ impl Perspective {
 }
 
 /// The three lists of the *Lampiran SKP*.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
 pub enum AttachmentKind {
     DukunganSumberDaya,
     SkemaPertanggungjawaban,
@@ -298,12 +290,6 @@ pub enum AttachmentKind {
 }
 
 impl AttachmentKind {
-    pub const ALL: [Self; 3] = [
-        Self::DukunganSumberDaya,
-        Self::SkemaPertanggungjawaban,
-        Self::Konsekuensi,
-    ];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Self::DukunganSumberDaya => "dukungan_sumber_daya",
@@ -315,7 +301,8 @@ impl AttachmentKind {
 
 /// The BerAKHLAK core values in their official order (SE MenPANRB 20/2021). Stored by number
 /// because the official instrument numbers them, and its 21 *panduan perilaku* follow that order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[serde(rename_all = "snake_case")]
 pub enum CoreValue {
     BerorientasiPelayanan,
     Akuntabel,
@@ -327,16 +314,6 @@ pub enum CoreValue {
 }
 
 impl CoreValue {
-    pub const ALL: [Self; 7] = [
-        Self::BerorientasiPelayanan,
-        Self::Akuntabel,
-        Self::Kompeten,
-        Self::Harmonis,
-        Self::Loyal,
-        Self::Adaptif,
-        Self::Kolaboratif,
-    ];
-
     /// Used as a message-key suffix; the database stores `number()`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -364,7 +341,7 @@ impl CoreValue {
     }
 
     pub fn from_number(number: u8) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.number() == number)
+        Self::iter().find(|v| v.number() == number)
     }
 
     /// Numbers (1 ..= 21) of this value's three *panduan perilaku* in the official instrument.
@@ -446,10 +423,9 @@ pub fn transition(
     }
 }
 
-/// The events `party` may fire from `state`, in `SkpEvent::ALL` order (for the action buttons).
+/// The events `party` may fire from `state`, in declaration order (for the action buttons).
 pub fn available_events(state: SkpState, party: SkpParty) -> Vec<SkpEvent> {
-    SkpEvent::ALL
-        .into_iter()
+    SkpEvent::iter()
         .filter(|&event| allowed_parties(state, event).contains(&party))
         .collect()
 }
@@ -774,10 +750,10 @@ mod tests {
     #[test]
     fn every_state_event_and_party_matches_the_table() {
         let mut allowed_seen = 0;
-        for state in SkpState::ALL {
-            for event in SkpEvent::ALL {
+        for state in SkpState::iter() {
+            for event in SkpEvent::iter() {
                 let possible = ALLOWED.iter().any(|t| t.0 == state && t.1 == event);
-                for party in SkpParty::ALL {
+                for party in SkpParty::iter() {
                     let expected = match ALLOWED
                         .iter()
                         .find(|t| t.0 == state && t.1 == event && t.2 == party)
@@ -801,8 +777,8 @@ mod tests {
 
     #[test]
     fn final_states_accept_nothing() {
-        for state in SkpState::ALL.into_iter().filter(|s| s.is_final()) {
-            for event in SkpEvent::ALL {
+        for state in SkpState::iter().filter(|s| s.is_final()) {
+            for event in SkpEvent::iter() {
                 assert!(allowed_parties(state, event).is_empty());
             }
         }
@@ -823,10 +799,7 @@ mod tests {
 
     #[test]
     fn notes_are_required_when_undoing() {
-        let with_note: Vec<_> = SkpEvent::ALL
-            .into_iter()
-            .filter(|e| e.needs_note())
-            .collect();
+        let with_note: Vec<_> = SkpEvent::iter().filter(|e| e.needs_note()).collect();
         assert_eq!(with_note, [E::Return, E::RequestRevision, E::Cancel]);
     }
 
@@ -861,7 +834,7 @@ mod tests {
     #[test]
     fn state_predicates() {
         let having = |f: fn(SkpState) -> bool| -> Vec<SkpState> {
-            SkpState::ALL.into_iter().filter(|&s| f(s)).collect()
+            SkpState::iter().filter(|&s| f(s)).collect()
         };
         assert_eq!(
             having(SkpState::owner_may_edit),
@@ -892,32 +865,29 @@ mod tests {
         assert_eq!(having(SkpState::is_final), [S::Archived, S::Cancelled]);
     }
 
-    fn round_trips<T>(all: &[T], as_str: fn(T) -> &'static str)
-    where
-        T: Copy + PartialEq + std::fmt::Debug + FromStr<Err = UnknownValue>,
-    {
-        let mut seen = std::collections::HashSet::new();
-        for &value in all {
-            let text = as_str(value);
-            assert!(seen.insert(text), "duplicate `{text}`");
-            assert_eq!(text.parse::<T>(), Ok(value));
-            assert_eq!(format!(" {} ", text.to_uppercase()).parse::<T>(), Ok(value));
-        }
-        assert_eq!("nope".parse::<T>(), Err(UnknownValue("nope".into())));
-    }
-
     #[test]
     fn stored_strings_round_trip() {
-        round_trips(&SkpState::ALL, SkpState::as_str);
-        round_trips(&SkpEvent::ALL, SkpEvent::as_str);
-        round_trips(&SkpParty::ALL, SkpParty::as_str);
-        round_trips(&SkpForm::ALL, SkpForm::as_str);
-        round_trips(&Approach::ALL, Approach::as_str);
-        round_trips(&ResultGroup::ALL, ResultGroup::as_str);
-        round_trips(&Aspect::ALL, Aspect::as_str);
-        round_trips(&Perspective::ALL, Perspective::as_str);
-        round_trips(&AttachmentKind::ALL, AttachmentKind::as_str);
-        round_trips(&CoreValue::ALL, CoreValue::as_str);
+        use crate::domain::vocabulary::{assert_round_trips, assert_serde_spelling};
+        assert_round_trips(SkpState::as_str);
+        assert_round_trips(SkpEvent::as_str);
+        assert_round_trips(SkpParty::as_str);
+        assert_round_trips(SkpForm::as_str);
+        assert_round_trips(Approach::as_str);
+        assert_round_trips(ResultGroup::as_str);
+        assert_round_trips(Aspect::as_str);
+        assert_round_trips(Perspective::as_str);
+        assert_round_trips(AttachmentKind::as_str);
+        assert_round_trips(CoreValue::as_str);
+        assert_serde_spelling(SkpState::as_str);
+        assert_serde_spelling(SkpEvent::as_str);
+        assert_serde_spelling(SkpParty::as_str);
+        assert_serde_spelling(SkpForm::as_str);
+        assert_serde_spelling(Approach::as_str);
+        assert_serde_spelling(ResultGroup::as_str);
+        assert_serde_spelling(Aspect::as_str);
+        assert_serde_spelling(Perspective::as_str);
+        assert_serde_spelling(AttachmentKind::as_str);
+        assert_serde_spelling(CoreValue::as_str);
         assert_eq!(SkpState::RevisionSubmitted.as_str(), "revision_submitted");
         assert_eq!(SkpForm::JaJf.as_str(), "ja_jf");
         assert_eq!(
@@ -926,9 +896,23 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn columns_hold_the_stored_strings() {
+        use crate::domain::vocabulary::assert_column_spelling;
+        assert_column_spelling(SkpState::as_str);
+        assert_column_spelling(SkpEvent::as_str);
+        assert_column_spelling(SkpForm::as_str);
+        assert_column_spelling(Approach::as_str);
+        assert_column_spelling(ResultGroup::as_str);
+        assert_column_spelling(Aspect::as_str);
+        assert_column_spelling(Perspective::as_str);
+        assert_column_spelling(AttachmentKind::as_str);
+    }
+
     #[test]
     fn core_values_are_numbered_like_the_instrument() {
-        for (index, value) in CoreValue::ALL.into_iter().enumerate() {
+        for (index, value) in CoreValue::iter().enumerate() {
             let number = u8::try_from(index + 1).unwrap();
             assert_eq!(value.number(), number);
             assert_eq!(CoreValue::from_number(number), Some(value));
@@ -941,8 +925,7 @@ mod tests {
         );
         assert_eq!(CoreValue::Harmonis.guidance_numbers(), [10, 11, 12]);
         assert_eq!(CoreValue::Kolaboratif.guidance_numbers(), [19, 20, 21]);
-        let all: Vec<u8> = CoreValue::ALL
-            .into_iter()
+        let all: Vec<u8> = CoreValue::iter()
             .flat_map(CoreValue::guidance_numbers)
             .collect();
         assert_eq!(all, (1..=21).collect::<Vec<u8>>());

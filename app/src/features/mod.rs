@@ -4,4 +4,5 @@ pub mod admin;
 pub mod auth;
 pub mod evaluation;
 pub mod home;
+pub mod notifications;
 pub mod skp;

@@ -9,11 +9,18 @@ use leptos_router::hooks::use_query_map;
 /// The error a plain form post to the server function at `path` sent back in the address
 /// (`__err`), if any.
 pub fn posted_error(path: &str) -> Option<AppError> {
-    let query = use_query_map();
-    query.with_untracked(|q| {
+    posted_failure()
+        .filter(|(posted_to, _)| posted_to == path)
+        .map(|(_, error)| error)
+}
+
+/// The server function a plain form post failed at, with its error, as leptos puts them in the
+/// address it redirects the browser back to (`__path`, `__err`).
+pub fn posted_failure() -> Option<(String, AppError)> {
+    use_query_map().with_untracked(|q| {
         let err = q.get("__err")?;
-        (q.get("__path").as_deref() == Some(path))
-            .then(|| ServerFnUrlError::<AppError>::decode_err(&err))
+        let path = q.get("__path")?;
+        Some((path, ServerFnUrlError::<AppError>::decode_err(&err)))
     })
 }
 

@@ -11,7 +11,7 @@ use leptos_router::components::A;
 #[cfg(feature = "ssr")]
 fn bell() -> Option<impl IntoView> {
     use_context::<crate::server_pages::ServerRendered>()
-        .map(|_| view! { <crate::features::skp::NotificationBell /> })
+        .map(|_| view! { <crate::features::notifications::NotificationBell /> })
 }
 
 /// The same shape as on the server (an empty `Option`), so hydration finds what SSR rendered.

@@ -979,7 +979,7 @@ async fn second_factor_and_the_agency_rule(t: TestDb) {
     let mut other = account_of(&t, server::demo::PPPK_EMPLOYEE_NIP)
         .await
         .into_active_model();
-    other.admin_scope = Set("agency".into());
+    other.admin_scope = Set(app::domain::access::AdminRole::Agency);
     other.update(&t.db).await.unwrap();
     let other = login(&app, server::demo::PPPK_EMPLOYEE_NIP, DEMO_PASSWORD).await;
     let (status, _) = get(&app, "/admin/unit", &other).await;

@@ -49,7 +49,7 @@ async fn matrix_holds_against_the_database(t: TestDb) {
         .unwrap()
         .unwrap();
     let mut scoped: user_account::ActiveModel = account(&t, SUBTREE_ADMIN_NIP).await.into();
-    scoped.admin_scope = Set("subtree".into());
+    scoped.admin_scope = Set(app::domain::access::AdminRole::Subtree);
     scoped.admin_unit_id = Set(Some(bidang.id));
     scoped.update(&t.db).await.unwrap();
     let mut root: user_account::ActiveModel = account(&t, SUPER_ADMIN_NIP).await.into();

@@ -125,9 +125,9 @@ async fn opening_periods_validates_and_stores_deadlines(t: TestDb) {
         let next = open(&app, &admin, year, interval).await;
         let period = period_of(&t, year).await.expect("stored");
         assert_eq!(next, format!("/admin/periode/{}?disimpan=1", period.id));
-        assert_eq!(period.state, "open");
+        assert_eq!(period.state.as_str(), "open");
         assert_eq!(period.version, 1);
-        assert_eq!(period.evaluation_interval, interval);
+        assert_eq!(period.evaluation_interval.as_str(), interval);
         assert_eq!(period.starts_on.to_string(), format!("{year}-01-01"));
         assert_eq!(period.ends_on.to_string(), format!("{year}-12-31"));
         assert_eq!(
@@ -288,7 +288,7 @@ async fn opening_periods_validates_and_stores_deadlines(t: TestDb) {
     )
     .await;
     assert_eq!(next, format!("{from}?disimpan=1"));
-    assert_eq!(period_of(&t, 2032).await.unwrap().state, "closed");
+    assert_eq!(period_of(&t, 2032).await.unwrap().state.as_str(), "closed");
     assert_eq!(audits(&t, "period_closed").await.len(), 1);
     let back = post(
         &app,
@@ -308,7 +308,7 @@ async fn opening_periods_validates_and_stores_deadlines(t: TestDb) {
         &format!("id={}&version=3&state=open", saved.id),
     )
     .await;
-    assert_eq!(period_of(&t, 2032).await.unwrap().state, "open");
+    assert_eq!(period_of(&t, 2032).await.unwrap().state.as_str(), "open");
     assert_eq!(audits(&t, "period_reopened").await.len(), 1);
 }
 
@@ -428,7 +428,7 @@ async fn organisation_achievement_by_admin_and_leaders(t: TestDb) {
         .unwrap()
         .unwrap();
     assert_eq!(stored.periode_id, period.id);
-    assert_eq!(stored.predikat, "baik");
+    assert_eq!(stored.predikat.as_str(), "baik");
     assert_eq!(stored.basis, "PK Sekretariat tercapai 96 %");
     assert_eq!(stored.set_by, admin_account.id);
     assert_eq!(stored.version, 1);
@@ -508,7 +508,7 @@ async fn organisation_achievement_by_admin_and_leaders(t: TestDb) {
         .await
         .unwrap()
         .expect("stored");
-    assert_eq!(by_head.predikat, "butuh_perbaikan");
+    assert_eq!(by_head.predikat.as_str(), "butuh_perbaikan");
 
     let bidang_head = login(&app, BIDANG_HEAD_NIP).await;
     assert_eq!(
@@ -527,7 +527,7 @@ async fn organisation_achievement_by_admin_and_leaders(t: TestDb) {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(unchanged.predikat, "butuh_perbaikan");
+    assert_eq!(unchanged.predikat.as_str(), "butuh_perbaikan");
     let (status, page) = get(&app, &from, &bidang_head).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains(r#"data-unit="MP-MUT""#));

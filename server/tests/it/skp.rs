@@ -62,7 +62,7 @@ async fn draft_plan(app: &Router, t: &TestDb, cookie: &str, parents: &[i64]) -> 
     let (_, to) = post(app, cookie, "/api/skp/create", "approach=kuantitatif").await;
     let plan = plan_of(t, EMPLOYEE_NIP).await.expect("plan created");
     assert_eq!(to, format!("/skp/{}", plan.id));
-    assert_eq!(plan.state, "draft");
+    assert_eq!(plan.state.as_str(), "draft");
     for (i, parent) in parents.iter().enumerate() {
         let version = reload(t, plan.id).await.version;
         let text = encode(&format!("Terverifikasinya usulan penilaian kinerja ke-{i}"));
@@ -133,7 +133,7 @@ async fn unread(t: &TestDb, nip: &str) -> Vec<String> {
         .await
         .unwrap()
         .into_iter()
-        .map(|n| n.kind)
+        .map(|n| n.kind.as_str().to_owned())
         .collect()
 }
 
@@ -153,7 +153,7 @@ async fn workflow_submit_return_approve(t: TestDb) {
 
     let to = fire(&app, &t, &employee, plan.id, "submit", "").await;
     assert!(to.ends_with("?status=submitted"), "{to}");
-    assert_eq!(reload(&t, plan.id).await.state, "submitted");
+    assert_eq!(reload(&t, plan.id).await.state.as_str(), "submitted");
     assert_eq!(unread(&t, SUPERVISOR_NIP).await, ["skp_submitted"]);
     let (_, list) = get(&app, "/bawahan", &supervisor).await;
     assert!(
@@ -164,7 +164,7 @@ async fn workflow_submit_return_approve(t: TestDb) {
     // Returning needs a note; without one nothing changes.
     let to = fire(&app, &t, &supervisor, plan.id, "return", "  ").await;
     assert!(to.contains("__err"), "{to}");
-    assert_eq!(reload(&t, plan.id).await.state, "submitted");
+    assert_eq!(reload(&t, plan.id).await.state.as_str(), "submitted");
     let to = fire(
         &app,
         &t,
@@ -175,7 +175,7 @@ async fn workflow_submit_return_approve(t: TestDb) {
     )
     .await;
     assert!(to.ends_with("?status=draft"), "{to}");
-    assert_eq!(reload(&t, plan.id).await.state, "draft");
+    assert_eq!(reload(&t, plan.id).await.state.as_str(), "draft");
     assert_eq!(unread(&t, EMPLOYEE_NIP).await, ["skp_returned"]);
     let (_, page) = get(&app, &format!("/skp/{}", plan.id), &employee).await;
     assert!(
@@ -202,7 +202,7 @@ async fn workflow_submit_return_approve(t: TestDb) {
     let to = fire(&app, &t, &supervisor, plan.id, "approve", "").await;
     assert!(to.ends_with("?status=approved"), "{to}");
     let approved = reload(&t, plan.id).await;
-    assert_eq!(approved.state, "approved");
+    assert_eq!(approved.state.as_str(), "approved");
     assert_eq!(approved.revision, 1);
     assert!(approved.approved_at.is_some());
     let history: Vec<(String, Option<String>)> = skp_riwayat::Entity::find()
@@ -212,7 +212,12 @@ async fn workflow_submit_return_approve(t: TestDb) {
         .await
         .unwrap()
         .into_iter()
-        .map(|h| (h.event, h.snapshot.map(|_| "snapshot".to_owned())))
+        .map(|h| {
+            (
+                h.event.as_str().to_owned(),
+                h.snapshot.map(|_| "snapshot".to_owned()),
+            )
+        })
         .collect();
     assert_eq!(
         history,
@@ -276,7 +281,7 @@ async fn incomplete_and_stale_submissions_are_refused(t: TestDb) {
     // Nothing in it yet: not submittable, the page says what is missing.
     let to = fire(&app, &t, &employee, plan.id, "submit", "").await;
     assert!(to.contains("__err"), "{to}");
-    assert_eq!(reload(&t, plan.id).await.state, "draft");
+    assert_eq!(reload(&t, plan.id).await.state.as_str(), "draft");
     let (_, page) = get(&app, &format!("/skp/{}", plan.id), &employee).await;
     assert!(page.contains("Tambahkan minimal satu hasil kerja utama."));
 
@@ -327,7 +332,7 @@ async fn incomplete_and_stale_submissions_are_refused(t: TestDb) {
     let supervisor = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
     let to = fire(&app, &t, &supervisor, plan.id, "approve", "").await;
     assert!(to.contains("__err"), "{to}");
-    assert_eq!(reload(&t, plan.id).await.state, "draft");
+    assert_eq!(reload(&t, plan.id).await.state.as_str(), "draft");
 
     // Once the period is closed the plan is frozen.
     let period = periode::Entity::find_by_id(plan.periode_id)
@@ -336,7 +341,7 @@ async fn incomplete_and_stale_submissions_are_refused(t: TestDb) {
         .unwrap()
         .unwrap();
     let mut closed: periode::ActiveModel = period.into();
-    closed.state = Set("closed".to_owned());
+    closed.state = Set(app::domain::period::PeriodState::Closed);
     closed.update(&t.db).await.unwrap();
     let version = reload(&t, plan.id).await.version;
     let (_, to) = post(
@@ -386,7 +391,7 @@ async fn only_owner_drafts_and_only_appraiser_decides(t: TestDb) {
     // Neither the employee, a colleague nor the head of the agency approves: only the appraiser.
     for cookie in [&employee, &colleague, &head] {
         fire(&app, &t, cookie, plan.id, "approve", "").await;
-        assert_eq!(reload(&t, plan.id).await.state, "submitted");
+        assert_eq!(reload(&t, plan.id).await.state.as_str(), "submitted");
     }
     // Expectations are the appraiser's to write.
     let version = reload(&t, plan.id).await.version;
@@ -396,7 +401,7 @@ async fn only_owner_drafts_and_only_appraiser_decides(t: TestDb) {
     let (_, to) = post(&app, &supervisor, "/api/skp/expectation", &body).await;
     assert!(!to.contains("__err"), "{to}");
     fire(&app, &t, &supervisor, plan.id, "approve", "").await;
-    assert_eq!(reload(&t, plan.id).await.state, "approved");
+    assert_eq!(reload(&t, plan.id).await.state.as_str(), "approved");
 }
 
 async fn cascade_links_never_dangle(t: TestDb) {

@@ -1,3 +1,5 @@
+use crate::domain::evaluation::EvidenceKind;
+use crate::storage::EvidenceType;
 use sea_orm::entity::prelude::*;
 
 /// Evidence (*bukti dukung*) for an indicator: a stored file (content-addressed) or a link.
@@ -8,9 +10,8 @@ pub struct Model {
     pub id: i64,
     pub evaluasi_id: i64,
     pub indikator_id: i64,
-    /// `file` or `link`.
-    pub kind: String,
-    pub file_type: Option<String>,
+    pub kind: EvidenceKind,
+    pub file_type: Option<EvidenceType>,
     pub object_key: Option<String>,
     pub sha256: Option<String>,
     pub size: Option<i64>,

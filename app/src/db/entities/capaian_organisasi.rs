@@ -1,3 +1,4 @@
+use crate::domain::period::OrgPredikat;
 use sea_orm::entity::prelude::*;
 
 /// The organisation's performance result of a unit in a period.
@@ -8,7 +9,7 @@ pub struct Model {
     pub id: i64,
     pub periode_id: i64,
     pub unit_id: i64,
-    pub predikat: String,
+    pub predikat: OrgPredikat,
     #[sea_orm(column_type = "Text")]
     pub basis: String,
     pub set_by: i64,

@@ -1,3 +1,4 @@
+use crate::domain::evaluation::EvaluationState;
 use sea_orm::entity::prelude::*;
 
 /// The self-assessment of one evaluation (periodic `seq` 1..n, annual `seq` 0) of an SKP.
@@ -8,7 +9,7 @@ pub struct Model {
     pub id: i64,
     pub skp_id: i64,
     pub seq: i32,
-    pub state: String,
+    pub state: EvaluationState,
     /// The wizard step the employee was last on, so another device resumes there.
     pub step: i32,
     #[sea_orm(column_type = "Text", nullable)]

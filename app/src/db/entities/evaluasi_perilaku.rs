@@ -1,3 +1,4 @@
+use crate::domain::evaluation::SelfRating;
 use sea_orm::entity::prelude::*;
 
 /// The employee's self-rating of one core value, with a concrete example.
@@ -8,7 +9,7 @@ pub struct Model {
     pub id: i64,
     pub evaluasi_id: i64,
     pub core_value: i32,
-    pub rating: Option<String>,
+    pub rating: Option<SelfRating>,
     #[sea_orm(column_type = "Text", nullable)]
     pub example: Option<String>,
 }

@@ -1,3 +1,4 @@
+use crate::domain::agency::{AgencyTimeZone, EvaluationInterval};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,8 +10,8 @@ pub struct Model {
     pub code: String,
     pub name: String,
     pub short_name: String,
-    pub time_zone: String,
-    pub evaluation_interval: String,
+    pub time_zone: AgencyTimeZone,
+    pub evaluation_interval: EvaluationInterval,
     /// Admin roles only work for accounts with a second factor (TOTP).
     pub require_admin_mfa: bool,
     pub version: i32,

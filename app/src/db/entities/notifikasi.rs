@@ -1,3 +1,4 @@
+use crate::domain::notification::NotificationKind;
 use sea_orm::entity::prelude::*;
 
 /// An in-app notification for one account.
@@ -7,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub user_id: i64,
-    pub kind: String,
+    pub kind: NotificationKind,
     pub skp_id: Option<i64>,
     pub actor_name: String,
     pub link: String,

@@ -1,3 +1,5 @@
+use crate::domain::agency::EvaluationInterval;
+use crate::domain::period::PeriodState;
 use sea_orm::entity::prelude::*;
 
 /// An annual performance period of the agency with its deadlines.
@@ -8,12 +10,12 @@ pub struct Model {
     pub id: i64,
     pub instansi_id: i64,
     pub year: i32,
-    pub evaluation_interval: String,
+    pub evaluation_interval: EvaluationInterval,
     pub starts_on: Date,
     pub ends_on: Date,
     pub planning_deadline: Date,
     pub annual_deadline: Date,
-    pub state: String,
+    pub state: PeriodState,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

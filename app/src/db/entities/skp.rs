@@ -1,3 +1,4 @@
+use crate::domain::skp::{Approach, SkpForm, SkpState};
 use sea_orm::entity::prelude::*;
 
 /// An employee's performance plan (SKP) for a period.
@@ -8,9 +9,9 @@ pub struct Model {
     pub id: i64,
     pub periode_id: i64,
     pub pegawai_id: i64,
-    pub state: String,
-    pub form: String,
-    pub approach: String,
+    pub state: SkpState,
+    pub form: SkpForm,
+    pub approach: Approach,
     pub penilai_id: Option<i64>,
     pub atasan_penilai_id: Option<i64>,
     #[sea_orm(column_type = "Text")]

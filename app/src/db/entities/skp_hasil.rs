@@ -1,3 +1,4 @@
+use crate::domain::skp::{Perspective, ResultGroup};
 use sea_orm::entity::prelude::*;
 
 /// A work result (RHK) of an SKP; `parent_id` is the leader's RHK it supports.
@@ -7,14 +8,14 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub skp_id: i64,
-    pub grp: String,
+    pub grp: ResultGroup,
     pub position: i32,
     #[sea_orm(column_type = "Text")]
     pub text: String,
     pub parent_id: Option<i64>,
     #[sea_orm(column_type = "Text")]
     pub parent_text: Option<String>,
-    pub perspective: Option<String>,
+    pub perspective: Option<Perspective>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

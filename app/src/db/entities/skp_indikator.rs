@@ -1,3 +1,4 @@
+use crate::domain::skp::Aspect;
 use sea_orm::entity::prelude::*;
 
 /// An individual performance indicator (IKI) of a work result.
@@ -8,7 +9,7 @@ pub struct Model {
     pub id: i64,
     pub hasil_id: i64,
     pub position: i32,
-    pub aspect: Option<String>,
+    pub aspect: Option<Aspect>,
     #[sea_orm(column_type = "Text")]
     pub text: String,
     pub target_min: Option<String>,

@@ -1,3 +1,4 @@
+use crate::domain::skp::AttachmentKind;
 use sea_orm::entity::prelude::*;
 
 /// An item of the SKP's attachment (resources, accountability, consequences).
@@ -7,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub skp_id: i64,
-    pub kind: String,
+    pub kind: AttachmentKind,
     pub position: i32,
     #[sea_orm(column_type = "Text")]
     pub text: String,

@@ -1,3 +1,4 @@
+use crate::domain::skp::{SkpEvent, SkpState};
 use sea_orm::entity::prelude::*;
 
 /// One transition of an SKP; approvals carry a snapshot of the approved content.
@@ -7,9 +8,9 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub skp_id: i64,
-    pub event: String,
-    pub from_state: String,
-    pub to_state: String,
+    pub event: SkpEvent,
+    pub from_state: SkpState,
+    pub to_state: SkpState,
     pub actor_user_id: Option<i64>,
     #[sea_orm(column_type = "Text")]
     pub note: Option<String>,

@@ -1,3 +1,4 @@
+use crate::domain::access::AdminRole;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub login: String,
     pub password_hash: String,
     pub is_super_admin: bool,
-    pub admin_scope: String,
+    pub admin_scope: AdminRole,
     pub admin_unit_id: Option<i64>,
     pub totp_secret: Option<String>,
     pub totp_enabled: bool,

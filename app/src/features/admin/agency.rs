@@ -2,6 +2,7 @@
 
 use super::pages::{AdminNav, load_failure};
 use crate::domain::agency::{AgencyTimeZone, EvaluationInterval};
+use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
@@ -15,9 +16,8 @@ pub struct AgencySettings {
     pub version: i32,
     pub name: String,
     pub short_name: String,
-    /// IANA name.
-    pub time_zone: String,
-    pub evaluation_interval: String,
+    pub time_zone: AgencyTimeZone,
+    pub evaluation_interval: EvaluationInterval,
     pub require_admin_mfa: bool,
 }
 
@@ -146,8 +146,8 @@ mod ssr {
         let mut active = row.into_active_model();
         active.name = Set(name);
         active.short_name = Set(short_name);
-        active.time_zone = Set(time_zone.iana_name().to_owned());
-        active.evaluation_interval = Set(interval.as_str().to_owned());
+        active.time_zone = Set(time_zone);
+        active.evaluation_interval = Set(interval);
         active.require_admin_mfa = Set(require_admin_mfa);
         active.version = Set(version + 1);
         active.updated_at = Set(Utc::now());
@@ -230,8 +230,8 @@ fn settings_form(i18n: leptos_i18n::I18nContext<Locale>, s: AgencySettings) -> i
                 <div class="field">
                     <label for="time_zone">{t!(i18n, agency.time_zone)}</label>
                     <select id="time_zone" name="time_zone">
-                        {AgencyTimeZone::ALL.into_iter().map(|tz| view! {
-                            <option value=tz.iana_name() selected=s.time_zone == tz.iana_name()>
+                        {AgencyTimeZone::iter().map(|tz| view! {
+                            <option value=tz.iana_name() selected=s.time_zone == tz>
                                 {format!("{} ({})", tz.abbreviation(), tz.iana_name())}
                             </option>
                         }).collect_view()}
@@ -240,13 +240,13 @@ fn settings_form(i18n: leptos_i18n::I18nContext<Locale>, s: AgencySettings) -> i
                 <div class="field">
                     <label for="evaluation_interval">{t!(i18n, agency.interval)}</label>
                     <select id="evaluation_interval" name="evaluation_interval">
-                        {EvaluationInterval::ALL.into_iter().map(|i| {
+                        {EvaluationInterval::iter().map(|i| {
                             let label = match i {
                                 EvaluationInterval::Monthly => t_string!(i18n, agency.monthly),
                                 EvaluationInterval::Quarterly => t_string!(i18n, agency.quarterly),
                                 EvaluationInterval::Semester => t_string!(i18n, agency.semester),
                             };
-                            view! { <option value=i.as_str() selected=s.evaluation_interval == i.as_str()>{label}</option> }
+                            view! { <option value=i.as_str() selected=s.evaluation_interval == i>{label}</option> }
                         }).collect_view()}
                     </select>
                 </div>

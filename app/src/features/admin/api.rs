@@ -118,7 +118,9 @@ pub(crate) mod ssr {
     use crate::auth::server::ClientInfo;
     use crate::db::employees::{self, Author, SaveError};
     use crate::db::entities::{pegawai, riwayat_jabatan, unit_kerja, user_account};
-    use crate::domain::access::{Action, Actor, AdminScope, Target, UnitPath, authorize};
+    use crate::domain::access::{
+        Action, Actor, Target, UnitPath, authorize, authorize_within_own_scope, directory_scope,
+    };
     use crate::domain::employee::{EmployeeFields, validate};
     use crate::error::FormErrors;
     use crate::state;
@@ -127,16 +129,10 @@ pub(crate) mod ssr {
         ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
     };
 
-    /// The subtree an actor's directory covers when no unit is chosen (`None`: the agency).
+    /// The subtree path an actor's lists cover when no unit is chosen (`None`: the agency), as
+    /// the policy's [`directory_scope`] decides it.
     pub fn default_scope(actor: &Actor) -> Result<Option<String>, AppError> {
-        if actor.is_super_admin || actor.admin_scope == Some(AdminScope::Agency) {
-            return Ok(None);
-        }
-        match (&actor.admin_scope, actor.heads_units.first()) {
-            (Some(AdminScope::Subtree(root)), _) => Ok(Some(root.0.clone())),
-            (None, Some(headed)) => Ok(Some(headed.0.clone())),
-            _ => Err(AppError::Forbidden),
-        }
+        Ok(directory_scope(actor)?.map(|path| path.0))
     }
 
     /// Whether the actor may place or edit people in `unit`.
@@ -234,7 +230,7 @@ pub(crate) mod ssr {
         };
         let page = crate::db::directory::search(&db, within.as_deref(), &query).await?;
         let units = units_within(&db, scope.as_deref()).await?;
-        let can_edit = actor.is_super_admin || actor.admin_scope.is_some();
+        let can_edit = authorize_within_own_scope(actor, Action::EditEmployee).is_ok();
         Ok(DirectoryView {
             page,
             units: units.iter().map(unit_option).collect(),
@@ -246,9 +242,7 @@ pub(crate) mod ssr {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
         let actor = &user.actor;
-        if !(actor.is_super_admin || actor.admin_scope.is_some()) {
-            return Err(AppError::Forbidden);
-        }
+        authorize_within_own_scope(actor, Action::EditEmployee)?;
         let scope = default_scope(actor)?;
         let units: Vec<UnitOption> = units_within(&db, scope.as_deref())
             .await?
@@ -439,9 +433,7 @@ pub(crate) mod ssr {
                 Some(person)
             }
             None => {
-                if !(actor.is_super_admin || actor.admin_scope.is_some()) {
-                    return Err(AppError::Forbidden);
-                }
+                authorize_within_own_scope(&actor, Action::EditEmployee)?;
                 None
             }
         };

@@ -11,7 +11,8 @@
 use super::pages::{AdminNav, ChangeList, load_failure};
 use super::types::AuditLine;
 use crate::domain::agency::EvaluationInterval;
-use crate::domain::period::OrgPredikat;
+use crate::domain::period::{OrgPredikat, PeriodState};
+use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::{AppError, FormErrors};
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
@@ -31,8 +32,8 @@ pub const REASON_MAX_CHARS: usize = 500;
 pub struct PeriodRow {
     pub id: i64,
     pub year: i32,
-    pub evaluation_interval: String,
-    pub state: String,
+    pub evaluation_interval: EvaluationInterval,
+    pub state: PeriodState,
     /// `DD-MM-YYYY`.
     pub planning_deadline: String,
     pub annual_deadline: String,
@@ -46,7 +47,7 @@ pub struct PeriodList {
     pub can_manage: bool,
     /// Defaults of the "open a period" form; dates as `YYYY-MM-DD`.
     pub new_year: i32,
-    pub new_interval: String,
+    pub new_interval: EvaluationInterval,
     pub new_planning: String,
     pub new_annual: String,
 }
@@ -67,7 +68,7 @@ pub struct AchievementRow {
     pub name: String,
     pub code: String,
     pub depth: i32,
-    pub predikat: Option<String>,
+    pub predikat: Option<OrgPredikat>,
     pub basis: String,
     /// `Name (NIP)` (or login) of whoever set it.
     pub set_by: Option<String>,
@@ -90,8 +91,8 @@ pub struct OverrideRow {
 pub struct PeriodEditor {
     pub id: i64,
     pub year: i32,
-    pub evaluation_interval: String,
-    pub state: String,
+    pub evaluation_interval: EvaluationInterval,
+    pub state: PeriodState,
     pub version: i32,
     /// `YYYY-MM-DD`.
     pub planning_deadline: String,
@@ -148,9 +149,8 @@ pub async fn update_period(
     )
 }
 
-/// `state`: `open` or `closed`.
 #[server(endpoint = "admin/period/state")]
-pub async fn set_period_state(id: i64, version: i32, state: String) -> Result<(), AppError> {
+pub async fn set_period_state(id: i64, version: i32, state: PeriodState) -> Result<(), AppError> {
     crate::state::respond(ssr::set_state(id, version, state).await)
 }
 
@@ -274,7 +274,7 @@ mod ssr {
     }
 
     fn is_open(p: &periode::Model) -> bool {
-        p.state == PeriodState::Open.as_str()
+        p.state == PeriodState::Open
     }
 
     /// A closed period is read-only until reopened.
@@ -355,7 +355,7 @@ mod ssr {
                 .collect(),
             can_manage,
             new_year: year,
-            new_interval: agency.evaluation_interval.as_str().to_owned(),
+            new_interval: agency.evaluation_interval,
             new_planning: iso(default_planning_deadline(year)),
             new_annual: iso(default_annual_deadline(year)),
         })
@@ -489,7 +489,7 @@ mod ssr {
                 name: unit.name,
                 code: unit.code,
                 depth: unit.depth,
-                predikat: current.map(|c| c.predikat.clone()),
+                predikat: current.map(|c| c.predikat),
                 basis: current.map(|c| c.basis.clone()).unwrap_or_default(),
                 set_by,
                 version: current.map_or(0, |c| c.version),
@@ -648,18 +648,13 @@ mod ssr {
         Ok(())
     }
 
-    pub async fn set_state(id: i64, version: i32, state: String) -> Result<(), AppError> {
+    pub async fn set_state(id: i64, version: i32, target: PeriodState) -> Result<(), AppError> {
         let (db, user, agency) = manager().await?;
         let p = period(&db, &agency, id).await?;
         if p.version != version {
             return Err(AppError::Conflict);
         }
-        let Ok(target) = state.parse::<PeriodState>() else {
-            return Err(AppError::Invalid(
-                FormErrors::default().field("state", "invalid"),
-            ));
-        };
-        if p.state == target.as_str() {
+        if p.state == target {
             leptos_axum::redirect(&format!("/admin/periode/{id}"));
             return Ok(());
         }
@@ -667,7 +662,7 @@ mod ssr {
         let before = periods::snapshot(&p, &stored);
         let txn = db.begin().await?;
         let mut row = p.into_active_model();
-        row.state = Set(target.as_str().to_owned());
+        row.state = Set(target);
         row.version = Set(version + 1);
         row.updated_at = Set(Utc::now());
         let saved = row.update(&txn).await?;
@@ -767,7 +762,7 @@ mod ssr {
         let saved = match existing.clone() {
             Some(current) => {
                 let mut row = current.into_active_model();
-                row.predikat = Set(chosen.as_str().to_owned());
+                row.predikat = Set(chosen);
                 row.basis = Set(basis);
                 row.set_by = Set(user.account.id);
                 row.version = Set(version + 1);
@@ -778,7 +773,7 @@ mod ssr {
                 let inserted = capaian_organisasi::ActiveModel {
                     periode_id: Set(periode_id),
                     unit_id: Set(unit_id),
-                    predikat: Set(chosen.as_str().to_owned()),
+                    predikat: Set(chosen),
                     basis: Set(basis),
                     set_by: Set(user.account.id),
                     version: Set(1),
@@ -1044,21 +1039,21 @@ fn form_of(error: &Option<AppError>) -> FormErrors {
         .unwrap_or_default()
 }
 
-fn interval_label(i18n: I18n, interval: &str) -> String {
-    match interval.parse::<EvaluationInterval>() {
-        Ok(EvaluationInterval::Monthly) => t_string!(i18n, period.monthly).to_string(),
-        Ok(EvaluationInterval::Quarterly) => t_string!(i18n, period.quarterly).to_string(),
-        Ok(EvaluationInterval::Semester) => t_string!(i18n, period.semester).to_string(),
-        Err(_) => interval.to_owned(),
+fn interval_label(i18n: I18n, interval: EvaluationInterval) -> String {
+    match interval {
+        EvaluationInterval::Monthly => t_string!(i18n, period.monthly),
+        EvaluationInterval::Quarterly => t_string!(i18n, period.quarterly),
+        EvaluationInterval::Semester => t_string!(i18n, period.semester),
     }
+    .to_string()
 }
 
-fn state_label(i18n: I18n, state: &str) -> String {
+fn state_label(i18n: I18n, state: PeriodState) -> String {
     match state {
-        "open" => t_string!(i18n, period.state_open).to_string(),
-        "closed" => t_string!(i18n, period.state_closed).to_string(),
-        other => other.to_owned(),
+        PeriodState::Open => t_string!(i18n, period.state_open),
+        PeriodState::Closed => t_string!(i18n, period.state_closed),
     }
+    .to_string()
 }
 
 pub fn predikat_label(i18n: I18n, predikat: OrgPredikat) -> String {
@@ -1142,7 +1137,7 @@ fn period_list(i18n: I18n, list: PeriodList) -> impl IntoView {
     let (year_error, interval_error) = (err("year"), err("evaluation_interval"));
     let (planning_error, annual_error) = (err("planning_deadline"), err("annual_deadline"));
     let year = value("year", list.new_year.to_string());
-    let chosen_interval = value("evaluation_interval", list.new_interval.clone());
+    let chosen_interval = value("evaluation_interval", list.new_interval.as_str().to_owned());
     let planning = value("planning_deadline", list.new_planning.clone());
     let annual = value("annual_deadline", list.new_annual.clone());
     let (l_year, l_interval, l_state, l_planning, l_annual) = (
@@ -1174,12 +1169,12 @@ fn period_list(i18n: I18n, list: PeriodList) -> impl IntoView {
                             </thead>
                             <tbody>
                                 {list.rows.into_iter().map(|p| view! {
-                                    <tr class:inactive=p.state != "open">
+                                    <tr class:inactive=p.state != PeriodState::Open>
                                         <td data-label=l_year.clone()>
                                             <a href=format!("/admin/periode/{}", p.id)>{p.year}</a>
                                         </td>
-                                        <td data-label=l_interval.clone()>{interval_label(i18n, &p.evaluation_interval)}</td>
-                                        <td data-label=l_state.clone()>{state_label(i18n, &p.state)}</td>
+                                        <td data-label=l_interval.clone()>{interval_label(i18n, p.evaluation_interval)}</td>
+                                        <td data-label=l_state.clone()>{state_label(i18n, p.state)}</td>
                                         <td data-label=l_planning.clone()>{p.planning_deadline}</td>
                                         <td data-label=l_annual.clone()>{p.annual_deadline}</td>
                                     </tr>
@@ -1202,7 +1197,7 @@ fn period_list(i18n: I18n, list: PeriodList) -> impl IntoView {
                     <div class="field">
                         <label for="evaluation_interval">{t!(i18n, period.interval)}</label>
                         <select id="evaluation_interval" name="evaluation_interval" aria-describedby="interval-hint evaluation_interval-error">
-                            {EvaluationInterval::ALL.into_iter().map(|i| {
+                            {EvaluationInterval::iter().map(|i| {
                                 let label = match i {
                                     EvaluationInterval::Monthly => t_string!(i18n, agency.monthly),
                                     EvaluationInterval::Quarterly => t_string!(i18n, agency.quarterly),
@@ -1271,7 +1266,7 @@ fn period_editor(i18n: I18n, e: PeriodEditor) -> impl IntoView {
         .map(|code| field_message(i18n, code));
     let [deadline_error, _, achievement_error, appraiser_error, _]: [Option<AppError>; 5] =
         errors.try_into().unwrap_or_default();
-    let open = e.state == "open";
+    let open = e.state == PeriodState::Open;
     let id = e.id.to_string();
     let version = e.version.to_string();
     view! {
@@ -1279,7 +1274,7 @@ fn period_editor(i18n: I18n, e: PeriodEditor) -> impl IntoView {
             <p><a href="/admin/periode">{t!(i18n, period.back)}</a></p>
             <h1 id="period-title">{t!(i18n, period.heading, year = e.year)}</h1>
             <p class="muted">
-                {interval_label(i18n, &e.evaluation_interval)}" · "{state_label(i18n, &e.state)}
+                {interval_label(i18n, e.evaluation_interval)}" · "{state_label(i18n, e.state)}
             </p>
             {(!open).then(|| view! { <p class="notice notice-error">{t!(i18n, period.closed_notice)}</p> })}
             {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, admin.saved)}</p> })}
@@ -1291,7 +1286,7 @@ fn period_editor(i18n: I18n, e: PeriodEditor) -> impl IntoView {
                 <form method="post" action="/api/admin/period/state" aria-labelledby="state-title">
                     <input type="hidden" name="id" value=id.clone() />
                     <input type="hidden" name="version" value=version.clone() />
-                    <input type="hidden" name="state" value=if open { "closed" } else { "open" } />
+                    <input type="hidden" name="state" value=if open { PeriodState::Closed.as_str() } else { PeriodState::Open.as_str() } />
                     <p class="muted">{if open { t_string!(i18n, period.close_text).to_string() } else { t_string!(i18n, period.reopen_text).to_string() }}</p>
                     <button class="button button-secondary" type="submit">
                         {if open { t_string!(i18n, period.close).to_string() } else { t_string!(i18n, period.reopen).to_string() }}
@@ -1418,13 +1413,9 @@ fn achievement_section(
             };
             let (predikat_error, basis_error, unit_error) =
                 (err("predikat"), err("basis"), err("unit_id"));
-            let chosen = value("predikat", r.predikat.clone().unwrap_or_default());
+            let chosen = value("predikat", r.predikat.map(|p| p.as_str().to_owned()).unwrap_or_default());
             let basis = value("basis", r.basis.clone());
-            let current = r
-                .predikat
-                .as_deref()
-                .and_then(|p| p.parse::<OrgPredikat>().ok())
-                .map(|p| predikat_label(i18n, p));
+            let current = r.predikat.map(|p| predikat_label(i18n, p));
             let select_id = format!("predikat-{}", r.unit_id);
             let basis_id = format!("basis-{}", r.unit_id);
             let editable = r.can_set && open;
@@ -1459,7 +1450,7 @@ fn achievement_section(
                                         <select id=select_id.clone() name="predikat" aria-describedby=format!("{select_id}-error")
                                             aria-invalid=invalid(&predikat_error)>
                                             <option value="">"—"</option>
-                                            {OrgPredikat::ALL.into_iter().map(|p| view! {
+                                            {OrgPredikat::iter().map(|p| view! {
                                                 <option value=p.as_str() selected=chosen == p.as_str()>{predikat_label(i18n, p)}</option>
                                             }).collect_view()}
                                         </select>

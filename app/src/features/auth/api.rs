@@ -120,7 +120,7 @@ mod ssr {
     use crate::auth::server::{self as auth, ClientInfo, Credentials};
     use crate::db::audit::{self, Entry};
     use crate::db::entities::{jabatan, pegawai, unit_kerja};
-    use crate::domain::access::{Action, Target, authorize};
+    use crate::domain::access::{Action, AdminRole, Target, authorize};
     use crate::domain::login::{
         ACCOUNT_THROTTLE, ADDRESS_THROTTLE, local_path_or_root, normalize_login,
     };
@@ -351,7 +351,7 @@ mod ssr {
         let user = state::require_user(&db).await?;
         let now = Utc::now();
         let account = &user.account;
-        let has_admin_role = account.is_super_admin || account.admin_scope != "none";
+        let has_admin_role = account.is_super_admin || account.admin_scope != AdminRole::None;
         let required = crate::db::agency::primary(&db)
             .await?
             .is_some_and(|a| a.require_admin_mfa);
@@ -674,7 +674,7 @@ mod ssr {
                 _ => None,
             },
             admin_needs_mfa: !user.account.totp_enabled
-                && (user.account.is_super_admin || user.account.admin_scope != "none")
+                && (user.account.is_super_admin || user.account.admin_scope != AdminRole::None)
                 && crate::db::agency::primary(&db)
                     .await?
                     .is_some_and(|a| a.require_admin_mfa),

@@ -51,17 +51,21 @@ pub mod ssr {
     use crate::db::entities::{
         bukti, evaluasi, evaluasi_perilaku, evaluasi_realisasi, periode, skp, skp_indikator,
     };
-    use crate::db::notifications::{self, Kind};
+    use crate::db::notifications;
+    use crate::db::people::plan_facts;
     use crate::db::skp::{self as plans, SkpRecord};
+    use crate::db::versioning;
     use crate::domain::access::{Action, EmployeeFacts, Target, authorize};
-    use crate::domain::agency::EvaluationInterval;
     use crate::domain::evaluation::{
-        Completeness, EvaluationKind, EvaluationState, Field, IndicatorFacts, RETURN_NOTE_MAX,
-        Step, clean_link, clean_value, format_size, missing, without_evidence,
+        Completeness, EvaluationEvent, EvaluationKind, EvaluationState, EvidenceKind, Field,
+        IndicatorFacts, RETURN_NOTE_MAX, Step, clean_link, clean_value, evaluation_transition,
+        format_size, missing, without_evidence,
     };
+    use crate::domain::notification::NotificationKind;
     use crate::domain::period::{PeriodState, SubPeriod, sub_periods};
-    use crate::domain::skp::{CoreValue, ResultGroup, SkpState};
+    use crate::domain::skp::{CoreValue, ResultGroup, SkpParty};
     use crate::domain::text::clean_text;
+    use crate::domain::vocabulary::IntoEnumIterator;
     use crate::error::FormErrors;
     use crate::state::{self, CurrentUser};
     use crate::storage::{EvidenceStore, EvidenceType};
@@ -88,15 +92,11 @@ pub mod ssr {
             format!("/evaluasi/{}", self.evaluation.id)
         }
 
-        fn state(&self) -> EvaluationState {
-            EvaluationState::parse(&self.evaluation.state).unwrap_or(EvaluationState::Open)
-        }
-
         fn may_edit(&self) -> bool {
             self.is_owner
-                && self.state() == EvaluationState::Open
-                && self.period.state == PeriodState::Open.as_str()
-                && plans::state_of(&self.plan).is_ok_and(SkpState::is_effective)
+                && self.evaluation.state.owner_may_edit()
+                && self.period.state == PeriodState::Open
+                && self.plan.state.is_effective()
         }
 
         /// Only the employee changes it, and only while it is open in an open period.
@@ -138,17 +138,6 @@ pub mod ssr {
         AppError::Invalid(FormErrors::default().field("evaluation", "evaluation_locked"))
     }
 
-    /// The policy's facts about a plan's owner, with the plan's own appraisers.
-    async fn facts(
-        db: &impl ConnectionTrait,
-        plan: &skp::Model,
-    ) -> Result<EmployeeFacts, AppError> {
-        let mut facts = crate::db::people::employee_facts(db, plan.pegawai_id).await?;
-        facts.penilai_id = plan.penilai_id;
-        facts.atasan_penilai_id = plan.atasan_penilai_id;
-        Ok(facts)
-    }
-
     /// Loads evaluation `id` for `user`: 404 when it does not exist, 403 when the user may not
     /// even read the plan it belongs to.
     pub async fn context(
@@ -161,7 +150,7 @@ pub mod ssr {
             .await?
             .ok_or(AppError::NotFound)?;
         let plan = plans::find(db, evaluation.skp_id).await?;
-        let facts = facts(db, &plan).await?;
+        let facts = plan_facts(db, &plan).await?;
         authorize(&user.actor, Action::ViewSkp, Target::Employee(&facts))?;
         let is_owner = authorize(&user.actor, Action::DraftSkp, Target::Employee(&facts)).is_ok();
         let is_appraiser =
@@ -192,18 +181,11 @@ pub mod ssr {
         d.format("%d-%m-%Y").to_string()
     }
 
-    fn interval_of(period: &periode::Model) -> EvaluationInterval {
-        period
-            .evaluation_interval
-            .parse()
-            .unwrap_or(EvaluationInterval::Monthly)
-    }
-
     /// The stretch an evaluation covers: its sub-period, or the whole year for the annual one.
     fn span_of(period: &periode::Model, seq: i32) -> Option<(NaiveDate, NaiveDate)> {
         match EvaluationKind::from_seq(seq)? {
             EvaluationKind::Annual => Some((period.starts_on, period.ends_on)),
-            EvaluationKind::Periodic(n) => sub_periods(period.year, interval_of(period))
+            EvaluationKind::Periodic(n) => sub_periods(period.year, period.evaluation_interval)
                 .into_iter()
                 .find(|s: &SubPeriod| s.seq == n)
                 .map(|s| (s.starts_on, s.ends_on)),
@@ -223,7 +205,7 @@ pub mod ssr {
     /// Evaluations that may be filled in by `today`: every sub-period that has begun (latest
     /// first), and the annual one once the last sub-period has begun.
     fn available(period: &periode::Model, today: NaiveDate) -> Vec<i32> {
-        let subs = sub_periods(period.year, interval_of(period));
+        let subs = sub_periods(period.year, period.evaluation_interval);
         let mut seqs: Vec<i32> = subs
             .iter()
             .filter(|s| s.starts_on <= today)
@@ -249,7 +231,7 @@ pub mod ssr {
             .results
             .iter()
             .flat_map(|(result, indicators)| {
-                let required = result.grp == ResultGroup::Utama.as_str();
+                let required = result.grp == ResultGroup::Utama;
                 indicators.iter().map(move |i| PlanIndicator {
                     model: i.clone(),
                     required,
@@ -285,7 +267,9 @@ pub mod ssr {
                 let value = match *field {
                     Field::Realisation(id) => realisation(id).and_then(|r| r.value.clone()),
                     Field::Comment(id) => realisation(id).and_then(|r| r.comment.clone()),
-                    Field::Rating(v) => behaviour(v).and_then(|b| b.rating.clone()),
+                    Field::Rating(v) => {
+                        behaviour(v).and_then(|b| b.rating.map(|r| r.as_str().to_owned()))
+                    }
                     Field::Example(v) => behaviour(v).and_then(|b| b.example.clone()),
                     Field::Achievements => evaluation.achievements.clone(),
                     Field::Projects => evaluation.projects.clone(),
@@ -544,11 +528,11 @@ pub mod ssr {
     }
 
     fn evidence_view(e: &bukti::Model, decimal_comma: bool) -> EvidenceView {
-        if e.kind == "link" {
+        if e.kind == EvidenceKind::Link {
             let url = e.url.clone().unwrap_or_default();
             EvidenceView {
                 id: e.id,
-                kind: "link".to_owned(),
+                kind: EvidenceKind::Link,
                 name: url.clone(),
                 size: String::new(),
                 url,
@@ -556,7 +540,7 @@ pub mod ssr {
         } else {
             EvidenceView {
                 id: e.id,
-                kind: "file".to_owned(),
+                kind: EvidenceKind::File,
                 name: e.file_name.clone().unwrap_or_default(),
                 size: format_size(
                     u64::try_from(e.size.unwrap_or_default()).unwrap_or_default(),
@@ -605,7 +589,7 @@ pub mod ssr {
             .iter()
             .map(|(result, items)| ResultItem {
                 id: result.id,
-                group: result.grp.clone(),
+                group: result.grp,
                 text: result.text.clone(),
                 indicators: items
                     .iter()
@@ -614,7 +598,7 @@ pub mod ssr {
                         IndicatorItem {
                             id: i.id,
                             text: i.text.clone(),
-                            aspect: i.aspect.clone().unwrap_or_default(),
+                            aspect: i.aspect,
                             target_min: i.target_min.clone(),
                             target_max: i.target_max.clone(),
                             target_unit: i.target_unit.clone(),
@@ -631,8 +615,7 @@ pub mod ssr {
                     .collect(),
             })
             .collect();
-        let behaviours = CoreValue::ALL
-            .into_iter()
+        let behaviours = CoreValue::iter()
             .map(|value| {
                 let mine = behaviours
                     .iter()
@@ -644,7 +627,7 @@ pub mod ssr {
                     .and_then(|b| b.expectation.clone());
                 BehaviourItem {
                     value: value.number(),
-                    rating: mine.and_then(|b| b.rating.clone()).unwrap_or_default(),
+                    rating: mine.and_then(|b| b.rating),
                     example: mine.and_then(|b| b.example.clone()).unwrap_or_default(),
                     expectation: expectation.unwrap_or_default(),
                 }
@@ -663,7 +646,7 @@ pub mod ssr {
             seq: e.seq,
             year: cx.period.year,
             span: span_text(&cx.period, e.seq),
-            state: e.state.clone(),
+            state: e.state,
             version: e.version,
             step: u8::try_from(e.step).unwrap_or(1),
             employee: plans::parse_header(&cx.plan).employee,
@@ -689,7 +672,12 @@ pub mod ssr {
             submitted_at,
             can_edit: cx.may_edit(),
             can_return: cx.is_appraiser
-                && cx.evaluation.state == EvaluationState::SelfAssessed.as_str(),
+                && evaluation_transition(
+                    cx.evaluation.state,
+                    EvaluationEvent::Return,
+                    SkpParty::Appraiser,
+                )
+                .is_some(),
             max_upload_bytes,
         })
     }
@@ -709,9 +697,7 @@ pub mod ssr {
             return Ok(None);
         };
         let plan = plans::current_for(db, me, period.id).await?;
-        Ok(plan
-            .filter(|p| plans::state_of(p).is_ok_and(SkpState::is_effective))
-            .map(|p| (p, period)))
+        Ok(plan.filter(|p| p.state.is_effective()).map(|p| (p, period)))
     }
 
     pub async fn mine() -> Result<MyEvaluations, AppError> {
@@ -743,7 +729,7 @@ pub mod ssr {
                     seq,
                     span: span_text(&period, seq),
                     id: e.map(|e| e.id),
-                    state: e.map(|e| e.state.clone()).unwrap_or_default(),
+                    state: e.map(|e| e.state),
                     deadline: deadline.map(date).unwrap_or_default(),
                 }
             })
@@ -759,7 +745,7 @@ pub mod ssr {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
         let plan = plans::find(&db, skp_id).await?;
-        let facts = facts(&db, &plan).await?;
+        let facts = plan_facts(&db, &plan).await?;
         authorize(&user.actor, Action::DraftSkp, Target::Employee(&facts))?;
         let period = periode::Entity::find_by_id(plan.periode_id)
             .one(&db)
@@ -774,8 +760,8 @@ pub mod ssr {
             leptos_axum::redirect(&format!("/evaluasi/{}", existing.id));
             return Ok(());
         }
-        let in_force = plans::state_of(&plan).is_ok_and(SkpState::is_effective);
-        if !in_force || period.state != PeriodState::Open.as_str() {
+        let in_force = plan.state.is_effective();
+        if !in_force || period.state != PeriodState::Open {
             return Err(locked());
         }
         if !available(&period, today(&db).await?).contains(&seq) {
@@ -788,7 +774,7 @@ pub mod ssr {
         let created = evaluasi::ActiveModel {
             skp_id: Set(skp_id),
             seq: Set(seq),
-            state: Set(EvaluationState::Open.as_str().to_owned()),
+            state: Set(EvaluationState::Open),
             step: Set(1),
             version: Set(1),
             created_at: Set(now),
@@ -812,7 +798,7 @@ pub mod ssr {
                 return Ok(());
             }
         };
-        for value in CoreValue::ALL {
+        for value in CoreValue::iter() {
             evaluasi_perilaku::ActiveModel {
                 evaluasi_id: Set(created.id),
                 core_value: Set(i32::from(value.number())),
@@ -828,29 +814,15 @@ pub mod ssr {
         Ok(())
     }
 
-    /// Claims the next version of the evaluation, or `Conflict`.
-    async fn claim_version(
-        db: &impl ConnectionTrait,
-        id: i64,
-        version: i32,
-    ) -> Result<(), AppError> {
-        let done = evaluasi::Entity::update_many()
-            .col_expr(evaluasi::Column::Version, Expr::value(version + 1))
-            .col_expr(evaluasi::Column::UpdatedAt, Expr::value(Utc::now()))
-            .filter(evaluasi::Column::Id.eq(id))
-            .filter(evaluasi::Column::Version.eq(version))
-            .exec(db)
-            .await?;
-        if done.rows_affected == 1 {
-            Ok(())
-        } else {
-            Err(AppError::Conflict)
-        }
-    }
-
     pub async fn submit(id: i64, version: i32) -> Result<(), AppError> {
         let (db, cx) = context_here(id).await?;
         cx.require_editable()?;
+        let next = evaluation_transition(
+            cx.evaluation.state,
+            EvaluationEvent::Submit,
+            SkpParty::Owner,
+        )
+        .ok_or_else(locked)?;
         let record = plans::load(&db, cx.plan.id).await?;
         let facts = completeness(&db, id, &plan_indicators(&record)).await?;
         if !missing(&facts).is_empty() {
@@ -861,12 +833,9 @@ pub mod ssr {
         let client = ClientInfo::current();
         let employee = plans::parse_header(&cx.plan).employee.name;
         let txn = db.begin().await?;
-        claim_version(&txn, id, version).await?;
+        versioning::claim::<evaluasi::Entity>(&txn, id, version).await?;
         evaluasi::Entity::update_many()
-            .col_expr(
-                evaluasi::Column::State,
-                Expr::value(EvaluationState::SelfAssessed.as_str()),
-            )
+            .col_expr(evaluasi::Column::State, Expr::value(next))
             .col_expr(evaluasi::Column::SubmittedAt, Expr::value(Some(Utc::now())))
             .filter(evaluasi::Column::Id.eq(id))
             .exec(&txn)
@@ -875,7 +844,7 @@ pub mod ssr {
             notifications::notify_employee(
                 &txn,
                 appraiser,
-                Kind::EvaluationSubmitted,
+                NotificationKind::EvaluationSubmitted,
                 Some(cx.plan.id),
                 &employee,
                 &cx.link(),
@@ -899,11 +868,13 @@ pub mod ssr {
         if !cx.is_appraiser {
             return Err(AppError::Forbidden);
         }
-        if cx.evaluation.state != EvaluationState::SelfAssessed.as_str()
-            || cx.period.state != PeriodState::Open.as_str()
-        {
-            return Err(locked());
-        }
+        let next = evaluation_transition(
+            cx.evaluation.state,
+            EvaluationEvent::Return,
+            SkpParty::Appraiser,
+        )
+        .filter(|_| cx.period.state == PeriodState::Open)
+        .ok_or_else(locked)?;
         let note = clean_text(&note, RETURN_NOTE_MAX).map_err(|code| {
             AppError::Invalid(
                 FormErrors::default()
@@ -917,12 +888,9 @@ pub mod ssr {
             .map(|a| a.name)
             .unwrap_or_else(|| cx.user.account.login.clone());
         let txn = db.begin().await?;
-        claim_version(&txn, id, version).await?;
+        versioning::claim::<evaluasi::Entity>(&txn, id, version).await?;
         evaluasi::Entity::update_many()
-            .col_expr(
-                evaluasi::Column::State,
-                Expr::value(EvaluationState::Open.as_str()),
-            )
+            .col_expr(evaluasi::Column::State, Expr::value(next))
             .col_expr(
                 evaluasi::Column::ReturnNote,
                 Expr::value(Some(note.clone())),
@@ -934,7 +902,7 @@ pub mod ssr {
         notifications::notify_employee(
             &txn,
             cx.plan.pegawai_id,
-            Kind::EvaluationReturned,
+            NotificationKind::EvaluationReturned,
             Some(cx.plan.id),
             &appraiser,
             &cx.link(),
@@ -992,7 +960,7 @@ pub mod ssr {
         let row = bukti::ActiveModel {
             evaluasi_id: Set(id),
             indikator_id: Set(indicator_id),
-            kind: Set("link".to_owned()),
+            kind: Set(EvidenceKind::Link),
             url: Set(Some(url.clone())),
             uploaded_by: Set(cx.user.account.id),
             created_at: Set(Utc::now()),
@@ -1042,8 +1010,8 @@ pub mod ssr {
         let row = bukti::ActiveModel {
             evaluasi_id: Set(id),
             indikator_id: Set(indicator_id),
-            kind: Set("file".to_owned()),
-            file_type: Set(Some(kind.as_str().to_owned())),
+            kind: Set(EvidenceKind::File),
+            file_type: Set(Some(kind)),
             object_key: Set(Some(object.key.clone())),
             sha256: Set(Some(object.sha256.clone())),
             size: Set(Some(i64::try_from(object.size).unwrap_or(i64::MAX))),
@@ -1138,10 +1106,7 @@ pub mod ssr {
             Action::ViewEvidence,
             Target::Employee(&cx.facts),
         )?;
-        let (Some(key), Some(kind)) = (
-            row.object_key.as_deref(),
-            row.file_type.as_deref().and_then(EvidenceType::parse),
-        ) else {
+        let (Some(key), Some(kind)) = (row.object_key.as_deref(), row.file_type) else {
             return Err(AppError::NotFound);
         };
         let bytes = store.get(key).await?;
@@ -1162,13 +1127,13 @@ pub mod ssr {
         let mut out = Vec::new();
         for plan in plans_of_mine {
             // The policy decides, not the column: never one's own plan.
-            let facts = facts(&db, &plan).await?;
+            let facts = plan_facts(&db, &plan).await?;
             if authorize(&user.actor, Action::ReviewSkp, Target::Employee(&facts)).is_err() {
                 continue;
             }
             let waiting = evaluasi::Entity::find()
                 .filter(evaluasi::Column::SkpId.eq(plan.id))
-                .filter(evaluasi::Column::State.eq(EvaluationState::SelfAssessed.as_str()))
+                .filter(evaluasi::Column::State.eq(EvaluationState::SelfAssessed))
                 .order_by_asc(evaluasi::Column::SubmittedAt)
                 .all(&db)
                 .await?;

@@ -4,11 +4,14 @@
 
 use super::api::*;
 use super::types::*;
+use crate::domain::evaluation::{EvaluationState, EvidenceKind, Field, SelfRating};
+use crate::domain::skp::ResultGroup;
+use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::{AppError, FormErrors};
 use crate::features::admin::load_failure;
 use crate::features::skp::{aspect_label, value_definition, value_name};
 use crate::i18n::*;
-use crate::ui::error::{ErrorNotice, field_message};
+use crate::ui::error::{ErrorNotice, field_message, posted_failure};
 use crate::ui::form::TextArea;
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
@@ -33,21 +36,22 @@ fn step_name(i18n: I18n, step: u8) -> String {
     .to_string()
 }
 
-fn rating_label(i18n: I18n, rating: &str) -> String {
+fn rating_label(i18n: I18n, rating: Option<SelfRating>) -> String {
     match rating {
-        "di_bawah" => t_string!(i18n, evaluation.rating_di_bawah),
-        "sesuai" => t_string!(i18n, evaluation.rating_sesuai),
-        "di_atas" => t_string!(i18n, evaluation.rating_di_atas),
-        _ => t_string!(i18n, evaluation.not_filled),
+        Some(SelfRating::Below) => t_string!(i18n, evaluation.rating_di_bawah),
+        Some(SelfRating::Meets) => t_string!(i18n, evaluation.rating_sesuai),
+        Some(SelfRating::Above) => t_string!(i18n, evaluation.rating_di_atas),
+        None => t_string!(i18n, evaluation.not_filled),
     }
     .to_string()
 }
 
-fn state_label(i18n: I18n, state: &str) -> String {
+/// `None`: not started yet.
+fn state_label(i18n: I18n, state: Option<EvaluationState>) -> String {
     match state {
-        "open" => t_string!(i18n, evaluation.state_open),
-        "self_assessed" => t_string!(i18n, evaluation.state_self_assessed),
-        _ => t_string!(i18n, evaluation.state_not_started),
+        Some(EvaluationState::Open) => t_string!(i18n, evaluation.state_open),
+        Some(EvaluationState::SelfAssessed) => t_string!(i18n, evaluation.state_self_assessed),
+        None => t_string!(i18n, evaluation.state_not_started),
     }
     .to_string()
 }
@@ -172,18 +176,6 @@ fn script_texts(i18n: I18n) -> String {
         .collect::<Vec<_>>()
         .join(",");
     format!("{{{body}}}")
-}
-
-/// What a failed plain post sent back in the address: the path posted to and the error.
-fn posted() -> Option<(String, AppError)> {
-    use_query_map().with_untracked(|q| {
-        let err = q.get("__err")?;
-        let path = q.get("__path")?;
-        Some((
-            path,
-            leptos::server_fn::error::ServerFnUrlError::<AppError>::decode_err(&err),
-        ))
-    })
 }
 
 /// The posted form of `path`, when it came back with field errors.
@@ -328,7 +320,7 @@ fn step_buttons(i18n: I18n, step: u8) -> impl IntoView {
 }
 
 fn wizard_page(i18n: I18n, v: WizardView) -> impl IntoView {
-    let posted = posted();
+    let posted = posted_failure();
     let query = use_query_map();
     let status = query.with_untracked(|q| q.get("status"));
     let asked_step = query.with_untracked(|q| q.get("langkah").and_then(|s| s.parse::<u8>().ok()));
@@ -355,11 +347,13 @@ fn wizard_page(i18n: I18n, v: WizardView) -> impl IntoView {
         Some("returned") => Some(t_string!(i18n, evaluation.status_returned).to_string()),
         _ => None,
     };
-    let submitted_notice = (v.state == "self_assessed").then(|| {
+    let submitted_notice = (v.state == EvaluationState::SelfAssessed).then(|| {
         let at = v.submitted_at.clone().unwrap_or_default();
         t_string!(i18n, evaluation.submitted_notice, at = at).to_string()
     });
-    let returned = (v.state == "open").then(|| v.return_note.clone()).flatten();
+    let returned = (v.state == EvaluationState::Open)
+        .then(|| v.return_note.clone())
+        .flatten();
     let body = if v.can_edit {
         wizard(i18n, &v, current, form, stale).into_any()
     } else {
@@ -475,7 +469,7 @@ fn results_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView + 
         {step_form(i18n, v, 1)}
         <p class="hint">{t!(i18n, evaluation.results_intro)}</p>
         {v.results.iter().map(|r| {
-            let number = if r.group == "utama" { utama += 1; format!("A.{utama}") } else { tambahan += 1; format!("B.{tambahan}") };
+            let number = if r.group == ResultGroup::Utama { utama += 1; format!("A.{utama}") } else { tambahan += 1; format!("B.{tambahan}") };
             view! {
                 <article class="card result-card">
                     <h3><span class="result-number">{number}</span>" "{r.text.clone()}</h3>
@@ -495,7 +489,7 @@ fn indicator_block(
     max: &str,
 ) -> impl IntoView + use<> {
     let target = target_text(i18n, i);
-    let aspect = (!i.aspect.is_empty()).then(|| aspect_label(i18n, &i.aspect));
+    let aspect = i.aspect.map(|a| aspect_label(i18n, a));
     let value_label = if i.numeric {
         t_string!(i18n, evaluation.realisation_numeric).to_string()
     } else {
@@ -528,7 +522,7 @@ fn evidence_item(
     e: &EvidenceView,
     can_remove: bool,
 ) -> impl IntoView + use<> {
-    let rel = if e.kind == "link" {
+    let rel = if e.kind == EvidenceKind::Link {
         "noopener noreferrer nofollow"
     } else {
         "noopener"
@@ -619,7 +613,7 @@ fn behaviour_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView 
         <p class="hint">{t!(i18n, evaluation.behaviour_intro)}</p>
         {v.behaviours.iter().map(|b| {
             let name = format!("rating-{}", b.value);
-            let chosen = fs.value(&name, &b.rating);
+            let chosen = fs.value(&name, b.rating.map_or("", SelfRating::as_str));
             let error = fs.error(i18n, &name);
             let value = value_name(i18n, b.value);
             let example_label = t_string!(i18n, evaluation.example, value = value.clone()).to_string();
@@ -631,8 +625,9 @@ fn behaviour_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView 
                         <p class="small"><strong>{t!(i18n, evaluation.expectation)}": "</strong>{b.expectation.clone()}</p>
                     })}
                     <div class="choices" role="radiogroup" aria-label=t_string!(i18n, evaluation.rating)>
-                        {["di_bawah", "sesuai", "di_atas"].into_iter().map(|r| {
-                            let label = rating_label(i18n, r);
+                        {SelfRating::iter().map(|rating| {
+                            let r = rating.as_str();
+                            let label = rating_label(i18n, Some(rating));
                             view! {
                                 <label class="choice">
                                     <input type="radio" name=name.clone() value=r form=fs.form_id.clone()
@@ -676,25 +671,27 @@ fn development_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoVie
 
 /// The label of a missing item, in words the employee recognises.
 fn missing_label(i18n: I18n, v: &WizardView, field: &str) -> String {
-    let indicator = |id: &str| {
+    let indicator = |id: i64| {
         v.results
             .iter()
             .flat_map(|r| r.indicators.iter())
-            .find(|i| i.id.to_string() == id)
+            .find(|i| i.id == id)
             .map(|i| i.text.clone())
             .unwrap_or_default()
     };
-    let value = |n: &str| value_name(i18n, n.parse().unwrap_or(7));
-    match field.split_once('-') {
-        Some(("r", id)) => {
+    match Field::parse(field) {
+        Some(Field::Realisation(id)) => {
             t_string!(i18n, evaluation.missing_realisation, text = indicator(id)).to_string()
         }
-        Some(("rating", n)) => {
-            t_string!(i18n, evaluation.missing_rating, value = value(n)).to_string()
+        Some(Field::Rating(value)) => {
+            let value = value_name(i18n, value.number());
+            t_string!(i18n, evaluation.missing_rating, value = value).to_string()
         }
-        Some(("example", n)) => {
-            t_string!(i18n, evaluation.missing_example, value = value(n)).to_string()
+        Some(Field::Example(value)) => {
+            let value = value_name(i18n, value.number());
+            t_string!(i18n, evaluation.missing_example, value = value).to_string()
         }
+        // The only other thing that can be missing is the report of achievements.
         _ => t_string!(i18n, evaluation.achievements).to_string(),
     }
 }
@@ -782,7 +779,7 @@ fn summary(i18n: I18n, v: &WizardView) -> impl IntoView + use<> {
                     <div>
                         <dt>{value_name(i18n, b.value)}</dt>
                         <dd>
-                            <strong>{rating_label(i18n, &b.rating)}</strong>
+                            <strong>{rating_label(i18n, b.rating)}</strong>
                             <p class="small pre-line">{or_dash(&b.example)}</p>
                         </dd>
                     </div>
@@ -849,7 +846,7 @@ pub fn MyEvaluationsPage() -> impl IntoView {
 }
 
 fn my_evaluations(i18n: I18n, mine: MyEvaluations) -> impl IntoView {
-    let error = posted().map(|(_, e)| e);
+    let error = posted_failure().map(|(_, e)| e);
     let year = mine.year.unwrap_or_default();
     view! {
         <section class="skp-page" aria-labelledby="evaluations-title">
@@ -860,8 +857,8 @@ fn my_evaluations(i18n: I18n, mine: MyEvaluations) -> impl IntoView {
             })}
             <ul class="evaluation-list" data-testid="evaluations">
                 {mine.entries.iter().map(|e| {
-                    let action = match (&e.id, e.state.as_str()) {
-                        (Some(id), "open") => view! {
+                    let action = match (&e.id, e.state) {
+                        (Some(id), Some(EvaluationState::Open)) => view! {
                             <a class="button" href=format!("/evaluasi/{id}")>{t!(i18n, evaluation.mine_continue)}</a>
                         }.into_any(),
                         (Some(id), _) => view! {
@@ -882,8 +879,8 @@ fn my_evaluations(i18n: I18n, mine: MyEvaluations) -> impl IntoView {
                             <div>
                                 <h2>{title_of(i18n, e.seq, year, &e.span)}</h2>
                                 <p class="small">
-                                    <span class=format!("badge state-{}", if e.state.is_empty() { "none" } else { e.state.as_str() })>
-                                        {state_label(i18n, &e.state)}
+                                    <span class=format!("badge state-{}", e.state.map_or("none", EvaluationState::as_str))>
+                                        {state_label(i18n, e.state)}
                                     </span>
                                     {(!e.deadline.is_empty()).then(|| view! {
                                         " · "{t!(i18n, evaluation.deadline, date = e.deadline.clone())}

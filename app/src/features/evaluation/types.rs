@@ -1,5 +1,7 @@
 //! What the self-assessment pages receive from the server.
 
+use crate::domain::evaluation::{EvaluationState, EvidenceKind, SelfRating};
+use crate::domain::skp::{Aspect, ResultGroup};
 use crate::features::skp::types::PersonCard;
 use serde::{Deserialize, Serialize};
 
@@ -7,8 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EvidenceView {
     pub id: i64,
-    /// `file` or `link`.
-    pub kind: String,
+    pub kind: EvidenceKind,
     /// The file name, or the link itself.
     pub name: String,
     /// "1,2 MB" for files; empty for links.
@@ -21,8 +22,8 @@ pub struct EvidenceView {
 pub struct IndicatorItem {
     pub id: i64,
     pub text: String,
-    /// `kuantitas`, `kualitas`, `waktu`, `biaya`, or empty for a qualitative indicator.
-    pub aspect: String,
+    /// `None` for a qualitative indicator.
+    pub aspect: Option<Aspect>,
     pub target_min: Option<String>,
     pub target_max: Option<String>,
     pub target_unit: Option<String>,
@@ -36,8 +37,7 @@ pub struct IndicatorItem {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResultItem {
     pub id: i64,
-    /// `utama` or `tambahan`.
-    pub group: String,
+    pub group: ResultGroup,
     pub text: String,
     pub indicators: Vec<IndicatorItem>,
 }
@@ -46,8 +46,7 @@ pub struct ResultItem {
 pub struct BehaviourItem {
     /// 1 ..= 7.
     pub value: u8,
-    /// `di_bawah`, `sesuai`, `di_atas`, or empty.
-    pub rating: String,
+    pub rating: Option<SelfRating>,
     pub example: String,
     /// The appraiser's *ekspektasi khusus* for this value, if written.
     pub expectation: String,
@@ -69,8 +68,7 @@ pub struct WizardView {
     pub year: i32,
     /// The evaluated stretch, `01-11-2026 – 30-11-2026`.
     pub span: String,
-    /// `open` or `self_assessed`.
-    pub state: String,
+    pub state: EvaluationState,
     pub version: i32,
     /// The step to show when the address names none: where the employee last was.
     pub step: u8,
@@ -100,8 +98,8 @@ pub struct EvaluationEntry {
     pub span: String,
     /// The evaluation's id once started.
     pub id: Option<i64>,
-    /// `open`, `self_assessed`, or empty when not started.
-    pub state: String,
+    /// `None` when not started.
+    pub state: Option<EvaluationState>,
     pub deadline: String,
 }
 

@@ -7,6 +7,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use super::types::*;
+use crate::domain::skp::Approach;
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -22,12 +23,16 @@ pub async fn load_skp(id: i64) -> Result<SkpView, AppError> {
 
 /// Starts the signed-in employee's SKP in the open period (or opens the one that exists).
 #[server(endpoint = "skp/create")]
-pub async fn create_skp(approach: String) -> Result<(), AppError> {
+pub async fn create_skp(approach: Approach) -> Result<(), AppError> {
     crate::state::respond(ssr::create(approach).await)
 }
 
 #[server(endpoint = "skp/approach")]
-pub async fn change_approach(skp_id: i64, version: i32, approach: String) -> Result<(), AppError> {
+pub async fn change_approach(
+    skp_id: i64,
+    version: i32,
+    approach: Approach,
+) -> Result<(), AppError> {
     crate::state::respond(ssr::change_approach(skp_id, version, approach).await)
 }
 
@@ -157,23 +162,6 @@ pub async fn load_cascade(unit: Option<i64>) -> Result<CascadeView, AppError> {
     crate::state::respond(ssr::cascade(unit).await)
 }
 
-#[server(endpoint = "notifications")]
-pub async fn load_notifications() -> Result<Vec<NotificationView>, AppError> {
-    crate::state::respond(ssr::notifications().await)
-}
-
-/// The unread count of the signed-in user; `None` when nobody is signed in.
-#[server(endpoint = "notifications/unread")]
-pub async fn unread_notifications() -> Result<Option<u64>, AppError> {
-    crate::state::respond(ssr::unread().await)
-}
-
-/// Marks one notification read and follows its link, or marks all read (no `id`).
-#[server(endpoint = "notifications/read")]
-pub async fn read_notification(id: Option<i64>) -> Result<(), AppError> {
-    crate::state::respond(ssr::read_notification(id).await)
-}
-
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use super::*;
@@ -183,10 +171,13 @@ pub(crate) mod ssr {
         jabatan, pegawai, periode, skp, skp_hasil, skp_indikator, skp_komentar, skp_lampiran,
         skp_perilaku, unit_kerja, user_account,
     };
-    use crate::db::notifications::{self, Kind};
+    use crate::db::notifications;
+    use crate::db::people::plan_facts;
     use crate::db::skp::{self as store, SkpRecord};
-    use crate::domain::access::{Action, EmployeeFacts, Target, authorize};
+    use crate::db::versioning;
+    use crate::domain::access::{Action, Target, authorize};
     use crate::domain::employee::display_name;
+    use crate::domain::notification::NotificationKind;
     use crate::domain::skp::{
         ATTACHMENT_TEXT_MAX, Approach, Aspect, AttachmentKind, CoreValue, INDICATOR_TEXT_MAX,
         NOTE_MAX, Perspective, RESULT_TEXT_MAX, ResultGroup, SkpEvent, SkpForm, SkpParty, SkpState,
@@ -309,27 +300,17 @@ pub(crate) mod ssr {
         }
     }
 
-    /// The policy's facts about a plan: its owner, with the plan's own appraisers (they may
-    /// differ from the employee record's for this period).
-    async fn facts(db: &DatabaseConnection, plan: &skp::Model) -> Result<EmployeeFacts, AppError> {
-        let mut facts = crate::db::people::employee_facts(db, plan.pegawai_id).await?;
-        facts.penilai_id = plan.penilai_id;
-        facts.atasan_penilai_id = plan.atasan_penilai_id;
-        Ok(facts)
-    }
-
     async fn context(skp_id: i64) -> Result<Context, AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
         let record = store::load(&db, skp_id).await?;
-        let facts = facts(&db, &record.skp).await?;
+        let facts = plan_facts(&db, &record.skp).await?;
         authorize(&user.actor, Action::ViewSkp, Target::Employee(&facts))?;
         let is_owner = authorize(&user.actor, Action::DraftSkp, Target::Employee(&facts)).is_ok();
         let is_appraiser =
             authorize(&user.actor, Action::ReviewSkp, Target::Employee(&facts)).is_ok();
-        let state = record.state()?;
-        let period_closed =
-            record.period.state != crate::domain::period::PeriodState::Open.as_str();
+        let state = record.state();
+        let period_closed = record.period.state != crate::domain::period::PeriodState::Open;
         Ok(Context {
             db,
             user,
@@ -437,12 +418,12 @@ pub(crate) mod ssr {
             let summary = SkpSummary {
                 id: plan.id,
                 year,
-                state: plan.state.clone(),
+                state: plan.state,
                 revision: plan.revision,
                 results,
             };
             let in_open_period = period.as_ref().is_some_and(|p| p.id == plan.periode_id);
-            if current.is_none() && in_open_period && plan.state != SkpState::Cancelled.as_str() {
+            if current.is_none() && in_open_period && plan.state != SkpState::Cancelled {
                 current = Some(summary);
             } else {
                 others.push(summary);
@@ -488,19 +469,19 @@ pub(crate) mod ssr {
             };
             results.push(ResultView {
                 id: r.id,
-                group: r.grp.clone(),
+                group: r.grp,
                 text: r.text.clone(),
                 parent_id: r.parent_id,
                 parent_changed: parent
                     .as_ref()
                     .is_some_and(|p| r.parent_text.as_deref() != Some(p.text.as_str())),
                 parent_text: parent.map(|p| p.text),
-                perspective: r.perspective.clone(),
+                perspective: r.perspective,
                 indicators: indicators
                     .iter()
                     .map(|i| IndicatorView {
                         id: i.id,
-                        aspect: i.aspect.clone(),
+                        aspect: i.aspect,
                         text: i.text.clone(),
                         target_min: i.target_min.clone(),
                         target_max: i.target_max.clone(),
@@ -554,9 +535,9 @@ pub(crate) mod ssr {
         Ok(SkpView {
             id: plan.id,
             version: plan.version,
-            state: plan.state.clone(),
-            form: plan.form.clone(),
-            approach: plan.approach.clone(),
+            state: plan.state,
+            form: plan.form,
+            approach: plan.approach,
             revision: plan.revision,
             period: period_info(period),
             header: store::parse_header(plan),
@@ -576,7 +557,7 @@ pub(crate) mod ssr {
                 .iter()
                 .map(|a| AttachmentView {
                     id: a.id,
-                    kind: a.kind.clone(),
+                    kind: a.kind,
                     text: a.text.clone(),
                 })
                 .collect(),
@@ -584,7 +565,7 @@ pub(crate) mod ssr {
             history,
             leader_results: leaders
                 .into_iter()
-                .filter(|l| l.grp == ResultGroup::Utama.as_str())
+                .filter(|l| l.grp == ResultGroup::Utama)
                 .map(|l| LeaderResult {
                     id: l.id,
                     text: l.text,
@@ -598,19 +579,16 @@ pub(crate) mod ssr {
                 && cx.state.appraiser_may_write_expectations(),
             can_comment: open && (cx.is_owner || cx.is_appraiser) && !cx.state.is_final(),
             period_closed: cx.period_closed,
-            events: events.into_iter().map(|e| e.as_str().to_owned()).collect(),
+            events,
         })
     }
 
-    pub async fn create(approach: String) -> Result<(), AppError> {
+    pub async fn create(approach: Approach) -> Result<(), AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
         let employee_id = user.account.pegawai_id.ok_or(AppError::Forbidden)?;
         let facts = crate::db::people::employee_facts(&db, employee_id).await?;
         authorize(&user.actor, Action::DraftSkp, Target::Employee(&facts))?;
-        let approach: Approach = approach
-            .parse()
-            .map_err(|_| AppError::Invalid(FormErrors::default().field("approach", "invalid")))?;
         let agency = crate::db::agency::primary(&db)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -667,18 +645,15 @@ pub(crate) mod ssr {
     pub async fn change_approach(
         skp_id: i64,
         version: i32,
-        approach: String,
+        approach: Approach,
     ) -> Result<(), AppError> {
         let cx = context(skp_id).await?;
         cx.require_editable()?;
-        let approach: Approach = approach
-            .parse()
-            .map_err(|_| AppError::Invalid(FormErrors::default().field("approach", "invalid")))?;
         let txn = cx.db.begin().await?;
-        store::claim_version(&txn, skp_id, version).await?;
+        versioning::claim::<skp::Entity>(&txn, skp_id, version).await?;
         skp::ActiveModel {
             id: Set(skp_id),
-            approach: Set(approach.as_str().to_owned()),
+            approach: Set(approach),
             ..Default::default()
         }
         .update(&txn)
@@ -715,7 +690,7 @@ pub(crate) mod ssr {
             errors = errors.field("group", "invalid");
         }
         let text = checked(&mut errors, "text", clean_text(&form.text, RESULT_TEXT_MAX));
-        let jpt = plan.form == SkpForm::Jpt.as_str();
+        let jpt = plan.form == SkpForm::Jpt;
         // The cascade: only an RHK of the appraiser's approved plan (JPT plans have none).
         let leaders = store::leader_results(&cx.db, plan.penilai_id, plan.periode_id).await?;
         let parent = match form.parent_id.trim() {
@@ -757,47 +732,47 @@ pub(crate) mod ssr {
             return Err(AppError::Invalid(errors));
         };
         let txn = cx.db.begin().await?;
-        store::claim_version(&txn, skp_id, version).await?;
+        versioning::claim::<skp::Entity>(&txn, skp_id, version).await?;
         let now = Utc::now();
         let parent_text = parent.as_ref().map(|p| p.text.clone());
         let saved = match existing {
             Some(row) => {
                 let mut active: skp_hasil::ActiveModel = row.clone().into();
                 // Moving a row to the other group puts it at that group's end.
-                if row.grp != group.as_str() {
+                if row.grp != group {
                     active.position = Set(store::next_position(
                         cx.record
                             .results
                             .iter()
-                            .filter(|(r, _)| r.grp == group.as_str())
+                            .filter(|(r, _)| r.grp == group)
                             .map(|(r, _)| &r.position),
                     ));
                 }
-                active.grp = Set(group.as_str().to_owned());
+                active.grp = Set(group);
                 active.text = Set(text);
                 if row.parent_id != parent.as_ref().map(|p| p.id) || parent_text.is_some() {
                     active.parent_id = Set(parent.as_ref().map(|p| p.id));
                     active.parent_text = Set(parent_text);
                 }
-                active.perspective = Set(perspective.map(|p| p.as_str().to_owned()));
+                active.perspective = Set(perspective);
                 active.updated_at = Set(now);
                 active.update(&txn).await?
             }
             None => {
                 skp_hasil::ActiveModel {
                     skp_id: Set(skp_id),
-                    grp: Set(group.as_str().to_owned()),
+                    grp: Set(group),
                     position: Set(store::next_position(
                         cx.record
                             .results
                             .iter()
-                            .filter(|(r, _)| r.grp == group.as_str())
+                            .filter(|(r, _)| r.grp == group)
                             .map(|(r, _)| &r.position),
                     )),
                     text: Set(text),
                     parent_id: Set(parent.as_ref().map(|p| p.id)),
                     parent_text: Set(parent_text),
-                    perspective: Set(perspective.map(|p| p.as_str().to_owned())),
+                    perspective: Set(perspective),
                     created_at: Set(now),
                     updated_at: Set(now),
                     ..Default::default()
@@ -825,7 +800,7 @@ pub(crate) mod ssr {
                     .field("result", "skp_result_has_supporters"),
             ));
         }
-        store::claim_version(&txn, skp_id, version).await?;
+        versioning::claim::<skp::Entity>(&txn, skp_id, version).await?;
         skp_indikator::Entity::delete_many()
             .filter(skp_indikator::Column::HasilId.eq(result_id))
             .exec(&txn)
@@ -870,7 +845,7 @@ pub(crate) mod ssr {
             }
         };
         let txn = cx.db.begin().await?;
-        store::claim_version(&txn, skp_id, version).await?;
+        versioning::claim::<skp::Entity>(&txn, skp_id, version).await?;
         // Positions may tie (rows added in the same instant): give each its list index first.
         let (mine, theirs) = if row.position == other.position {
             let a = i32::try_from(at).unwrap_or(0);
@@ -927,7 +902,7 @@ pub(crate) mod ssr {
             .value("target_min", &form.target_min)
             .value("target_max", &form.target_max)
             .value("target_unit", &form.target_unit);
-        let quantitative = cx.record.skp.approach == Approach::Kuantitatif.as_str();
+        let quantitative = cx.record.skp.approach == Approach::Kuantitatif;
         let text = checked(
             &mut errors,
             "text",
@@ -977,8 +952,7 @@ pub(crate) mod ssr {
             return Err(AppError::Invalid(errors));
         };
         let txn = cx.db.begin().await?;
-        store::claim_version(&txn, skp_id, version).await?;
-        let aspect = aspect.map(|a| a.as_str().to_owned());
+        versioning::claim::<skp::Entity>(&txn, skp_id, version).await?;
         match existing {
             Some(row) => {
                 let mut active: skp_indikator::ActiveModel = row.into();
@@ -1032,7 +1006,7 @@ pub(crate) mod ssr {
             .ok_or(AppError::NotFound)?
             .clone();
         let txn = cx.db.begin().await?;
-        store::claim_version(&txn, skp_id, version).await?;
+        versioning::claim::<skp::Entity>(&txn, skp_id, version).await?;
         let result_id = row.hasil_id;
         row.delete(&txn).await?;
         txn.commit().await?;
@@ -1061,7 +1035,7 @@ pub(crate) mod ssr {
                 cx.record
                     .attachments
                     .iter()
-                    .filter(|a| a.kind == kind.as_str())
+                    .filter(|a| a.kind == kind)
                     .count(),
             )
         {
@@ -1071,15 +1045,15 @@ pub(crate) mod ssr {
             return Err(AppError::Invalid(errors));
         };
         let txn = cx.db.begin().await?;
-        store::claim_version(&txn, skp_id, version).await?;
+        versioning::claim::<skp::Entity>(&txn, skp_id, version).await?;
         skp_lampiran::ActiveModel {
             skp_id: Set(skp_id),
-            kind: Set(kind.as_str().to_owned()),
+            kind: Set(kind),
             position: Set(store::next_position(
                 cx.record
                     .attachments
                     .iter()
-                    .filter(|a| a.kind == kind.as_str())
+                    .filter(|a| a.kind == kind)
                     .map(|a| &a.position),
             )),
             text: Set(text),
@@ -1107,7 +1081,7 @@ pub(crate) mod ssr {
             .ok_or(AppError::NotFound)?
             .clone();
         let txn = cx.db.begin().await?;
-        store::claim_version(&txn, skp_id, version).await?;
+        versioning::claim::<skp::Entity>(&txn, skp_id, version).await?;
         row.delete(&txn).await?;
         txn.commit().await?;
         leptos_axum::redirect(&format!("{}#lampiran", cx.link()));
@@ -1150,7 +1124,7 @@ pub(crate) mod ssr {
             .ok_or(AppError::Internal)?
             .clone();
         let txn = cx.db.begin().await?;
-        store::claim_version(&txn, skp_id, version).await?;
+        versioning::claim::<skp::Entity>(&txn, skp_id, version).await?;
         let mut active: skp_perilaku::ActiveModel = row.into();
         active.expectation = Set(text);
         active.update(&txn).await?;
@@ -1211,7 +1185,7 @@ pub(crate) mod ssr {
             notifications::notify_employee(
                 &txn,
                 recipient,
-                Kind::SkpCommented,
+                NotificationKind::SkpCommented,
                 Some(skp_id),
                 &cx.actor_name(),
                 &cx.link(),
@@ -1315,13 +1289,17 @@ pub(crate) mod ssr {
         )
         .await?;
         let (recipient, kind) = match (event, party) {
-            (SkpEvent::Submit, _) => (record.skp.penilai_id, Kind::SkpSubmitted),
-            (SkpEvent::Return, _) => (Some(record.skp.pegawai_id), Kind::SkpReturned),
-            (SkpEvent::Approve, _) => (Some(record.skp.pegawai_id), Kind::SkpApproved),
-            (SkpEvent::RequestRevision, SkpParty::Owner) => {
-                (record.skp.penilai_id, Kind::SkpRevisionRequested)
-            }
-            _ => (Some(record.skp.pegawai_id), Kind::SkpRevisionRequested),
+            (SkpEvent::Submit, _) => (record.skp.penilai_id, NotificationKind::SkpSubmitted),
+            (SkpEvent::Return, _) => (Some(record.skp.pegawai_id), NotificationKind::SkpReturned),
+            (SkpEvent::Approve, _) => (Some(record.skp.pegawai_id), NotificationKind::SkpApproved),
+            (SkpEvent::RequestRevision, SkpParty::Owner) => (
+                record.skp.penilai_id,
+                NotificationKind::SkpRevisionRequested,
+            ),
+            _ => (
+                Some(record.skp.pegawai_id),
+                NotificationKind::SkpRevisionRequested,
+            ),
         };
         if let Some(recipient) = recipient {
             notifications::notify_employee(
@@ -1360,7 +1338,7 @@ pub(crate) mod ssr {
         let plans = skp::Entity::find()
             .filter(skp::Column::PeriodeId.eq(period.id))
             .filter(skp::Column::PenilaiId.eq(me))
-            .filter(skp::Column::State.ne(SkpState::Cancelled.as_str()))
+            .filter(skp::Column::State.ne(SkpState::Cancelled))
             .all(&db)
             .await?;
         let mut rows = Vec::new();
@@ -1379,7 +1357,7 @@ pub(crate) mod ssr {
                 ),
                 nip: person.nip,
                 skp_id: Some(plan.id),
-                state: Some(plan.state.clone()),
+                state: Some(plan.state),
                 submitted_at: match plan.submitted_at {
                     Some(at) => Some(agency.time_zone.moment_text(at)),
                     None => None,
@@ -1414,12 +1392,7 @@ pub(crate) mod ssr {
         }
         // Waiting for this appraiser first, then by name.
         rows.sort_by(|a, b| {
-            let waiting = |r: &ReviewRow| {
-                !r.state
-                    .as_deref()
-                    .and_then(|s| s.parse::<SkpState>().ok())
-                    .is_some_and(SkpState::awaits_appraiser)
-            };
+            let waiting = |r: &ReviewRow| !r.state.is_some_and(SkpState::awaits_appraiser);
             (waiting(a), &a.employee).cmp(&(waiting(b), &b.employee))
         });
         Ok(ReviewList {
@@ -1499,7 +1472,7 @@ pub(crate) mod ssr {
         let plans = skp::Entity::find()
             .filter(skp::Column::PeriodeId.eq(period.id))
             .filter(skp::Column::PenilaiId.eq(leader.id))
-            .filter(skp::Column::State.ne(SkpState::Cancelled.as_str()))
+            .filter(skp::Column::State.ne(SkpState::Cancelled))
             .all(&db)
             .await?;
         let mut children: Vec<(Option<i64>, CascadeChild)> = Vec::new();
@@ -1509,7 +1482,7 @@ pub(crate) mod ssr {
             let name = person_name(&db, plan.pegawai_id).await?;
             let rows = skp_hasil::Entity::find()
                 .filter(skp_hasil::Column::SkpId.eq(plan.id))
-                .filter(skp_hasil::Column::Grp.eq(ResultGroup::Utama.as_str()))
+                .filter(skp_hasil::Column::Grp.eq(ResultGroup::Utama))
                 .order_by_asc(skp_hasil::Column::Position)
                 .all(&db)
                 .await?;
@@ -1520,7 +1493,7 @@ pub(crate) mod ssr {
                         skp_id: plan.id,
                         employee: name.clone(),
                         text: r.text,
-                        state: plan.state.clone(),
+                        state: plan.state,
                     },
                 ));
             }
@@ -1528,7 +1501,7 @@ pub(crate) mod ssr {
         for l in &leader_results {
             view.rows.push(CascadeRow {
                 leader_result: l.text.clone(),
-                group: l.grp.clone(),
+                group: l.grp,
                 children: children
                     .iter()
                     .filter(|(p, _)| *p == Some(l.id))
@@ -1553,52 +1526,5 @@ pub(crate) mod ssr {
             .map(|p| display_name(p.front_title.as_deref(), &p.name, p.back_title.as_deref()))
             .collect();
         Ok(view)
-    }
-
-    pub async fn notifications() -> Result<Vec<NotificationView>, AppError> {
-        let db = state::db()?;
-        let user = state::require_user(&db).await?;
-        let mut out = Vec::new();
-        let time_zone = crate::db::agency::time_zone(&db).await?;
-        for n in notifications::latest(&db, user.account.id, 100).await? {
-            out.push(NotificationView {
-                id: n.id,
-                kind: n.kind,
-                actor: n.actor_name,
-                link: n.link,
-                at: time_zone.moment_text(n.created_at),
-                unread: n.read_at.is_none(),
-            });
-        }
-        Ok(out)
-    }
-
-    pub async fn unread() -> Result<Option<u64>, AppError> {
-        let db = state::db()?;
-        match state::current_user(&db).await? {
-            Some(user) => Ok(Some(
-                notifications::unread_count(&db, user.account.id).await?,
-            )),
-            None => Ok(None),
-        }
-    }
-
-    pub async fn read_notification(id: Option<i64>) -> Result<(), AppError> {
-        let db = state::db()?;
-        let user = state::require_user(&db).await?;
-        notifications::mark_read(&db, user.account.id, id).await?;
-        let target = match id {
-            Some(id) => crate::db::entities::notifikasi::Entity::find_by_id(id)
-                .filter(crate::db::entities::notifikasi::Column::UserId.eq(user.account.id))
-                .one(&db)
-                .await?
-                .map(|n| n.link)
-                // Only our own relative links, never somewhere else.
-                .filter(|l| l.starts_with('/') && !l.starts_with("//"))
-                .unwrap_or_else(|| "/notifikasi".to_owned()),
-            None => "/notifikasi".to_owned(),
-        };
-        leptos_axum::redirect(&target);
-        Ok(())
     }
 }

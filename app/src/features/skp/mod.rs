@@ -1,6 +1,6 @@
 //! The SKP (*Sasaran Kinerja Pegawai*): drafting by the employee, review and approval by the
-//! appraiser, the printed document, the cascade view of a unit, and the notifications these
-//! steps send. Server-only pages (see `crate::server_pages`): plain forms that work without
+//! appraiser, the printed document and the cascade view of a unit (the notifications these steps
+//! send are `features::notifications`). Server-only pages (see `crate::server_pages`): plain forms that work without
 //! JavaScript and add nothing to the phone's download.
 
 mod api;

@@ -6,29 +6,20 @@
 
 use super::api::*;
 use super::types::*;
+use crate::domain::skp::{
+    Approach, Aspect, AttachmentKind, Perspective, ResultGroup, SkpEvent, SkpForm, SkpState,
+};
+use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::{AppError, FormErrors};
 use crate::features::admin::load_failure;
 use crate::i18n::*;
-use crate::ui::error::{ErrorNotice, field_message};
+use crate::ui::error::{ErrorNotice, field_message, posted_failure};
 use crate::ui::form::TextArea;
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 pub(super) type I18n = leptos_i18n::I18nContext<Locale>;
-
-/// The server function a plain form post failed at, with its error (from the address).
-fn posted() -> Option<(String, AppError)> {
-    let query = use_query_map();
-    query.with_untracked(|q| {
-        let err = q.get("__err")?;
-        let path = q.get("__path")?;
-        Some((
-            path,
-            leptos::server_fn::error::ServerFnUrlError::<AppError>::decode_err(&err),
-        ))
-    })
-}
 
 /// What a failed post to `path` typed into the form whose `key` field was `key_value`.
 fn posted_form(
@@ -47,59 +38,62 @@ fn posted_form(
     }
 }
 
-pub(super) fn state_label(i18n: I18n, state: &str) -> String {
+/// `None`: the employee has no SKP in the period yet.
+pub(super) fn state_label(i18n: I18n, state: Option<SkpState>) -> String {
     match state {
-        "draft" => t_string!(i18n, skp.state_draft),
-        "submitted" => t_string!(i18n, skp.state_submitted),
-        "approved" => t_string!(i18n, skp.state_approved),
-        "revision_draft" => t_string!(i18n, skp.state_revision_draft),
-        "revision_submitted" => t_string!(i18n, skp.state_revision_submitted),
-        "evaluated" => t_string!(i18n, skp.state_evaluated),
-        "archived" => t_string!(i18n, skp.state_archived),
-        "cancelled" => t_string!(i18n, skp.state_cancelled),
-        _ => t_string!(i18n, skp.state_none),
+        Some(SkpState::Draft) => t_string!(i18n, skp.state_draft),
+        Some(SkpState::Submitted) => t_string!(i18n, skp.state_submitted),
+        Some(SkpState::Approved) => t_string!(i18n, skp.state_approved),
+        Some(SkpState::RevisionDraft) => t_string!(i18n, skp.state_revision_draft),
+        Some(SkpState::RevisionSubmitted) => t_string!(i18n, skp.state_revision_submitted),
+        Some(SkpState::Evaluated) => t_string!(i18n, skp.state_evaluated),
+        Some(SkpState::Archived) => t_string!(i18n, skp.state_archived),
+        Some(SkpState::Cancelled) => t_string!(i18n, skp.state_cancelled),
+        None => t_string!(i18n, skp.state_none),
     }
     .to_string()
 }
 
-fn event_label(i18n: I18n, event: &str) -> String {
+fn event_label(i18n: I18n, event: SkpEvent) -> String {
     match event {
-        "submit" => t_string!(i18n, skp.event_submit),
-        "return" => t_string!(i18n, skp.event_return),
-        "approve" => t_string!(i18n, skp.event_approve),
-        "request_revision" => t_string!(i18n, skp.event_request_revision),
-        "evaluate" => t_string!(i18n, skp.event_evaluate),
-        "archive" => t_string!(i18n, skp.event_archive),
-        _ => t_string!(i18n, skp.event_cancel),
+        SkpEvent::Submit => t_string!(i18n, skp.event_submit),
+        SkpEvent::Return => t_string!(i18n, skp.event_return),
+        SkpEvent::Approve => t_string!(i18n, skp.event_approve),
+        SkpEvent::RequestRevision => t_string!(i18n, skp.event_request_revision),
+        SkpEvent::Evaluate => t_string!(i18n, skp.event_evaluate),
+        SkpEvent::Archive => t_string!(i18n, skp.event_archive),
+        SkpEvent::Cancel => t_string!(i18n, skp.event_cancel),
     }
     .to_string()
 }
 
-pub(crate) fn aspect_label(i18n: I18n, aspect: &str) -> String {
+pub(crate) fn aspect_label(i18n: I18n, aspect: Aspect) -> String {
     match aspect {
-        "kuantitas" => t_string!(i18n, skp.aspect_kuantitas),
-        "kualitas" => t_string!(i18n, skp.aspect_kualitas),
-        "waktu" => t_string!(i18n, skp.aspect_waktu),
-        _ => t_string!(i18n, skp.aspect_biaya),
+        Aspect::Kuantitas => t_string!(i18n, skp.aspect_kuantitas),
+        Aspect::Kualitas => t_string!(i18n, skp.aspect_kualitas),
+        Aspect::Waktu => t_string!(i18n, skp.aspect_waktu),
+        Aspect::Biaya => t_string!(i18n, skp.aspect_biaya),
     }
     .to_string()
 }
 
-pub(super) fn perspective_label(i18n: I18n, p: &str) -> String {
+pub(super) fn perspective_label(i18n: I18n, p: Perspective) -> String {
     match p {
-        "penerima_layanan" => t_string!(i18n, skp.perspective_penerima_layanan),
-        "proses_bisnis" => t_string!(i18n, skp.perspective_proses_bisnis),
-        "penguatan_internal" => t_string!(i18n, skp.perspective_penguatan_internal),
-        _ => t_string!(i18n, skp.perspective_anggaran),
+        Perspective::PenerimaLayanan => t_string!(i18n, skp.perspective_penerima_layanan),
+        Perspective::ProsesBisnis => t_string!(i18n, skp.perspective_proses_bisnis),
+        Perspective::PenguatanInternal => t_string!(i18n, skp.perspective_penguatan_internal),
+        Perspective::Anggaran => t_string!(i18n, skp.perspective_anggaran),
     }
     .to_string()
 }
 
-pub(super) fn attachment_label(i18n: I18n, kind: &str) -> String {
+pub(super) fn attachment_label(i18n: I18n, kind: AttachmentKind) -> String {
     match kind {
-        "dukungan_sumber_daya" => t_string!(i18n, skp.attachment_dukungan_sumber_daya),
-        "skema_pertanggungjawaban" => t_string!(i18n, skp.attachment_skema_pertanggungjawaban),
-        _ => t_string!(i18n, skp.attachment_konsekuensi),
+        AttachmentKind::DukunganSumberDaya => t_string!(i18n, skp.attachment_dukungan_sumber_daya),
+        AttachmentKind::SkemaPertanggungjawaban => {
+            t_string!(i18n, skp.attachment_skema_pertanggungjawaban)
+        }
+        AttachmentKind::Konsekuensi => t_string!(i18n, skp.attachment_konsekuensi),
     }
     .to_string()
 }
@@ -259,7 +253,7 @@ pub fn MySkpPage() -> impl IntoView {
 }
 
 fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
-    let error = posted().map(|(_, e)| e);
+    let error = posted_failure().map(|(_, e)| e);
     let no_period = error
         .as_ref()
         .and_then(AppError::form)
@@ -304,11 +298,11 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
                 <section class="card" aria-labelledby="current-title">
                     <h2 id="current-title">{t!(i18n, skp.current_title, year = s.year)}</h2>
                     <p>
-                        <span class=format!("badge state-{}", s.state)>{state_label(i18n, &s.state)}</span>
+                        <span class=format!("badge state-{}", s.state.as_str())>{state_label(i18n, Some(s.state))}</span>
                         " · "{t!(i18n, skp.result_count, n = s.results)}
                     </p>
                     <a class="button" href=format!("/skp/{}", s.id) data-testid="skp-open">{t!(i18n, skp.open)}</a>
-                    {matches!(s.state.as_str(), "approved" | "revision_draft" | "revision_submitted").then(|| view! {
+                    {s.state.is_effective().then(|| view! {
                         <a class="button button-secondary" href="/evaluasi" data-testid="evaluations-link">
                             {t!(i18n, evaluation.mine_title)}
                         </a>
@@ -323,7 +317,7 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
                         {mine.others.iter().map(|s| view! {
                             <li>
                                 <a href=format!("/skp/{}", s.id)>{format!("SKP {}", s.year)}</a>
-                                " · "{state_label(i18n, &s.state)}
+                                " · "{state_label(i18n, Some(s.state))}
                             </li>
                         }).collect_view()}
                     </ul>
@@ -384,7 +378,7 @@ fn person(i18n: I18n, title: String, p: Option<PersonCard>) -> impl IntoView {
 }
 
 fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
-    let posted = posted();
+    let posted = posted_failure();
     let status = use_query_map().with_untracked(|q| q.get("status"));
     // Errors that belong to no single row: a stale version, a refused transition, 403.
     let top_error = posted.as_ref().and_then(|(path, e)| match e {
@@ -407,13 +401,13 @@ fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
     let utama: Vec<ResultView> = v
         .results
         .iter()
-        .filter(|r| r.group == "utama")
+        .filter(|r| r.group == ResultGroup::Utama)
         .cloned()
         .collect();
     let tambahan: Vec<ResultView> = v
         .results
         .iter()
-        .filter(|r| r.group == "tambahan")
+        .filter(|r| r.group == ResultGroup::Tambahan)
         .cloned()
         .collect();
     let period_label = format!("{} – {}", v.period.starts_on, v.period.ends_on);
@@ -421,7 +415,7 @@ fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
         || t_string!(i18n, skp.not_set).to_string(),
         |a| a.name.clone(),
     );
-    let approach_label = if v.approach == "kualitatif" {
+    let approach_label = if v.approach == Approach::Kualitatif {
         t_string!(i18n, skp.approach_kualitatif).to_string()
     } else {
         t_string!(i18n, skp.approach_kuantitatif).to_string()
@@ -432,7 +426,7 @@ fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
                 <p class="muted small">{v.header.agency.clone()}</p>
                 <h1 id="skp-title">{t!(i18n, skp.heading, year = v.period.year)}</h1>
                 <p>
-                    <span class=format!("badge state-{}", v.state) data-testid="skp-state">{state_label(i18n, &v.state)}</span>
+                    <span class=format!("badge state-{}", v.state.as_str()) data-testid="skp-state">{state_label(i18n, Some(v.state))}</span>
                     {(v.revision > 0).then(|| view! { " · "{t!(i18n, skp.revision, n = v.revision)} })}
                 </p>
                 <p class="muted small">{t!(i18n, skp.period)}": "{period_label}" · "{approach_label}</p>
@@ -462,8 +456,8 @@ fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
 
             {v.can_edit.then(|| approach_form(i18n, &v))}
 
-            {results_section(i18n, &v, "utama", utama, &posted)}
-            {results_section(i18n, &v, "tambahan", tambahan, &posted)}
+            {results_section(i18n, &v, ResultGroup::Utama, utama, &posted)}
+            {results_section(i18n, &v, ResultGroup::Tambahan, tambahan, &posted)}
             {behaviour_section(i18n, &v, &posted)}
             {attachments_section(i18n, &v, &posted)}
             {comments_section(i18n, &v, &posted)}
@@ -485,11 +479,11 @@ fn status_message(i18n: I18n, status: &str) -> String {
 fn approach_form(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
     let options = vec![
         (
-            "kuantitatif".to_owned(),
+            Approach::Kuantitatif.as_str().to_owned(),
             t_string!(i18n, skp.approach_kuantitatif).to_string(),
         ),
         (
-            "kualitatif".to_owned(),
+            Approach::Kualitatif.as_str().to_owned(),
             t_string!(i18n, skp.approach_kualitatif).to_string(),
         ),
     ];
@@ -499,7 +493,7 @@ fn approach_form(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
             <form class="form" method="post" action="/api/skp/approach">
                 {hidden("skp_id", v.id)}
                 {hidden("version", v.version)}
-                {select("approach".into(), "approach", t_string!(i18n, skp.approach).to_string(), v.approach.clone(), options, None)}
+                {select("approach".into(), "approach", t_string!(i18n, skp.approach).to_string(), v.approach.as_str().to_owned(), options, None)}
                 <p class="hint">{t!(i18n, skp.approach_hint)}</p>
                 <button class="button" type="submit">{t!(i18n, admin.save)}</button>
             </form>
@@ -509,9 +503,9 @@ fn approach_form(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
 
 /// Submission (with what is missing), review decisions, revision requests.
 fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl IntoView + use<> {
-    let has = |e: &str| v.events.iter().any(|x| x == e);
-    let note_error = |event: &str| {
-        posted_form(posted, "/api/skp/transition", "event", event).map(|f| {
+    let has = |e: SkpEvent| v.events.contains(&e);
+    let note_error = |event: SkpEvent| {
+        posted_form(posted, "/api/skp/transition", "event", event.as_str()).map(|f| {
             (
                 f.value_of("note").unwrap_or_default().to_owned(),
                 f.error_for("note").map(|c| field_message(i18n, c)),
@@ -534,27 +528,27 @@ fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl
             </div>
         }
     });
-    let submit = has("submit").then(|| {
+    let submit = has(SkpEvent::Submit).then(|| {
         view! {
             <form method="post" action="/api/skp/transition" class="inline-form">
                 {hidden("skp_id", v.id)}
                 {hidden("version", v.version)}
-                {hidden("event", "submit")}
-                <button class="button" type="submit" data-testid="skp-submit">{event_label(i18n, "submit")}</button>
+                {hidden("event", SkpEvent::Submit.as_str())}
+                <button class="button" type="submit" data-testid="skp-submit">{event_label(i18n, SkpEvent::Submit)}</button>
             </form>
         }
     });
-    let approve = has("approve").then(|| {
+    let approve = has(SkpEvent::Approve).then(|| {
         view! {
             <form method="post" action="/api/skp/transition" class="inline-form">
                 {hidden("skp_id", v.id)}
                 {hidden("version", v.version)}
-                {hidden("event", "approve")}
-                <button class="button" type="submit" data-testid="skp-approve">{event_label(i18n, "approve")}</button>
+                {hidden("event", SkpEvent::Approve.as_str())}
+                <button class="button" type="submit" data-testid="skp-approve">{event_label(i18n, SkpEvent::Approve)}</button>
             </form>
         }
     });
-    let note_form = |event: &'static str, label: String, test_id: &'static str| {
+    let note_form = |event: SkpEvent, label: String, test_id: &'static str| {
         let failed = note_error(event);
         let open = failed.is_some();
         let (value, error) = failed.unwrap_or_default();
@@ -564,23 +558,23 @@ fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl
                 <form method="post" action="/api/skp/transition" class="form">
                     {hidden("skp_id", v.id)}
                     {hidden("version", v.version)}
-                    {hidden("event", event)}
-                    {text_area(format!("note-{event}"), "note", label, value, error)}
+                    {hidden("event", event.as_str())}
+                    {text_area(format!("note-{}", event.as_str()), "note", label, value, error)}
                     <button class="button" type="submit" data-testid=test_id>{event_label(i18n, event)}</button>
                 </form>
             </details>
         }
     };
-    let give_back = has("return").then(|| {
+    let give_back = has(SkpEvent::Return).then(|| {
         note_form(
-            "return",
+            SkpEvent::Return,
             t_string!(i18n, skp.return_note).to_string(),
             "skp-return",
         )
     });
-    let revise = has("request_revision").then(|| {
+    let revise = has(SkpEvent::RequestRevision).then(|| {
         note_form(
-            "request_revision",
+            SkpEvent::RequestRevision,
             t_string!(i18n, skp.revision_reason).to_string(),
             "skp-revise",
         )
@@ -590,7 +584,7 @@ fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl
         view! {
             <section class="card actions-card" aria-label=move || t_string!(i18n, skp.actions)>
                 {v.can_edit.then(|| view! { <p class="hint">{t!(i18n, skp.draft_hint)}</p> })}
-                {v.is_appraiser.then(|| (v.state == "submitted" || v.state == "revision_submitted").then(|| view! {
+                {v.is_appraiser.then(|| v.state.awaits_appraiser().then(|| view! {
                     <p class="hint">{t!(i18n, skp.review_hint)}</p>
                 }))}
                 {problems}
@@ -603,11 +597,11 @@ fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl
 fn results_section(
     i18n: I18n,
     v: &SkpView,
-    group: &'static str,
+    group: ResultGroup,
     rows: Vec<ResultView>,
     posted: &Option<(String, AppError)>,
 ) -> impl IntoView + use<> {
-    let (title, letter) = if group == "utama" {
+    let (title, letter) = if group == ResultGroup::Utama {
         (t_string!(i18n, skp.group_utama).to_string(), "A")
     } else {
         (t_string!(i18n, skp.group_tambahan).to_string(), "B")
@@ -619,21 +613,21 @@ fn results_section(
         .map(|(i, r)| result_card(i18n, v, letter, i, count, r, posted))
         .collect_view();
     let new_failed = posted_form(posted, "/api/skp/result/save", "result_id", "")
-        .filter(|f| f.value_of("group") == Some(group));
+        .filter(|f| f.value_of("group") == Some(group.as_str()));
     let add = v.can_edit.then(|| {
-        let open = new_failed.is_some() || (count == 0 && group == "utama");
+        let open = new_failed.is_some() || (count == 0 && group == ResultGroup::Utama);
         view! {
             <details class="add-row" open=open>
-                <summary class="button button-secondary" data-testid=format!("add-result-{group}")>
-                    {if group == "utama" { t!(i18n, skp.add_utama).into_any() } else { t!(i18n, skp.add_tambahan).into_any() }}
+                <summary class="button button-secondary" data-testid=format!("add-result-{}", group.as_str())>
+                    {if group == ResultGroup::Utama { t!(i18n, skp.add_utama).into_any() } else { t!(i18n, skp.add_tambahan).into_any() }}
                 </summary>
                 {result_form(i18n, v, None, group, new_failed)}
             </details>
         }
     });
     view! {
-        <section class="skp-section" aria-labelledby=format!("group-{group}")>
-            <h2 id=format!("group-{group}")>{format!("{letter}. ")}{title}</h2>
+        <section class="skp-section" aria-labelledby=format!("group-{}", group.as_str())>
+            <h2 id=format!("group-{}", group.as_str())>{format!("{letter}. ")}{title}</h2>
             {(count == 0).then(|| view! { <p class="muted">{t!(i18n, skp.no_results)}</p> })}
             <ol class="result-list">{cards}</ol>
             {add}
@@ -645,10 +639,13 @@ fn result_form(
     i18n: I18n,
     v: &SkpView,
     existing: Option<&ResultView>,
-    group: &str,
+    group: ResultGroup,
     failed: Option<FormErrors>,
 ) -> impl IntoView + use<> {
-    let prefix = existing.map_or_else(|| format!("new-{group}"), |r| format!("r{}", r.id));
+    let prefix = existing.map_or_else(
+        || format!("new-{}", group.as_str()),
+        |r| format!("r{}", r.id),
+    );
     let value = |field: &str, stored: Option<String>| match &failed {
         Some(f) => f.value_of(field).unwrap_or_default().to_owned(),
         None => stored.unwrap_or_default(),
@@ -659,7 +656,7 @@ fn result_form(
             .and_then(|f| f.error_for(field))
             .map(|c| field_message(i18n, c))
     };
-    let jpt = v.form == "jpt";
+    let jpt = v.form == SkpForm::Jpt;
     let parent_select = (!jpt).then(|| {
         let mut options = vec![(String::new(), t_string!(i18n, skp.choose_parent).to_string())];
         options.extend(v.leader_results.iter().map(|l| (l.id.to_string(), l.text.clone())));
@@ -672,11 +669,14 @@ fn result_form(
     let perspective_select = jpt.then(|| {
         let mut options = vec![(String::new(), t_string!(i18n, skp.choose).to_string())];
         options.extend(
-            crate::domain::skp::Perspective::ALL
-                .iter()
-                .map(|p| (p.as_str().to_owned(), perspective_label(i18n, p.as_str()))),
+            Perspective::iter().map(|p| (p.as_str().to_owned(), perspective_label(i18n, p))),
         );
-        let current = value("perspective", existing.and_then(|r| r.perspective.clone()));
+        let current = value(
+            "perspective",
+            existing
+                .and_then(|r| r.perspective)
+                .map(|p| p.as_str().to_owned()),
+        );
         select(
             format!("{prefix}-perspective"),
             "perspective",
@@ -690,11 +690,11 @@ fn result_form(
         Some(r) => {
             let options = vec![
                 (
-                    "utama".to_owned(),
+                    ResultGroup::Utama.as_str().to_owned(),
                     t_string!(i18n, skp.group_utama).to_string(),
                 ),
                 (
-                    "tambahan".to_owned(),
+                    ResultGroup::Tambahan.as_str().to_owned(),
                     t_string!(i18n, skp.group_tambahan).to_string(),
                 ),
             ];
@@ -702,13 +702,13 @@ fn result_form(
                 format!("{prefix}-group"),
                 "group",
                 t_string!(i18n, skp.group).to_string(),
-                value("group", Some(r.group.clone())),
+                value("group", Some(r.group.as_str().to_owned())),
                 options,
                 err("group"),
             )
             .into_any()
         }
-        None => hidden("group", group.to_owned()).into_any(),
+        None => hidden("group", group.as_str()).into_any(),
     };
     view! {
         <form class="form" method="post" action="/api/skp/result/save">
@@ -742,7 +742,7 @@ fn indicator_form(
             .and_then(|f| f.error_for(field))
             .map(|c| field_message(i18n, c))
     };
-    let quantitative = v.approach == "kuantitatif";
+    let quantitative = v.approach == Approach::Kuantitatif;
     let label = if quantitative {
         t_string!(i18n, skp.iki).to_string()
     } else {
@@ -751,12 +751,10 @@ fn indicator_form(
     let measures = quantitative.then(|| {
         let mut aspects = vec![(String::new(), t_string!(i18n, skp.choose).to_string())];
         aspects.extend(
-            crate::domain::skp::Aspect::ALL
-                .iter()
-                .map(|a| (a.as_str().to_owned(), aspect_label(i18n, a.as_str()))),
+            Aspect::iter().map(|a| (a.as_str().to_owned(), aspect_label(i18n, a))),
         );
         view! {
-            {select(format!("{prefix}-aspect"), "aspect", t_string!(i18n, skp.aspect).to_string(), value("aspect", existing.and_then(|i| i.aspect.clone())), aspects, err("aspect"))}
+            {select(format!("{prefix}-aspect"), "aspect", t_string!(i18n, skp.aspect).to_string(), value("aspect", existing.and_then(|i| i.aspect).map(|a| a.as_str().to_owned())), aspects, err("aspect"))}
             <div class="form-grid target-grid">
                 {text_input(format!("{prefix}-min"), "target_min", t_string!(i18n, skp.target_min).to_string(), value("target_min", existing.and_then(|i| i.target_min.clone())), err("target_min"), Some("decimal"))}
                 {text_input(format!("{prefix}-max"), "target_max", t_string!(i18n, skp.target_max).to_string(), value("target_max", existing.and_then(|i| i.target_max.clone())), err("target_max"), Some("decimal"))}
@@ -838,7 +836,7 @@ fn result_card(
             <div class="row-tools">
                 <details class="row-edit" open=edit_failed.is_some()>
                     <summary class="button button-small button-secondary" data-testid=format!("edit-{id}")>{t!(i18n, skp.edit)}</summary>
-                    {result_form(i18n, v, Some(&r), &r.group, edit_failed.clone())}
+                    {result_form(i18n, v, Some(&r), r.group, edit_failed.clone())}
                 </details>
                 {up}{down}{remove}
             </div>
@@ -851,7 +849,7 @@ fn result_card(
         .map(|ind| {
             let iid = ind.id.to_string();
             let failed = posted_form(posted, "/api/skp/indicator/save", "indicator_id", &iid);
-            let aspect = ind.aspect.as_deref().map(|a| aspect_label(i18n, a));
+            let aspect = ind.aspect.map(|a| aspect_label(i18n, a));
             let target = target_text(i18n, ind);
             let tools = v.can_edit.then(|| {
                 let remove = small_post(
@@ -909,7 +907,7 @@ fn result_card(
     view! {
         <li class="result-card card" id=format!("hasil-{id}") data-testid="result-card">
             <p class="row-number">{format!("{letter}.{}", index + 1)}</p>
-            {(v.form != "jpt" && r.group == "utama").then(|| view! {
+            {(v.form != SkpForm::Jpt && r.group == ResultGroup::Utama).then(|| view! {
                 <p class="parent">
                     <span class="label">{t!(i18n, skp.parent)}": "</span>
                     {match r.parent_text.clone() {
@@ -919,7 +917,7 @@ fn result_card(
                 </p>
                 {r.parent_changed.then(|| view! { <p class="warning small" role="note">{t!(i18n, skp.parent_changed)}</p> })}
             })}
-            {r.perspective.clone().map(|p| view! { <p class="small muted">{t!(i18n, skp.perspective)}": "{perspective_label(i18n, &p)}</p> })}
+            {r.perspective.map(|p| view! { <p class="small muted">{t!(i18n, skp.perspective)}": "{perspective_label(i18n, p)}</p> })}
             <p class="rhk"><strong>{r.text.clone()}</strong></p>
             {owner_tools}
             <h3 class="small">{t!(i18n, skp.indicators)}</h3>
@@ -1001,13 +999,11 @@ fn attachments_section(
     v: &SkpView,
     posted: &Option<(String, AppError)>,
 ) -> impl IntoView + use<> {
-    let kinds = crate::domain::skp::AttachmentKind::ALL;
-    let blocks = kinds
-        .iter()
+    let blocks = AttachmentKind::iter()
         .map(|k| {
             let kind = k.as_str();
             let failed = posted_form(posted, "/api/skp/attachment/save", "kind", kind);
-            let items: Vec<AttachmentView> = v.attachments.iter().filter(|a| a.kind == kind).cloned().collect();
+            let items: Vec<AttachmentView> = v.attachments.iter().filter(|a| a.kind == k).cloned().collect();
             let add = v.can_edit.then(|| {
                 let (value, error) = failed
                     .as_ref()
@@ -1020,7 +1016,7 @@ fn attachments_section(
                             {hidden("skp_id", v.id)}
                             {hidden("version", v.version)}
                             {hidden("kind", kind)}
-                            {text_area(format!("a-{kind}"), "text", attachment_label(i18n, kind), value, error)}
+                            {text_area(format!("a-{kind}"), "text", attachment_label(i18n, k), value, error)}
                             <button class="button button-small" type="submit">{t!(i18n, admin.save)}</button>
                         </form>
                     </details>
@@ -1028,7 +1024,7 @@ fn attachments_section(
             });
             view! {
                 <div class="attachment-block">
-                    <h3>{attachment_label(i18n, kind)}</h3>
+                    <h3>{attachment_label(i18n, k)}</h3>
                     {items.is_empty().then(|| view! { <p class="muted small">"—"</p> })}
                     <ul class="plain-list">
                         {items.into_iter().map(|a| view! {
@@ -1106,7 +1102,7 @@ fn history_section(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
                 <ol class="timeline" data-testid="skp-history">
                     {v.history.iter().map(|h| view! {
                         <li>
-                            <p><strong>{event_label(i18n, &h.event)}</strong>" → "{state_label(i18n, &h.to_state)}</p>
+                            <p><strong>{event_label(i18n, h.event)}</strong>" → "{state_label(i18n, Some(h.to_state))}</p>
                             <p class="small muted">{h.actor.clone()}" · "{h.at.clone()}</p>
                             {h.note.clone().map(|n| view! { <p class="note">{n}</p> })}
                             {h.approved.clone().map(|a| view! {
@@ -1161,8 +1157,8 @@ fn review_list(i18n: I18n, list: ReviewList) -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         {list.rows.into_iter().map(|r| {
-                            let state = r.state.as_deref().map_or_else(|| t_string!(i18n, skp.state_none).to_string(), |s| state_label(i18n, s));
-                            let class = format!("badge state-{}", r.state.clone().unwrap_or_else(|| "none".to_owned()));
+                            let state = state_label(i18n, r.state);
+                            let class = format!("badge state-{}", r.state.map_or("none", SkpState::as_str));
                             view! {
                                 <tr>
                                     <td data-label=t_string!(i18n, skp.employee).to_string()>
@@ -1212,7 +1208,7 @@ fn cascade_view(i18n: I18n, c: CascadeView) -> impl IntoView {
             <li>
                 <a href=format!("/skp/{}", ch.skp_id)>{ch.employee}</a>
                 " — "{ch.text}" "
-                <span class=format!("badge small state-{}", ch.state)>{state_label(i18n, &ch.state)}</span>
+                <span class=format!("badge small state-{}", ch.state.as_str())>{state_label(i18n, Some(ch.state))}</span>
             </li>
         }
     };
@@ -1260,87 +1256,5 @@ fn cascade_view(i18n: I18n, c: CascadeView) -> impl IntoView {
                 </section>
             })}
         </section>
-    }
-}
-
-fn notification_text(i18n: I18n, n: &NotificationView) -> String {
-    let actor = n.actor.clone();
-    match n.kind.as_str() {
-        "skp_submitted" => t_string!(i18n, notifications.skp_submitted, actor = actor),
-        "skp_returned" => t_string!(i18n, notifications.skp_returned, actor = actor),
-        "skp_approved" => t_string!(i18n, notifications.skp_approved, actor = actor),
-        "skp_revision_requested" => {
-            t_string!(i18n, notifications.skp_revision_requested, actor = actor)
-        }
-        "evaluation_submitted" => {
-            t_string!(i18n, notifications.evaluation_submitted, actor = actor)
-        }
-        "evaluation_returned" => {
-            t_string!(i18n, notifications.evaluation_returned, actor = actor)
-        }
-        _ => t_string!(i18n, notifications.skp_commented, actor = actor),
-    }
-    .to_string()
-}
-
-/// `/notifikasi`: the latest notifications, newest first.
-#[component]
-pub fn NotificationsPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let data = OnceResource::new(load_notifications());
-    view! {
-        <PageTitle text=move || t_string!(i18n, notifications.title).to_string() />
-        <Suspense fallback=move || loading(i18n)>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(list) => view! {
-                        <section class="skp-page" aria-labelledby="notifications-title">
-                            <h1 id="notifications-title">{t!(i18n, notifications.title)}</h1>
-                            {list.iter().any(|n| n.unread).then(|| view! {
-                                <form method="post" action="/api/notifications/read">
-                                    <button class="button button-secondary" type="submit">{t!(i18n, notifications.read_all)}</button>
-                                </form>
-                            })}
-                            {list.is_empty().then(|| view! { <p class="muted">{t!(i18n, notifications.empty)}</p> })}
-                            <ul class="notification-list" data-testid="notifications">
-                                {list.iter().map(|n| view! {
-                                    <li class=if n.unread { "unread" } else { "" }>
-                                        <form method="post" action="/api/notifications/read">
-                                            {hidden("id", n.id)}
-                                            <button class="link-like" type="submit">{notification_text(i18n, n)}</button>
-                                        </form>
-                                        <p class="small muted">{n.at.clone()}</p>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        </section>
-                    }.into_any(),
-                    Err(error) => load_failure(error),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-/// The bell in the header of server-rendered pages: a link with the unread count.
-#[component]
-pub fn NotificationBell() -> impl IntoView {
-    let i18n = use_i18n();
-    let count = OnceResource::new(unread_notifications());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let n = count.await.ok().flatten()?;
-                let label = t_string!(i18n, notifications.bell, n = n).to_string();
-                Some(view! {
-                    <a class="header-link bell" href="/notifikasi" aria-label=label data-testid="bell">
-                        <svg viewBox="0 0 24 24" aria-hidden="true" class="bell-icon">
-                            <path d="M12 3a6 6 0 0 0-6 6v4l-2 3h16l-2-3V9a6 6 0 0 0-6-6zm0 18a2.5 2.5 0 0 0 2.4-2h-4.8A2.5 2.5 0 0 0 12 21z" />
-                        </svg>
-                        {(n > 0).then(|| view! { <span class="bell-count" data-testid="bell-count">{n}</span> })}
-                    </a>
-                })
-            })}
-        </Suspense>
     }
 }

@@ -8,6 +8,8 @@ use super::pages::{
     target_text, value_name,
 };
 use super::types::*;
+use crate::domain::skp::{Approach, AttachmentKind, ResultGroup, SkpForm, SkpState};
+use crate::domain::vocabulary::IntoEnumIterator;
 use crate::features::admin::load_failure;
 use crate::i18n::*;
 use crate::ui::title::PageTitle;
@@ -71,9 +73,9 @@ fn people_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
 }
 
 fn results_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
-    let jpt = v.form == "jpt";
-    let quantitative = v.approach == "kuantitatif";
-    let group_rows = |group: &str, letter: &str, title: String| {
+    let jpt = v.form == SkpForm::Jpt;
+    let quantitative = v.approach == Approach::Kuantitatif;
+    let group_rows = |group: ResultGroup, letter: &str, title: String| {
         let rows: Vec<&ResultView> = v.results.iter().filter(|r| r.group == group).collect();
         let body = if rows.is_empty() {
             view! { <tr><td></td><td colspan="5" class="muted">"—"</td></tr> }.into_any()
@@ -85,13 +87,13 @@ fn results_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
                     let first = r.indicators.first().cloned();
                     let rest: Vec<IndicatorView> = r.indicators.iter().skip(1).cloned().collect();
                     let lead = if jpt {
-                        r.perspective.as_deref().map(|p| perspective_label(i18n, p)).unwrap_or_default()
+                        r.perspective.map(|p| perspective_label(i18n, p)).unwrap_or_default()
                     } else {
                         r.parent_text.clone().unwrap_or_default()
                     };
                     let cells = |ind: Option<IndicatorView>| match ind {
                         Some(ind) => view! {
-                            {quantitative.then(|| view! { <td>{ind.aspect.as_deref().map(|a| aspect_label(i18n, a)).unwrap_or_default()}</td> })}
+                            {quantitative.then(|| view! { <td>{ind.aspect.map(|a| aspect_label(i18n, a)).unwrap_or_default()}</td> })}
                             <td>{ind.text.clone()}</td>
                             {quantitative.then(|| view! { <td>{target_text(i18n, &ind)}</td> })}
                         }.into_any(),
@@ -132,8 +134,8 @@ fn results_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
                 </tr>
             </thead>
             <tbody>
-                {group_rows("utama", "A", t_string!(i18n, skp.group_utama).to_string())}
-                {group_rows("tambahan", "B", t_string!(i18n, skp.group_tambahan).to_string())}
+                {group_rows(ResultGroup::Utama, "A", t_string!(i18n, skp.group_utama).to_string())}
+                {group_rows(ResultGroup::Tambahan, "B", t_string!(i18n, skp.group_tambahan).to_string())}
             </tbody>
         </table>
     }
@@ -194,25 +196,28 @@ fn signatures(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
 }
 
 fn document(i18n: I18n, v: SkpView) -> impl IntoView {
-    let title_form = if v.form == "jpt" {
+    let title_form = if v.form == SkpForm::Jpt {
         t_string!(i18n, skp.doc_for_jpt).to_string()
     } else {
         t_string!(i18n, skp.doc_for_ja_jf).to_string()
     };
-    let approach = if v.approach == "kualitatif" {
+    let approach = if v.approach == Approach::Kualitatif {
         t_string!(i18n, skp.doc_kualitatif).to_string()
     } else {
         t_string!(i18n, skp.doc_kuantitatif).to_string()
     };
     let period = format!("{} – {}", v.period.starts_on, v.period.ends_on);
-    let draft = !matches!(v.state.as_str(), "approved" | "evaluated" | "archived");
+    let draft = !matches!(
+        v.state,
+        SkpState::Approved | SkpState::Evaluated | SkpState::Archived
+    );
     view! {
         <div class="print-tools">
             <a class="button button-secondary" href=format!("/skp/{}", v.id)>{t!(i18n, skp.back_to_skp)}</a>
             <p class="hint" data-testid="print-hint">{t!(i18n, skp.print_hint)}</p>
         </div>
         <article class="skp-document" data-testid="skp-document">
-            {draft.then(|| view! { <p class="draft-mark">{state_label(i18n, &v.state)}</p> })}
+            {draft.then(|| view! { <p class="draft-mark">{state_label(i18n, Some(v.state))}</p> })}
             <header class="doc-title">
                 <p>{t!(i18n, skp.doc_title)}</p>
                 <p>{approach}</p>
@@ -236,10 +241,10 @@ fn document(i18n: I18n, v: SkpView) -> impl IntoView {
                     <p>{v.header.agency.clone()}</p>
                     <p>{t!(i18n, skp.doc_period)}": "{format!("{} – {}", v.period.starts_on, v.period.ends_on)}</p>
                 </div>
-                {crate::domain::skp::AttachmentKind::ALL.iter().map(|k| {
-                    let items: Vec<String> = v.attachments.iter().filter(|a| a.kind == k.as_str()).map(|a| a.text.clone()).collect();
+                {AttachmentKind::iter().map(|k| {
+                    let items: Vec<String> = v.attachments.iter().filter(|a| a.kind == k).map(|a| a.text.clone()).collect();
                     view! {
-                        <h2 class="doc-heading">{attachment_label(i18n, k.as_str()).to_uppercase()}</h2>
+                        <h2 class="doc-heading">{attachment_label(i18n, k).to_uppercase()}</h2>
                         <ol class="doc-list">
                             {if items.is_empty() {
                                 view! { <li class="muted">"—"</li> }.into_any()

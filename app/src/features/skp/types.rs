@@ -1,5 +1,8 @@
 //! What the SKP pages receive from the server.
 
+use crate::domain::skp::{
+    Approach, Aspect, AttachmentKind, Perspective, ResultGroup, SkpEvent, SkpForm, SkpState,
+};
 use serde::{Deserialize, Serialize};
 
 /// One person as the SKP document prints them.
@@ -35,7 +38,7 @@ pub struct PeriodInfo {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndicatorView {
     pub id: i64,
-    pub aspect: Option<String>,
+    pub aspect: Option<Aspect>,
     pub text: String,
     pub target_min: Option<String>,
     pub target_max: Option<String>,
@@ -45,14 +48,14 @@ pub struct IndicatorView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResultView {
     pub id: i64,
-    pub group: String,
+    pub group: ResultGroup,
     pub text: String,
     pub parent_id: Option<i64>,
     /// The leader's RHK as it reads now.
     pub parent_text: Option<String>,
     /// The leader has reworded their RHK since this one was linked to it.
     pub parent_changed: bool,
-    pub perspective: Option<String>,
+    pub perspective: Option<Perspective>,
     pub indicators: Vec<IndicatorView>,
 }
 
@@ -66,7 +69,7 @@ pub struct BehaviourView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttachmentView {
     pub id: i64,
-    pub kind: String,
+    pub kind: AttachmentKind,
     pub text: String,
 }
 
@@ -80,8 +83,8 @@ pub struct CommentView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryView {
-    pub event: String,
-    pub to_state: String,
+    pub event: SkpEvent,
+    pub to_state: SkpState,
     pub actor: String,
     pub note: Option<String>,
     pub at: String,
@@ -113,9 +116,9 @@ pub struct Problem {
 pub struct SkpView {
     pub id: i64,
     pub version: i32,
-    pub state: String,
-    pub form: String,
-    pub approach: String,
+    pub state: SkpState,
+    pub form: SkpForm,
+    pub approach: Approach,
     pub revision: i32,
     pub period: PeriodInfo,
     pub header: Header,
@@ -134,15 +137,15 @@ pub struct SkpView {
     pub can_comment: bool,
     /// The period is closed: the plan is frozen.
     pub period_closed: bool,
-    /// Events the viewer may fire now (`submit`, `return`, `approve`, `request_revision`).
-    pub events: Vec<String>,
+    /// Events the viewer may fire now.
+    pub events: Vec<SkpEvent>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkpSummary {
     pub id: i64,
     pub year: i32,
-    pub state: String,
+    pub state: SkpState,
     pub revision: i32,
     pub results: usize,
 }
@@ -162,7 +165,7 @@ pub struct ReviewRow {
     pub employee: String,
     pub nip: String,
     pub skp_id: Option<i64>,
-    pub state: Option<String>,
+    pub state: Option<SkpState>,
     pub submitted_at: Option<String>,
 }
 
@@ -177,13 +180,13 @@ pub struct CascadeChild {
     pub skp_id: i64,
     pub employee: String,
     pub text: String,
-    pub state: String,
+    pub state: SkpState,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CascadeRow {
     pub leader_result: String,
-    pub group: String,
+    pub group: ResultGroup,
     pub children: Vec<CascadeChild>,
 }
 
@@ -205,14 +208,4 @@ pub struct CascadeView {
     pub orphans: Vec<CascadeChild>,
     /// Subordinates of the leader with no SKP in the period yet.
     pub without_skp: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NotificationView {
-    pub id: i64,
-    pub kind: String,
-    pub actor: String,
-    pub link: String,
-    pub at: String,
-    pub unread: bool,
 }

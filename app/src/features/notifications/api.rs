@@ -1,0 +1,77 @@
+//! Server functions of the notifications: the signed-in account's own, never anyone else's.
+
+use super::types::NotificationView;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(endpoint = "notifications")]
+pub async fn load_notifications() -> Result<Vec<NotificationView>, AppError> {
+    crate::state::respond(ssr::notifications().await)
+}
+
+/// The unread count of the signed-in user; `None` when nobody is signed in.
+#[server(endpoint = "notifications/unread")]
+pub async fn unread_notifications() -> Result<Option<u64>, AppError> {
+    crate::state::respond(ssr::unread().await)
+}
+
+/// Marks one notification read and follows its link, or marks all read (no `id`).
+#[server(endpoint = "notifications/read")]
+pub async fn read_notification(id: Option<i64>) -> Result<(), AppError> {
+    crate::state::respond(ssr::read_notification(id).await)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod ssr {
+    use super::*;
+    use crate::db::notifications;
+    use crate::state;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+    pub async fn notifications() -> Result<Vec<NotificationView>, AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        let mut out = Vec::new();
+        let time_zone = crate::db::agency::time_zone(&db).await?;
+        for n in notifications::latest(&db, user.account.id, 100).await? {
+            out.push(NotificationView {
+                id: n.id,
+                kind: n.kind,
+                actor: n.actor_name,
+                link: n.link,
+                at: time_zone.moment_text(n.created_at),
+                unread: n.read_at.is_none(),
+            });
+        }
+        Ok(out)
+    }
+
+    pub async fn unread() -> Result<Option<u64>, AppError> {
+        let db = state::db()?;
+        match state::current_user(&db).await? {
+            Some(user) => Ok(Some(
+                notifications::unread_count(&db, user.account.id).await?,
+            )),
+            None => Ok(None),
+        }
+    }
+
+    pub async fn read_notification(id: Option<i64>) -> Result<(), AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        notifications::mark_read(&db, user.account.id, id).await?;
+        let target = match id {
+            Some(id) => crate::db::entities::notifikasi::Entity::find_by_id(id)
+                .filter(crate::db::entities::notifikasi::Column::UserId.eq(user.account.id))
+                .one(&db)
+                .await?
+                .map(|n| n.link)
+                // Only our own relative links, never somewhere else.
+                .filter(|l| l.starts_with('/') && !l.starts_with("//"))
+                .unwrap_or_else(|| "/notifikasi".to_owned()),
+            None => "/notifikasi".to_owned(),
+        };
+        leptos_axum::redirect(&target);
+        Ok(())
+    }
+}

@@ -1,0 +1,14 @@
+//! What the notification pages receive from the server.
+
+use crate::domain::notification::NotificationKind;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationView {
+    pub id: i64,
+    pub kind: NotificationKind,
+    pub actor: String,
+    pub link: String,
+    pub at: String,
+    pub unread: bool,
+}
