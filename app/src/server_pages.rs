@@ -12,7 +12,7 @@
 //! load it can wake on the disposal and panic reading the disposed source ("already been
 //! disposed"). A `OnceResource` runs its future once, and the page awaits it.
 
-use crate::features::{admin, evaluation, skp};
+use crate::features::{admin, evaluation, periods, skp};
 use crate::i18n::*;
 use crate::ui::layout::Layout;
 use leptos::prelude::*;
@@ -109,10 +109,10 @@ pub fn ServerApp() -> impl IntoView {
                         />
                         <Route path=(StaticSegment("admin"), StaticSegment("audit")) view=admin::AuditLogPage />
                         <Route path=(StaticSegment("admin"), StaticSegment("instansi")) view=admin::AgencySettingsPage />
-                        <Route path=(StaticSegment("admin"), StaticSegment("periode")) view=admin::PeriodsPage />
+                        <Route path=(StaticSegment("admin"), StaticSegment("periode")) view=periods::PeriodsPage />
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("periode"), ParamSegment("id"))
-                            view=admin::PeriodPage
+                            view=periods::PeriodPage
                         />
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("impor"), ParamSegment("id"))

@@ -243,7 +243,10 @@ async fn autosaves(db: &DatabaseConnection, port: u16, window: Duration) -> Outc
 
 /// `count` sessions, each with an open self-assessment of its own: the months of the unit
 /// heads' approved plans, each head signed in once per month it types in.
-async fn open_evaluations(db: &DatabaseConnection, count: usize) -> Vec<(String, i64, i64)> {
+async fn open_evaluations(
+    db: &DatabaseConnection,
+    count: usize,
+) -> Vec<(String, app::domain::ids::EvaluationId, i64)> {
     let plans = skp::Entity::find()
         .filter(skp::Column::State.eq("approved"))
         .all(db)

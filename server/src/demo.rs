@@ -8,6 +8,7 @@ use app::db::agency::{self, NewAgency};
 use app::db::entities::{jabatan, pegawai, unit_kerja, user_account};
 use app::domain::access::AdminRole;
 use app::domain::agency::{AgencyTimeZone, EvaluationInterval};
+use app::domain::ids::{AccountId, AgencyId, EmployeeId, PositionId, ResultId, UnitId};
 use app::domain::skp::{Aspect, Perspective};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
@@ -441,16 +442,16 @@ pub async fn seed_once(db: &DatabaseConnection) -> Result<bool, DbErr> {
 }
 
 struct Placed {
-    unit_id: i64,
+    unit_id: UnitId,
     path: String,
-    head_id: i64,
+    head_id: EmployeeId,
     /// The head's own appraiser, who is the appraiser's superior for this unit's staff.
-    head_penilai: Option<i64>,
+    head_penilai: Option<EmployeeId>,
 }
 
 async fn seed_organisation(
     db: &impl ConnectionTrait,
-    instansi_id: i64,
+    instansi_id: AgencyId,
     password_hash: &str,
 ) -> Result<(), DbErr> {
     let now = Utc::now();
@@ -602,12 +603,12 @@ async fn seed_organisation(
 
 async fn position(
     db: &impl ConnectionTrait,
-    unit_id: i64,
+    unit_id: UnitId,
     name: &str,
     kind: &str,
     eselon: Option<&str>,
     is_head: bool,
-) -> Result<Option<i64>, DbErr> {
+) -> Result<Option<PositionId>, DbErr> {
     let now = Utc::now();
     let jenjang = name
         .split_once("Ahli ")
@@ -635,16 +636,16 @@ struct PersonSpec<'a> {
     front: Option<&'a str>,
     back: Option<&'a str>,
     rank: &'a str,
-    unit_id: i64,
-    jabatan_id: Option<i64>,
+    unit_id: UnitId,
+    jabatan_id: Option<PositionId>,
 }
 
 async fn person(
     db: &impl ConnectionTrait,
-    instansi_id: i64,
+    instansi_id: AgencyId,
     spec: PersonSpec<'_>,
-    superior: Option<i64>,
-    superiors_superior: Option<i64>,
+    superior: Option<EmployeeId>,
+    superiors_superior: Option<EmployeeId>,
 ) -> Result<pegawai::Model, DbErr> {
     let now = Utc::now();
     let pppk = &spec.nip[12..14] == "21";
@@ -1081,14 +1082,14 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
 
 /// Opens this year's period and gives every unit head an approved SKP cascading from the head
 /// above, as a running agency would have by now.
-async fn seed_plans(db: &impl ConnectionTrait, instansi_id: i64) -> Result<(), DbErr> {
+async fn seed_plans(db: &impl ConnectionTrait, instansi_id: AgencyId) -> Result<(), DbErr> {
     use app::db::entities::{skp_hasil, skp_indikator};
     use app::domain::period::{default_annual_deadline, default_planning_deadline};
     use app::domain::skp::{Approach, ResultGroup, SkpEvent, SkpForm, SkpParty};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
     let app_err = |e: app::error::AppError| DbErr::Custom(e.to_string());
-    let year = chrono::Datelike::year(&Utc::now().with_timezone(&AgencyTimeZone::Wib.utc_offset()));
+    let year = chrono::Datelike::year(&AgencyTimeZone::Wib.local(Utc::now()));
     let period = app::db::periods::create_period(
         db,
         instansi_id,
@@ -1101,7 +1102,7 @@ async fn seed_plans(db: &impl ConnectionTrait, instansi_id: i64) -> Result<(), D
     .await?;
     let now = Utc::now();
     // Result ids of each unit's plan, to link the units below.
-    let mut ids: Vec<(&str, Vec<i64>)> = Vec::new();
+    let mut ids: Vec<(&str, Vec<ResultId>)> = Vec::new();
     for (code, results) in DEMO_PLANS {
         let unit = unit_kerja::Entity::find()
             .filter(unit_kerja::Column::Code.eq(*code))
@@ -1198,7 +1199,10 @@ async fn seed_plans(db: &impl ConnectionTrait, instansi_id: i64) -> Result<(), D
 }
 
 /// The account of an employee, for the history of what the demo people did.
-async fn account_of(db: &impl ConnectionTrait, pegawai_id: i64) -> Result<Option<i64>, DbErr> {
+async fn account_of(
+    db: &impl ConnectionTrait,
+    pegawai_id: EmployeeId,
+) -> Result<Option<AccountId>, DbErr> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     Ok(user_account::Entity::find()
         .filter(user_account::Column::PegawaiId.eq(pegawai_id))

@@ -7,6 +7,7 @@
 use crate::routes::ServerState;
 use app::auth::server::ClientInfo;
 use app::domain::evaluation::{Step, format_size};
+use app::domain::ids::{EvaluationId, EvidenceId, IndicatorId};
 use app::error::{AppError, FormErrors};
 use app::features::evaluation::script;
 use app::features::evaluation::ssr::{self as evaluation, SaveOutcome, SaveRequest};
@@ -123,9 +124,9 @@ struct StepPost {
     /// Where a plain form's "next" or "back" leads.
     go: Option<Step>,
     /// The indicator whose evidence button was pressed.
-    indicator: Option<i64>,
+    indicator: Option<IndicatorId>,
     fields: Vec<(String, String)>,
-    links: Vec<(i64, String)>,
+    links: Vec<(IndicatorId, String)>,
 }
 
 impl StepPost {
@@ -135,13 +136,13 @@ impl StepPost {
             let as_step = || value.trim().parse::<i64>().ok().and_then(Step::from_number);
             let indicator_of = |prefix: &str| {
                 name.strip_prefix(prefix)
-                    .and_then(|n| n.parse::<i64>().ok())
+                    .and_then(|n| n.parse::<IndicatorId>().ok())
             };
             match name.as_str() {
                 "version" => post.version = value.trim().parse::<i32>().ok(),
                 "step" => post.step = as_step(),
                 "go" => post.go = as_step(),
-                "indikator" => post.indicator = value.trim().parse::<i64>().ok(),
+                "indikator" => post.indicator = value.trim().parse::<IndicatorId>().ok(),
                 _ => {
                     if let Some(indicator) = indicator_of("tautan-") {
                         if !value.trim().is_empty() {
@@ -170,7 +171,7 @@ struct Back {
 }
 
 impl Back {
-    fn new(id: i64) -> Self {
+    fn new(id: EvaluationId) -> Self {
         Self {
             page: format!("/evaluasi/{id}"),
             save_path: format!("/evaluasi/{id}/simpan"),
@@ -196,7 +197,7 @@ impl Back {
 async fn save_plain(
     state: &ServerState,
     client: &ClientInfo,
-    id: i64,
+    id: EvaluationId,
     post: &StepPost,
 ) -> Result<FormErrors, AppError> {
     let mut form = FormErrors::default();
@@ -250,7 +251,7 @@ async fn save_plain(
 /// `version`, `step` (where the employee is) and, from a plain form, `go` (where to go next).
 pub async fn save_fields(
     State(state): State<ServerState>,
-    Path(id): Path<i64>,
+    Path(id): Path<EvaluationId>,
     headers: HeaderMap,
     client: ClientInfo,
     Form(pairs): Form<Vec<(String, String)>>,
@@ -306,7 +307,7 @@ pub async fn save_fields(
 /// (`indikator`); everything typed is saved with it.
 pub async fn add_link(
     State(state): State<ServerState>,
-    Path(id): Path<i64>,
+    Path(id): Path<EvaluationId>,
     client: ClientInfo,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
@@ -333,13 +334,16 @@ pub async fn add_link(
 /// The time of a save as the agency reads a clock: `10.42`.
 async fn saved_at(state: &ServerState) -> String {
     // The save has already happened: an agency that cannot be read is no reason to fail it.
-    let time_zone = app::db::agency::time_zone(&state.app.db)
-        .await
-        .unwrap_or(app::domain::agency::AgencyTimeZone::Wib);
-    chrono::Utc::now()
-        .with_timezone(&time_zone.utc_offset())
-        .format("%H.%M")
-        .to_string()
+    match app::db::agency::now_local(&state.app.db).await {
+        Ok(now) => now.format("%H.%M").to_string(),
+        Err(error) => {
+            tracing::warn!(%error, "the agency's time zone cannot be read; save time in WIB");
+            app::domain::agency::AgencyTimeZone::Wib
+                .local(chrono::Utc::now())
+                .format("%H.%M")
+                .to_string()
+        }
+    }
 }
 
 /// A file part of an upload, read up to the limit.
@@ -394,7 +398,7 @@ async fn read_upload(
 /// which is saved first.
 pub async fn upload_evidence(
     State(state): State<ServerState>,
-    Path(id): Path<i64>,
+    Path(id): Path<EvaluationId>,
     headers: HeaderMap,
     client: ClientInfo,
     mut multipart: Multipart,
@@ -512,7 +516,7 @@ pub async fn upload_evidence(
 /// which is saved first.
 pub async fn remove_evidence(
     State(state): State<ServerState>,
-    Path((id, evidence)): Path<(i64, i64)>,
+    Path((id, evidence)): Path<(EvaluationId, EvidenceId)>,
     headers: HeaderMap,
     client: ClientInfo,
     Form(pairs): Form<Vec<(String, String)>>,
@@ -547,7 +551,7 @@ pub async fn remove_evidence(
 /// `GET /bukti/{id}`: the file, for the employee and their appraisers only.
 pub async fn download_evidence(
     State(state): State<ServerState>,
-    Path(evidence): Path<i64>,
+    Path(evidence): Path<EvidenceId>,
     headers: HeaderMap,
     client: ClientInfo,
 ) -> Response {

@@ -5,6 +5,7 @@
 //! given seed. Generated employees get no login accounts: they exist to be listed and searched.
 
 use app::db::entities::{jabatan, pegawai, unit_kerja};
+use app::domain::ids::{AgencyId, EmployeeId, PositionId, UnitId};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
@@ -135,7 +136,7 @@ fn fresh_person(rng: &mut Lcg, taken: &mut HashSet<String>) -> Person {
 }
 
 struct Ctx {
-    instansi_id: i64,
+    instansi_id: AgencyId,
     now: chrono::DateTime<Utc>,
 }
 
@@ -143,9 +144,9 @@ fn new_employee(
     ctx: &Ctx,
     rng: &mut Lcg,
     p: &Person,
-    unit_id: i64,
-    jabatan_id: i64,
-    line: (Option<i64>, Option<i64>, Option<i64>),
+    unit_id: UnitId,
+    jabatan_id: PositionId,
+    line: (Option<EmployeeId>, Option<EmployeeId>, Option<EmployeeId>),
 ) -> pegawai::ActiveModel {
     let rank = if p.pppk {
         rng.pick(PPPK_RANKS)
@@ -189,7 +190,7 @@ async fn add_unit(
     db: &impl ConnectionTrait,
     ctx: &Ctx,
     spec: UnitSpec<'_>,
-) -> Result<(unit_kerja::Model, i64), DbErr> {
+) -> Result<(unit_kerja::Model, PositionId), DbErr> {
     let row = unit_kerja::ActiveModel {
         instansi_id: Set(ctx.instansi_id),
         parent_id: Set(Some(spec.parent.id)),
@@ -225,12 +226,12 @@ async fn add_unit(
 async fn add_position(
     db: &impl ConnectionTrait,
     ctx: &Ctx,
-    unit_id: i64,
+    unit_id: UnitId,
     name: &str,
     kind: &str,
     eselon: Option<&str>,
     is_head: bool,
-) -> Result<i64, DbErr> {
+) -> Result<PositionId, DbErr> {
     Ok(jabatan::ActiveModel {
         unit_id: Set(unit_id),
         name: Set(name.to_owned()),

@@ -2,6 +2,7 @@
 //! and the login challenge between a correct password and a correct code (server only).
 
 use crate::db::entities::{login_challenge, user_account};
+use crate::domain::ids::AccountId;
 use crate::error::AppError;
 use chrono::{DateTime, Duration, Utc};
 use rand_core::{OsRng, RngCore};
@@ -65,7 +66,7 @@ fn token_hash(token: &str) -> String {
 
 pub async fn create_challenge(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     next: Option<String>,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
@@ -130,7 +131,7 @@ pub async fn spend_attempt(db: &impl ConnectionTrait, token: &str) -> Result<boo
 /// recorded meanwhile (two parallel requests with one code: only one wins).
 pub async fn claim_step(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     step: i64,
 ) -> Result<bool, AppError> {
     use sea_orm::sea_query::Expr;

@@ -8,6 +8,7 @@ use crate::db::entities::{
     auth_session, login_throttle, password_reset, pegawai, unit_kerja, user_account,
 };
 use crate::domain::access::{Actor, AdminRole, AdminScope, UnitPath};
+use crate::domain::ids::{AccountId, EmployeeId};
 use crate::domain::login::{FailureCount, RESET_LINK_TTL, SESSION_POLICY, ThrottlePolicy};
 use crate::error::AppError;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -166,7 +167,7 @@ pub fn clear_session_cookie(secure: bool) -> String {
 /// Starts a session for `user_id`; returns the token for the cookie.
 pub async fn create_session(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     client: &ClientInfo,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
@@ -194,7 +195,10 @@ pub async fn end_session(db: &impl ConnectionTrait, token: &str) -> Result<(), A
 }
 
 /// Logout everywhere: ends every session of the account, and any login half-way through its second factor.
-pub async fn end_all_sessions(db: &impl ConnectionTrait, user_id: i64) -> Result<u64, AppError> {
+pub async fn end_all_sessions(
+    db: &impl ConnectionTrait,
+    user_id: AccountId,
+) -> Result<u64, AppError> {
     crate::db::entities::login_challenge::Entity::delete_many()
         .filter(crate::db::entities::login_challenge::Column::UserId.eq(user_id))
         .exec(db)
@@ -283,7 +287,7 @@ pub async fn actor_for(
 /// as every authenticated request asks.
 async fn headed_unit_paths(
     db: &impl ConnectionTrait,
-    pegawai_id: i64,
+    pegawai_id: EmployeeId,
 ) -> Result<Vec<UnitPath>, AppError> {
     use crate::db::entities::jabatan;
     use sea_orm::sea_query::Query;
@@ -445,8 +449,8 @@ async fn tokio_blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'stati
 /// working. Only the token's hash is stored.
 pub async fn create_password_reset(
     db: &impl ConnectionTrait,
-    user_id: i64,
-    created_by: i64,
+    user_id: AccountId,
+    created_by: AccountId,
     now: DateTime<Utc>,
 ) -> Result<String, AppError> {
     password_reset::Entity::delete_many()

@@ -2,13 +2,14 @@
 
 use super::entities::instansi;
 use crate::domain::agency::{AgencyTimeZone, EvaluationInterval};
+use crate::domain::ids::AgencyId;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, QueryOrder, Set};
 
 /// Agency settings as the rest of the application uses them (typed, validated).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Agency {
-    pub id: i64,
+    pub id: AgencyId,
     pub code: String,
     pub name: String,
     pub short_name: String,
@@ -48,6 +49,14 @@ pub async fn time_zone(db: &impl ConnectionTrait) -> Result<AgencyTimeZone, DbEr
     Ok(primary(db)
         .await?
         .map_or(AgencyTimeZone::Wib, |a| a.time_zone))
+}
+
+/// Now, on the agency's clocks: the date a deadline is checked against, the year a new period
+/// defaults to, the time a save is reported at.
+pub async fn now_local(
+    db: &impl ConnectionTrait,
+) -> Result<chrono::DateTime<chrono::FixedOffset>, DbErr> {
+    Ok(time_zone(db).await?.local(chrono::Utc::now()))
 }
 
 pub struct NewAgency<'a> {

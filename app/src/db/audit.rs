@@ -2,6 +2,7 @@
 
 use crate::auth::server::ClientInfo;
 use crate::db::entities::audit_log;
+use crate::domain::ids::AccountId;
 use crate::error::AppError;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -9,7 +10,7 @@ use sea_orm::{
 };
 
 pub struct Entry<'a> {
-    pub actor_user_id: Option<i64>,
+    pub actor_user_id: Option<AccountId>,
     pub action: &'a str,
     pub object_type: &'a str,
     pub object_id: Option<String>,

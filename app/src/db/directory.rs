@@ -6,6 +6,7 @@ use crate::domain::directory::{
     DirectoryPage, DirectoryQuery, DirectoryRow, SearchTerm, SortKey, StatusFilter,
 };
 use crate::domain::employee::display_name;
+use crate::domain::ids::EmployeeId;
 use crate::error::AppError;
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
 use sea_orm::{
@@ -15,7 +16,7 @@ use sea_orm::{
 
 #[derive(FromQueryResult)]
 struct RawRow {
-    id: i64,
+    id: EmployeeId,
     nip: String,
     name: String,
     front_title: Option<String>,
@@ -112,11 +113,11 @@ pub async fn matching_ids(
     db: &impl ConnectionTrait,
     within: Option<&str>,
     query: &DirectoryQuery,
-) -> Result<Vec<i64>, AppError> {
+) -> Result<Vec<EmployeeId>, AppError> {
     Ok(sorted(filtered(within, query), query)
         .select_only()
         .column(pegawai::Column::Id)
-        .into_tuple::<i64>()
+        .into_tuple::<EmployeeId>()
         .all(db)
         .await?)
 }

@@ -8,6 +8,7 @@ use crate::db::entities::{jabatan, pegawai, riwayat_jabatan, unit_kerja};
 use crate::domain::employee::{
     EmployeeFields, FieldError, ValidEmployee, display_name, position_heads_unit, search_key,
 };
+use crate::domain::ids::{AccountId, AgencyId, EmployeeId, UnitId};
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -52,7 +53,11 @@ pub struct Snapshot {
     pub active: bool,
 }
 
-async fn nip_of(db: &impl ConnectionTrait, id: Option<i64>) -> Result<Option<String>, AppError> {
+/// The NIP of an employee, for audit snapshots.
+pub async fn nip_of(
+    db: &impl ConnectionTrait,
+    id: Option<EmployeeId>,
+) -> Result<Option<String>, AppError> {
     let Some(id) = id else { return Ok(None) };
     Ok(pegawai::Entity::find_by_id(id)
         .one(db)
@@ -91,7 +96,7 @@ pub async fn snapshot(db: &impl ConnectionTrait, p: &pegawai::Model) -> Result<S
 }
 
 /// The unit's ids from the root down to itself, read from its materialised path.
-fn path_ids(path: &str) -> Vec<i64> {
+fn path_ids(path: &str) -> Vec<UnitId> {
     path.split('/').filter_map(|s| s.parse().ok()).collect()
 }
 
@@ -99,7 +104,7 @@ fn path_ids(path: &str) -> Vec<i64> {
 pub async fn nearest_head(
     db: &impl ConnectionTrait,
     unit: &unit_kerja::Model,
-    except: Option<i64>,
+    except: Option<EmployeeId>,
 ) -> Result<Option<pegawai::Model>, AppError> {
     for unit_id in path_ids(&unit.path).into_iter().rev() {
         let heads = jabatan::Entity::find()
@@ -131,7 +136,7 @@ pub async fn derived_superior(
     db: &impl ConnectionTrait,
     unit: &unit_kerja::Model,
     heads_unit: bool,
-    employee_id: Option<i64>,
+    employee_id: Option<EmployeeId>,
 ) -> Result<Option<pegawai::Model>, AppError> {
     let start = if heads_unit {
         match unit.parent_id {
@@ -159,7 +164,7 @@ async fn find_by_nip(
 
 pub async fn unit_by_code(
     db: &impl ConnectionTrait,
-    instansi_id: i64,
+    instansi_id: AgencyId,
     code: &str,
 ) -> Result<Option<unit_kerja::Model>, AppError> {
     Ok(unit_kerja::Entity::find()
@@ -172,7 +177,7 @@ pub async fn unit_by_code(
 /// The position named `name` in the unit, created (with `kind`) if the unit has none by that name.
 async fn position_in(
     db: &impl ConnectionTrait,
-    unit_id: i64,
+    unit_id: UnitId,
     name: &str,
     kind: &str,
     now: DateTime<Utc>,
@@ -206,7 +211,7 @@ async fn position_in(
 
 /// Who is saving, for the history and the audit trail.
 pub struct Author<'a> {
-    pub user_id: i64,
+    pub user_id: AccountId,
     pub client: &'a ClientInfo,
     /// Audit action name, e.g. `employee_updated` or `employee_imported`.
     pub via: &'a str,
@@ -217,7 +222,7 @@ pub struct Author<'a> {
 /// tells whether the author may place someone in a unit (their admin scope).
 pub async fn save(
     db: &impl ConnectionTrait,
-    instansi_id: i64,
+    instansi_id: AgencyId,
     existing: Option<pegawai::Model>,
     valid: ValidEmployee,
     author: &Author<'_>,
@@ -417,7 +422,7 @@ async fn rename_account(db: &impl ConnectionTrait, p: &pegawai::Model) -> Result
 async fn record_move(
     db: &impl ConnectionTrait,
     p: &pegawai::Model,
-    recorded_by: i64,
+    recorded_by: AccountId,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let today = now.date_naive();
@@ -542,7 +547,7 @@ pub async fn fields_of(
 /// `Name (NIP)` of a person, for showing a reporting line.
 pub async fn person_label(
     db: &impl ConnectionTrait,
-    id: Option<i64>,
+    id: Option<EmployeeId>,
 ) -> Result<Option<String>, AppError> {
     let Some(id) = id else { return Ok(None) };
     Ok(pegawai::Entity::find_by_id(id).one(db).await?.map(|p| {

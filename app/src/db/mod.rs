@@ -10,4 +10,5 @@ pub mod notifications;
 pub mod people;
 pub mod periods;
 pub mod skp;
+pub mod units;
 pub mod versioning;

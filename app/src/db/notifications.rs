@@ -1,6 +1,7 @@
 //! In-app notifications: one row per recipient account, read or unread.
 
 use crate::db::entities::{notifikasi, user_account};
+use crate::domain::ids::{AccountId, EmployeeId, NotificationId, SkpId};
 use crate::domain::notification::NotificationKind as Kind;
 use crate::error::AppError;
 use chrono::Utc;
@@ -13,9 +14,9 @@ use sea_orm::{
 /// Notifies the account of an employee (nothing happens for people without an account).
 pub async fn notify_employee(
     db: &impl ConnectionTrait,
-    pegawai_id: i64,
+    pegawai_id: EmployeeId,
     kind: Kind,
-    skp_id: Option<i64>,
+    skp_id: Option<SkpId>,
     actor_name: &str,
     link: &str,
 ) -> Result<(), AppError> {
@@ -33,9 +34,9 @@ pub async fn notify_employee(
 /// Notifies one account.
 pub async fn notify_account(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     kind: Kind,
-    skp_id: Option<i64>,
+    skp_id: Option<SkpId>,
     actor_name: &str,
     link: &str,
 ) -> Result<(), AppError> {
@@ -54,7 +55,7 @@ pub async fn notify_account(
     Ok(())
 }
 
-pub async fn unread_count(db: &impl ConnectionTrait, user_id: i64) -> Result<u64, AppError> {
+pub async fn unread_count(db: &impl ConnectionTrait, user_id: AccountId) -> Result<u64, AppError> {
     Ok(notifikasi::Entity::find()
         .filter(notifikasi::Column::UserId.eq(user_id))
         .filter(notifikasi::Column::ReadAt.is_null())
@@ -64,7 +65,7 @@ pub async fn unread_count(db: &impl ConnectionTrait, user_id: i64) -> Result<u64
 
 pub async fn latest(
     db: &impl ConnectionTrait,
-    user_id: i64,
+    user_id: AccountId,
     limit: u64,
 ) -> Result<Vec<notifikasi::Model>, AppError> {
     Ok(notifikasi::Entity::find()
@@ -78,8 +79,8 @@ pub async fn latest(
 /// Marks one notification (when `id` is given) or all of them read; only the owner's rows.
 pub async fn mark_read(
     db: &impl ConnectionTrait,
-    user_id: i64,
-    id: Option<i64>,
+    user_id: AccountId,
+    id: Option<NotificationId>,
 ) -> Result<(), AppError> {
     let mut update = notifikasi::Entity::update_many()
         .col_expr(notifikasi::Column::ReadAt, Expr::value(Some(Utc::now())))

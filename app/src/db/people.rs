@@ -1,14 +1,17 @@
 //! Queries about employees that authorization and several features share.
 
+use crate::db::employees::person_label;
 use crate::db::entities::{pegawai, skp, unit_kerja, user_account};
 use crate::domain::access::{AdminRank, AdminRole, EmployeeFacts, UnitPath};
+use crate::domain::ids::{AccountId, EmployeeId};
 use crate::error::AppError;
 use sea_orm::{ConnectionTrait, EntityTrait, JoinType, QuerySelect};
+use std::collections::HashMap;
 
 /// The reporting facts the policy needs about one employee, or 404.
 pub async fn employee_facts(
     db: &impl ConnectionTrait,
-    pegawai_id: i64,
+    pegawai_id: EmployeeId,
 ) -> Result<EmployeeFacts, AppError> {
     // One query: every authorization of an action on an employee's records starts here. The
     // unit always exists (foreign key); an employee has at most one account (unique key).
@@ -21,8 +24,8 @@ pub async fn employee_facts(
         .to(user_account::Column::PegawaiId)
         .into();
     type Row = (
-        Option<i64>,
-        Option<i64>,
+        Option<EmployeeId>,
+        Option<EmployeeId>,
         String,
         Option<bool>,
         Option<AdminRole>,
@@ -64,4 +67,27 @@ pub async fn plan_facts(
     facts.penilai_id = plan.penilai_id;
     facts.atasan_penilai_id = plan.atasan_penilai_id;
     Ok(facts)
+}
+
+/// `Name (NIP)` of the employee behind an account, or the account's login (service accounts);
+/// `None` when the account no longer exists. Lists of audit rows and records pass one `cache`,
+/// so each account is read once per answer.
+pub async fn account_label(
+    db: &impl ConnectionTrait,
+    cache: &mut HashMap<AccountId, Option<String>>,
+    account_id: AccountId,
+) -> Result<Option<String>, AppError> {
+    if let Some(label) = cache.get(&account_id) {
+        return Ok(label.clone());
+    }
+    let label = match user_account::Entity::find_by_id(account_id).one(db).await? {
+        Some(account) => Some(
+            person_label(db, account.pegawai_id)
+                .await?
+                .unwrap_or(account.login),
+        ),
+        None => None,
+    };
+    cache.insert(account_id, label.clone());
+    Ok(label)
 }

@@ -5,6 +5,7 @@ use crate::auth::server::ClientInfo;
 use crate::db::audit::{self, Entry};
 use crate::db::entities::{pegawai, penilai_periode, periode, periode_tenggat};
 use crate::domain::agency::EvaluationInterval;
+use crate::domain::ids::{AccountId, AgencyId, EmployeeId, PeriodId};
 use crate::domain::period::{PeriodState, default_periodic_deadline, sub_periods};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
@@ -17,8 +18,8 @@ use sea_orm::{
 pub async fn appraisers_for(
     db: &impl ConnectionTrait,
     pegawai: &pegawai::Model,
-    periode_id: i64,
-) -> Result<(Option<i64>, Option<i64>), DbErr> {
+    periode_id: PeriodId,
+) -> Result<(Option<EmployeeId>, Option<EmployeeId>), DbErr> {
     let chosen = penilai_periode::Entity::find()
         .filter(penilai_periode::Column::PeriodeId.eq(periode_id))
         .filter(penilai_periode::Column::PegawaiId.eq(pegawai.id))
@@ -33,7 +34,7 @@ pub async fn appraisers_for(
 /// The newest open period of the agency, if any.
 pub async fn open_period(
     db: &impl ConnectionTrait,
-    instansi_id: i64,
+    instansi_id: AgencyId,
 ) -> Result<Option<periode::Model>, DbErr> {
     periode::Entity::find()
         .filter(periode::Column::InstansiId.eq(instansi_id))
@@ -46,7 +47,7 @@ pub async fn open_period(
 /// The agency's period of `year`, if opened.
 pub async fn period_of_year(
     db: &impl ConnectionTrait,
-    instansi_id: i64,
+    instansi_id: AgencyId,
     year: i32,
 ) -> Result<Option<periode::Model>, DbErr> {
     periode::Entity::find()
@@ -74,7 +75,7 @@ pub fn snapshot(p: &periode::Model, deadlines: &[periode_tenggat::Model]) -> ser
 /// The deadlines of a period's sub-periods, in order.
 pub async fn deadlines_of(
     db: &impl ConnectionTrait,
-    periode_id: i64,
+    periode_id: PeriodId,
 ) -> Result<Vec<periode_tenggat::Model>, DbErr> {
     periode_tenggat::Entity::find()
         .filter(periode_tenggat::Column::PeriodeId.eq(periode_id))
@@ -89,12 +90,12 @@ pub async fn deadlines_of(
 /// period for the same year fails on the unique index (`ux_periode_year`).
 pub async fn create_period(
     db: &impl ConnectionTrait,
-    instansi_id: i64,
+    instansi_id: AgencyId,
     year: i32,
     interval: EvaluationInterval,
     planning: NaiveDate,
     annual: NaiveDate,
-    actor_user_id: Option<i64>,
+    actor_user_id: Option<AccountId>,
 ) -> Result<periode::Model, DbErr> {
     let (Some(starts_on), Some(ends_on)) = (
         NaiveDate::from_ymd_opt(year, 1, 1),

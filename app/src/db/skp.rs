@@ -7,6 +7,7 @@ use crate::db::entities::{
     skp_perilaku, skp_riwayat, unit_kerja,
 };
 use crate::domain::employee::{display_name, rank_label};
+use crate::domain::ids::{AccountId, EmployeeId, PeriodId, ResultId, SkpId};
 use crate::domain::skp::{
     Approach, IndicatorDraft, ResultDraft, SkpDraft, SkpEvent, SkpForm, SkpParty, SkpState,
     transition,
@@ -66,21 +67,21 @@ impl SkpRecord {
     }
 }
 
-pub async fn find(db: &impl ConnectionTrait, id: i64) -> Result<skp::Model, AppError> {
+pub async fn find(db: &impl ConnectionTrait, id: SkpId) -> Result<skp::Model, AppError> {
     skp::Entity::find_by_id(id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
 }
 
-pub async fn load(db: &impl ConnectionTrait, id: i64) -> Result<SkpRecord, AppError> {
+pub async fn load(db: &impl ConnectionTrait, id: SkpId) -> Result<SkpRecord, AppError> {
     let (skp, period) = skp::Entity::find_by_id(id)
         .find_also_related(periode::Entity)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
     let Some(period) = period else {
-        tracing::error!(skp = id, "the plan's period does not exist");
+        tracing::error!(skp = %id, "the plan's period does not exist");
         return Err(AppError::Internal);
     };
     let hasil = skp_hasil::Entity::find()
@@ -89,7 +90,7 @@ pub async fn load(db: &impl ConnectionTrait, id: i64) -> Result<SkpRecord, AppEr
         .order_by_asc(skp_hasil::Column::Id)
         .all(db)
         .await?;
-    let ids: Vec<i64> = hasil.iter().map(|h| h.id).collect();
+    let ids: Vec<ResultId> = hasil.iter().map(|h| h.id).collect();
     let mut indicators = if ids.is_empty() {
         Vec::new()
     } else {
@@ -133,7 +134,7 @@ pub async fn load(db: &impl ConnectionTrait, id: i64) -> Result<SkpRecord, AppEr
 
 async fn person_card(
     db: &impl ConnectionTrait,
-    id: Option<i64>,
+    id: Option<EmployeeId>,
 ) -> Result<Option<PersonCard>, AppError> {
     let Some(id) = id else { return Ok(None) };
     let Some(p) = pegawai::Entity::find_by_id(id).one(db).await? else {
@@ -164,9 +165,9 @@ async fn person_card(
 
 pub async fn header(
     db: &impl ConnectionTrait,
-    employee_id: i64,
-    appraiser: Option<i64>,
-    appraiser_superior: Option<i64>,
+    employee_id: EmployeeId,
+    appraiser: Option<EmployeeId>,
+    appraiser_superior: Option<EmployeeId>,
 ) -> Result<Header, AppError> {
     let employee = person_card(db, Some(employee_id))
         .await?
@@ -185,8 +186,13 @@ pub async fn header(
     })
 }
 
-pub fn parse_header(skp: &skp::Model) -> Header {
-    serde_json::from_str(&skp.header).unwrap_or_default()
+/// The header frozen on the plan. One that cannot be read is refused (and logged), never shown
+/// as a blank document.
+pub fn parse_header(skp: &skp::Model) -> Result<Header, AppError> {
+    serde_json::from_str(&skp.header).map_err(|error| {
+        tracing::error!(skp = %skp.id, %error, "the plan's stored header cannot be read");
+        AppError::Internal
+    })
 }
 
 /// Whether a position kind writes the JPT form of the SKP (perspectives, no cascade).
@@ -200,8 +206,8 @@ pub fn form_for(position_kind: Option<&str>) -> SkpForm {
 /// The SKP of an employee in a period that is still alive (not cancelled), if any.
 pub async fn current_for(
     db: &impl ConnectionTrait,
-    pegawai_id: i64,
-    periode_id: i64,
+    pegawai_id: EmployeeId,
+    periode_id: PeriodId,
 ) -> Result<Option<skp::Model>, AppError> {
     Ok(skp::Entity::find()
         .filter(skp::Column::PegawaiId.eq(pegawai_id))
@@ -217,7 +223,7 @@ pub async fn create(
     db: &impl ConnectionTrait,
     period: &periode::Model,
     employee: &pegawai::Model,
-    appraisers: (Option<i64>, Option<i64>),
+    appraisers: (Option<EmployeeId>, Option<EmployeeId>),
     form: SkpForm,
     approach: Approach,
 ) -> Result<skp::Model, AppError> {
@@ -259,8 +265,8 @@ pub async fn create(
 /// has been approved (and stays in force while it is being revised).
 pub async fn leader_results(
     db: &impl ConnectionTrait,
-    appraiser_id: Option<i64>,
-    periode_id: i64,
+    appraiser_id: Option<EmployeeId>,
+    periode_id: PeriodId,
 ) -> Result<Vec<skp_hasil::Model>, AppError> {
     let Some(appraiser_id) = appraiser_id else {
         return Ok(Vec::new());
@@ -285,7 +291,7 @@ pub async fn leader_results(
 }
 
 /// How many results of other plans support this one (the cascade below it).
-pub async fn supporters(db: &impl ConnectionTrait, result_id: i64) -> Result<u64, AppError> {
+pub async fn supporters(db: &impl ConnectionTrait, result_id: ResultId) -> Result<u64, AppError> {
     use sea_orm::PaginatorTrait;
     Ok(skp_hasil::Entity::find()
         .filter(skp_hasil::Column::ParentId.eq(result_id))
@@ -294,12 +300,12 @@ pub async fn supporters(db: &impl ConnectionTrait, result_id: i64) -> Result<u64
 }
 
 /// Full content of the plan as stored in the history at each approval.
-pub fn snapshot(record: &SkpRecord) -> serde_json::Value {
-    serde_json::json!({
+pub fn snapshot(record: &SkpRecord) -> Result<serde_json::Value, AppError> {
+    Ok(serde_json::json!({
         "revision": record.skp.revision,
         "form": record.skp.form,
         "approach": record.skp.approach,
-        "header": parse_header(&record.skp),
+        "header": parse_header(&record.skp)?,
         "results": record.results.iter().map(|(r, indicators)| serde_json::json!({
             "id": r.id,
             "group": r.grp,
@@ -323,7 +329,7 @@ pub fn snapshot(record: &SkpRecord) -> serde_json::Value {
             "kind": a.kind,
             "text": a.text,
         })).collect::<Vec<_>>(),
-    })
+    }))
 }
 
 pub struct Fired {
@@ -339,7 +345,7 @@ pub async fn fire(
     version: i32,
     event: SkpEvent,
     party: SkpParty,
-    actor_user_id: Option<i64>,
+    actor_user_id: Option<AccountId>,
     note: Option<String>,
 ) -> Result<Fired, AppError> {
     let from = record.state();
@@ -369,11 +375,14 @@ pub async fn fire(
         _ => {}
     }
     active.update(db).await?;
-    let snapshot = (event == SkpEvent::Approve).then(|| {
-        let mut approved = record.clone();
-        approved.skp.revision += 1;
-        snapshot(&approved).to_string()
-    });
+    let snapshot = match event {
+        SkpEvent::Approve => {
+            let mut approved = record.clone();
+            approved.skp.revision += 1;
+            Some(snapshot(&approved)?.to_string())
+        }
+        _ => None,
+    };
     skp_riwayat::ActiveModel {
         skp_id: Set(record.skp.id),
         event: Set(event),
@@ -392,7 +401,7 @@ pub async fn fire(
 
 pub async fn comments(
     db: &impl ConnectionTrait,
-    skp_id: i64,
+    skp_id: SkpId,
 ) -> Result<Vec<skp_komentar::Model>, AppError> {
     Ok(skp_komentar::Entity::find()
         .filter(skp_komentar::Column::SkpId.eq(skp_id))
@@ -403,7 +412,7 @@ pub async fn comments(
 
 pub async fn history(
     db: &impl ConnectionTrait,
-    skp_id: i64,
+    skp_id: SkpId,
 ) -> Result<Vec<skp_riwayat::Model>, AppError> {
     Ok(skp_riwayat::Entity::find()
         .filter(skp_riwayat::Column::SkpId.eq(skp_id))

@@ -3,6 +3,7 @@
 //! `Conflict` and its form shows the stored values.
 
 use crate::db::entities::{evaluasi, skp};
+use crate::domain::ids::{EvaluationId, SkpId};
 use crate::error::AppError;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
@@ -10,18 +11,22 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 /// A table whose rows are changed only by claiming their next version.
 pub trait Versioned: EntityTrait {
+    /// The type of the row's id, so a plan's version is never claimed with another row's id.
+    type Id: Into<sea_orm::Value>;
     const ID: Self::Column;
     const VERSION: Self::Column;
     const UPDATED_AT: Self::Column;
 }
 
 impl Versioned for skp::Entity {
+    type Id = SkpId;
     const ID: skp::Column = skp::Column::Id;
     const VERSION: skp::Column = skp::Column::Version;
     const UPDATED_AT: skp::Column = skp::Column::UpdatedAt;
 }
 
 impl Versioned for evaluasi::Entity {
+    type Id = EvaluationId;
     const ID: evaluasi::Column = evaluasi::Column::Id;
     const VERSION: evaluasi::Column = evaluasi::Column::Version;
     const UPDATED_AT: evaluasi::Column = evaluasi::Column::UpdatedAt;
@@ -31,7 +36,7 @@ impl Versioned for evaluasi::Entity {
 /// changed it since `seen` was read. Called inside the change's transaction, before its writes.
 pub async fn claim<E: Versioned>(
     db: &impl ConnectionTrait,
-    id: i64,
+    id: E::Id,
     seen: i32,
 ) -> Result<(), AppError> {
     let done = E::update_many()

@@ -5,6 +5,7 @@
 //! recorded as an employee's appraiser, an *atasan pejabat penilai* whoever is recorded above
 //! that, a *pimpinan unit* the head of a unit (who sees its whole subtree). Only the admin roles
 //! are granted explicitly, and an admin may be scoped to a unit subtree.
+use crate::domain::ids::{AccountId, EmployeeId};
 
 use serde::{Deserialize, Serialize};
 
@@ -44,9 +45,9 @@ impl AdminScope {
 /// Who is acting, as authorization sees them. Built by the server from the session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
-    pub user_id: i64,
+    pub user_id: AccountId,
     /// The employee record of this account (admins without one are service accounts).
-    pub employee_id: Option<i64>,
+    pub employee_id: Option<EmployeeId>,
     /// Units this person heads (*pimpinan unit*); they see those subtrees.
     pub heads_units: Vec<UnitPath>,
     pub admin_scope: Option<AdminScope>,
@@ -56,12 +57,12 @@ pub struct Actor {
 /// The employee an action is about, with the reporting facts the policy needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EmployeeFacts {
-    pub employee_id: i64,
+    pub employee_id: EmployeeId,
     pub unit: UnitPath,
     /// *Pejabat penilai kinerja* of the employee for the current period.
-    pub penilai_id: Option<i64>,
+    pub penilai_id: Option<EmployeeId>,
     /// *Atasan pejabat penilai*.
-    pub atasan_penilai_id: Option<i64>,
+    pub atasan_penilai_id: Option<EmployeeId>,
     /// The admin rights the employee's own account holds: an admin may only manage people
     /// with less than their own, so nobody takes over an equal or higher account.
     pub admin_rank: AdminRank,
@@ -304,17 +305,17 @@ mod tests {
     fn employee(id: i64) -> EmployeeFacts {
         match id {
             10 | 11 => EmployeeFacts {
-                employee_id: id,
+                employee_id: EmployeeId(id),
                 unit: UnitPath("/1/2/4/".into()),
-                penilai_id: Some(20),
-                atasan_penilai_id: Some(30),
+                penilai_id: Some(EmployeeId(20)),
+                atasan_penilai_id: Some(EmployeeId(30)),
                 admin_rank: AdminRank::None,
             },
             40 => EmployeeFacts {
-                employee_id: 40,
+                employee_id: EmployeeId(40),
                 unit: UnitPath("/1/3/".into()),
-                penilai_id: Some(50),
-                atasan_penilai_id: Some(60),
+                penilai_id: Some(EmployeeId(50)),
+                atasan_penilai_id: Some(EmployeeId(60)),
                 admin_rank: AdminRank::None,
             },
             _ => unreachable!(),
@@ -342,9 +343,9 @@ mod tests {
     }
 
     fn actor(role: Role) -> Actor {
-        let base = |employee_id| Actor {
-            user_id: employee_id,
-            employee_id: Some(employee_id),
+        let base = |n: i64| Actor {
+            user_id: AccountId(n),
+            employee_id: Some(EmployeeId(n)),
             heads_units: vec![],
             admin_scope: None,
             is_super_admin: false,
@@ -382,9 +383,9 @@ mod tests {
         };
         match rel {
             Rel::Own => EmployeeFacts {
-                employee_id: own,
+                employee_id: EmployeeId(own),
                 unit: UnitPath("/1/2/4/".into()),
-                penilai_id: Some(30),
+                penilai_id: Some(EmployeeId(30)),
                 atasan_penilai_id: None,
                 admin_rank: actor(role).admin_rank(),
             },

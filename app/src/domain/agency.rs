@@ -58,14 +58,17 @@ impl AgencyTimeZone {
 
     /// The date on this zone's calendars at `now`.
     pub fn date_at(self, now: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
-        now.with_timezone(&self.utc_offset()).date_naive()
+        self.local(now).date_naive()
+    }
+
+    /// A moment on the agency's clocks.
+    pub fn local(self, at: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::FixedOffset> {
+        at.with_timezone(&self.utc_offset())
     }
 
     /// A moment as the agency's staff read it: `03-02-2026 09:15`.
     pub fn moment_text(self, at: chrono::DateTime<chrono::Utc>) -> String {
-        at.with_timezone(&self.utc_offset())
-            .format("%d-%m-%Y %H:%M")
-            .to_string()
+        self.local(at).format("%d-%m-%Y %H:%M").to_string()
     }
 }
 

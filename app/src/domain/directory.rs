@@ -1,6 +1,7 @@
 //! The employee directory's query as it travels in the address bar: search text, filters,
 //! sort and page. Parsing is forgiving (an unknown value falls back to the default) because
 //! people edit, bookmark and share these addresses.
+use crate::domain::ids::{EmployeeId, UnitId};
 
 use crate::domain::employee::AsnType;
 use serde::{Deserialize, Serialize};
@@ -58,7 +59,7 @@ pub enum SearchTerm {
 pub struct DirectoryQuery {
     pub text: String,
     /// Limit to this unit and everything below it.
-    pub unit_id: Option<i64>,
+    pub unit_id: Option<UnitId>,
     pub status: StatusFilter,
     pub asn_type: Option<AsnType>,
     pub sort: SortKey,
@@ -166,7 +167,7 @@ impl DirectoryQuery {
 /// One line of the directory.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DirectoryRow {
-    pub id: i64,
+    pub id: EmployeeId,
     pub nip: String,
     pub name: String,
     pub unit: String,

@@ -1,6 +1,7 @@
 //! The employee's self-assessment (*penilaian mandiri*) of an approved SKP: what may be filled in,
 //! how each field is named in forms, how values are cleaned, and what is still missing before it
 //! can be submitted. One self-assessment exists per periodic evaluation and one for the annual.
+use crate::domain::ids::IndicatorId;
 
 use super::skp::{CoreValue, NOTE_MAX, SkpParty, parse_target};
 use super::text::{clean_line, clean_text};
@@ -191,9 +192,9 @@ impl SelfRating {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     /// The realised value of an indicator (number for quantitative, text for qualitative).
-    Realisation(i64),
+    Realisation(IndicatorId),
     /// The employee's short comment on an indicator.
-    Comment(i64),
+    Comment(IndicatorId),
     Rating(CoreValue),
     Example(CoreValue),
     Achievements,
@@ -204,7 +205,7 @@ pub enum Field {
 
 impl Field {
     pub fn parse(name: &str) -> Option<Self> {
-        let id = |rest: &str| rest.parse::<i64>().ok().filter(|id| *id > 0);
+        let id = |rest: &str| rest.parse::<IndicatorId>().ok();
         let value = |rest: &str| rest.parse::<u8>().ok().and_then(CoreValue::from_number);
         match name {
             "achievements" => Some(Self::Achievements),
@@ -294,7 +295,7 @@ pub fn clean_link(raw: &str) -> Result<String, &'static str> {
 /// What the completeness check needs to know about one indicator.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IndicatorFacts {
-    pub indicator_id: i64,
+    pub indicator_id: IndicatorId,
     /// Main results (*utama*) must be reported on; additional ones may be left empty.
     pub required: bool,
     pub has_realisation: bool,
@@ -315,7 +316,7 @@ pub struct Completeness {
 /// A required item that is still empty; each points at the field to fill in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Missing {
-    Realisation(i64),
+    Realisation(IndicatorId),
     Rating(CoreValue),
     Example(CoreValue),
     Achievements,
@@ -356,7 +357,7 @@ pub fn missing(facts: &Completeness) -> Vec<Missing> {
 }
 
 /// Indicators reported without any evidence: allowed, but the employee and the appraiser see it.
-pub fn without_evidence(facts: &Completeness) -> Vec<i64> {
+pub fn without_evidence(facts: &Completeness) -> Vec<IndicatorId> {
     facts
         .indicators
         .iter()
@@ -390,8 +391,8 @@ mod tests {
     #[test]
     fn field_names_round_trip() {
         let fields = [
-            Field::Realisation(12),
-            Field::Comment(7),
+            Field::Realisation(IndicatorId(12)),
+            Field::Comment(IndicatorId(7)),
             Field::Rating(CoreValue::iter().next().unwrap()),
             Field::Example(CoreValue::iter().nth(6).unwrap()),
             Field::Achievements,
@@ -411,7 +412,7 @@ mod tests {
 
     #[test]
     fn values_are_cleaned_per_field() {
-        let r = Field::Realisation(1);
+        let r = Field::Realisation(IndicatorId(1));
         assert_eq!(clean_value(r, " 12,5 ", true), Ok(Some("12,5".to_owned())));
         assert_eq!(clean_value(r, "12.5", true), Ok(Some("12.5".to_owned())));
         assert_eq!(clean_value(r, "dua belas", true), Err("invalid_number"));
@@ -433,7 +434,7 @@ mod tests {
             Err("too_long")
         );
         assert_eq!(
-            clean_value(Field::Comment(3), "baris 1\r\nbaris 2", false),
+            clean_value(Field::Comment(IndicatorId(3)), "baris 1\r\nbaris 2", false),
             Ok(Some("baris 1\nbaris 2".to_owned()))
         );
     }
@@ -462,19 +463,19 @@ mod tests {
         let mut facts = Completeness {
             indicators: vec![
                 IndicatorFacts {
-                    indicator_id: 1,
+                    indicator_id: IndicatorId(1),
                     required: true,
                     has_realisation: false,
                     has_evidence: false,
                 },
                 IndicatorFacts {
-                    indicator_id: 2,
+                    indicator_id: IndicatorId(2),
                     required: false,
                     has_realisation: false,
                     has_evidence: false,
                 },
                 IndicatorFacts {
-                    indicator_id: 3,
+                    indicator_id: IndicatorId(3),
                     required: true,
                     has_realisation: true,
                     has_evidence: false,
@@ -487,12 +488,12 @@ mod tests {
         assert_eq!(
             missing(&facts),
             vec![
-                Missing::Realisation(1),
+                Missing::Realisation(IndicatorId(1)),
                 Missing::Rating(CoreValue::iter().nth(6).unwrap()),
                 Missing::Achievements
             ]
         );
-        assert_eq!(without_evidence(&facts), vec![3]);
+        assert_eq!(without_evidence(&facts), vec![IndicatorId(3)]);
         facts.indicators[0].has_realisation = true;
         facts.rated = CoreValue::iter().collect();
         facts.has_achievements = true;

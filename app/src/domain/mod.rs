@@ -6,6 +6,7 @@ pub mod agency;
 pub mod directory;
 pub mod employee;
 pub mod evaluation;
+pub mod ids;
 pub mod login;
 pub mod nip;
 pub mod notification;

@@ -2,6 +2,7 @@
 //! what must be filled in before it can be submitted (§11.3), and the per-field cleaning the server
 //! applies when a row is saved.
 
+use crate::domain::ids::{IndicatorId, ResultId};
 use crate::domain::text::clean_line;
 use crate::domain::vocabulary::{IntoEnumIterator, from_str_via_as_str};
 use serde::{Deserialize, Serialize};
@@ -433,7 +434,7 @@ pub fn available_events(state: SkpState, party: SkpParty) -> Vec<SkpEvent> {
 /// One IKI as saved.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndicatorDraft {
-    pub id: i64,
+    pub id: IndicatorId,
     pub aspect: Option<Aspect>,
     pub text: String,
     /// Canonical decimal strings from [`parse_target`].
@@ -445,11 +446,11 @@ pub struct IndicatorDraft {
 /// One RHK as saved, with its indicators.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResultDraft {
-    pub id: i64,
+    pub id: ResultId,
     pub group: ResultGroup,
     pub text: String,
     /// The appraiser's RHK this one supports (*RHK pimpinan yang diintervensi*).
-    pub parent_result_id: Option<i64>,
+    pub parent_result_id: Option<ResultId>,
     pub perspective: Option<Perspective>,
     pub indicators: Vec<IndicatorDraft>,
 }
@@ -466,13 +467,13 @@ pub struct SkpDraft {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SubmitProblem {
     NoMainResult,
-    MissingCascade { result_id: i64 },
-    CascadeNotApproved { result_id: i64 },
-    NoIndicator { result_id: i64 },
-    MissingPerspective { result_id: i64 },
-    MissingAspect { indicator_id: i64 },
-    MissingTarget { indicator_id: i64 },
-    MissingUnit { indicator_id: i64 },
+    MissingCascade { result_id: ResultId },
+    CascadeNotApproved { result_id: ResultId },
+    NoIndicator { result_id: ResultId },
+    MissingPerspective { result_id: ResultId },
+    MissingAspect { indicator_id: IndicatorId },
+    MissingTarget { indicator_id: IndicatorId },
+    MissingUnit { indicator_id: IndicatorId },
 }
 
 impl SubmitProblem {
@@ -490,7 +491,7 @@ impl SubmitProblem {
     }
 
     /// The result row to point at, if the problem is about one.
-    pub fn result_id(self) -> Option<i64> {
+    pub fn result_id(self) -> Option<ResultId> {
         match self {
             Self::MissingCascade { result_id }
             | Self::CascadeNotApproved { result_id }
@@ -501,7 +502,7 @@ impl SubmitProblem {
     }
 
     /// The indicator row to point at, if the problem is about one.
-    pub fn indicator_id(self) -> Option<i64> {
+    pub fn indicator_id(self) -> Option<IndicatorId> {
         match self {
             Self::MissingAspect { indicator_id }
             | Self::MissingTarget { indicator_id }
@@ -514,7 +515,10 @@ impl SubmitProblem {
 /// Everything that blocks submission (DOMAIN.md §11.3), in row order; empty when the draft may be
 /// submitted. `approved_leader_results` are the ids of the RHK in the appraiser's approved SKP of
 /// the same period. Texts are not checked: [`clean_text`] already refuses empty ones on save.
-pub fn submit_problems(draft: &SkpDraft, approved_leader_results: &[i64]) -> Vec<SubmitProblem> {
+pub fn submit_problems(
+    draft: &SkpDraft,
+    approved_leader_results: &[ResultId],
+) -> Vec<SubmitProblem> {
     let mut problems = Vec::new();
     if !draft.results.iter().any(|r| r.group == ResultGroup::Utama) {
         problems.push(SubmitProblem::NoMainResult);
@@ -933,7 +937,7 @@ mod tests {
 
     fn indicator(id: i64) -> IndicatorDraft {
         IndicatorDraft {
-            id,
+            id: IndicatorId(id),
             aspect: Some(Aspect::Kuantitas),
             text: "Jumlah laporan yang disusun".into(),
             target_min: Some("12".into()),
@@ -944,10 +948,10 @@ mod tests {
 
     fn result(id: i64, group: ResultGroup, parent: Option<i64>) -> ResultDraft {
         ResultDraft {
-            id,
+            id: ResultId(id),
             group,
             text: "Tersusunnya laporan kinerja".into(),
-            parent_result_id: parent,
+            parent_result_id: parent.map(ResultId),
             perspective: None,
             indicators: vec![indicator(id * 10)],
         }
@@ -961,7 +965,7 @@ mod tests {
         }
     }
 
-    const LEADER: &[i64] = &[100, 101];
+    const LEADER: &[ResultId] = &[ResultId(100), ResultId(101)];
 
     #[test]
     fn complete_drafts_have_no_problems() {
@@ -981,7 +985,7 @@ mod tests {
             vec![result(1, ResultGroup::Utama, Some(100))],
         );
         qualitative.results[0].indicators[0] = IndicatorDraft {
-            id: 10,
+            id: IndicatorId(10),
             aspect: None,
             text: "Laporan tersusun tepat waktu dan diterima pimpinan tanpa revisi".into(),
             target_min: None,
@@ -1031,8 +1035,12 @@ mod tests {
         assert_eq!(
             submit_problems(&cascade, LEADER),
             [
-                SubmitProblem::MissingCascade { result_id: 1 },
-                SubmitProblem::CascadeNotApproved { result_id: 2 },
+                SubmitProblem::MissingCascade {
+                    result_id: ResultId(1)
+                },
+                SubmitProblem::CascadeNotApproved {
+                    result_id: ResultId(2)
+                },
             ]
         );
 
@@ -1043,7 +1051,9 @@ mod tests {
         no_indicator.results[0].indicators.clear();
         assert_eq!(
             submit_problems(&no_indicator, LEADER),
-            [SubmitProblem::NoIndicator { result_id: 1 }]
+            [SubmitProblem::NoIndicator {
+                result_id: ResultId(1)
+            }]
         );
 
         let jpt = SkpDraft {
@@ -1053,7 +1063,9 @@ mod tests {
         };
         assert_eq!(
             submit_problems(&jpt, &[]),
-            [SubmitProblem::MissingPerspective { result_id: 1 }]
+            [SubmitProblem::MissingPerspective {
+                result_id: ResultId(1)
+            }]
         );
 
         let mut incomplete = ja_jf(
@@ -1083,11 +1095,21 @@ mod tests {
         assert_eq!(
             submit_problems(&incomplete, LEADER),
             [
-                SubmitProblem::MissingAspect { indicator_id: 10 },
-                SubmitProblem::MissingTarget { indicator_id: 11 },
-                SubmitProblem::MissingTarget { indicator_id: 12 },
-                SubmitProblem::MissingUnit { indicator_id: 12 },
-                SubmitProblem::MissingUnit { indicator_id: 13 },
+                SubmitProblem::MissingAspect {
+                    indicator_id: IndicatorId(10)
+                },
+                SubmitProblem::MissingTarget {
+                    indicator_id: IndicatorId(11)
+                },
+                SubmitProblem::MissingTarget {
+                    indicator_id: IndicatorId(12)
+                },
+                SubmitProblem::MissingUnit {
+                    indicator_id: IndicatorId(12)
+                },
+                SubmitProblem::MissingUnit {
+                    indicator_id: IndicatorId(13)
+                },
             ]
         );
         // The same rows are fine when the SKP narrates its targets.
@@ -1105,43 +1127,57 @@ mod tests {
                 None,
             ),
             (
-                SubmitProblem::MissingCascade { result_id: 1 },
+                SubmitProblem::MissingCascade {
+                    result_id: ResultId(1),
+                },
                 "skp_missing_cascade",
                 Some(1),
                 None,
             ),
             (
-                SubmitProblem::CascadeNotApproved { result_id: 2 },
+                SubmitProblem::CascadeNotApproved {
+                    result_id: ResultId(2),
+                },
                 "skp_cascade_not_approved",
                 Some(2),
                 None,
             ),
             (
-                SubmitProblem::NoIndicator { result_id: 3 },
+                SubmitProblem::NoIndicator {
+                    result_id: ResultId(3),
+                },
                 "skp_no_indicator",
                 Some(3),
                 None,
             ),
             (
-                SubmitProblem::MissingPerspective { result_id: 4 },
+                SubmitProblem::MissingPerspective {
+                    result_id: ResultId(4),
+                },
                 "skp_missing_perspective",
                 Some(4),
                 None,
             ),
             (
-                SubmitProblem::MissingAspect { indicator_id: 5 },
+                SubmitProblem::MissingAspect {
+                    indicator_id: IndicatorId(5),
+                },
                 "skp_missing_aspect",
                 None,
                 Some(5),
             ),
             (
-                SubmitProblem::MissingTarget { indicator_id: 6 },
+                SubmitProblem::MissingTarget {
+                    indicator_id: IndicatorId(6),
+                },
                 "skp_missing_target",
                 None,
                 Some(6),
             ),
             (
-                SubmitProblem::MissingUnit { indicator_id: 7 },
+                SubmitProblem::MissingUnit {
+                    indicator_id: IndicatorId(7),
+                },
                 "skp_missing_unit",
                 None,
                 Some(7),
@@ -1149,8 +1185,8 @@ mod tests {
         ];
         for (problem, code, result_id, indicator_id) in cases {
             assert_eq!(problem.code(), code);
-            assert_eq!(problem.result_id(), result_id);
-            assert_eq!(problem.indicator_id(), indicator_id);
+            assert_eq!(problem.result_id(), result_id.map(ResultId));
+            assert_eq!(problem.indicator_id(), indicator_id.map(IndicatorId));
         }
     }
 

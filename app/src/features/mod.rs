@@ -5,4 +5,5 @@ pub mod auth;
 pub mod evaluation;
 pub mod home;
 pub mod notifications;
+pub mod periods;
 pub mod skp;

@@ -1,6 +1,243 @@
-//! Form controls that every form shares.
+//! The form kit every form is drawn with: [`Posted`] decides what a field shows (what was typed,
+//! when a plain post came back with field errors, else the stored value) and its translated error;
+//! the field components draw a labelled control with its hint and error, wired for screen readers
+//! (`aria-describedby`, `aria-invalid`) the same way on every page.
 
+use crate::error::{AppError, FormErrors};
+use crate::i18n::Locale;
+use crate::ui::error::{field_message, posted_failure};
 use leptos::prelude::*;
+
+type I18n = leptos_i18n::I18nContext<Locale>;
+
+/// What one form post brought back. Without JavaScript a refused post redirects the browser back
+/// to the page with the typed values and the field errors (`FormErrors`), so nothing typed is
+/// lost; this is empty when the form was not posted, or posted fine.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Posted(Option<FormErrors>);
+
+impl Posted {
+    /// The post to the server function at `path`, if it came back with field errors, and the
+    /// error that was not about fields (conflict, forbidden, …) for an `ErrorNotice`.
+    pub fn to(path: &str) -> (Self, Option<AppError>) {
+        match posted_failure().filter(|(posted_to, _)| posted_to == path) {
+            Some((_, AppError::Invalid(form))) => (Self(Some(form)), None),
+            Some((_, error)) => (Self(None), Some(error)),
+            None => (Self(None), None),
+        }
+    }
+
+    /// A page with many forms posting to the same function (one per row) tells them apart by a
+    /// key field: this is the post in `failure` to `path` whose `key.0` field held `key.1`
+    /// (an absent field counts as empty, the way "new row" forms post it).
+    pub fn among(failure: &Option<(String, AppError)>, path: &str, key: (&str, &str)) -> Self {
+        match failure {
+            Some((posted_to, AppError::Invalid(form)))
+                if posted_to == path && form.value_of(key.0).unwrap_or_default() == key.1 =>
+            {
+                Self(Some(form.clone()))
+            }
+            _ => Self(None),
+        }
+    }
+
+    /// The post in `failure` to `path` with field errors, whatever it held.
+    pub fn of(failure: &Option<(String, AppError)>, path: &str) -> Self {
+        match failure {
+            Some((posted_to, AppError::Invalid(form))) if posted_to == path => {
+                Self(Some(form.clone()))
+            }
+            _ => Self(None),
+        }
+    }
+
+    pub fn from_form(form: Option<FormErrors>) -> Self {
+        Self(form)
+    }
+
+    /// The field errors of an already-read failure, if it has any.
+    pub fn from_error(error: &Option<AppError>) -> Self {
+        Self(error.as_ref().and_then(AppError::form).cloned())
+    }
+
+    /// This post only if `keep` says it belongs to the form being drawn.
+    pub fn filter(self, keep: impl FnOnce(&Self) -> bool) -> Self {
+        if keep(&self) { self } else { Self(None) }
+    }
+
+    pub fn is_posted(&self) -> bool {
+        self.0.is_some()
+    }
+
+    pub fn form(&self) -> Option<&FormErrors> {
+        self.0.as_ref()
+    }
+
+    /// What was typed into `field`, if this post carried it.
+    pub fn typed(&self, field: &str) -> Option<&str> {
+        self.0.as_ref()?.value_of(field)
+    }
+
+    /// What `field` shows: what was typed into it, else `stored`.
+    pub fn value(&self, field: &str, stored: &str) -> String {
+        self.typed(field).unwrap_or(stored).to_owned()
+    }
+
+    /// The translated problem with `field`, if it has one.
+    pub fn error(&self, i18n: I18n, field: &str) -> Option<String> {
+        self.error_code(field).map(|code| field_message(i18n, code))
+    }
+
+    pub fn error_code(&self, field: &str) -> Option<&str> {
+        self.0.as_ref()?.error_for(field)
+    }
+}
+
+fn invalid(error: &Option<String>) -> &'static str {
+    if error.is_some() { "true" } else { "false" }
+}
+
+/// The ids a control points at: its hint (when there is one), then its error.
+fn described_by(id: &str, has_hint: bool) -> String {
+    if has_hint {
+        format!("{id}-hint {id}-error")
+    } else {
+        format!("{id}-error")
+    }
+}
+
+/// A labelled single-line input. `id` defaults to `name`; pages with many forms of the same kind
+/// give each its own so labels stay unique.
+#[component]
+pub fn TextField(
+    #[prop(into)] name: String,
+    label: String,
+    value: String,
+    error: Option<String>,
+    #[prop(optional, into)] id: Option<String>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] required: bool,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    /// Bounds of a `number` or `date` input.
+    #[prop(optional)]
+    min: Option<&'static str>,
+    #[prop(optional)] max: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] autocapitalize: Option<&'static str>,
+) -> impl IntoView {
+    let id = id.unwrap_or_else(|| name.clone());
+    let described = described_by(&id, hint.is_some());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}{required.then_some(" *")}</label>
+            <input id=id.clone() name=name type=kind value=value required=required inputmode=inputmode
+                min=min max=max autocomplete=autocomplete autocapitalize=autocapitalize
+                aria-describedby=described
+                aria-invalid=invalid(&error) />
+            {hint.map(|h| view! { <p id=format!("{id}-hint") class="hint">{h}</p> })}
+            <p id=format!("{id}-error") class="field-error">{error}</p>
+        </div>
+    }
+}
+
+/// A labelled multi-line input (through [`TextArea`], which keeps markup in the value as text).
+#[component]
+pub fn TextAreaField(
+    #[prop(into)] name: String,
+    label: String,
+    value: String,
+    error: Option<String>,
+    #[prop(optional, into)] id: Option<String>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(default = "3")] rows: &'static str,
+    #[prop(optional)] maxlength: Option<usize>,
+) -> impl IntoView {
+    let id = id.unwrap_or_else(|| name.clone());
+    let described = described_by(&id, hint.is_some());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <TextArea value={value} {..} id=id.clone() name=name rows=rows
+                maxlength=maxlength.map(|n| n.to_string()) aria-describedby=described
+                aria-invalid=invalid(&error) />
+            {hint.map(|h| view! { <p id=format!("{id}-hint") class="hint">{h}</p> })}
+            <p id=format!("{id}-error") class="field-error">{error}</p>
+        </div>
+    }
+}
+
+/// A labelled select of `(value, text)` options; `placeholder` adds an empty first choice.
+#[component]
+pub fn SelectField(
+    #[prop(into)] name: String,
+    label: String,
+    value: String,
+    options: Vec<(String, String)>,
+    error: Option<String>,
+    #[prop(optional, into)] id: Option<String>,
+    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let id = id.unwrap_or_else(|| name.clone());
+    let described = described_by(&id, hint.is_some());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}{required.then_some(" *")}</label>
+            <select id=id.clone() name=name aria-describedby=described aria-invalid=invalid(&error)>
+                {placeholder.map(|p| view! { <option value="">{p}</option> })}
+                {options.into_iter().map(|(v, text)| {
+                    let selected = v.eq_ignore_ascii_case(&value);
+                    view! { <option value=v selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+            {hint.map(|h| view! { <p id=format!("{id}-hint") class="hint">{h}</p> })}
+            <p id=format!("{id}-error") class="field-error">{error}</p>
+        </div>
+    }
+}
+
+/// A password input with its label, optional hint and error; it is never refilled (typed
+/// passwords are not sent back).
+#[component]
+pub fn PasswordField(
+    name: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    error: Option<String>,
+    autocomplete: &'static str,
+) -> impl IntoView {
+    let hint_id = format!("{name}-hint");
+    let error_id = format!("{name}-error");
+    let described_by = if hint.is_some() {
+        format!("{hint_id} {error_id}")
+    } else {
+        error_id.clone()
+    };
+    view! {
+        <div class="field">
+            <label for=name>{label}</label>
+            <input
+                id=name
+                name=name
+                type="password"
+                autocomplete=autocomplete
+                required
+                aria-describedby=described_by
+                aria-invalid=if error.is_some() { "true" } else { "false" }
+            />
+            {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
+            <p id=error_id class="field-error">{error}</p>
+        </div>
+    }
+}
+
+/// A value the form sends back unchanged (the row's id, the version it was read at).
+#[component]
+pub fn Hidden(#[prop(into)] name: String, #[prop(into)] value: String) -> impl IntoView {
+    view! { <input type="hidden" name=name value=value /> }
+}
 
 /// A `<textarea>` holding `value` as text, whatever it contains.
 ///
@@ -27,6 +264,28 @@ mod tests {
     fn render(value: &str) -> String {
         let value = value.to_owned();
         Owner::new().with(|| view! { <TextArea value={value} {..} name="x" /> }.to_html())
+    }
+
+    #[test]
+    fn a_field_shows_what_was_typed_else_what_is_stored() {
+        let fresh = Posted::default();
+        assert!(!fresh.is_posted());
+        assert_eq!(fresh.value("name", "Stored"), "Stored");
+        assert_eq!(fresh.error_code("name"), None);
+
+        let back = Posted::from_form(Some(
+            FormErrors::default()
+                .field("name", "too_long")
+                .value("name", "Typed")
+                .value("note", ""),
+        ));
+        assert!(back.is_posted());
+        assert_eq!(back.value("name", "Stored"), "Typed");
+        // An emptied field stays empty; one the post did not carry shows the stored value.
+        assert_eq!(back.value("note", "Stored"), "");
+        assert_eq!(back.value("other", "Stored"), "Stored");
+        assert_eq!(back.error_code("name"), Some("too_long"));
+        assert_eq!(back.error_code("note"), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! organisation in the database (as every server function does), on both engines.
 
 use crate::common;
+use app::domain::ids::EmployeeId;
 
 use app::auth::server::actor_for;
 use app::db::entities::{pegawai, unit_kerja, user_account};
@@ -19,7 +20,7 @@ const SUBTREE_ADMIN_NIP: &str = "198404042010012015";
 /// Head of Subbidang Pengembangan Kompetensi Teknis: another bidang, made super admin below.
 const SUPER_ADMIN_NIP: &str = "198812192012022008";
 
-async fn person_id(t: &TestDb, nip: &str) -> i64 {
+async fn person_id(t: &TestDb, nip: &str) -> EmployeeId {
     pegawai::Entity::find()
         .filter(pegawai::Column::Nip.eq(nip))
         .one(&t.db)

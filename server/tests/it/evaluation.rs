@@ -4,6 +4,7 @@
 //! chain, submission with its completeness rule, and the appraiser sending it back.
 
 use crate::common;
+use app::domain::ids::{EmployeeId, EvaluationId, EvidenceId, IndicatorId};
 
 use app::db::entities::{
     bukti, evaluasi, evaluasi_realisasi, notifikasi, pegawai, skp, skp_hasil, skp_indikator,
@@ -82,7 +83,7 @@ async fn indicators_of(t: &TestDb, plan: &skp::Model) -> Vec<skp_indikator::Mode
     out
 }
 
-async fn evaluation(t: &TestDb, id: i64) -> evaluasi::Model {
+async fn evaluation(t: &TestDb, id: EvaluationId) -> evaluasi::Model {
     evaluasi::Entity::find_by_id(id)
         .one(&t.db)
         .await
@@ -90,7 +91,7 @@ async fn evaluation(t: &TestDb, id: i64) -> evaluasi::Model {
         .unwrap()
 }
 
-async fn realisation(t: &TestDb, id: i64, indicator: i64) -> Option<String> {
+async fn realisation(t: &TestDb, id: EvaluationId, indicator: IndicatorId) -> Option<String> {
     evaluasi_realisasi::Entity::find()
         .filter(evaluasi_realisasi::Column::EvaluasiId.eq(id))
         .filter(evaluasi_realisasi::Column::IndikatorId.eq(indicator))
@@ -114,7 +115,7 @@ fn script_request(uri: &str, cookie: &str) -> axum::http::request::Builder {
 async fn autosave(
     app: &Router,
     cookie: &str,
-    id: i64,
+    id: EvaluationId,
     body: &str,
 ) -> (StatusCode, serde_json::Value) {
     let req = script_request(&format!("/evaluasi/{id}/simpan"), cookie)
@@ -130,8 +131,8 @@ async fn autosave(
 async fn upload(
     app: &Router,
     cookie: &str,
-    id: i64,
-    indicator: i64,
+    id: EvaluationId,
+    indicator: IndicatorId,
     name: &str,
     bytes: &[u8],
 ) -> (StatusCode, serde_json::Value) {
@@ -167,7 +168,7 @@ fn jpeg(len: usize) -> Vec<u8> {
     bytes
 }
 
-async fn download(app: &Router, cookie: &str, evidence: i64) -> (StatusCode, Vec<u8>) {
+async fn download(app: &Router, cookie: &str, evidence: EvidenceId) -> (StatusCode, Vec<u8>) {
     let res = tower::ServiceExt::oneshot(
         app.clone(),
         request("GET", &format!("/bukti/{evidence}"), cookie)
@@ -188,7 +189,7 @@ fn this_month() -> u32 {
     (chrono::Utc::now() + chrono::Duration::hours(7)).month()
 }
 
-async fn start(app: &Router, t: &TestDb, cookie: &str, plan: &skp::Model) -> i64 {
+async fn start(app: &Router, t: &TestDb, cookie: &str, plan: &skp::Model) -> EvaluationId {
     let (status, headers) = post_form_from(
         app,
         "/evaluasi",
@@ -199,7 +200,7 @@ async fn start(app: &Router, t: &TestDb, cookie: &str, plan: &skp::Model) -> i64
     .await;
     assert!(status.is_redirection(), "redirected: {status}");
     let to = location(&headers);
-    let id: i64 = to
+    let id: EvaluationId = to
         .strip_prefix("/evaluasi/")
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("start leads to the wizard: {to}"));
@@ -207,7 +208,7 @@ async fn start(app: &Router, t: &TestDb, cookie: &str, plan: &skp::Model) -> i64
     id
 }
 
-async fn unread_kinds(t: &TestDb, pegawai_id: i64) -> Vec<String> {
+async fn unread_kinds(t: &TestDb, pegawai_id: EmployeeId) -> Vec<String> {
     let account = user_account::Entity::find()
         .filter(user_account::Column::PegawaiId.eq(pegawai_id))
         .one(&t.db)
@@ -355,7 +356,7 @@ async fn evidence_stays_in_the_chain(t: TestDb) {
     let (status, stored) = upload(&app, &rudi, id, indicator, "IMG_2041.JPG", &photo).await;
     assert_eq!(status, StatusCode::OK, "{stored}");
     assert_eq!(stored["name"], "IMG_2041.jpg");
-    let evidence = stored["id"].as_i64().unwrap();
+    let evidence = EvidenceId(stored["id"].as_i64().unwrap());
     let row = bukti::Entity::find_by_id(evidence)
         .one(&t.db)
         .await
@@ -624,7 +625,7 @@ async fn submit_and_return(t: TestDb) {
 async fn plain_multipart(
     app: &Router,
     cookie: &str,
-    id: i64,
+    id: EvaluationId,
     parts: &[(&str, Option<&str>, &[u8])],
 ) -> (StatusCode, String) {
     let boundary = "----kinerja-plain-boundary";
@@ -653,7 +654,7 @@ async fn plain_multipart(
     (status, location(&headers))
 }
 
-async fn evidence_count(t: &TestDb, id: i64) -> usize {
+async fn evidence_count(t: &TestDb, id: EvaluationId) -> usize {
     bukti::Entity::find()
         .filter(bukti::Column::EvaluasiId.eq(id))
         .all(&t.db)

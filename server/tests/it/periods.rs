@@ -3,6 +3,7 @@
 //! and who may set it, and appraisers chosen for one period only.
 
 use crate::common;
+use app::domain::ids::{PeriodId, UnitId};
 
 use app::db::entities::{
     audit_log, capaian_organisasi, pegawai, penilai_periode, periode, periode_tenggat, unit_kerja,
@@ -55,7 +56,7 @@ async fn period_of(t: &TestDb, year: i32) -> Option<periode::Model> {
         .unwrap()
 }
 
-async fn deadline_count(t: &TestDb, periode_id: i64) -> u64 {
+async fn deadline_count(t: &TestDb, periode_id: PeriodId) -> u64 {
     periode_tenggat::Entity::find()
         .filter(periode_tenggat::Column::PeriodeId.eq(periode_id))
         .count(&t.db)
@@ -347,7 +348,13 @@ async fn plain_employees_cannot_manage_periods(t: TestDb) {
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
 
-fn achievement(periode_id: i64, unit_id: i64, version: i32, predikat: &str, basis: &str) -> String {
+fn achievement(
+    periode_id: PeriodId,
+    unit_id: UnitId,
+    version: i32,
+    predikat: &str,
+    basis: &str,
+) -> String {
     format!(
         "periode_id={periode_id}&unit_id={unit_id}&version={version}&predikat={predikat}&basis={}",
         encode(basis)
@@ -545,7 +552,13 @@ async fn organisation_achievement_by_admin_and_leaders(t: TestDb) {
     assert_eq!(audits(&t, "org_achievement_set").await.len(), 4);
 }
 
-fn override_form(periode_id: i64, nip: &str, penilai: &str, atasan: &str, reason: &str) -> String {
+fn override_form(
+    periode_id: PeriodId,
+    nip: &str,
+    penilai: &str,
+    atasan: &str,
+    reason: &str,
+) -> String {
     format!(
         "periode_id={periode_id}&nip={}&penilai_nip={penilai}&atasan_penilai_nip={atasan}&reason={}",
         encode(nip),

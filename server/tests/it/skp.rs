@@ -3,6 +3,7 @@
 //! everyone else), and cascade integrity when a leader's result changes or is removed.
 
 use crate::common;
+use app::domain::ids::{EmployeeId, ResultId, SkpId};
 
 use app::db::entities::{notifikasi, pegawai, periode, skp, skp_hasil, skp_riwayat, user_account};
 use axum::Router;
@@ -14,7 +15,7 @@ use sea_orm::{
 };
 use server::demo::{DEMO_PASSWORD, EMPLOYEE_NIP, HEAD_NIP, PPPK_EMPLOYEE_NIP, SUPERVISOR_NIP};
 
-async fn employee_id(t: &TestDb, nip: &str) -> i64 {
+async fn employee_id(t: &TestDb, nip: &str) -> EmployeeId {
     pegawai::Entity::find()
         .filter(pegawai::Column::Nip.eq(nip))
         .one(&t.db)
@@ -33,7 +34,7 @@ async fn plan_of(t: &TestDb, nip: &str) -> Option<skp::Model> {
         .unwrap()
 }
 
-async fn reload(t: &TestDb, id: i64) -> skp::Model {
+async fn reload(t: &TestDb, id: SkpId) -> skp::Model {
     skp::Entity::find_by_id(id)
         .one(&t.db)
         .await
@@ -58,7 +59,7 @@ async fn post(app: &Router, cookie: &str, uri: &str, body: &str) -> (StatusCode,
 }
 
 /// Starts the employee's plan and adds one cascaded result with one indicator per parent.
-async fn draft_plan(app: &Router, t: &TestDb, cookie: &str, parents: &[i64]) -> skp::Model {
+async fn draft_plan(app: &Router, t: &TestDb, cookie: &str, parents: &[ResultId]) -> skp::Model {
     let (_, to) = post(app, cookie, "/api/skp/create", "approach=kuantitatif").await;
     let plan = plan_of(t, EMPLOYEE_NIP).await.expect("plan created");
     assert_eq!(to, format!("/skp/{}", plan.id));
@@ -103,7 +104,14 @@ async fn draft_plan(app: &Router, t: &TestDb, cookie: &str, parents: &[i64]) -> 
     reload(t, plan.id).await
 }
 
-async fn fire(app: &Router, t: &TestDb, cookie: &str, id: i64, event: &str, note: &str) -> String {
+async fn fire(
+    app: &Router,
+    t: &TestDb,
+    cookie: &str,
+    id: SkpId,
+    event: &str,
+    note: &str,
+) -> String {
     let version = reload(t, id).await.version;
     post(
         app,

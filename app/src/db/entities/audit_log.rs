@@ -1,3 +1,4 @@
+use crate::domain::ids::AccountId;
 use sea_orm::entity::prelude::*;
 
 /// Append-only: rows are inserted, never updated or deleted.
@@ -7,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub at: DateTimeUtc,
-    pub actor_user_id: Option<i64>,
+    pub actor_user_id: Option<AccountId>,
     pub action: String,
     pub object_type: String,
     pub object_id: Option<String>,

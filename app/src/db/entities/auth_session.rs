@@ -1,3 +1,4 @@
+use crate::domain::ids::AccountId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -6,7 +7,7 @@ pub struct Model {
     /// SHA-256 (hex) of the token in the cookie.
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: String,
-    pub user_id: i64,
+    pub user_id: AccountId,
     pub csrf_token: String,
     pub created_at: DateTimeUtc,
     pub last_seen_at: DateTimeUtc,

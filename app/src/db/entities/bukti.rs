@@ -1,4 +1,5 @@
 use crate::domain::evaluation::EvidenceKind;
+use crate::domain::ids::{AccountId, EvaluationId, EvidenceId, IndicatorId};
 use crate::storage::EvidenceType;
 use sea_orm::entity::prelude::*;
 
@@ -7,9 +8,9 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "bukti")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
-    pub evaluasi_id: i64,
-    pub indikator_id: i64,
+    pub id: EvidenceId,
+    pub evaluasi_id: EvaluationId,
+    pub indikator_id: IndicatorId,
     pub kind: EvidenceKind,
     pub file_type: Option<EvidenceType>,
     pub object_key: Option<String>,
@@ -18,7 +19,7 @@ pub struct Model {
     pub file_name: Option<String>,
     #[sea_orm(column_type = "Text", nullable)]
     pub url: Option<String>,
-    pub uploaded_by: i64,
+    pub uploaded_by: AccountId,
     pub created_at: DateTimeUtc,
 }
 

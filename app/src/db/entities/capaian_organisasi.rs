@@ -1,3 +1,4 @@
+use crate::domain::ids::{AccountId, PeriodId, UnitId};
 use crate::domain::period::OrgPredikat;
 use sea_orm::entity::prelude::*;
 
@@ -7,12 +8,12 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub periode_id: i64,
-    pub unit_id: i64,
+    pub periode_id: PeriodId,
+    pub unit_id: UnitId,
     pub predikat: OrgPredikat,
     #[sea_orm(column_type = "Text")]
     pub basis: String,
-    pub set_by: i64,
+    pub set_by: AccountId,
     pub version: i32,
     pub updated_at: DateTimeUtc,
 }

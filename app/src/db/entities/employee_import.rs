@@ -1,11 +1,12 @@
+use crate::domain::ids::{AccountId, ImportId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "employee_import")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
-    pub created_by: i64,
+    pub id: ImportId,
+    pub created_by: AccountId,
     pub created_at: DateTimeUtc,
     pub file_name: String,
     pub applied: bool,

@@ -1,4 +1,5 @@
 use crate::domain::evaluation::EvaluationState;
+use crate::domain::ids::{EvaluationId, SkpId};
 use sea_orm::entity::prelude::*;
 
 /// The self-assessment of one evaluation (periodic `seq` 1..n, annual `seq` 0) of an SKP.
@@ -6,8 +7,8 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "evaluasi")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
-    pub skp_id: i64,
+    pub id: EvaluationId,
+    pub skp_id: SkpId,
     pub seq: i32,
     pub state: EvaluationState,
     /// The wizard step the employee was last on, so another device resumes there.

@@ -1,4 +1,5 @@
 use crate::domain::evaluation::SelfRating;
+use crate::domain::ids::EvaluationId;
 use sea_orm::entity::prelude::*;
 
 /// The employee's self-rating of one core value, with a concrete example.
@@ -7,7 +8,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub evaluasi_id: i64,
+    pub evaluasi_id: EvaluationId,
     pub core_value: i32,
     pub rating: Option<SelfRating>,
     #[sea_orm(column_type = "Text", nullable)]

@@ -1,3 +1,4 @@
+use crate::domain::ids::{EvaluationId, IndicatorId};
 use sea_orm::entity::prelude::*;
 
 /// What the employee reports against one indicator: the realised value and a self-comment.
@@ -6,8 +7,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub evaluasi_id: i64,
-    pub indikator_id: i64,
+    pub evaluasi_id: EvaluationId,
+    pub indikator_id: IndicatorId,
     #[sea_orm(column_type = "Text", nullable)]
     pub value: Option<String>,
     #[sea_orm(column_type = "Text", nullable)]

@@ -1,11 +1,12 @@
 use crate::domain::agency::{AgencyTimeZone, EvaluationInterval};
+use crate::domain::ids::AgencyId;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "instansi")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
+    pub id: AgencyId,
     #[sea_orm(unique)]
     pub code: String,
     pub name: String,

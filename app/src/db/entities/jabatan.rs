@@ -1,11 +1,12 @@
+use crate::domain::ids::{PositionId, UnitId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "jabatan")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
-    pub unit_id: i64,
+    pub id: PositionId,
+    pub unit_id: UnitId,
     pub name: String,
     pub kind: String,
     pub eselon: Option<String>,

@@ -1,3 +1,4 @@
+use crate::domain::ids::AccountId;
 use sea_orm::entity::prelude::*;
 
 /// Between a correct password and the second factor: who is logging in and where they go next.
@@ -7,7 +8,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub token_hash: String,
-    pub user_id: i64,
+    pub user_id: AccountId,
     pub next: Option<String>,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,

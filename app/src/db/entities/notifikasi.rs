@@ -1,3 +1,4 @@
+use crate::domain::ids::{AccountId, NotificationId, SkpId};
 use crate::domain::notification::NotificationKind;
 use sea_orm::entity::prelude::*;
 
@@ -6,10 +7,10 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "notifikasi")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
-    pub user_id: i64,
+    pub id: NotificationId,
+    pub user_id: AccountId,
     pub kind: NotificationKind,
-    pub skp_id: Option<i64>,
+    pub skp_id: Option<SkpId>,
     pub actor_name: String,
     pub link: String,
     pub read_at: Option<DateTimeUtc>,

@@ -1,3 +1,4 @@
+use crate::domain::ids::AccountId;
 use sea_orm::entity::prelude::*;
 
 /// One-time password-reset links: only the SHA-256 of the link's token is stored.
@@ -6,8 +7,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub token_hash: String,
-    pub user_id: i64,
-    pub created_by: Option<i64>,
+    pub user_id: AccountId,
+    pub created_by: Option<AccountId>,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
     pub used_at: Option<DateTimeUtc>,

@@ -1,11 +1,12 @@
+use crate::domain::ids::{AgencyId, EmployeeId, PositionId, UnitId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "pegawai")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
-    pub instansi_id: i64,
+    pub id: EmployeeId,
+    pub instansi_id: AgencyId,
     #[sea_orm(unique)]
     pub nip: String,
     pub name: String,
@@ -15,11 +16,11 @@ pub struct Model {
     pub email: Option<String>,
     pub asn_type: String,
     pub rank_grade: String,
-    pub unit_id: i64,
-    pub jabatan_id: Option<i64>,
-    pub atasan_id: Option<i64>,
-    pub penilai_id: Option<i64>,
-    pub atasan_penilai_id: Option<i64>,
+    pub unit_id: UnitId,
+    pub jabatan_id: Option<PositionId>,
+    pub atasan_id: Option<EmployeeId>,
+    pub penilai_id: Option<EmployeeId>,
+    pub atasan_penilai_id: Option<EmployeeId>,
     pub active: bool,
     pub locale: String,
     pub version: i32,

@@ -1,3 +1,4 @@
+use crate::domain::ids::{AccountId, EmployeeId, PeriodId};
 use sea_orm::entity::prelude::*;
 
 /// An appraiser chosen for one employee in one period, overriding the reporting line.
@@ -6,12 +7,12 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub periode_id: i64,
-    pub pegawai_id: i64,
-    pub penilai_id: Option<i64>,
-    pub atasan_penilai_id: Option<i64>,
+    pub periode_id: PeriodId,
+    pub pegawai_id: EmployeeId,
+    pub penilai_id: Option<EmployeeId>,
+    pub atasan_penilai_id: Option<EmployeeId>,
     pub reason: String,
-    pub set_by: i64,
+    pub set_by: AccountId,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,4 +1,5 @@
 use crate::domain::agency::EvaluationInterval;
+use crate::domain::ids::{AgencyId, PeriodId};
 use crate::domain::period::PeriodState;
 use sea_orm::entity::prelude::*;
 
@@ -7,8 +8,8 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "periode")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
-    pub instansi_id: i64,
+    pub id: PeriodId,
+    pub instansi_id: AgencyId,
     pub year: i32,
     pub evaluation_interval: EvaluationInterval,
     pub starts_on: Date,

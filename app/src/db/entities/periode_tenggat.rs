@@ -1,3 +1,4 @@
+use crate::domain::ids::PeriodId;
 use sea_orm::entity::prelude::*;
 
 /// The deadline of one periodic evaluation (sub-period) of a period.
@@ -6,7 +7,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub periode_id: i64,
+    pub periode_id: PeriodId,
     pub seq: i32,
     pub starts_on: Date,
     pub ends_on: Date,

@@ -1,3 +1,4 @@
+use crate::domain::ids::{EmployeeId, PeriodId, SkpId};
 use crate::domain::skp::{Approach, SkpForm, SkpState};
 use sea_orm::entity::prelude::*;
 
@@ -6,14 +7,14 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "skp")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
-    pub periode_id: i64,
-    pub pegawai_id: i64,
+    pub id: SkpId,
+    pub periode_id: PeriodId,
+    pub pegawai_id: EmployeeId,
     pub state: SkpState,
     pub form: SkpForm,
     pub approach: Approach,
-    pub penilai_id: Option<i64>,
-    pub atasan_penilai_id: Option<i64>,
+    pub penilai_id: Option<EmployeeId>,
+    pub atasan_penilai_id: Option<EmployeeId>,
     #[sea_orm(column_type = "Text")]
     pub header: String,
     pub revision: i32,

@@ -1,3 +1,4 @@
+use crate::domain::ids::{ResultId, SkpId};
 use crate::domain::skp::{Perspective, ResultGroup};
 use sea_orm::entity::prelude::*;
 
@@ -6,13 +7,13 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "skp_hasil")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
-    pub skp_id: i64,
+    pub id: ResultId,
+    pub skp_id: SkpId,
     pub grp: ResultGroup,
     pub position: i32,
     #[sea_orm(column_type = "Text")]
     pub text: String,
-    pub parent_id: Option<i64>,
+    pub parent_id: Option<ResultId>,
     #[sea_orm(column_type = "Text")]
     pub parent_text: Option<String>,
     pub perspective: Option<Perspective>,

@@ -1,3 +1,4 @@
+use crate::domain::ids::{IndicatorId, ResultId};
 use crate::domain::skp::Aspect;
 use sea_orm::entity::prelude::*;
 
@@ -6,8 +7,8 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "skp_indikator")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
-    pub hasil_id: i64,
+    pub id: IndicatorId,
+    pub hasil_id: ResultId,
     pub position: i32,
     pub aspect: Option<Aspect>,
     #[sea_orm(column_type = "Text")]

@@ -1,3 +1,4 @@
+use crate::domain::ids::{CommentId, EmployeeId, ResultId, SkpId};
 use sea_orm::entity::prelude::*;
 
 /// A review comment on an SKP, on one work result or on the whole plan.
@@ -5,10 +6,10 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "skp_komentar")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
-    pub skp_id: i64,
-    pub hasil_id: Option<i64>,
-    pub author_id: i64,
+    pub id: CommentId,
+    pub skp_id: SkpId,
+    pub hasil_id: Option<ResultId>,
+    pub author_id: EmployeeId,
     #[sea_orm(column_type = "Text")]
     pub body: String,
     pub created_at: DateTimeUtc,

@@ -1,3 +1,4 @@
+use crate::domain::ids::{AttachmentId, SkpId};
 use crate::domain::skp::AttachmentKind;
 use sea_orm::entity::prelude::*;
 
@@ -6,8 +7,8 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "skp_lampiran")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
-    pub skp_id: i64,
+    pub id: AttachmentId,
+    pub skp_id: SkpId,
     pub kind: AttachmentKind,
     pub position: i32,
     #[sea_orm(column_type = "Text")]

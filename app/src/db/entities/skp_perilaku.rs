@@ -1,3 +1,4 @@
+use crate::domain::ids::SkpId;
 use sea_orm::entity::prelude::*;
 
 /// One BerAKHLAK core value on an SKP with the appraiser's specific expectation.
@@ -6,7 +7,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub skp_id: i64,
+    pub skp_id: SkpId,
     pub core_value: i32,
     #[sea_orm(column_type = "Text")]
     pub expectation: Option<String>,

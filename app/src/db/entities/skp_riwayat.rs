@@ -1,3 +1,4 @@
+use crate::domain::ids::{AccountId, SkpId};
 use crate::domain::skp::{SkpEvent, SkpState};
 use sea_orm::entity::prelude::*;
 
@@ -7,11 +8,11 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub skp_id: i64,
+    pub skp_id: SkpId,
     pub event: SkpEvent,
     pub from_state: SkpState,
     pub to_state: SkpState,
-    pub actor_user_id: Option<i64>,
+    pub actor_user_id: Option<AccountId>,
     #[sea_orm(column_type = "Text")]
     pub note: Option<String>,
     #[sea_orm(column_type = "Text")]

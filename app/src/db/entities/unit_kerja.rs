@@ -1,12 +1,13 @@
+use crate::domain::ids::{AgencyId, UnitId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "unit_kerja")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
-    pub instansi_id: i64,
-    pub parent_id: Option<i64>,
+    pub id: UnitId,
+    pub instansi_id: AgencyId,
+    pub parent_id: Option<UnitId>,
     pub path: String,
     pub depth: i32,
     pub code: String,

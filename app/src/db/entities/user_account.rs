@@ -1,18 +1,19 @@
 use crate::domain::access::AdminRole;
+use crate::domain::ids::{AccountId, EmployeeId, UnitId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "user_account")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
-    pub pegawai_id: Option<i64>,
+    pub id: AccountId,
+    pub pegawai_id: Option<EmployeeId>,
     #[sea_orm(unique)]
     pub login: String,
     pub password_hash: String,
     pub is_super_admin: bool,
     pub admin_scope: AdminRole,
-    pub admin_unit_id: Option<i64>,
+    pub admin_unit_id: Option<UnitId>,
     pub totp_secret: Option<String>,
     pub totp_enabled: bool,
     /// The last TOTP time step accepted: a code is never accepted twice.

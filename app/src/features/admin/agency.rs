@@ -5,7 +5,8 @@ use crate::domain::agency::{AgencyTimeZone, EvaluationInterval};
 use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::ui::error::{ErrorNotice, field_message, posted_error};
+use crate::ui::error::ErrorNotice;
+use crate::ui::form::{Hidden, Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -188,68 +189,50 @@ pub fn AgencySettingsPage() -> impl IntoView {
     }
 }
 
+/// The evaluation intervals as offered in a select, with how often each comes round.
+pub(crate) fn interval_options(i18n: leptos_i18n::I18nContext<Locale>) -> Vec<(String, String)> {
+    EvaluationInterval::iter()
+        .map(|i| {
+            let label = match i {
+                EvaluationInterval::Monthly => t_string!(i18n, agency.monthly),
+                EvaluationInterval::Quarterly => t_string!(i18n, agency.quarterly),
+                EvaluationInterval::Semester => t_string!(i18n, agency.semester),
+            };
+            (i.as_str().to_owned(), label.to_string())
+        })
+        .collect()
+}
+
 fn settings_form(i18n: leptos_i18n::I18nContext<Locale>, s: AgencySettings) -> impl IntoView {
-    let error = posted_error("/api/admin/agency/update");
-    let form = error
-        .as_ref()
-        .and_then(AppError::form)
-        .cloned()
-        .unwrap_or_default();
-    let posted = !form.is_empty();
-    let err = |f: &str| form.error_for(f).map(|code| field_message(i18n, code));
-    let value = |f: &str, stored: &str| {
-        if posted {
-            form.value_of(f).unwrap_or_default().to_owned()
-        } else {
-            stored.to_owned()
-        }
-    };
-    let saved = error.is_none() && use_query_map().with_untracked(|q| q.get("disimpan").is_some());
-    let general = error.filter(|e| e.form().is_none());
-    let (name_error, short_error, mfa_error) =
-        (err("name"), err("short_name"), err("require_admin_mfa"));
+    let (form, general) = Posted::to("/api/admin/agency/update");
+    let saved = !form.is_posted()
+        && general.is_none()
+        && use_query_map().with_untracked(|q| q.get("disimpan").is_some());
+    let mfa_error = form.error(i18n, "require_admin_mfa");
+    let time_zones = AgencyTimeZone::iter()
+        .map(|tz| {
+            let text = format!("{} ({})", tz.abbreviation(), tz.iana_name());
+            (tz.iana_name().to_owned(), text)
+        })
+        .collect();
+    let intervals = interval_options(i18n);
     view! {
         <section class="admin-page" aria-labelledby="agency-title">
             <h1 id="agency-title">{t!(i18n, agency.title)}</h1>
             {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, admin.saved)}</p> })}
             {general.map(|error| view! { <ErrorNotice error /> })}
             <form class="form narrow" method="post" action="/api/admin/agency/update" novalidate>
-                <input type="hidden" name="version" value=s.version.to_string() />
-                <div class="field">
-                    <label for="name">{t!(i18n, agency.name)}</label>
-                    <input id="name" name="name" type="text" value=value("name", &s.name)
-                        aria-describedby="name-error" aria-invalid=if name_error.is_some() { "true" } else { "false" } />
-                    <p id="name-error" class="field-error">{name_error}</p>
-                </div>
-                <div class="field">
-                    <label for="short_name">{t!(i18n, agency.short_name)}</label>
-                    <input id="short_name" name="short_name" type="text" value=value("short_name", &s.short_name)
-                        aria-describedby="short_name-error" aria-invalid=if short_error.is_some() { "true" } else { "false" } />
-                    <p id="short_name-error" class="field-error">{short_error}</p>
-                </div>
-                <div class="field">
-                    <label for="time_zone">{t!(i18n, agency.time_zone)}</label>
-                    <select id="time_zone" name="time_zone">
-                        {AgencyTimeZone::iter().map(|tz| view! {
-                            <option value=tz.iana_name() selected=s.time_zone == tz>
-                                {format!("{} ({})", tz.abbreviation(), tz.iana_name())}
-                            </option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="evaluation_interval">{t!(i18n, agency.interval)}</label>
-                    <select id="evaluation_interval" name="evaluation_interval">
-                        {EvaluationInterval::iter().map(|i| {
-                            let label = match i {
-                                EvaluationInterval::Monthly => t_string!(i18n, agency.monthly),
-                                EvaluationInterval::Quarterly => t_string!(i18n, agency.quarterly),
-                                EvaluationInterval::Semester => t_string!(i18n, agency.semester),
-                            };
-                            view! { <option value=i.as_str() selected=s.evaluation_interval == i>{label}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
+                <Hidden name="version" value={s.version.to_string()} />
+                <TextField name="name" label={t_string!(i18n, agency.name).to_string()}
+                    value={form.value("name", &s.name)} error={form.error(i18n, "name")} />
+                <TextField name="short_name" label={t_string!(i18n, agency.short_name).to_string()}
+                    value={form.value("short_name", &s.short_name)} error={form.error(i18n, "short_name")} />
+                <SelectField name="time_zone" label={t_string!(i18n, agency.time_zone).to_string()}
+                    value={form.value("time_zone", s.time_zone.iana_name())} options=time_zones
+                    error={form.error(i18n, "time_zone")} />
+                <SelectField name="evaluation_interval" label={t_string!(i18n, agency.interval).to_string()}
+                    value={form.value("evaluation_interval", s.evaluation_interval.as_str())} options=intervals
+                    error={form.error(i18n, "evaluation_interval")} />
                 <div class="field checkbox">
                     <label>
                         <input type="checkbox" name="require_admin_mfa" value="on" checked=s.require_admin_mfa

@@ -7,6 +7,7 @@
 
 use super::types::*;
 use crate::domain::directory::DirectoryQuery;
+use crate::domain::ids::{EmployeeId, ImportId};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -18,7 +19,7 @@ pub async fn employee_directory(query: DirectoryQuery) -> Result<DirectoryView, 
 
 /// Everything the employee form shows; `id: None` for a new employee.
 #[server(endpoint = "admin/employee")]
-pub async fn load_employee_editor(id: Option<i64>) -> Result<EmployeeEditor, AppError> {
+pub async fn load_employee_editor(id: Option<EmployeeId>) -> Result<EmployeeEditor, AppError> {
     crate::state::respond(ssr::employee_editor(id).await)
 }
 
@@ -56,7 +57,7 @@ pub async fn create_employee(
 
 #[server(endpoint = "admin/employee/update")]
 pub async fn update_employee(
-    id: i64,
+    id: EmployeeId,
     version: i32,
     nip: String,
     name: String,
@@ -90,13 +91,17 @@ pub async fn update_employee(
 
 /// Deactivates (`active = false`: their login stops working at once) or reactivates.
 #[server(endpoint = "admin/employee/status")]
-pub async fn set_employee_status(id: i64, version: i32, active: bool) -> Result<(), AppError> {
+pub async fn set_employee_status(
+    id: EmployeeId,
+    version: i32,
+    active: bool,
+) -> Result<(), AppError> {
     crate::state::respond(ssr::set_status(id, version, active).await)
 }
 
 /// Creates a one-time password-reset link for the employee's account; the admin sees it once.
 #[server(endpoint = "admin/employee/reset-link")]
-pub async fn issue_reset_link(id: i64) -> Result<(), AppError> {
+pub async fn issue_reset_link(id: EmployeeId) -> Result<(), AppError> {
     crate::state::respond(ssr::issue_reset_link(id).await)
 }
 
@@ -108,7 +113,7 @@ pub async fn load_import_scope() -> Result<ImportScope, AppError> {
 
 /// The stored outcome of a CSV import.
 #[server(endpoint = "admin/import-report")]
-pub async fn load_import_report(id: i64) -> Result<ImportReport, AppError> {
+pub async fn load_import_report(id: ImportId) -> Result<ImportReport, AppError> {
     crate::state::respond(ssr::import_report(id).await)
 }
 
@@ -118,10 +123,12 @@ pub(crate) mod ssr {
     use crate::auth::server::ClientInfo;
     use crate::db::employees::{self, Author, SaveError};
     use crate::db::entities::{pegawai, riwayat_jabatan, unit_kerja, user_account};
+    use crate::db::units::within as units_within;
     use crate::domain::access::{
         Action, Actor, Target, UnitPath, authorize, authorize_within_own_scope, directory_scope,
     };
     use crate::domain::employee::{EmployeeFields, validate};
+    use crate::domain::ids::AccountId;
     use crate::error::FormErrors;
     use crate::state;
     use chrono::Utc;
@@ -143,49 +150,6 @@ pub(crate) mod ssr {
             Target::Unit(&UnitPath(unit.path.clone())),
         )
         .is_ok()
-    }
-
-    /// Units inside `within` (all for `None`), in tree order.
-    pub async fn units_within(
-        db: &impl ConnectionTrait,
-        within: Option<&str>,
-    ) -> Result<Vec<unit_kerja::Model>, AppError> {
-        let mut select = unit_kerja::Entity::find();
-        if let Some(path) = within {
-            select = select.filter(
-                unit_kerja::Column::Path.like(crate::db::directory::like_literal("", path, "%")),
-            );
-        }
-        let mut units = select.all(db).await?;
-        sort_as_tree(&mut units);
-        Ok(units)
-    }
-
-    /// Depth-first order (each unit right after its parent, siblings by name).
-    pub fn sort_as_tree(units: &mut [unit_kerja::Model]) {
-        let key = |u: &unit_kerja::Model| -> Vec<String> {
-            // The path of names from the root; ids break ties between same-named siblings.
-            u.path
-                .split('/')
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-                .collect()
-        };
-        let names: std::collections::HashMap<String, String> = units
-            .iter()
-            .map(|u| {
-                (
-                    u.id.to_string(),
-                    format!("{}\u{0}{:012}", u.name.to_lowercase(), u.id),
-                )
-            })
-            .collect();
-        units.sort_by_cached_key(|u| {
-            key(u)
-                .into_iter()
-                .map(|id| names.get(&id).cloned().unwrap_or(id))
-                .collect::<Vec<_>>()
-        });
     }
 
     fn unit_option(u: &unit_kerja::Model) -> UnitOption {
@@ -238,7 +202,7 @@ pub(crate) mod ssr {
         })
     }
 
-    pub async fn employee_editor(id: Option<i64>) -> Result<EmployeeEditor, AppError> {
+    pub async fn employee_editor(id: Option<EmployeeId>) -> Result<EmployeeEditor, AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
         let actor = &user.actor;
@@ -294,7 +258,10 @@ pub(crate) mod ssr {
         })
     }
 
-    async fn history_of(db: &impl ConnectionTrait, id: i64) -> Result<Vec<HistoryLine>, AppError> {
+    async fn history_of(
+        db: &impl ConnectionTrait,
+        id: EmployeeId,
+    ) -> Result<Vec<HistoryLine>, AppError> {
         use crate::db::entities::jabatan;
         let lines = riwayat_jabatan::Entity::find()
             .filter(riwayat_jabatan::Column::PegawaiId.eq(id))
@@ -352,7 +319,7 @@ pub(crate) mod ssr {
         Ok(ImportScope { unit })
     }
 
-    pub async fn import_report(id: i64) -> Result<ImportReport, AppError> {
+    pub async fn import_report(id: ImportId) -> Result<ImportReport, AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
         super::super::import::report(&db, &user, id).await
@@ -363,24 +330,11 @@ pub(crate) mod ssr {
         db: &impl ConnectionTrait,
         rows: Vec<crate::db::entities::audit_log::Model>,
     ) -> Result<Vec<AuditLine>, AppError> {
-        let mut names: std::collections::HashMap<i64, Option<String>> = Default::default();
+        let mut names: std::collections::HashMap<AccountId, Option<String>> = Default::default();
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
             let actor = match row.actor_user_id {
-                Some(user_id) => {
-                    if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(user_id) {
-                        let label = match user_account::Entity::find_by_id(user_id).one(db).await? {
-                            Some(account) => Some(
-                                employees::person_label(db, account.pegawai_id)
-                                    .await?
-                                    .unwrap_or(account.login),
-                            ),
-                            None => None,
-                        };
-                        slot.insert(label);
-                    }
-                    names.get(&user_id).cloned().flatten()
-                }
+                Some(user_id) => crate::db::people::account_label(db, &mut names, user_id).await?,
                 None => None,
             };
             out.push(AuditLine {
@@ -409,7 +363,7 @@ pub(crate) mod ssr {
     }
 
     pub async fn save_employee(
-        existing: Option<(i64, i32)>,
+        existing: Option<(EmployeeId, i32)>,
         fields: EmployeeFields,
     ) -> Result<(), AppError> {
         let db = state::db()?;
@@ -466,7 +420,7 @@ pub(crate) mod ssr {
         Ok(())
     }
 
-    pub async fn set_status(id: i64, version: i32, active: bool) -> Result<(), AppError> {
+    pub async fn set_status(id: EmployeeId, version: i32, active: bool) -> Result<(), AppError> {
         let db = state::db()?;
         let client = ClientInfo::current();
         let user = state::require_user(&db).await?;
@@ -501,7 +455,7 @@ pub(crate) mod ssr {
 
     const RESET_FLASH_COOKIE: &str = "kinerja_reset_link";
 
-    pub async fn issue_reset_link(id: i64) -> Result<(), AppError> {
+    pub async fn issue_reset_link(id: EmployeeId) -> Result<(), AppError> {
         let db = state::db()?;
         let client = ClientInfo::current();
         let user = state::require_user(&db).await?;
@@ -546,7 +500,7 @@ pub(crate) mod ssr {
     }
 
     /// The reset link just issued for `id`, read once from its cookie (which is then cleared).
-    fn take_reset_flash(id: i64) -> Option<String> {
+    fn take_reset_flash(id: EmployeeId) -> Option<String> {
         let parts = use_context::<http::request::Parts>()?;
         let token = state::request_cookie(RESET_FLASH_COOKIE)?;
         if !token.chars().all(|c| c.is_ascii_hexdigit()) {

@@ -183,7 +183,7 @@ mod ssr {
             // Failed logins have no actor yet: they are found by the login they tried.
             condition = condition.add(
                 Condition::any()
-                    .add(audit_log::Column::ActorUserId.eq(account.map_or(-1, |a| a.id)))
+                    .add(audit_log::Column::ActorUserId.eq(account.map_or(-1, |a| a.id.get())))
                     .add(audit_log::Column::ObjectId.eq(login.as_str())),
             );
         }
@@ -208,7 +208,7 @@ mod ssr {
             .all(&db)
             .await?;
         Ok(AuditPage {
-            lines: super::super::api::ssr::audit_lines(&db, rows).await?,
+            lines: crate::features::admin::audit_lines(&db, rows).await?,
             total,
             page,
             page_count,

@@ -14,6 +14,7 @@ use crate::db::entities::{employee_import, pegawai, unit_kerja};
 use crate::domain::access::{Action, authorize_within_own_scope};
 use crate::domain::directory::DirectoryQuery;
 use crate::domain::employee::{EmployeeFields, ValidEmployee, validate};
+use crate::domain::ids::{EmployeeId, ImportId};
 use crate::error::AppError;
 use chrono::Utc;
 use sea_orm::{
@@ -344,7 +345,7 @@ pub async fn import(
     client: &ClientInfo,
     file_name: &str,
     bytes: &[u8],
-) -> Result<i64, AppError> {
+) -> Result<ImportId, AppError> {
     let user = crate::state::user_for(db, client)
         .await?
         .ok_or(AppError::Unauthenticated)?;
@@ -419,7 +420,7 @@ pub async fn import(
 pub async fn report(
     db: &DatabaseConnection,
     user: &crate::state::CurrentUser,
-    id: i64,
+    id: ImportId,
 ) -> Result<ImportReport, AppError> {
     let row = employee_import::Entity::find_by_id(id)
         .one(db)
@@ -508,7 +509,8 @@ pub async fn export(
             .filter(pegawai::Column::Id.is_in(chunk.iter().copied()))
             .all(db)
             .await?;
-        let by_id: HashMap<i64, pegawai::Model> = people.into_iter().map(|p| (p.id, p)).collect();
+        let by_id: HashMap<EmployeeId, pegawai::Model> =
+            people.into_iter().map(|p| (p.id, p)).collect();
         for id in chunk {
             let Some(p) = by_id.get(id) else { continue };
             let f = employees::fields_of(db, p).await?;

@@ -8,13 +8,13 @@ pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod import;
 mod pages;
-pub mod periods;
 pub mod types;
 pub mod units;
 
 pub use agency::AgencySettingsPage;
+#[cfg(feature = "ssr")]
+pub(crate) use api::ssr::audit_lines;
 pub use api::*;
 pub use audit::AuditLogPage;
 pub use pages::*;
-pub use periods::{PeriodPage, PeriodsPage};
 pub use units::{UnitPage, UnitTreePage};

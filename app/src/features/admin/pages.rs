@@ -5,9 +5,11 @@ use super::api::{employee_directory, load_employee_editor, load_import_report, l
 use super::types::{DirectoryView, EmployeeEditor, ImportReport, ImportScope, UnitOption};
 use crate::domain::directory::{DirectoryQuery, SortKey, StatusFilter, encode_params};
 use crate::domain::employee::{AsnType, PNS_RANKS, POSITION_KINDS, PPPK_RANKS};
-use crate::error::{AppError, FormErrors};
+use crate::domain::ids::{EmployeeId, ImportId};
+use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
+use crate::ui::form::{Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -272,62 +274,6 @@ pub fn ChangeList(lines: Vec<super::types::AuditLine>) -> impl IntoView {
     }
 }
 
-/// A labelled text input with its error, refilled from a failed post.
-#[component]
-fn TextField(
-    name: &'static str,
-    label: String,
-    value: String,
-    error: Option<String>,
-    #[prop(optional)] hint: Option<String>,
-    #[prop(optional)] required: bool,
-    #[prop(default = "text")] kind: &'static str,
-    #[prop(optional)] inputmode: Option<&'static str>,
-) -> impl IntoView {
-    let error_id = format!("{name}-error");
-    let hint_id = format!("{name}-hint");
-    let described = if hint.is_some() {
-        format!("{hint_id} {error_id}")
-    } else {
-        error_id.clone()
-    };
-    view! {
-        <div class="field">
-            <label for=name>{label}{required.then_some(" *")}</label>
-            <input id=name name=name type=kind value=value required=required inputmode=inputmode
-                aria-describedby=described aria-invalid=if error.is_some() { "true" } else { "false" } />
-            {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
-            <p id=error_id class="field-error">{error}</p>
-        </div>
-    }
-}
-
-/// A labelled select with its error.
-#[component]
-fn SelectField(
-    name: &'static str,
-    label: String,
-    value: String,
-    options: Vec<(String, String)>,
-    error: Option<String>,
-) -> impl IntoView {
-    let error_id = format!("{name}-error");
-    view! {
-        <div class="field">
-            <label for=name>{label}" *"</label>
-            <select id=name name=name aria-describedby=error_id.clone()
-                aria-invalid=if error.is_some() { "true" } else { "false" }>
-                <option value="">"—"</option>
-                {options.into_iter().map(|(v, text)| {
-                    let selected = v.eq_ignore_ascii_case(&value);
-                    view! { <option value=v selected=selected>{text}</option> }
-                }).collect_view()}
-            </select>
-            <p id=error_id class="field-error">{error}</p>
-        </div>
-    }
-}
-
 fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: &str) -> String {
     match kind {
         "jpt_utama" => t_string!(i18n, admin.kind.jpt_utama),
@@ -346,7 +292,9 @@ fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: &str) -> String {
 pub fn EmployeeFormPage() -> impl IntoView {
     let i18n = use_i18n();
     let raw_id = use_params_map().with_untracked(|p| p.get("id"));
-    let id = raw_id.as_deref().and_then(|id| id.parse::<i64>().ok());
+    let id = raw_id
+        .as_deref()
+        .and_then(|id| id.parse::<EmployeeId>().ok());
     // `/admin/pegawai/baru` has no id; anything else that is not a number is not an employee.
     let bad_id = raw_id.is_some() && id.is_none();
     let data = OnceResource::new(async move {
@@ -376,23 +324,14 @@ fn employee_form(i18n: leptos_i18n::I18nContext<Locale>, editor: EmployeeEditor)
     } else {
         "/api/admin/employee/create"
     };
-    let error = posted_error(action);
-    let form: FormErrors = error
-        .as_ref()
-        .and_then(AppError::form)
-        .cloned()
-        .unwrap_or_default();
-    let posted = error.as_ref().is_some_and(|e| e.form().is_some());
+    let (form, general_error) = Posted::to(action);
+    let posted = form.is_posted();
     let fields = editor.fields.clone();
-    let value = |name: &str, stored: &str| -> String {
-        if posted {
-            form.value_of(name).unwrap_or_default().to_owned()
-        } else {
-            stored.to_owned()
-        }
-    };
-    let err = |name: &str| form.error_for(name).map(|code| field_message(i18n, code));
-    let saved = error.is_none() && use_query_map().with_untracked(|q| q.get("disimpan").is_some());
+    let value = |name: &str, stored: &str| form.value(name, stored);
+    let err = |name: &str| form.error(i18n, name);
+    let saved = !posted
+        && general_error.is_none()
+        && use_query_map().with_untracked(|q| q.get("disimpan").is_some());
     let title = match editor.id {
         Some(_) => editor.display_name.clone(),
         None => t_string!(i18n, admin.new_employee).to_string(),
@@ -423,7 +362,6 @@ fn employee_form(i18n: leptos_i18n::I18nContext<Locale>, editor: EmployeeEditor)
         ),
         None => derived_hint.clone(),
     };
-    let general_error = error.filter(|e| e.form().is_none());
     view! {
         <section class="admin-page" aria-labelledby="employee-title">
             <p><a href="/admin/pegawai">{t!(i18n, admin.back_to_directory)}</a></p>
@@ -449,17 +387,17 @@ fn employee_form(i18n: leptos_i18n::I18nContext<Locale>, editor: EmployeeEditor)
                     value=value("back_title", &fields.back_title) error=err("back_title") />
                 <TextField name="email" label=t_string!(i18n, profile.email).to_string() kind="email"
                     value=value("email", &fields.email) error=err("email") />
-                <SelectField name="asn_type" label=t_string!(i18n, admin.asn_type).to_string()
+                <SelectField name="asn_type" placeholder="—" required=true label=t_string!(i18n, admin.asn_type).to_string()
                     value=value("asn_type", &fields.asn_type)
                     options=vec![("pns".to_owned(), "PNS".to_owned()), ("pppk".to_owned(), "PPPK".to_owned())]
                     error=err("asn_type") />
-                <SelectField name="rank_grade" label=t_string!(i18n, admin.rank).to_string()
+                <SelectField name="rank_grade" placeholder="—" required=true label=t_string!(i18n, admin.rank).to_string()
                     value=value("rank_grade", &fields.rank_grade) options=rank_options error=err("rank_grade") />
-                <SelectField name="unit_code" label=t_string!(i18n, admin.unit).to_string()
+                <SelectField name="unit_code" placeholder="—" required=true label=t_string!(i18n, admin.unit).to_string()
                     value=value("unit_code", &fields.unit_code) options=unit_options error=err("unit_code") />
                 <TextField name="position" label=t_string!(i18n, admin.position).to_string()
                     value=value("position", &fields.position) error=err("position") required=true />
-                <SelectField name="position_kind" label=t_string!(i18n, admin.position_kind).to_string()
+                <SelectField name="position_kind" placeholder="—" required=true label=t_string!(i18n, admin.position_kind).to_string()
                     value=value("position_kind", &fields.position_kind) options=kind_options error=err("position_kind") />
                 <TextField name="superior_nip" label=t_string!(i18n, profile.superior).to_string()
                     value=value("superior_nip", &fields.superior_nip) error=err("superior_nip")
@@ -478,7 +416,7 @@ fn employee_form(i18n: leptos_i18n::I18nContext<Locale>, editor: EmployeeEditor)
 
 fn employee_side(
     i18n: leptos_i18n::I18nContext<Locale>,
-    id: i64,
+    id: EmployeeId,
     editor: &EmployeeEditor,
 ) -> impl IntoView + use<> {
     let status_error = posted_error("/api/admin/employee/status");
@@ -589,8 +527,14 @@ fn import_form(i18n: leptos_i18n::I18nContext<Locale>, scope: ImportScope) -> im
 #[component]
 pub fn ImportReportPage() -> impl IntoView {
     let i18n = use_i18n();
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let data = OnceResource::new(load_import_report(id.unwrap_or_default()));
+    let id =
+        use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<ImportId>().ok()));
+    let data = OnceResource::new(async move {
+        match id {
+            Some(id) => load_import_report(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
     view! {
         <PageTitle text=move || t_string!(i18n, admin.import_title).to_string() />
         <AdminNav current="/admin/impor" />

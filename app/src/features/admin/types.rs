@@ -2,12 +2,13 @@
 
 use crate::domain::directory::DirectoryPage;
 use crate::domain::employee::EmployeeFields;
+use crate::domain::ids::{EmployeeId, ImportId, UnitId};
 use serde::{Deserialize, Serialize};
 
 /// A unit as offered in a select: indented by depth.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitOption {
-    pub id: i64,
+    pub id: UnitId,
     pub code: String,
     pub name: String,
     pub depth: i32,
@@ -51,7 +52,7 @@ pub struct AuditLine {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmployeeEditor {
     /// `None` for a new employee.
-    pub id: Option<i64>,
+    pub id: Option<EmployeeId>,
     pub version: i32,
     pub active: bool,
     pub display_name: String,
@@ -90,7 +91,7 @@ pub struct ImportScope {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportReport {
-    pub id: i64,
+    pub id: ImportId,
     pub file_name: String,
     /// RFC 3339, UTC.
     pub created_at: String,

@@ -2,9 +2,11 @@
 
 use super::pages::{AdminNav, ChangeList, load_failure};
 use super::types::{AuditLine, UnitOption};
-use crate::error::{AppError, FormErrors};
+use crate::domain::ids::UnitId;
+use crate::error::AppError;
 use crate::i18n::*;
-use crate::ui::error::{ErrorNotice, field_message, posted_error};
+use crate::ui::error::{ErrorNotice, posted_error};
+use crate::ui::form::{Hidden, Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -12,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitRow {
-    pub id: i64,
+    pub id: UnitId,
     pub code: String,
     pub name: String,
     pub depth: i32,
@@ -34,7 +36,7 @@ pub struct UnitTree {
 pub struct UnitEditor {
     pub unit: UnitRow,
     pub version: i32,
-    pub parent_id: Option<i64>,
+    pub parent_id: Option<UnitId>,
     /// Where the unit may move: open units in scope outside its own subtree.
     pub parents: Vec<UnitOption>,
     /// Why it cannot be closed now (open sub-units, active employees), as counts.
@@ -49,18 +51,18 @@ pub async fn load_unit_tree() -> Result<UnitTree, AppError> {
 }
 
 #[server(endpoint = "admin/unit")]
-pub async fn load_unit_editor(id: i64) -> Result<UnitEditor, AppError> {
+pub async fn load_unit_editor(id: UnitId) -> Result<UnitEditor, AppError> {
     crate::state::respond(ssr::editor(id).await)
 }
 
 #[server(endpoint = "admin/unit/create")]
-pub async fn create_unit(parent_id: i64, code: String, name: String) -> Result<(), AppError> {
+pub async fn create_unit(parent_id: UnitId, code: String, name: String) -> Result<(), AppError> {
     crate::state::respond(ssr::create(parent_id, code, name).await)
 }
 
 #[server(endpoint = "admin/unit/rename")]
 pub async fn rename_unit(
-    id: i64,
+    id: UnitId,
     version: i32,
     code: String,
     name: String,
@@ -69,13 +71,13 @@ pub async fn rename_unit(
 }
 
 #[server(endpoint = "admin/unit/move")]
-pub async fn move_unit(id: i64, version: i32, parent_id: i64) -> Result<(), AppError> {
+pub async fn move_unit(id: UnitId, version: i32, parent_id: UnitId) -> Result<(), AppError> {
     crate::state::respond(ssr::relocate(id, version, parent_id).await)
 }
 
 /// Closes (`open = false`) or reopens a unit.
 #[server(endpoint = "admin/unit/status")]
-pub async fn set_unit_open(id: i64, version: i32, open: bool) -> Result<(), AppError> {
+pub async fn set_unit_open(id: UnitId, version: i32, open: bool) -> Result<(), AppError> {
     crate::state::respond(ssr::set_open(id, version, open).await)
 }
 
@@ -85,9 +87,12 @@ mod ssr {
     use crate::auth::server::ClientInfo;
     use crate::db::audit::{self, Entry};
     use crate::db::entities::{jabatan, pegawai, unit_kerja};
+    use crate::db::units::within as units_within;
     use crate::domain::access::{Action, Target, UnitPath, authorize};
+    use crate::domain::ids::{AgencyId, PositionId};
     use crate::domain::unit::{can_move_under, depth_of, normalize_code, normalize_name, rebased};
-    use crate::features::admin::api::ssr::{default_scope, units_within};
+    use crate::error::FormErrors;
+    use crate::features::admin::api::ssr::default_scope;
     use crate::state::{self, CurrentUser};
     use chrono::Utc;
     use sea_orm::{
@@ -111,7 +116,7 @@ mod ssr {
         )?)
     }
 
-    async fn unit(db: &impl ConnectionTrait, id: i64) -> Result<unit_kerja::Model, AppError> {
+    async fn unit(db: &impl ConnectionTrait, id: UnitId) -> Result<unit_kerja::Model, AppError> {
         unit_kerja::Entity::find_by_id(id)
             .one(db)
             .await?
@@ -133,11 +138,11 @@ mod ssr {
         db: &impl ConnectionTrait,
         units: &[unit_kerja::Model],
     ) -> Result<Vec<UnitRow>, AppError> {
-        let ids: Vec<i64> = units.iter().map(|u| u.id).collect();
-        let mut counts: HashMap<i64, u64> = HashMap::new();
-        let mut heads: HashMap<i64, String> = HashMap::new();
+        let ids: Vec<UnitId> = units.iter().map(|u| u.id).collect();
+        let mut counts: HashMap<UnitId, u64> = HashMap::new();
+        let mut heads: HashMap<UnitId, String> = HashMap::new();
         for chunk in ids.chunks(500) {
-            let people: Vec<(i64, Option<i64>)> = pegawai::Entity::find()
+            let people: Vec<(UnitId, Option<PositionId>)> = pegawai::Entity::find()
                 .select_only()
                 .column(pegawai::Column::UnitId)
                 .column(pegawai::Column::JabatanId)
@@ -149,7 +154,7 @@ mod ssr {
             for (unit_id, _) in &people {
                 *counts.entry(*unit_id).or_default() += 1;
             }
-            let head_positions: Vec<i64> = jabatan::Entity::find()
+            let head_positions: Vec<PositionId> = jabatan::Entity::find()
                 .select_only()
                 .column(jabatan::Column::Id)
                 .filter(jabatan::Column::UnitId.is_in(chunk.iter().copied()))
@@ -205,7 +210,7 @@ mod ssr {
         })
     }
 
-    pub async fn editor(id: i64) -> Result<UnitEditor, AppError> {
+    pub async fn editor(id: UnitId) -> Result<UnitEditor, AppError> {
         let (db, user) = admin().await?;
         let target = unit(&db, id).await?;
         may_manage(&user, &target)?;
@@ -227,7 +232,7 @@ mod ssr {
             .filter(pegawai::Column::Active.eq(true))
             .count(&db)
             .await?;
-        let audit = super::super::api::ssr::audit_lines(
+        let audit = crate::features::admin::audit_lines(
             &db,
             audit::recent_for(&db, "unit_kerja", &id.to_string(), 20).await?,
         )
@@ -278,8 +283,8 @@ mod ssr {
     /// Code and name checks, including that no other unit of the agency has the code.
     async fn checked(
         db: &impl ConnectionTrait,
-        instansi_id: i64,
-        except: Option<i64>,
+        instansi_id: AgencyId,
+        except: Option<UnitId>,
         code: &str,
         name: &str,
     ) -> Result<(String, String), AppError> {
@@ -317,7 +322,7 @@ mod ssr {
         }
     }
 
-    pub async fn create(parent_id: i64, code: String, name: String) -> Result<(), AppError> {
+    pub async fn create(parent_id: UnitId, code: String, name: String) -> Result<(), AppError> {
         let (db, user) = admin().await?;
         let parent = unit(&db, parent_id).await?;
         may_manage(&user, &parent)?;
@@ -360,7 +365,7 @@ mod ssr {
     async fn current(
         db: &impl ConnectionTrait,
         user: &CurrentUser,
-        id: i64,
+        id: UnitId,
         version: i32,
     ) -> Result<unit_kerja::Model, AppError> {
         let target = unit(db, id).await?;
@@ -371,7 +376,12 @@ mod ssr {
         Ok(target)
     }
 
-    pub async fn rename(id: i64, version: i32, code: String, name: String) -> Result<(), AppError> {
+    pub async fn rename(
+        id: UnitId,
+        version: i32,
+        code: String,
+        name: String,
+    ) -> Result<(), AppError> {
         let (db, user) = admin().await?;
         let target = current(&db, &user, id, version).await?;
         let (code, name) = checked(&db, target.instansi_id, Some(id), &code, &name).await?;
@@ -388,7 +398,7 @@ mod ssr {
         Ok(())
     }
 
-    pub async fn relocate(id: i64, version: i32, parent_id: i64) -> Result<(), AppError> {
+    pub async fn relocate(id: UnitId, version: i32, parent_id: UnitId) -> Result<(), AppError> {
         let (db, user) = admin().await?;
         let target = current(&db, &user, id, version).await?;
         let parent = unit(&db, parent_id).await?;
@@ -434,7 +444,7 @@ mod ssr {
         Ok(())
     }
 
-    pub async fn set_open(id: i64, version: i32, open: bool) -> Result<(), AppError> {
+    pub async fn set_open(id: UnitId, version: i32, open: bool) -> Result<(), AppError> {
         let (db, user) = admin().await?;
         let target = current(&db, &user, id, version).await?;
         if target.parent_id.is_none() && !open {
@@ -492,25 +502,12 @@ fn indent(depth: i32) -> String {
     "\u{a0}\u{a0}".repeat(depth.max(0) as usize)
 }
 
-fn form_of(error: &Option<AppError>) -> FormErrors {
-    error
-        .as_ref()
-        .and_then(AppError::form)
-        .cloned()
-        .unwrap_or_default()
-}
-
 /// `/admin/unit`: the whole tree (within the admin's scope) and a form for a new unit.
 #[component]
 pub fn UnitTreePage() -> impl IntoView {
     let i18n = use_i18n();
     let data = OnceResource::new(load_unit_tree());
-    let error = posted_error("/api/admin/unit/create");
-    let form = form_of(&error);
-    let err = move |name: &str| form.error_for(name).map(|code| field_message(i18n, code));
-    let (code_error, name_error, parent_error) = (err("code"), err("name"), err("parent_id"));
-    let form = form_of(&error);
-    let general = error.filter(|e| e.form().is_none());
+    let (form, general) = Posted::to("/api/admin/unit/create");
     view! {
         <PageTitle text=move || t_string!(i18n, units.title).to_string() />
         <AdminNav current="/admin/unit" />
@@ -519,15 +516,19 @@ pub fn UnitTreePage() -> impl IntoView {
             <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
                 {move || {
                     let form = form.clone();
-                    let (code_error, name_error, parent_error) =
-                        (code_error.clone(), name_error.clone(), parent_error.clone());
                     let general = general.clone();
                     Suspend::new(async move {
                         let tree = match data.await {
                             Ok(tree) => tree,
                             Err(error) => return load_failure(error),
                         };
-                        let chosen_parent = form.value_of("parent_id").and_then(|v| v.parse::<i64>().ok());
+                        let parents: Vec<(String, String)> = tree
+                            .parents
+                            .iter()
+                            .map(|p| (p.id.to_string(), format!("{}{} · {}", indent(p.depth), p.name, p.code)))
+                            .collect();
+                        let parent_error = form.error(i18n, "parent_id");
+                        let chosen_parent = form.value("parent_id", "");
                         view! {
                             <div class="table-wrap">
                                 <table class="data-table" data-testid="unit-tree">
@@ -558,18 +559,9 @@ pub fn UnitTreePage() -> impl IntoView {
                             <h2 id="new-unit">{t!(i18n, units.new_unit)}</h2>
                             {general.map(|error| view! { <ErrorNotice error /> })}
                             <form class="form narrow" method="post" action="/api/admin/unit/create" aria-labelledby="new-unit" novalidate>
-                                <div class="field">
-                                    <label for="parent_id">{t!(i18n, units.parent)}</label>
-                                    <select id="parent_id" name="parent_id" aria-describedby="parent_id-error">
-                                        {tree.parents.iter().map(|p| view! {
-                                            <option value=p.id.to_string() selected=chosen_parent == Some(p.id)>
-                                                {format!("{}{} · {}", indent(p.depth), p.name, p.code)}
-                                            </option>
-                                        }).collect_view()}
-                                    </select>
-                                    <p id="parent_id-error" class="field-error">{parent_error}</p>
-                                </div>
-                                <UnitFields form=form code_error name_error code=String::new() name=String::new() />
+                                <SelectField name="parent_id" label=t_string!(i18n, units.parent).to_string()
+                                    value=chosen_parent options=parents error=parent_error />
+                                <UnitFields form=form code=String::new() name=String::new() />
                                 <button class="button" type="submit">{t!(i18n, units.create)}</button>
                             </form>
                         }
@@ -583,36 +575,14 @@ pub fn UnitTreePage() -> impl IntoView {
 
 /// Code and name inputs, refilled from a failed post (`form`) or from the stored unit.
 #[component]
-fn UnitFields(
-    form: FormErrors,
-    code_error: Option<String>,
-    name_error: Option<String>,
-    code: String,
-    name: String,
-) -> impl IntoView {
+fn UnitFields(form: Posted, code: String, name: String) -> impl IntoView {
     let i18n = use_i18n();
-    let posted = !form.is_empty();
-    let value = |field: &str, stored: String| {
-        if posted {
-            form.value_of(field).unwrap_or_default().to_owned()
-        } else {
-            stored
-        }
-    };
     view! {
-        <div class="field">
-            <label for="code">{t!(i18n, units.code)}</label>
-            <input id="code" name="code" type="text" autocapitalize="characters" value=value("code", code)
-                aria-describedby="code-hint code-error" aria-invalid=if code_error.is_some() { "true" } else { "false" } />
-            <p id="code-hint" class="hint">{t!(i18n, units.code_hint)}</p>
-            <p id="code-error" class="field-error">{code_error}</p>
-        </div>
-        <div class="field">
-            <label for="name">{t!(i18n, units.name)}</label>
-            <input id="name" name="name" type="text" value=value("name", name)
-                aria-describedby="name-error" aria-invalid=if name_error.is_some() { "true" } else { "false" } />
-            <p id="name-error" class="field-error">{name_error}</p>
-        </div>
+        <TextField name="code" label=t_string!(i18n, units.code).to_string() autocapitalize="characters"
+            value=form.value("code", &code) hint=t_string!(i18n, units.code_hint).to_string()
+            error=form.error(i18n, "code") />
+        <TextField name="name" label=t_string!(i18n, units.name).to_string()
+            value=form.value("name", &name) error=form.error(i18n, "name") />
     }
 }
 
@@ -620,10 +590,14 @@ fn UnitFields(
 #[component]
 pub fn UnitPage() -> impl IntoView {
     let i18n = use_i18n();
-    let id = use_params_map()
-        .with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()))
-        .unwrap_or_default();
-    let data = OnceResource::new(load_unit_editor(id));
+    let id =
+        use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<UnitId>().ok()));
+    let data = OnceResource::new(async move {
+        match id {
+            Some(id) => load_unit_editor(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
     view! {
         <PageTitle text=move || t_string!(i18n, units.title).to_string() />
         <AdminNav current="/admin/unit" />
@@ -642,12 +616,9 @@ fn unit_editor(i18n: leptos_i18n::I18nContext<Locale>, editor: UnitEditor) -> im
     let rename_error = posted_error("/api/admin/unit/rename");
     let move_error = posted_error("/api/admin/unit/move");
     let status_error = posted_error("/api/admin/unit/status");
-    let rename_form = form_of(&rename_error);
-    let err =
-        |form: &FormErrors, name: &str| form.error_for(name).map(|code| field_message(i18n, code));
-    let (code_error, name_error) = (err(&rename_form, "code"), err(&rename_form, "name"));
-    let move_problem = err(&form_of(&move_error), "parent_id");
-    let status_problem = err(&form_of(&status_error), "status");
+    let rename_form = Posted::from_error(&rename_error);
+    let move_form = Posted::from_error(&move_error);
+    let status_problem = Posted::from_error(&status_error).error(i18n, "status");
     let any_error = rename_error.is_some() || move_error.is_some() || status_error.is_some();
     let saved = !any_error && use_query_map().with_untracked(|q| q.get("disimpan").is_some());
     let general = [rename_error, move_error, status_error]
@@ -668,27 +639,22 @@ fn unit_editor(i18n: leptos_i18n::I18nContext<Locale>, editor: UnitEditor) -> im
             {general.map(|error| view! { <ErrorNotice error /> })}
             <h2 id="rename-title">{t!(i18n, units.rename)}</h2>
             <form class="form narrow" method="post" action="/api/admin/unit/rename" aria-labelledby="rename-title" novalidate>
-                <input type="hidden" name="id" value=id.clone() />
-                <input type="hidden" name="version" value=version.clone() />
-                <UnitFields form=rename_form code_error name_error code=u.code.clone() name=u.name.clone() />
+                <Hidden name="id" value=id.clone() />
+                <Hidden name="version" value=version.clone() />
+                <UnitFields form=rename_form code=u.code.clone() name=u.name.clone() />
                 <button class="button" type="submit">{t!(i18n, admin.save)}</button>
             </form>
             {editor.parent_id.map(|current_parent| view! {
                 <h2 id="move-title">{t!(i18n, units.move_title)}</h2>
                 <form class="form narrow" method="post" action="/api/admin/unit/move" aria-labelledby="move-title">
-                    <input type="hidden" name="id" value=id.clone() />
-                    <input type="hidden" name="version" value=version.clone() />
-                    <div class="field">
-                        <label for="move-parent">{t!(i18n, units.parent)}</label>
-                        <select id="move-parent" name="parent_id" aria-describedby="move-error">
-                            {editor.parents.iter().map(|p| view! {
-                                <option value=p.id.to_string() selected=p.id == current_parent>
-                                    {format!("{}{} · {}", indent(p.depth), p.name, p.code)}
-                                </option>
-                            }).collect_view()}
-                        </select>
-                        <p id="move-error" class="field-error">{move_problem.clone()}</p>
-                    </div>
+                    <Hidden name="id" value=id.clone() />
+                    <Hidden name="version" value=version.clone() />
+                    <SelectField id="move-parent" name="parent_id" label=t_string!(i18n, units.parent).to_string()
+                        value=move_form.value("parent_id", &current_parent.to_string())
+                        options={editor.parents.iter().map(|p| {
+                            (p.id.to_string(), format!("{}{} · {}", indent(p.depth), p.name, p.code))
+                        }).collect::<Vec<_>>()}
+                        error=move_form.error(i18n, "parent_id") />
                     <button class="button button-secondary" type="submit">{t!(i18n, units.move_submit)}</button>
                 </form>
             })}

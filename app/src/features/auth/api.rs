@@ -121,6 +121,7 @@ mod ssr {
     use crate::db::audit::{self, Entry};
     use crate::db::entities::{jabatan, pegawai, unit_kerja};
     use crate::domain::access::{Action, AdminRole, Target, authorize};
+    use crate::domain::ids::{AccountId, EmployeeId};
     use crate::domain::login::{
         ACCOUNT_THROTTLE, ADDRESS_THROTTLE, local_path_or_root, normalize_login,
     };
@@ -405,7 +406,7 @@ mod ssr {
         Ok(())
     }
 
-    fn login_entry<'a>(action: &'a str, user_id: Option<i64>, login: &str) -> Entry<'a> {
+    fn login_entry<'a>(action: &'a str, user_id: Option<AccountId>, login: &str) -> Entry<'a> {
         Entry {
             actor_user_id: user_id,
             action,
@@ -686,7 +687,7 @@ mod ssr {
 
     async fn person_ref(
         db: &impl ConnectionTrait,
-        id: Option<i64>,
+        id: Option<EmployeeId>,
     ) -> Result<Option<PersonRef>, AppError> {
         let Some(id) = id else { return Ok(None) };
         let Some(p) = pegawai::Entity::find_by_id(id).one(db).await? else {

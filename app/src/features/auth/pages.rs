@@ -4,7 +4,8 @@
 use super::api::{PersonRef, my_profile};
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::ui::error::{ErrorNotice, field_message, posted_error};
+use crate::ui::error::{ErrorNotice, posted_error};
+use crate::ui::form::{PasswordField, Posted};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -16,19 +17,9 @@ pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
-    let error = posted_error("/api/auth/login");
-    let form = error
-        .as_ref()
-        .and_then(AppError::form)
-        .cloned()
-        .unwrap_or_default();
-    let login_error = form
-        .error_for("login")
-        .map(|code| field_message(i18n, code));
-    let password_error = form
-        .error_for("password")
-        .map(|code| field_message(i18n, code));
-    let general_error = error.filter(|e| e.form().is_none());
+    let (form, general_error) = Posted::to("/api/auth/login");
+    let login_error = form.error(i18n, "login");
+    let password_error = form.error(i18n, "password");
     let was_reset = query.with_untracked(|q| q.get("sandi").as_deref() == Some("direset"));
 
     view! {
@@ -49,7 +40,7 @@ pub fn LoginPage() -> impl IntoView {
                         autocapitalize="none"
                         spellcheck="false"
                         required
-                        value=form.value_of("login").unwrap_or_default().to_owned()
+                        value=form.value("login", "")
                         aria-describedby="login-hint login-error"
                         aria-invalid=if login_error.is_some() { "true" } else { "false" }
                     />
@@ -93,51 +84,12 @@ fn person_text(p: Option<PersonRef>, none: String) -> (String, Option<String>) {
     }
 }
 
-/// A password input with its label, optional hint and error.
-#[component]
-fn PasswordField(
-    name: &'static str,
-    label: String,
-    #[prop(optional)] hint: Option<String>,
-    error: Option<String>,
-    autocomplete: &'static str,
-) -> impl IntoView {
-    let hint_id = format!("{name}-hint");
-    let error_id = format!("{name}-error");
-    let described_by = if hint.is_some() {
-        format!("{hint_id} {error_id}")
-    } else {
-        error_id.clone()
-    };
-    view! {
-        <div class="field">
-            <label for=name>{label}</label>
-            <input
-                id=name
-                name=name
-                type="password"
-                autocomplete=autocomplete
-                required
-                aria-describedby=described_by
-                aria-invalid=if error.is_some() { "true" } else { "false" }
-            />
-            {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
-            <p id=error_id class="field-error">{error}</p>
-        </div>
-    }
-}
-
 /// Change password, on the profile page. Errors come back in the address (plain form post).
 #[component]
 fn ChangePasswordForm() -> impl IntoView {
     let i18n = use_i18n();
-    let error = posted_error("/api/auth/password");
-    let form = error
-        .as_ref()
-        .and_then(AppError::form)
-        .cloned()
-        .unwrap_or_default();
-    let field_error = |field: &str| form.error_for(field).map(|code| field_message(i18n, code));
+    let (form, general) = Posted::to("/api/auth/password");
+    let field_error = |field: &str| form.error(i18n, field);
     let changed = use_query_map().with_untracked(|q| q.get("sandi").as_deref() == Some("diubah"));
     view! {
         <h2 id="password-title">{t!(i18n, profile.change_password)}</h2>
@@ -162,7 +114,7 @@ fn ChangePasswordForm() -> impl IntoView {
                 error=field_error("confirm_password")
                 autocomplete="new-password"
             />
-            {error.filter(|e| e.form().is_none()).map(|error| view! { <ErrorNotice error /> })}
+            {general.map(|error| view! { <ErrorNotice error /> })}
             <button class="button" type="submit">{t!(i18n, profile.change_password)}</button>
         </form>
     }
@@ -173,11 +125,7 @@ fn ChangePasswordForm() -> impl IntoView {
 pub fn VerifyLoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let error = posted_error("/api/auth/verify");
-    let code_error = error
-        .as_ref()
-        .and_then(AppError::form)
-        .and_then(|f| f.error_for("code"))
-        .map(|code| field_message(i18n, code));
+    let code_error = Posted::from_error(&error).error(i18n, "code");
     let expired = error.as_ref() == Some(&AppError::Unauthenticated);
     let general = error.filter(|e| e.form().is_none() && *e != AppError::Unauthenticated);
     view! {
@@ -220,19 +168,15 @@ fn MfaSection(
     let i18n = use_i18n();
     let confirm_error = posted_error("/api/profile/mfa/confirm");
     let disable_error = posted_error("/api/profile/mfa/disable");
-    let code_error = |e: &Option<AppError>| {
-        e.as_ref()
-            .and_then(AppError::form)
-            .and_then(|f| f.error_for("code"))
-            .map(|code| field_message(i18n, code))
-    };
-    let (confirm_problem, disable_problem) =
-        (code_error(&confirm_error), code_error(&disable_error));
-    let disable_password_problem = disable_error
-        .as_ref()
-        .and_then(AppError::form)
-        .and_then(|f| f.error_for("current_password"))
-        .map(|code| field_message(i18n, code));
+    let (confirm_form, disable_form) = (
+        Posted::from_error(&confirm_error),
+        Posted::from_error(&disable_error),
+    );
+    let (confirm_problem, disable_problem) = (
+        confirm_form.error(i18n, "code"),
+        disable_form.error(i18n, "code"),
+    );
+    let disable_password_problem = disable_form.error(i18n, "current_password");
     let changed = use_query_map().with_untracked(|q| q.get("mfa"));
     let code_field = move |problem: Option<String>| {
         view! {
@@ -327,17 +271,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
         .unwrap_or_default();
     let usable = OnceResource::new(super::api::reset_link_usable(token.clone()));
     let error = posted_error("/api/auth/reset");
-    let form = error
-        .as_ref()
-        .and_then(AppError::form)
-        .cloned()
-        .unwrap_or_default();
-    let new_error = form
-        .error_for("new_password")
-        .map(|code| field_message(i18n, code));
-    let confirm_error = form
-        .error_for("confirm_password")
-        .map(|code| field_message(i18n, code));
+    let form = Posted::from_error(&error);
+    let new_error = form.error(i18n, "new_password");
+    let confirm_error = form.error(i18n, "confirm_password");
     let spent = error.as_ref() == Some(&AppError::NotFound);
     view! {
         <PageTitle text=move || t_string!(i18n, reset.title).to_string() />

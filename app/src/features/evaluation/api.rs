@@ -7,11 +7,12 @@
 //! and bodies do not fit a server function's fixed arguments); they call [`ssr`] below.
 
 use super::types::*;
+use crate::domain::ids::{EvaluationId, SkpId};
 use crate::error::AppError;
 use leptos::prelude::*;
 
 #[server(endpoint = "evaluasi/view")]
-pub async fn load_wizard(id: i64) -> Result<WizardView, AppError> {
+pub async fn load_wizard(id: EvaluationId) -> Result<WizardView, AppError> {
     crate::state::respond(ssr::view(id).await)
 }
 
@@ -22,18 +23,22 @@ pub async fn load_my_evaluations() -> Result<MyEvaluations, AppError> {
 
 /// Opens the self-assessment of evaluation `seq` (0 = annual) of the plan, creating it once.
 #[server(endpoint = "evaluasi/mulai")]
-pub async fn start_evaluation(skp_id: i64, seq: i32) -> Result<(), AppError> {
+pub async fn start_evaluation(skp_id: SkpId, seq: i32) -> Result<(), AppError> {
     crate::state::respond(ssr::start(skp_id, seq).await)
 }
 
 #[server(endpoint = "evaluasi/ajukan")]
-pub async fn submit_evaluation(id: i64, version: i32) -> Result<(), AppError> {
+pub async fn submit_evaluation(id: EvaluationId, version: i32) -> Result<(), AppError> {
     crate::state::respond(ssr::submit(id, version).await)
 }
 
 /// The appraiser sends a submitted self-assessment back for completion, with a note.
 #[server(endpoint = "evaluasi/kembalikan")]
-pub async fn return_evaluation(id: i64, version: i32, note: String) -> Result<(), AppError> {
+pub async fn return_evaluation(
+    id: EvaluationId,
+    version: i32,
+    note: String,
+) -> Result<(), AppError> {
     crate::state::respond(ssr::send_back(id, version, note).await)
 }
 
@@ -61,6 +66,7 @@ pub mod ssr {
         IndicatorFacts, RETURN_NOTE_MAX, Step, clean_link, clean_value, evaluation_transition,
         format_size, missing, without_evidence,
     };
+    use crate::domain::ids::{EvidenceId, IndicatorId};
     use crate::domain::notification::NotificationKind;
     use crate::domain::period::{PeriodState, SubPeriod, sub_periods};
     use crate::domain::skp::{CoreValue, ResultGroup, SkpParty};
@@ -143,7 +149,7 @@ pub mod ssr {
     pub async fn context(
         db: &DatabaseConnection,
         user: CurrentUser,
-        id: i64,
+        id: EvaluationId,
     ) -> Result<Context, AppError> {
         let evaluation = evaluasi::Entity::find_by_id(id)
             .one(db)
@@ -170,7 +176,7 @@ pub mod ssr {
         })
     }
 
-    async fn context_here(id: i64) -> Result<(DatabaseConnection, Context), AppError> {
+    async fn context_here(id: EvaluationId) -> Result<(DatabaseConnection, Context), AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
         let cx = context(&db, user, id).await?;
@@ -199,7 +205,7 @@ pub mod ssr {
     }
 
     async fn today(db: &impl ConnectionTrait) -> Result<NaiveDate, AppError> {
-        Ok(crate::db::agency::time_zone(db).await?.date_at(Utc::now()))
+        Ok(crate::db::agency::now_local(db).await?.date_naive())
     }
 
     /// Evaluations that may be filled in by `today`: every sub-period that has begun (latest
@@ -255,7 +261,7 @@ pub mod ssr {
             .filter(evaluasi_perilaku::Column::EvaluasiId.eq(evaluation.id))
             .all(db)
             .await?;
-        let realisation = |id: i64| realisations.iter().find(|r| r.indikator_id == id);
+        let realisation = |id: IndicatorId| realisations.iter().find(|r| r.indikator_id == id);
         let behaviour = |v: CoreValue| {
             behaviours
                 .iter()
@@ -310,7 +316,7 @@ pub mod ssr {
     pub async fn save(
         db: &DatabaseConnection,
         client: &ClientInfo,
-        id: i64,
+        id: EvaluationId,
         request: SaveRequest,
     ) -> Result<SaveOutcome, AppError> {
         let user = state::user_for(db, client)
@@ -464,7 +470,7 @@ pub mod ssr {
     /// How many required items each step still lacks, for the progress indicator.
     async fn open_per_step(
         db: &impl ConnectionTrait,
-        evaluation_id: i64,
+        evaluation_id: EvaluationId,
         indicators: &[PlanIndicator],
     ) -> Result<[usize; 5], AppError> {
         let facts = completeness(db, evaluation_id, indicators).await?;
@@ -477,7 +483,7 @@ pub mod ssr {
 
     async fn completeness(
         db: &impl ConnectionTrait,
-        evaluation_id: i64,
+        evaluation_id: EvaluationId,
         indicators: &[PlanIndicator],
     ) -> Result<Completeness, AppError> {
         let realisations = evaluasi_realisasi::Entity::find()
@@ -555,7 +561,7 @@ pub mod ssr {
         crate::state::request_cookie(crate::ui::locale::LOCALE_COOKIE).as_deref() != Some("en")
     }
 
-    pub async fn view(id: i64) -> Result<WizardView, AppError> {
+    pub async fn view(id: EvaluationId) -> Result<WizardView, AppError> {
         let (db, cx) = context_here(id).await?;
         let record = plans::load(&db, cx.plan.id).await?;
         let indicators = plan_indicators(&record);
@@ -649,7 +655,7 @@ pub mod ssr {
             state: e.state,
             version: e.version,
             step: u8::try_from(e.step).unwrap_or(1),
-            employee: plans::parse_header(&cx.plan).employee,
+            employee: plans::parse_header(&cx.plan)?.employee,
             results,
             behaviours,
             achievements: e.achievements.clone().unwrap_or_default(),
@@ -741,7 +747,7 @@ pub mod ssr {
         })
     }
 
-    pub async fn start(skp_id: i64, seq: i32) -> Result<(), AppError> {
+    pub async fn start(skp_id: SkpId, seq: i32) -> Result<(), AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
         let plan = plans::find(&db, skp_id).await?;
@@ -814,7 +820,7 @@ pub mod ssr {
         Ok(())
     }
 
-    pub async fn submit(id: i64, version: i32) -> Result<(), AppError> {
+    pub async fn submit(id: EvaluationId, version: i32) -> Result<(), AppError> {
         let (db, cx) = context_here(id).await?;
         cx.require_editable()?;
         let next = evaluation_transition(
@@ -831,7 +837,7 @@ pub mod ssr {
             ));
         }
         let client = ClientInfo::current();
-        let employee = plans::parse_header(&cx.plan).employee.name;
+        let employee = plans::parse_header(&cx.plan)?.employee.name;
         let txn = db.begin().await?;
         versioning::claim::<evaluasi::Entity>(&txn, id, version).await?;
         evaluasi::Entity::update_many()
@@ -863,7 +869,7 @@ pub mod ssr {
         Ok(())
     }
 
-    pub async fn send_back(id: i64, version: i32, note: String) -> Result<(), AppError> {
+    pub async fn send_back(id: EvaluationId, version: i32, note: String) -> Result<(), AppError> {
         let (db, cx) = context_here(id).await?;
         if !cx.is_appraiser {
             return Err(AppError::Forbidden);
@@ -883,7 +889,7 @@ pub mod ssr {
             )
         })?;
         let client = ClientInfo::current();
-        let appraiser = plans::parse_header(&cx.plan)
+        let appraiser = plans::parse_header(&cx.plan)?
             .appraiser
             .map(|a| a.name)
             .unwrap_or_else(|| cx.user.account.login.clone());
@@ -920,7 +926,7 @@ pub mod ssr {
         Ok(())
     }
 
-    fn indicator_of_plan(record: &SkpRecord, indicator_id: i64) -> Result<(), AppError> {
+    fn indicator_of_plan(record: &SkpRecord, indicator_id: IndicatorId) -> Result<(), AppError> {
         let found = record
             .results
             .iter()
@@ -939,10 +945,10 @@ pub mod ssr {
     pub async fn add_link(
         db: &DatabaseConnection,
         client: &ClientInfo,
-        id: i64,
-        indicator_id: i64,
+        id: EvaluationId,
+        indicator_id: IndicatorId,
         link: &str,
-    ) -> Result<i64, AppError> {
+    ) -> Result<EvidenceId, AppError> {
         let user = state::user_for(db, client)
             .await?
             .ok_or(AppError::Unauthenticated)?;
@@ -980,7 +986,7 @@ pub mod ssr {
 
     /// A file as it arrived for one indicator.
     pub struct UploadedFile<'a> {
-        pub indicator_id: i64,
+        pub indicator_id: IndicatorId,
         pub file_name: &'a str,
         pub bytes: bytes::Bytes,
     }
@@ -990,7 +996,7 @@ pub mod ssr {
         db: &DatabaseConnection,
         store: &EvidenceStore,
         client: &ClientInfo,
-        id: i64,
+        id: EvaluationId,
         file: UploadedFile<'_>,
         decimal_comma: bool,
     ) -> Result<EvidenceView, AppError> {
@@ -1061,9 +1067,9 @@ pub mod ssr {
     pub async fn remove_evidence(
         db: &DatabaseConnection,
         client: &ClientInfo,
-        id: i64,
-        evidence_id: i64,
-    ) -> Result<i64, AppError> {
+        id: EvaluationId,
+        evidence_id: EvidenceId,
+    ) -> Result<IndicatorId, AppError> {
         let user = state::user_for(db, client)
             .await?
             .ok_or(AppError::Unauthenticated)?;
@@ -1091,7 +1097,7 @@ pub mod ssr {
         db: &DatabaseConnection,
         store: &EvidenceStore,
         client: &ClientInfo,
-        evidence_id: i64,
+        evidence_id: EvidenceId,
     ) -> Result<(EvidenceType, String, bytes::Bytes), AppError> {
         let user = state::user_for(db, client)
             .await?
@@ -1144,7 +1150,7 @@ pub mod ssr {
                 .one(&db)
                 .await?
                 .ok_or(AppError::Internal)?;
-            let header = plans::parse_header(&plan);
+            let header = plans::parse_header(&plan)?;
             for e in waiting {
                 let submitted_at = match e.submitted_at {
                     Some(at) => time_zone.moment_text(at),

@@ -5,14 +5,15 @@
 use super::api::*;
 use super::types::*;
 use crate::domain::evaluation::{EvaluationState, EvidenceKind, Field, SelfRating};
+use crate::domain::ids::{EvaluationId, IndicatorId};
 use crate::domain::skp::ResultGroup;
 use crate::domain::vocabulary::IntoEnumIterator;
-use crate::error::{AppError, FormErrors};
+use crate::error::AppError;
 use crate::features::admin::load_failure;
 use crate::features::skp::{aspect_label, value_definition, value_name};
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_failure};
-use crate::ui::form::TextArea;
+use crate::ui::form::{Hidden, Posted, TextArea, TextAreaField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -179,18 +180,12 @@ fn script_texts(i18n: I18n) -> String {
 }
 
 /// The posted form of `path`, when it came back with field errors.
-fn posted_form(posted: &Option<(String, AppError)>, path: &str) -> Option<FormErrors> {
-    match posted {
-        Some((p, AppError::Invalid(form))) if p == path => Some(form.clone()),
-        _ => None,
-    }
-}
-
 /// `/evaluasi/{id}`: the wizard for the employee, the read-only record for the appraiser.
 #[component]
 pub fn WizardPage() -> impl IntoView {
     let i18n = use_i18n();
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+    let id = use_params_map()
+        .with_untracked(|p| p.get("id").and_then(|v| v.parse::<EvaluationId>().ok()));
     let data = OnceResource::new(async move {
         match id {
             Some(id) => load_wizard(id).await,
@@ -213,30 +208,23 @@ pub fn WizardPage() -> impl IntoView {
 /// Everything a field needs to render: its value (as posted back after an error, or stored),
 /// its error, and the stored value when the two differ after a conflict.
 struct FieldState {
-    posted: Option<FormErrors>,
+    posted: Posted,
     stale: bool,
     form_id: String,
 }
 
 impl FieldState {
     fn value(&self, name: &str, stored: &str) -> String {
-        self.posted
-            .as_ref()
-            .and_then(|f| f.value_of(name))
-            .unwrap_or(stored)
-            .to_owned()
+        self.posted.value(name, stored)
     }
 
     fn error(&self, i18n: I18n, name: &str) -> Option<String> {
-        self.posted
-            .as_ref()
-            .and_then(|f| f.error_for(name))
-            .map(|code| field_message(i18n, code))
+        self.posted.error(i18n, name)
     }
 
     /// After a refused stale save: what the server holds, when it differs from what was typed.
     fn server_copy(&self, i18n: I18n, name: &str, stored: &str) -> Option<String> {
-        let typed = self.posted.as_ref()?.value_of(name)?;
+        let typed = self.posted.typed(name)?;
         (self.stale && typed != stored).then(|| {
             let value = if stored.is_empty() { "—" } else { stored };
             t_string!(i18n, evaluation.server_copy, value = value.to_owned()).to_string()
@@ -328,14 +316,9 @@ fn wizard_page(i18n: I18n, v: WizardView) -> impl IntoView {
         .filter(|s| (1..=STEPS).contains(s))
         .unwrap_or(v.step.clamp(1, STEPS));
     let save_path = format!("/evaluasi/{}/simpan", v.id);
-    let form = posted_form(&posted, &save_path);
-    let stale = form
-        .as_ref()
-        .is_some_and(|f| f.error_for("version").is_some());
-    let locked = form
-        .as_ref()
-        .and_then(|f| f.error_for("evaluation"))
-        .map(|code| field_message(i18n, code));
+    let form = Posted::of(&posted, &save_path);
+    let stale = form.error_code("version").is_some();
+    let locked = form.error(i18n, "evaluation");
     // Errors of the other posts (submit, link, evidence), shown at the top.
     let other_error = posted
         .as_ref()
@@ -423,7 +406,7 @@ fn wizard(
     i18n: I18n,
     v: &WizardView,
     current: u8,
-    posted: Option<FormErrors>,
+    posted: Posted,
     stale: bool,
 ) -> impl IntoView + use<> {
     let section = |step: u8, content: AnyView| {
@@ -671,7 +654,7 @@ fn development_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoVie
 
 /// The label of a missing item, in words the employee recognises.
 fn missing_label(i18n: I18n, v: &WizardView, field: &str) -> String {
-    let indicator = |id: i64| {
+    let indicator = |id: IndicatorId| {
         v.results
             .iter()
             .flat_map(|r| r.indicators.iter())
@@ -802,26 +785,14 @@ fn return_form(
     v: &WizardView,
     posted: &Option<(String, AppError)>,
 ) -> impl IntoView + use<> {
-    let form = posted_form(posted, "/api/evaluasi/kembalikan");
-    let error = form
-        .as_ref()
-        .and_then(|f| f.error_for("note"))
-        .map(|c| field_message(i18n, c));
-    let note = form
-        .as_ref()
-        .and_then(|f| f.value_of("note"))
-        .unwrap_or_default()
-        .to_owned();
+    let form = Posted::of(posted, "/api/evaluasi/kembalikan");
     view! {
         <form class="form card" method="post" action="/api/evaluasi/kembalikan">
             <h2>{t!(i18n, evaluation.return_title)}</h2>
-            <input type="hidden" name="id" value=v.id.to_string() />
-            <input type="hidden" name="version" value=v.version.to_string() />
-            <div class="field">
-                <label for="return-note">{t!(i18n, evaluation.return_note)}</label>
-                <TextArea value={note} {..} id="return-note" name="note" rows="3" aria-describedby="return-note-error" />
-                <p id="return-note-error" class="field-error">{error}</p>
-            </div>
+            <Hidden name="id" value={v.id.to_string()} />
+            <Hidden name="version" value={v.version.to_string()} />
+            <TextAreaField id="return-note" name="note" label={t_string!(i18n, evaluation.return_note).to_string()}
+                value={form.value("note", "")} error={form.error(i18n, "note")} />
             <button class="button" type="submit" data-testid="evaluation-return">{t!(i18n, evaluation.return_submit)}</button>
         </form>
     }
@@ -866,7 +837,7 @@ fn my_evaluations(i18n: I18n, mine: MyEvaluations) -> impl IntoView {
                         }.into_any(),
                         (None, _) => view! {
                             <form method="post" action="/api/evaluasi/mulai">
-                                <input type="hidden" name="skp_id" value=mine.skp_id.unwrap_or_default().to_string() />
+                                <input type="hidden" name="skp_id" value=mine.skp_id.map(|id| id.to_string()).unwrap_or_default() />
                                 <input type="hidden" name="seq" value=e.seq.to_string() />
                                 <button class="button" type="submit" data-testid=format!("start-{}", e.seq)>
                                     {t!(i18n, evaluation.mine_start)}

@@ -1,6 +1,7 @@
 //! What the self-assessment pages receive from the server.
 
 use crate::domain::evaluation::{EvaluationState, EvidenceKind, SelfRating};
+use crate::domain::ids::{EvaluationId, EvidenceId, IndicatorId, ResultId, SkpId};
 use crate::domain::skp::{Aspect, ResultGroup};
 use crate::features::skp::types::PersonCard;
 use serde::{Deserialize, Serialize};
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// One piece of evidence as listed under its indicator.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EvidenceView {
-    pub id: i64,
+    pub id: EvidenceId,
     pub kind: EvidenceKind,
     /// The file name, or the link itself.
     pub name: String,
@@ -20,7 +21,7 @@ pub struct EvidenceView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndicatorItem {
-    pub id: i64,
+    pub id: IndicatorId,
     pub text: String,
     /// `None` for a qualitative indicator.
     pub aspect: Option<Aspect>,
@@ -36,7 +37,7 @@ pub struct IndicatorItem {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResultItem {
-    pub id: i64,
+    pub id: ResultId,
     pub group: ResultGroup,
     pub text: String,
     pub indicators: Vec<IndicatorItem>,
@@ -61,8 +62,8 @@ pub struct MissingItem {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WizardView {
-    pub id: i64,
-    pub skp_id: i64,
+    pub id: EvaluationId,
+    pub skp_id: SkpId,
     /// 1..n for a periodic evaluation, 0 for the annual one.
     pub seq: i32,
     pub year: i32,
@@ -81,7 +82,7 @@ pub struct WizardView {
     pub development: String,
     pub missing: Vec<MissingItem>,
     /// Indicators reported without evidence (allowed, but shown).
-    pub without_evidence: Vec<i64>,
+    pub without_evidence: Vec<IndicatorId>,
     pub return_note: Option<String>,
     pub submitted_at: Option<String>,
     /// The viewer is the employee and may still change it.
@@ -97,7 +98,7 @@ pub struct EvaluationEntry {
     pub seq: i32,
     pub span: String,
     /// The evaluation's id once started.
-    pub id: Option<i64>,
+    pub id: Option<EvaluationId>,
     /// `None` when not started.
     pub state: Option<EvaluationState>,
     pub deadline: String,
@@ -106,7 +107,7 @@ pub struct EvaluationEntry {
 /// The evaluations of the signed-in employee's current approved plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyEvaluations {
-    pub skp_id: Option<i64>,
+    pub skp_id: Option<SkpId>,
     pub year: Option<i32>,
     pub entries: Vec<EvaluationEntry>,
 }
@@ -114,7 +115,7 @@ pub struct MyEvaluations {
 /// A self-assessment waiting for (or seen by) the appraiser.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubmittedEvaluation {
-    pub id: i64,
+    pub id: EvaluationId,
     pub employee: String,
     pub nip: String,
     pub seq: i32,

@@ -1,6 +1,7 @@
 //! Server functions of the notifications: the signed-in account's own, never anyone else's.
 
 use super::types::NotificationView;
+use crate::domain::ids::NotificationId;
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -17,7 +18,7 @@ pub async fn unread_notifications() -> Result<Option<u64>, AppError> {
 
 /// Marks one notification read and follows its link, or marks all read (no `id`).
 #[server(endpoint = "notifications/read")]
-pub async fn read_notification(id: Option<i64>) -> Result<(), AppError> {
+pub async fn read_notification(id: Option<NotificationId>) -> Result<(), AppError> {
     crate::state::respond(ssr::read_notification(id).await)
 }
 
@@ -56,7 +57,7 @@ pub(crate) mod ssr {
         }
     }
 
-    pub async fn read_notification(id: Option<i64>) -> Result<(), AppError> {
+    pub async fn read_notification(id: Option<NotificationId>) -> Result<(), AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
         notifications::mark_read(&db, user.account.id, id).await?;

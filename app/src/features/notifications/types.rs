@@ -1,11 +1,12 @@
 //! What the notification pages receive from the server.
 
+use crate::domain::ids::NotificationId;
 use crate::domain::notification::NotificationKind;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NotificationView {
-    pub id: i64,
+    pub id: NotificationId,
     pub kind: NotificationKind,
     pub actor: String,
     pub link: String,

@@ -7,6 +7,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use super::types::*;
+use crate::domain::ids::{AttachmentId, IndicatorId, ResultId, SkpId};
 use crate::domain::skp::Approach;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -17,7 +18,7 @@ pub async fn load_my_skps() -> Result<MySkps, AppError> {
 }
 
 #[server(endpoint = "skp/view")]
-pub async fn load_skp(id: i64) -> Result<SkpView, AppError> {
+pub async fn load_skp(id: SkpId) -> Result<SkpView, AppError> {
     crate::state::respond(ssr::view(id).await)
 }
 
@@ -29,7 +30,7 @@ pub async fn create_skp(approach: Approach) -> Result<(), AppError> {
 
 #[server(endpoint = "skp/approach")]
 pub async fn change_approach(
-    skp_id: i64,
+    skp_id: SkpId,
     version: i32,
     approach: Approach,
 ) -> Result<(), AppError> {
@@ -39,9 +40,9 @@ pub async fn change_approach(
 /// Adds a work result (no `result_id`) or changes one.
 #[server(endpoint = "skp/result/save")]
 pub async fn save_result(
-    skp_id: i64,
+    skp_id: SkpId,
     version: i32,
-    result_id: Option<i64>,
+    result_id: Option<ResultId>,
     group: String,
     text: String,
     parent_id: Option<String>,
@@ -58,16 +59,20 @@ pub async fn save_result(
 }
 
 #[server(endpoint = "skp/result/remove")]
-pub async fn remove_result(skp_id: i64, version: i32, result_id: i64) -> Result<(), AppError> {
+pub async fn remove_result(
+    skp_id: SkpId,
+    version: i32,
+    result_id: ResultId,
+) -> Result<(), AppError> {
     crate::state::respond(ssr::remove_result(skp_id, version, result_id).await)
 }
 
 /// Moves a result one place up or down within its group (`direction`: `up` or `down`).
 #[server(endpoint = "skp/result/move")]
 pub async fn move_result(
-    skp_id: i64,
+    skp_id: SkpId,
     version: i32,
-    result_id: i64,
+    result_id: ResultId,
     direction: String,
 ) -> Result<(), AppError> {
     crate::state::respond(ssr::move_result(skp_id, version, result_id, direction).await)
@@ -75,10 +80,10 @@ pub async fn move_result(
 
 #[server(endpoint = "skp/indicator/save")]
 pub async fn save_indicator(
-    skp_id: i64,
+    skp_id: SkpId,
     version: i32,
-    result_id: i64,
-    indicator_id: Option<i64>,
+    result_id: ResultId,
+    indicator_id: Option<IndicatorId>,
     aspect: Option<String>,
     text: String,
     target_min: Option<String>,
@@ -99,16 +104,16 @@ pub async fn save_indicator(
 
 #[server(endpoint = "skp/indicator/remove")]
 pub async fn remove_indicator(
-    skp_id: i64,
+    skp_id: SkpId,
     version: i32,
-    indicator_id: i64,
+    indicator_id: IndicatorId,
 ) -> Result<(), AppError> {
     crate::state::respond(ssr::remove_indicator(skp_id, version, indicator_id).await)
 }
 
 #[server(endpoint = "skp/attachment/save")]
 pub async fn save_attachment(
-    skp_id: i64,
+    skp_id: SkpId,
     version: i32,
     kind: String,
     text: String,
@@ -117,14 +122,18 @@ pub async fn save_attachment(
 }
 
 #[server(endpoint = "skp/attachment/remove")]
-pub async fn remove_attachment(skp_id: i64, version: i32, item_id: i64) -> Result<(), AppError> {
+pub async fn remove_attachment(
+    skp_id: SkpId,
+    version: i32,
+    item_id: AttachmentId,
+) -> Result<(), AppError> {
     crate::state::respond(ssr::remove_attachment(skp_id, version, item_id).await)
 }
 
 /// The appraiser's specific expectation (*ekspektasi khusus pimpinan*) for one core value.
 #[server(endpoint = "skp/expectation")]
 pub async fn save_expectation(
-    skp_id: i64,
+    skp_id: SkpId,
     version: i32,
     value: u8,
     text: String,
@@ -134,8 +143,8 @@ pub async fn save_expectation(
 
 #[server(endpoint = "skp/comment")]
 pub async fn add_comment(
-    skp_id: i64,
-    result_id: Option<i64>,
+    skp_id: SkpId,
+    result_id: Option<ResultId>,
     body: String,
 ) -> Result<(), AppError> {
     crate::state::respond(ssr::add_comment(skp_id, result_id, body).await)
@@ -144,7 +153,7 @@ pub async fn add_comment(
 /// Submit, return (with a note), approve or ask for a revision (with a reason).
 #[server(endpoint = "skp/transition")]
 pub async fn transition_skp(
-    skp_id: i64,
+    skp_id: SkpId,
     version: i32,
     event: String,
     note: Option<String>,
@@ -157,11 +166,6 @@ pub async fn load_reviews() -> Result<ReviewList, AppError> {
     crate::state::respond(ssr::reviews().await)
 }
 
-#[server(endpoint = "skp/cascade")]
-pub async fn load_cascade(unit: Option<i64>) -> Result<CascadeView, AppError> {
-    crate::state::respond(ssr::cascade(unit).await)
-}
-
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use super::*;
@@ -169,7 +173,7 @@ pub(crate) mod ssr {
     use crate::db::audit::{self, Entry};
     use crate::db::entities::{
         jabatan, pegawai, periode, skp, skp_hasil, skp_indikator, skp_komentar, skp_lampiran,
-        skp_perilaku, unit_kerja, user_account,
+        skp_perilaku, user_account,
     };
     use crate::db::notifications;
     use crate::db::people::plan_facts;
@@ -177,6 +181,7 @@ pub(crate) mod ssr {
     use crate::db::versioning;
     use crate::domain::access::{Action, Target, authorize};
     use crate::domain::employee::display_name;
+    use crate::domain::ids::{AccountId, EmployeeId};
     use crate::domain::notification::NotificationKind;
     use crate::domain::skp::{
         ATTACHMENT_TEXT_MAX, Approach, Aspect, AttachmentKind, CoreValue, INDICATOR_TEXT_MAX,
@@ -194,7 +199,7 @@ pub(crate) mod ssr {
     };
 
     pub struct ResultForm {
-        pub result_id: Option<i64>,
+        pub result_id: Option<ResultId>,
         pub group: String,
         pub text: String,
         pub parent_id: String,
@@ -202,8 +207,8 @@ pub(crate) mod ssr {
     }
 
     pub struct IndicatorForm {
-        pub result_id: i64,
-        pub indicator_id: Option<i64>,
+        pub result_id: ResultId,
+        pub indicator_id: Option<IndicatorId>,
         pub aspect: String,
         pub text: String,
         pub target_min: String,
@@ -266,16 +271,16 @@ pub(crate) mod ssr {
             Ok(())
         }
 
-        fn actor_name(&self) -> String {
-            let header = store::parse_header(&self.record.skp);
-            if self.is_owner {
+        fn actor_name(&self) -> Result<String, AppError> {
+            let header = store::parse_header(&self.record.skp)?;
+            Ok(if self.is_owner {
                 header.employee.name
             } else {
                 header
                     .appraiser
                     .map(|a| a.name)
                     .unwrap_or_else(|| self.user.account.login.clone())
-            }
+            })
         }
 
         async fn audit(
@@ -300,7 +305,7 @@ pub(crate) mod ssr {
         }
     }
 
-    async fn context(skp_id: i64) -> Result<Context, AppError> {
+    async fn context(skp_id: SkpId) -> Result<Context, AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
         let record = store::load(&db, skp_id).await?;
@@ -326,7 +331,7 @@ pub(crate) mod ssr {
         d.format("%d-%m-%Y").to_string()
     }
 
-    fn period_info(p: &periode::Model) -> PeriodInfo {
+    pub(crate) fn period_info(p: &periode::Model) -> PeriodInfo {
         PeriodInfo {
             id: p.id,
             year: p.year,
@@ -336,7 +341,10 @@ pub(crate) mod ssr {
         }
     }
 
-    async fn person_name(db: &DatabaseConnection, id: i64) -> Result<String, AppError> {
+    pub(crate) async fn person_name(
+        db: &DatabaseConnection,
+        id: EmployeeId,
+    ) -> Result<String, AppError> {
         Ok(pegawai::Entity::find_by_id(id)
             .one(db)
             .await?
@@ -346,7 +354,7 @@ pub(crate) mod ssr {
 
     async fn account_name(
         db: &DatabaseConnection,
-        user_id: Option<i64>,
+        user_id: Option<AccountId>,
     ) -> Result<String, AppError> {
         let Some(user_id) = user_id else {
             return Ok(String::new());
@@ -452,7 +460,7 @@ pub(crate) mod ssr {
         })
     }
 
-    pub async fn view(id: i64) -> Result<SkpView, AppError> {
+    pub async fn view(id: SkpId) -> Result<SkpView, AppError> {
         let cx = context(id).await?;
         let db = &cx.db;
         let plan = &cx.record.skp;
@@ -490,7 +498,7 @@ pub(crate) mod ssr {
                     .collect(),
             });
         }
-        let leader_ids: Vec<i64> = leaders.iter().map(|l| l.id).collect();
+        let leader_ids: Vec<ResultId> = leaders.iter().map(|l| l.id).collect();
         let problems = if cx.is_owner && cx.state.owner_may_edit() && !cx.period_closed {
             submit_problems(&cx.record.draft(), &leader_ids)
                 .into_iter()
@@ -540,7 +548,7 @@ pub(crate) mod ssr {
             approach: plan.approach,
             revision: plan.revision,
             period: period_info(period),
-            header: store::parse_header(plan),
+            header: store::parse_header(plan)?,
             results,
             behaviours: cx
                 .record
@@ -643,7 +651,7 @@ pub(crate) mod ssr {
     }
 
     pub async fn change_approach(
-        skp_id: i64,
+        skp_id: SkpId,
         version: i32,
         approach: Approach,
     ) -> Result<(), AppError> {
@@ -663,7 +671,7 @@ pub(crate) mod ssr {
         Ok(())
     }
 
-    fn owns_result(record: &SkpRecord, result_id: i64) -> Result<&skp_hasil::Model, AppError> {
+    fn owns_result(record: &SkpRecord, result_id: ResultId) -> Result<&skp_hasil::Model, AppError> {
         record
             .results
             .iter()
@@ -672,7 +680,11 @@ pub(crate) mod ssr {
             .ok_or(AppError::NotFound)
     }
 
-    pub async fn save_result(skp_id: i64, version: i32, form: ResultForm) -> Result<(), AppError> {
+    pub async fn save_result(
+        skp_id: SkpId,
+        version: i32,
+        form: ResultForm,
+    ) -> Result<(), AppError> {
         let cx = context(skp_id).await?;
         cx.require_editable()?;
         let plan = &cx.record.skp;
@@ -697,7 +709,7 @@ pub(crate) mod ssr {
             "" => None,
             _ if jpt => None,
             raw => match raw
-                .parse::<i64>()
+                .parse::<ResultId>()
                 .ok()
                 .and_then(|id| leaders.iter().find(|l| l.id == id))
             {
@@ -786,7 +798,11 @@ pub(crate) mod ssr {
         Ok(())
     }
 
-    pub async fn remove_result(skp_id: i64, version: i32, result_id: i64) -> Result<(), AppError> {
+    pub async fn remove_result(
+        skp_id: SkpId,
+        version: i32,
+        result_id: ResultId,
+    ) -> Result<(), AppError> {
         let cx = context(skp_id).await?;
         cx.require_editable()?;
         let row = owns_result(&cx.record, result_id)?.clone();
@@ -812,9 +828,9 @@ pub(crate) mod ssr {
     }
 
     pub async fn move_result(
-        skp_id: i64,
+        skp_id: SkpId,
         version: i32,
-        result_id: i64,
+        result_id: ResultId,
         direction: String,
     ) -> Result<(), AppError> {
         let cx = context(skp_id).await?;
@@ -872,7 +888,7 @@ pub(crate) mod ssr {
     }
 
     pub async fn save_indicator(
-        skp_id: i64,
+        skp_id: SkpId,
         version: i32,
         form: IndicatorForm,
     ) -> Result<(), AppError> {
@@ -991,9 +1007,9 @@ pub(crate) mod ssr {
     }
 
     pub async fn remove_indicator(
-        skp_id: i64,
+        skp_id: SkpId,
         version: i32,
-        indicator_id: i64,
+        indicator_id: IndicatorId,
     ) -> Result<(), AppError> {
         let cx = context(skp_id).await?;
         cx.require_editable()?;
@@ -1015,7 +1031,7 @@ pub(crate) mod ssr {
     }
 
     pub async fn save_attachment(
-        skp_id: i64,
+        skp_id: SkpId,
         version: i32,
         kind: String,
         text: String,
@@ -1067,9 +1083,9 @@ pub(crate) mod ssr {
     }
 
     pub async fn remove_attachment(
-        skp_id: i64,
+        skp_id: SkpId,
         version: i32,
-        item_id: i64,
+        item_id: AttachmentId,
     ) -> Result<(), AppError> {
         let cx = context(skp_id).await?;
         cx.require_editable()?;
@@ -1089,7 +1105,7 @@ pub(crate) mod ssr {
     }
 
     pub async fn save_expectation(
-        skp_id: i64,
+        skp_id: SkpId,
         version: i32,
         value: u8,
         text: String,
@@ -1140,8 +1156,8 @@ pub(crate) mod ssr {
     }
 
     pub async fn add_comment(
-        skp_id: i64,
-        result_id: Option<i64>,
+        skp_id: SkpId,
+        result_id: Option<ResultId>,
         body: String,
     ) -> Result<(), AppError> {
         let cx = context(skp_id).await?;
@@ -1187,7 +1203,7 @@ pub(crate) mod ssr {
                 recipient,
                 NotificationKind::SkpCommented,
                 Some(skp_id),
-                &cx.actor_name(),
+                &cx.actor_name()?,
                 &cx.link(),
             )
             .await?;
@@ -1199,7 +1215,7 @@ pub(crate) mod ssr {
     }
 
     pub async fn fire(
-        skp_id: i64,
+        skp_id: SkpId,
         version: i32,
         event: String,
         note: String,
@@ -1244,11 +1260,12 @@ pub(crate) mod ssr {
                     FormErrors::default().field("event", "skp_no_appraiser"),
                 ));
             }
-            let leaders: Vec<i64> = store::leader_results(&txn, penilai, record.skp.periode_id)
-                .await?
-                .iter()
-                .map(|l| l.id)
-                .collect();
+            let leaders: Vec<ResultId> =
+                store::leader_results(&txn, penilai, record.skp.periode_id)
+                    .await?
+                    .iter()
+                    .map(|l| l.id)
+                    .collect();
             if !submit_problems(&record.draft(), &leaders).is_empty() {
                 txn.rollback().await?;
                 return Err(AppError::Invalid(
@@ -1307,7 +1324,7 @@ pub(crate) mod ssr {
                 recipient,
                 kind,
                 Some(skp_id),
-                &cx.actor_name(),
+                &cx.actor_name()?,
                 &cx.link(),
             )
             .await?;
@@ -1399,132 +1416,5 @@ pub(crate) mod ssr {
             period: Some(period_info(&period)),
             rows,
         })
-    }
-
-    pub async fn cascade(unit: Option<i64>) -> Result<CascadeView, AppError> {
-        let db = state::db()?;
-        let user = state::require_user(&db).await?;
-        let agency = crate::db::agency::primary(&db)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let period = crate::db::periods::open_period(&db, agency.id).await?;
-        let all_units = unit_kerja::Entity::find()
-            .filter(unit_kerja::Column::ClosedAt.is_null())
-            .order_by_asc(unit_kerja::Column::Path)
-            .all(&db)
-            .await?;
-        let visible: Vec<&unit_kerja::Model> = all_units
-            .iter()
-            .filter(|u| {
-                let path = crate::domain::access::UnitPath(u.path.clone());
-                authorize(&user.actor, Action::ViewCascade, Target::Unit(&path)).is_ok()
-            })
-            .collect();
-        if visible.is_empty() {
-            return Err(AppError::Forbidden);
-        }
-        let chosen = match unit {
-            Some(id) => *visible
-                .iter()
-                .find(|u| u.id == id)
-                .ok_or(AppError::Forbidden)?,
-            None => visible[0],
-        };
-        let mut view = CascadeView {
-            period: period.as_ref().map(period_info),
-            units: visible
-                .iter()
-                .map(|u| CascadeUnit {
-                    id: u.id,
-                    name: format!(
-                        "{}{}",
-                        "· ".repeat(usize::try_from(u.depth).unwrap_or(0)),
-                        u.name
-                    ),
-                })
-                .collect(),
-            unit_id: Some(chosen.id),
-            leader: None,
-            leader_skp: None,
-            rows: Vec::new(),
-            orphans: Vec::new(),
-            without_skp: Vec::new(),
-        };
-        let Some(period) = period else {
-            return Ok(view);
-        };
-        // The leader is the head of exactly this unit.
-        let Some(leader) = crate::db::employees::nearest_head(&db, chosen, None)
-            .await?
-            .filter(|h| h.unit_id == chosen.id)
-        else {
-            return Ok(view);
-        };
-        view.leader = Some(display_name(
-            leader.front_title.as_deref(),
-            &leader.name,
-            leader.back_title.as_deref(),
-        ));
-        let leader_results = store::leader_results(&db, Some(leader.id), period.id).await?;
-        view.leader_skp = store::current_for(&db, leader.id, period.id)
-            .await?
-            .map(|s| s.id);
-        let plans = skp::Entity::find()
-            .filter(skp::Column::PeriodeId.eq(period.id))
-            .filter(skp::Column::PenilaiId.eq(leader.id))
-            .filter(skp::Column::State.ne(SkpState::Cancelled))
-            .all(&db)
-            .await?;
-        let mut children: Vec<(Option<i64>, CascadeChild)> = Vec::new();
-        let mut with_plan = Vec::new();
-        for plan in &plans {
-            with_plan.push(plan.pegawai_id);
-            let name = person_name(&db, plan.pegawai_id).await?;
-            let rows = skp_hasil::Entity::find()
-                .filter(skp_hasil::Column::SkpId.eq(plan.id))
-                .filter(skp_hasil::Column::Grp.eq(ResultGroup::Utama))
-                .order_by_asc(skp_hasil::Column::Position)
-                .all(&db)
-                .await?;
-            for r in rows {
-                children.push((
-                    r.parent_id,
-                    CascadeChild {
-                        skp_id: plan.id,
-                        employee: name.clone(),
-                        text: r.text,
-                        state: plan.state,
-                    },
-                ));
-            }
-        }
-        for l in &leader_results {
-            view.rows.push(CascadeRow {
-                leader_result: l.text.clone(),
-                group: l.grp,
-                children: children
-                    .iter()
-                    .filter(|(p, _)| *p == Some(l.id))
-                    .map(|(_, c)| c.clone())
-                    .collect(),
-            });
-        }
-        view.orphans = children
-            .into_iter()
-            .filter(|(p, _)| !p.is_some_and(|p| leader_results.iter().any(|l| l.id == p)))
-            .map(|(_, c)| c)
-            .collect();
-        let team = pegawai::Entity::find()
-            .filter(pegawai::Column::PenilaiId.eq(leader.id))
-            .filter(pegawai::Column::Active.eq(true))
-            .order_by_asc(pegawai::Column::Name)
-            .all(&db)
-            .await?;
-        view.without_skp = team
-            .into_iter()
-            .filter(|p| !with_plan.contains(&p.id))
-            .map(|p| display_name(p.front_title.as_deref(), &p.name, p.back_title.as_deref()))
-            .collect();
-        Ok(view)
     }
 }

@@ -1,13 +1,16 @@
 //! The SKP (*Sasaran Kinerja Pegawai*): drafting by the employee, review and approval by the
-//! appraiser, the printed document and the cascade view of a unit (the notifications these steps
-//! send are `features::notifications`). Server-only pages (see `crate::server_pages`): plain forms that work without
-//! JavaScript and add nothing to the phone's download.
+//! appraiser (`api`, `pages`), the printed document (`print`) and the cascade matrix of a unit
+//! (`cascade`); the notifications these steps send are `features::notifications`. Server-only
+//! pages (see `crate::server_pages`): plain forms that work without JavaScript and add nothing
+//! to the phone's download.
 
 mod api;
+mod cascade;
 mod pages;
 mod print;
 pub mod types;
 
 pub use api::*;
+pub use cascade::{CascadePage, load_cascade};
 pub use pages::*;
 pub use print::SkpPrintPage;

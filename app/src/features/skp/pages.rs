@@ -6,37 +6,21 @@
 
 use super::api::*;
 use super::types::*;
+use crate::domain::ids::{ResultId, SkpId};
 use crate::domain::skp::{
     Approach, Aspect, AttachmentKind, Perspective, ResultGroup, SkpEvent, SkpForm, SkpState,
 };
 use crate::domain::vocabulary::IntoEnumIterator;
-use crate::error::{AppError, FormErrors};
+use crate::error::AppError;
 use crate::features::admin::load_failure;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_failure};
-use crate::ui::form::TextArea;
+use crate::ui::form::{Hidden, Posted, SelectField, TextAreaField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 pub(super) type I18n = leptos_i18n::I18nContext<Locale>;
-
-/// What a failed post to `path` typed into the form whose `key` field was `key_value`.
-fn posted_form(
-    posted: &Option<(String, AppError)>,
-    path: &str,
-    key: &str,
-    key_value: &str,
-) -> Option<FormErrors> {
-    match posted {
-        Some((p, AppError::Invalid(form)))
-            if p == path && form.value_of(key).unwrap_or_default() == key_value =>
-        {
-            Some(form.clone())
-        }
-        _ => None,
-    }
-}
 
 /// `None`: the employee has no SKP in the period yet.
 pub(super) fn state_label(i18n: I18n, state: Option<SkpState>) -> String {
@@ -163,74 +147,7 @@ pub(super) fn target_text(i18n: I18n, i: &IndicatorView) -> String {
     )
 }
 
-fn hidden(name: &'static str, value: impl ToString) -> impl IntoView {
-    view! { <input type="hidden" name=name value=value.to_string() /> }
-}
-
-/// A labelled multi-line input; `id` keeps labels unique among the page's many forms.
-fn text_area(
-    id: String,
-    name: &'static str,
-    label: String,
-    value: String,
-    error: Option<String>,
-) -> impl IntoView + use<> {
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <TextArea value={value} {..} id=id name=name rows="3" aria-describedby=error_id.clone()
-                aria-invalid=if error.is_some() { "true" } else { "false" } />
-            <p id=error_id class="field-error">{error}</p>
-        </div>
-    }
-}
-
-fn text_input(
-    id: String,
-    name: &'static str,
-    label: String,
-    value: String,
-    error: Option<String>,
-    inputmode: Option<&'static str>,
-) -> impl IntoView + use<> {
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input id=id name=name type="text" value=value inputmode=inputmode
-                aria-describedby=error_id.clone()
-                aria-invalid=if error.is_some() { "true" } else { "false" } />
-            <p id=error_id class="field-error">{error}</p>
-        </div>
-    }
-}
-
-fn select(
-    id: String,
-    name: &'static str,
-    label: String,
-    value: String,
-    options: Vec<(String, String)>,
-    error: Option<String>,
-) -> impl IntoView + use<> {
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <select id=id name=name aria-describedby=error_id.clone()
-                aria-invalid=if error.is_some() { "true" } else { "false" }>
-                {options.into_iter().map(|(v, l)| {
-                    let selected = v == value;
-                    view! { <option value=v selected=selected>{l}</option> }
-                }).collect_view()}
-            </select>
-            <p id=error_id class="field-error">{error}</p>
-        </div>
-    }
-}
-
-fn loading(i18n: I18n) -> impl IntoView {
+pub(super) fn loading(i18n: I18n) -> impl IntoView {
     view! { <p class="muted">{t!(i18n, common.loading)}</p> }
 }
 
@@ -329,7 +246,7 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
 
 /// The plan named by the route's `{id}`.
 pub(super) fn skp_of_route() -> OnceResource<Result<SkpView, AppError>> {
-    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()));
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|v| v.parse::<SkpId>().ok()));
     OnceResource::new(async move {
         match id {
             Some(id) => load_skp(id).await,
@@ -491,9 +408,9 @@ fn approach_form(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
         <details class="card">
             <summary>{t!(i18n, skp.change_approach)}</summary>
             <form class="form" method="post" action="/api/skp/approach">
-                {hidden("skp_id", v.id)}
-                {hidden("version", v.version)}
-                {select("approach".into(), "approach", t_string!(i18n, skp.approach).to_string(), v.approach.as_str().to_owned(), options, None)}
+                <Hidden name="skp_id" value={v.id.to_string()} />
+                <Hidden name="version" value={v.version.to_string()} />
+                <SelectField id="approach" name="approach" label={t_string!(i18n, skp.approach).to_string()} value={v.approach.as_str().to_owned()} options=options error=None />
                 <p class="hint">{t!(i18n, skp.approach_hint)}</p>
                 <button class="button" type="submit">{t!(i18n, admin.save)}</button>
             </form>
@@ -504,14 +421,8 @@ fn approach_form(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
 /// Submission (with what is missing), review decisions, revision requests.
 fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl IntoView + use<> {
     let has = |e: SkpEvent| v.events.contains(&e);
-    let note_error = |event: SkpEvent| {
-        posted_form(posted, "/api/skp/transition", "event", event.as_str()).map(|f| {
-            (
-                f.value_of("note").unwrap_or_default().to_owned(),
-                f.error_for("note").map(|c| field_message(i18n, c)),
-            )
-        })
-    };
+    let note_form_state =
+        |event: SkpEvent| Posted::among(posted, "/api/skp/transition", ("event", event.as_str()));
     let problems = (!v.problems.is_empty()).then(|| {
         view! {
             <div class="problems" data-testid="skp-problems">
@@ -531,9 +442,9 @@ fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl
     let submit = has(SkpEvent::Submit).then(|| {
         view! {
             <form method="post" action="/api/skp/transition" class="inline-form">
-                {hidden("skp_id", v.id)}
-                {hidden("version", v.version)}
-                {hidden("event", SkpEvent::Submit.as_str())}
+                <Hidden name="skp_id" value={v.id.to_string()} />
+                <Hidden name="version" value={v.version.to_string()} />
+                <Hidden name="event" value={SkpEvent::Submit.as_str().to_string()} />
                 <button class="button" type="submit" data-testid="skp-submit">{event_label(i18n, SkpEvent::Submit)}</button>
             </form>
         }
@@ -541,25 +452,25 @@ fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl
     let approve = has(SkpEvent::Approve).then(|| {
         view! {
             <form method="post" action="/api/skp/transition" class="inline-form">
-                {hidden("skp_id", v.id)}
-                {hidden("version", v.version)}
-                {hidden("event", SkpEvent::Approve.as_str())}
+                <Hidden name="skp_id" value={v.id.to_string()} />
+                <Hidden name="version" value={v.version.to_string()} />
+                <Hidden name="event" value={SkpEvent::Approve.as_str().to_string()} />
                 <button class="button" type="submit" data-testid="skp-approve">{event_label(i18n, SkpEvent::Approve)}</button>
             </form>
         }
     });
     let note_form = |event: SkpEvent, label: String, test_id: &'static str| {
-        let failed = note_error(event);
-        let open = failed.is_some();
-        let (value, error) = failed.unwrap_or_default();
+        let failed = note_form_state(event);
+        let open = failed.is_posted();
+        let (value, error) = (failed.value("note", ""), failed.error(i18n, "note"));
         view! {
             <details class="decision" open=open>
                 <summary class="button button-secondary" data-testid=format!("{test_id}-open")>{event_label(i18n, event)}</summary>
                 <form method="post" action="/api/skp/transition" class="form">
-                    {hidden("skp_id", v.id)}
-                    {hidden("version", v.version)}
-                    {hidden("event", event.as_str())}
-                    {text_area(format!("note-{}", event.as_str()), "note", label, value, error)}
+                    <Hidden name="skp_id" value={v.id.to_string()} />
+                    <Hidden name="version" value={v.version.to_string()} />
+                    <Hidden name="event" value={event.as_str().to_string()} />
+                    <TextAreaField id={format!("note-{}", event.as_str())} name="note" label=label value=value error=error />
                     <button class="button" type="submit" data-testid=test_id>{event_label(i18n, event)}</button>
                 </form>
             </details>
@@ -612,10 +523,10 @@ fn results_section(
         .enumerate()
         .map(|(i, r)| result_card(i18n, v, letter, i, count, r, posted))
         .collect_view();
-    let new_failed = posted_form(posted, "/api/skp/result/save", "result_id", "")
-        .filter(|f| f.value_of("group") == Some(group.as_str()));
+    let new_failed = Posted::among(posted, "/api/skp/result/save", ("result_id", ""))
+        .filter(|f| f.typed("group") == Some(group.as_str()));
     let add = v.can_edit.then(|| {
-        let open = new_failed.is_some() || (count == 0 && group == ResultGroup::Utama);
+        let open = new_failed.is_posted() || (count == 0 && group == ResultGroup::Utama);
         view! {
             <details class="add-row" open=open>
                 <summary class="button button-secondary" data-testid=format!("add-result-{}", group.as_str())>
@@ -640,29 +551,22 @@ fn result_form(
     v: &SkpView,
     existing: Option<&ResultView>,
     group: ResultGroup,
-    failed: Option<FormErrors>,
+    failed: Posted,
 ) -> impl IntoView + use<> {
     let prefix = existing.map_or_else(
         || format!("new-{}", group.as_str()),
         |r| format!("r{}", r.id),
     );
-    let value = |field: &str, stored: Option<String>| match &failed {
-        Some(f) => f.value_of(field).unwrap_or_default().to_owned(),
-        None => stored.unwrap_or_default(),
-    };
-    let err = |field: &str| {
-        failed
-            .as_ref()
-            .and_then(|f| f.error_for(field))
-            .map(|c| field_message(i18n, c))
-    };
+    let value =
+        |field: &str, stored: Option<String>| failed.value(field, &stored.unwrap_or_default());
+    let err = |field: &str| failed.error(i18n, field);
     let jpt = v.form == SkpForm::Jpt;
     let parent_select = (!jpt).then(|| {
         let mut options = vec![(String::new(), t_string!(i18n, skp.choose_parent).to_string())];
         options.extend(v.leader_results.iter().map(|l| (l.id.to_string(), l.text.clone())));
         let current = value("parent_id", existing.and_then(|r| r.parent_id).map(|i| i.to_string()));
         view! {
-            {select(format!("{prefix}-parent"), "parent_id", t_string!(i18n, skp.parent).to_string(), current, options, err("parent_id"))}
+            <SelectField id={format!("{prefix}-parent")} name="parent_id" label={t_string!(i18n, skp.parent).to_string()} value=current options=options error={err("parent_id")} />
             {v.leader_results.is_empty().then(|| view! { <p class="hint">{t!(i18n, skp.no_leader_results)}</p> })}
         }
     });
@@ -677,14 +581,7 @@ fn result_form(
                 .and_then(|r| r.perspective)
                 .map(|p| p.as_str().to_owned()),
         );
-        select(
-            format!("{prefix}-perspective"),
-            "perspective",
-            t_string!(i18n, skp.perspective).to_string(),
-            current,
-            options,
-            err("perspective"),
-        )
+        view! { <SelectField id={format!("{prefix}-perspective")} name="perspective" label={t_string!(i18n, skp.perspective).to_string()} value=current options=options error={err("perspective")} /> }
     });
     let group_field = match existing {
         Some(r) => {
@@ -698,25 +595,18 @@ fn result_form(
                     t_string!(i18n, skp.group_tambahan).to_string(),
                 ),
             ];
-            select(
-                format!("{prefix}-group"),
-                "group",
-                t_string!(i18n, skp.group).to_string(),
-                value("group", Some(r.group.as_str().to_owned())),
-                options,
-                err("group"),
-            )
+            view! { <SelectField id={format!("{prefix}-group")} name="group" label={t_string!(i18n, skp.group).to_string()} value={value("group", Some(r.group.as_str().to_owned()))} options=options error={err("group")} /> }
             .into_any()
         }
-        None => hidden("group", group.as_str()).into_any(),
+        None => view! { <Hidden name="group" value={group.as_str().to_string()} /> }.into_any(),
     };
     view! {
         <form class="form" method="post" action="/api/skp/result/save">
-            {hidden("skp_id", v.id)}
-            {hidden("version", v.version)}
-            {existing.map(|r| hidden("result_id", r.id))}
+            <Hidden name="skp_id" value={v.id.to_string()} />
+            <Hidden name="version" value={v.version.to_string()} />
+            {existing.map(|r| view! { <Hidden name="result_id" value={r.id.to_string()} /> })}
             {parent_select}
-            {text_area(format!("{prefix}-text"), "text", t_string!(i18n, skp.rhk).to_string(), value("text", existing.map(|r| r.text.clone())), err("text"))}
+            <TextAreaField id={format!("{prefix}-text")} name="text" label={t_string!(i18n, skp.rhk).to_string()} value={value("text", existing.map(|r| r.text.clone()))} error={err("text")} />
             {perspective_select}
             {group_field}
             <button class="button" type="submit" data-testid=format!("{prefix}-save")>{t!(i18n, admin.save)}</button>
@@ -727,21 +617,14 @@ fn result_form(
 fn indicator_form(
     i18n: I18n,
     v: &SkpView,
-    result_id: i64,
+    result_id: ResultId,
     existing: Option<&IndicatorView>,
-    failed: Option<FormErrors>,
+    failed: Posted,
 ) -> impl IntoView + use<> {
     let prefix = existing.map_or_else(|| format!("new-i{result_id}"), |i| format!("i{}", i.id));
-    let value = |field: &str, stored: Option<String>| match &failed {
-        Some(f) => f.value_of(field).unwrap_or_default().to_owned(),
-        None => stored.unwrap_or_default(),
-    };
-    let err = |field: &str| {
-        failed
-            .as_ref()
-            .and_then(|f| f.error_for(field))
-            .map(|c| field_message(i18n, c))
-    };
+    let value =
+        |field: &str, stored: Option<String>| failed.value(field, &stored.unwrap_or_default());
+    let err = |field: &str| failed.error(i18n, field);
     let quantitative = v.approach == Approach::Kuantitatif;
     let label = if quantitative {
         t_string!(i18n, skp.iki).to_string()
@@ -754,22 +637,22 @@ fn indicator_form(
             Aspect::iter().map(|a| (a.as_str().to_owned(), aspect_label(i18n, a))),
         );
         view! {
-            {select(format!("{prefix}-aspect"), "aspect", t_string!(i18n, skp.aspect).to_string(), value("aspect", existing.and_then(|i| i.aspect).map(|a| a.as_str().to_owned())), aspects, err("aspect"))}
+            <SelectField id={format!("{prefix}-aspect")} name="aspect" label={t_string!(i18n, skp.aspect).to_string()} value={value("aspect", existing.and_then(|i| i.aspect).map(|a| a.as_str().to_owned()))} options=aspects error={err("aspect")} />
             <div class="form-grid target-grid">
-                {text_input(format!("{prefix}-min"), "target_min", t_string!(i18n, skp.target_min).to_string(), value("target_min", existing.and_then(|i| i.target_min.clone())), err("target_min"), Some("decimal"))}
-                {text_input(format!("{prefix}-max"), "target_max", t_string!(i18n, skp.target_max).to_string(), value("target_max", existing.and_then(|i| i.target_max.clone())), err("target_max"), Some("decimal"))}
-                {text_input(format!("{prefix}-unit"), "target_unit", t_string!(i18n, skp.target_unit).to_string(), value("target_unit", existing.and_then(|i| i.target_unit.clone())), err("target_unit"), None)}
+                <TextField id={format!("{prefix}-min")} name="target_min" label={t_string!(i18n, skp.target_min).to_string()} value={value("target_min", existing.and_then(|i| i.target_min.clone()))} error={err("target_min")} inputmode="decimal" />
+                <TextField id={format!("{prefix}-max")} name="target_max" label={t_string!(i18n, skp.target_max).to_string()} value={value("target_max", existing.and_then(|i| i.target_max.clone()))} error={err("target_max")} inputmode="decimal" />
+                <TextField id={format!("{prefix}-unit")} name="target_unit" label={t_string!(i18n, skp.target_unit).to_string()} value={value("target_unit", existing.and_then(|i| i.target_unit.clone()))} error={err("target_unit")} />
             </div>
             <p class="hint">{t!(i18n, skp.target_hint)}</p>
         }
     });
     view! {
         <form class="form" method="post" action="/api/skp/indicator/save">
-            {hidden("skp_id", v.id)}
-            {hidden("version", v.version)}
-            {hidden("result_id", result_id)}
-            {existing.map(|i| hidden("indicator_id", i.id))}
-            {text_area(format!("{prefix}-text"), "text", label, value("text", existing.map(|i| i.text.clone())), err("text"))}
+            <Hidden name="skp_id" value={v.id.to_string()} />
+            <Hidden name="version" value={v.version.to_string()} />
+            <Hidden name="result_id" value={result_id.to_string()} />
+            {existing.map(|i| view! { <Hidden name="indicator_id" value={i.id.to_string()} /> })}
+            <TextAreaField id={format!("{prefix}-text")} name="text" label=label value={value("text", existing.map(|i| i.text.clone()))} error={err("text")} />
             {measures}
             <button class="button" type="submit" data-testid=format!("{prefix}-save")>{t!(i18n, admin.save)}</button>
         </form>
@@ -785,7 +668,7 @@ fn small_post(
 ) -> impl IntoView + use<> {
     view! {
         <form method="post" action=action class="inline-form">
-            {fields.into_iter().map(|(n, val)| hidden(n, val)).collect_view()}
+            {fields.into_iter().map(|(n, val)| view! { <Hidden name=n value={val.to_string()} /> }).collect_view()}
             <button class=class type="submit" data-testid=test_id>{label}</button>
         </form>
     }
@@ -802,13 +685,16 @@ fn result_card(
 ) -> impl IntoView + use<> {
     let id = r.id;
     let rid = id.to_string();
-    let edit_failed = posted_form(posted, "/api/skp/result/save", "result_id", &rid);
-    let remove_failed = posted_form(posted, "/api/skp/result/remove", "result_id", &rid)
-        .or_else(|| posted_form(posted, "/api/skp/result/remove", "result_id", ""))
-        .and_then(|f| f.error_for("result").map(|c| field_message(i18n, c)));
-    let new_indicator_failed = posted_form(posted, "/api/skp/indicator/save", "indicator_id", "")
-        .filter(|f| f.value_of("result_id") == Some(rid.as_str()));
-    let comment_failed = posted_form(posted, "/api/skp/comment", "result_id", &rid);
+    let edit_failed = Posted::among(posted, "/api/skp/result/save", ("result_id", &rid));
+    let remove_failed = Posted::among(posted, "/api/skp/result/remove", ("result_id", &rid))
+        .error(i18n, "result")
+        .or_else(|| {
+            Posted::among(posted, "/api/skp/result/remove", ("result_id", "")).error(i18n, "result")
+        });
+    let new_indicator_failed =
+        Posted::among(posted, "/api/skp/indicator/save", ("indicator_id", ""))
+            .filter(|f| f.typed("result_id") == Some(rid.as_str()));
+    let comment_failed = Posted::among(posted, "/api/skp/comment", ("result_id", &rid));
     let comments: Vec<CommentView> = v
         .comments
         .iter()
@@ -834,7 +720,7 @@ fn result_card(
         let remove = small_post("/api/skp/result/remove", base.clone(), t_string!(i18n, skp.remove).to_string(), "button button-small button-danger", format!("remove-{id}"));
         view! {
             <div class="row-tools">
-                <details class="row-edit" open=edit_failed.is_some()>
+                <details class="row-edit" open=edit_failed.is_posted()>
                     <summary class="button button-small button-secondary" data-testid=format!("edit-{id}")>{t!(i18n, skp.edit)}</summary>
                     {result_form(i18n, v, Some(&r), r.group, edit_failed.clone())}
                 </details>
@@ -848,7 +734,7 @@ fn result_card(
         .iter()
         .map(|ind| {
             let iid = ind.id.to_string();
-            let failed = posted_form(posted, "/api/skp/indicator/save", "indicator_id", &iid);
+            let failed = Posted::among(posted, "/api/skp/indicator/save", ("indicator_id", &iid));
             let aspect = ind.aspect.map(|a| aspect_label(i18n, a));
             let target = target_text(i18n, ind);
             let tools = v.can_edit.then(|| {
@@ -861,7 +747,7 @@ fn result_card(
                 );
                 view! {
                     <div class="row-tools">
-                        <details class="row-edit" open=failed.is_some()>
+                        <details class="row-edit" open=failed.is_posted()>
                             <summary class="button button-small button-secondary">{t!(i18n, skp.edit)}</summary>
                             {indicator_form(i18n, v, id, Some(ind), failed.clone())}
                         </details>
@@ -881,24 +767,21 @@ fn result_card(
         .collect_view();
     let add_indicator = v.can_edit.then(|| {
         view! {
-            <details class="add-row" open=new_indicator_failed.is_some() || r.indicators.is_empty()>
+            <details class="add-row" open=new_indicator_failed.is_posted() || r.indicators.is_empty()>
                 <summary class="button button-small button-secondary" data-testid=format!("add-indicator-{id}")>{t!(i18n, skp.add_indicator)}</summary>
                 {indicator_form(i18n, v, id, None, new_indicator_failed.clone())}
             </details>
         }
     });
     let comment_form = v.can_comment.then(|| {
-        let (value, error) = comment_failed
-            .as_ref()
-            .map(|f| (f.value_of("body").unwrap_or_default().to_owned(), f.error_for("body").map(|c| field_message(i18n, c))))
-            .unwrap_or_default();
+        let (value, error) = (comment_failed.value("body", ""), comment_failed.error(i18n, "body"));
         view! {
-            <details class="comment-box" open=comment_failed.is_some()>
+            <details class="comment-box" open=comment_failed.is_posted()>
                 <summary class="link-like" data-testid=format!("comment-open-{id}")>{t!(i18n, skp.comment_row)}</summary>
                 <form class="form" method="post" action="/api/skp/comment">
-                    {hidden("skp_id", v.id)}
-                    {hidden("result_id", id)}
-                    {text_area(format!("c{id}-body"), "body", t_string!(i18n, skp.comment).to_string(), value, error)}
+                    <Hidden name="skp_id" value={v.id.to_string()} />
+                    <Hidden name="result_id" value={id.to_string()} />
+                    <TextAreaField id={format!("c{id}-body")} name="body" label={t_string!(i18n, skp.comment).to_string()} value=value error=error />
                     <button class="button button-small" type="submit" data-testid=format!("comment-{id}")>{t!(i18n, skp.send_comment)}</button>
                 </form>
             </details>
@@ -946,23 +829,21 @@ fn behaviour_section(
         .iter()
         .map(|b| {
             let n = b.value;
-            let failed = posted_form(posted, "/api/skp/expectation", "value", &n.to_string());
+            let failed = Posted::among(posted, "/api/skp/expectation", ("value", &n.to_string()));
             let guides = crate::domain::skp::CoreValue::from_number(n)
                 .map(|c| c.guidance_numbers())
                 .unwrap_or_default();
             let form = v.can_write_expectations.then(|| {
-                let (value, error) = match &failed {
-                    Some(f) => (f.value_of("text").unwrap_or_default().to_owned(), f.error_for("text").map(|c| field_message(i18n, c))),
-                    None => (b.expectation.clone().unwrap_or_default(), None),
-                };
+                let value = failed.value("text", b.expectation.as_deref().unwrap_or_default());
+                let error = failed.error(i18n, "text");
                 view! {
-                    <details class="row-edit" open=failed.is_some()>
+                    <details class="row-edit" open=failed.is_posted()>
                         <summary class="button button-small button-secondary" data-testid=format!("expectation-open-{n}")>{t!(i18n, skp.write_expectation)}</summary>
                         <form class="form" method="post" action="/api/skp/expectation">
-                            {hidden("skp_id", v.id)}
-                            {hidden("version", v.version)}
-                            {hidden("value", n)}
-                            {text_area(format!("e{n}-text"), "text", t_string!(i18n, skp.expectation).to_string(), value, error)}
+                            <Hidden name="skp_id" value={v.id.to_string()} />
+                            <Hidden name="version" value={v.version.to_string()} />
+                            <Hidden name="value" value={n.to_string()} />
+                            <TextAreaField id={format!("e{n}-text")} name="text" label={t_string!(i18n, skp.expectation).to_string()} value=value error=error />
                             <button class="button button-small" type="submit" data-testid=format!("expectation-{n}")>{t!(i18n, admin.save)}</button>
                         </form>
                     </details>
@@ -1002,21 +883,18 @@ fn attachments_section(
     let blocks = AttachmentKind::iter()
         .map(|k| {
             let kind = k.as_str();
-            let failed = posted_form(posted, "/api/skp/attachment/save", "kind", kind);
+            let failed = Posted::among(posted, "/api/skp/attachment/save", ("kind", kind));
             let items: Vec<AttachmentView> = v.attachments.iter().filter(|a| a.kind == k).cloned().collect();
             let add = v.can_edit.then(|| {
-                let (value, error) = failed
-                    .as_ref()
-                    .map(|f| (f.value_of("text").unwrap_or_default().to_owned(), f.error_for("text").map(|c| field_message(i18n, c))))
-                    .unwrap_or_default();
+                let (value, error) = (failed.value("text", ""), failed.error(i18n, "text"));
                 view! {
-                    <details class="add-row" open=failed.is_some()>
+                    <details class="add-row" open=failed.is_posted()>
                         <summary class="button button-small button-secondary">{t!(i18n, skp.add_item)}</summary>
                         <form class="form" method="post" action="/api/skp/attachment/save">
-                            {hidden("skp_id", v.id)}
-                            {hidden("version", v.version)}
-                            {hidden("kind", kind)}
-                            {text_area(format!("a-{kind}"), "text", attachment_label(i18n, k), value, error)}
+                            <Hidden name="skp_id" value={v.id.to_string()} />
+                            <Hidden name="version" value={v.version.to_string()} />
+                            <Hidden name="kind" value={kind.to_string()} />
+                            <TextAreaField id={format!("a-{kind}")} name="text" label={attachment_label(i18n, k)} value=value error=error />
                             <button class="button button-small" type="submit">{t!(i18n, admin.save)}</button>
                         </form>
                     </details>
@@ -1064,16 +942,8 @@ fn comments_section(
         .filter(|c| c.result_id.is_none())
         .cloned()
         .collect();
-    let failed = posted_form(posted, "/api/skp/comment", "result_id", "");
-    let (value, error) = failed
-        .as_ref()
-        .map(|f| {
-            (
-                f.value_of("body").unwrap_or_default().to_owned(),
-                f.error_for("body").map(|c| field_message(i18n, c)),
-            )
-        })
-        .unwrap_or_default();
+    let failed = Posted::among(posted, "/api/skp/comment", ("result_id", ""));
+    let (value, error) = (failed.value("body", ""), failed.error(i18n, "body"));
     view! {
         <section class="skp-section" id="komentar" aria-labelledby="comments-title">
             <h2 id="comments-title">{t!(i18n, skp.comments)}</h2>
@@ -1085,8 +955,8 @@ fn comments_section(
             </ul>
             {v.can_comment.then(|| view! {
                 <form class="form" method="post" action="/api/skp/comment">
-                    {hidden("skp_id", v.id)}
-                    {text_area("c-general".to_owned(), "body", t_string!(i18n, skp.comment).to_string(), value.clone(), error.clone())}
+                    <Hidden name="skp_id" value={v.id.to_string()} />
+                    <TextAreaField id="c-general" name="body" label={t_string!(i18n, skp.comment).to_string()} value={value.clone()} error={error.clone()} />
                     <button class="button button-small" type="submit">{t!(i18n, skp.send_comment)}</button>
                 </form>
             })}
@@ -1177,84 +1047,6 @@ fn review_list(i18n: I18n, list: ReviewList) -> impl IntoView {
                 </table>
             </div>
             <crate::features::evaluation::SubmittedEvaluations />
-        </section>
-    }
-}
-
-/// `/matriks`: the cascade (*matriks peran hasil*) of a unit.
-#[component]
-pub fn CascadePage() -> impl IntoView {
-    let i18n = use_i18n();
-    let unit =
-        use_query_map().with_untracked(|q| q.get("unit").and_then(|v| v.parse::<i64>().ok()));
-    let data = OnceResource::new(load_cascade(unit));
-    view! {
-        <PageTitle text=move || t_string!(i18n, skp.cascade_title).to_string() />
-        <Suspense fallback=move || loading(i18n)>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(c) => cascade_view(i18n, c).into_any(),
-                    Err(error) => load_failure(error),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-fn cascade_view(i18n: I18n, c: CascadeView) -> impl IntoView {
-    let chosen = c.unit_id.map(|i| i.to_string()).unwrap_or_default();
-    let child = |ch: CascadeChild| {
-        view! {
-            <li>
-                <a href=format!("/skp/{}", ch.skp_id)>{ch.employee}</a>
-                " — "{ch.text}" "
-                <span class=format!("badge small state-{}", ch.state.as_str())>{state_label(i18n, Some(ch.state))}</span>
-            </li>
-        }
-    };
-    view! {
-        <section class="skp-page" aria-labelledby="cascade-title">
-            <h1 id="cascade-title">{t!(i18n, skp.cascade_title)}</h1>
-            <form class="filters" method="get" action="/matriks">
-                <div class="field">
-                    <label for="unit">{t!(i18n, skp.unit)}</label>
-                    <select id="unit" name="unit">
-                        {c.units.iter().map(|u| view! {
-                            <option value=u.id.to_string() selected=u.id.to_string() == chosen>{u.name.clone()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <button class="button" type="submit">{t!(i18n, skp.show)}</button>
-            </form>
-            {c.period.is_none().then(|| view! { <p class="notice">{t!(i18n, skp.no_period)}</p> })}
-            <p>
-                <span class="label">{t!(i18n, skp.leader)}": "</span>
-                {c.leader.clone().unwrap_or_else(|| t_string!(i18n, skp.no_leader).to_string())}
-                {c.leader_skp.map(|id| view! { " · "<a href=format!("/skp/{id}")>{t!(i18n, skp.open)}</a> })}
-            </p>
-            {(c.leader.is_some() && c.rows.is_empty()).then(|| view! { <p class="muted">{t!(i18n, skp.leader_not_approved)}</p> })}
-            <ol class="cascade" data-testid="cascade">
-                {c.rows.into_iter().map(|row| view! {
-                    <li class="card">
-                        <p><strong>{row.leader_result}</strong></p>
-                        {row.children.is_empty().then(|| view! { <p class="muted small">{t!(i18n, skp.no_supporters)}</p> })}
-                        <ul class="plain-list">{row.children.into_iter().map(child).collect_view()}</ul>
-                    </li>
-                }).collect_view()}
-            </ol>
-            {(!c.orphans.is_empty()).then(|| view! {
-                <section class="card warning-card" aria-labelledby="orphans-title" data-testid="orphans">
-                    <h2 id="orphans-title">{t!(i18n, skp.orphans_title)}</h2>
-                    <p class="hint">{t!(i18n, skp.orphans_hint)}</p>
-                    <ul class="plain-list">{c.orphans.into_iter().map(child).collect_view()}</ul>
-                </section>
-            })}
-            {(!c.without_skp.is_empty()).then(|| view! {
-                <section aria-labelledby="without-title">
-                    <h2 id="without-title">{t!(i18n, skp.without_skp)}</h2>
-                    <ul class="plain-list">{c.without_skp.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                </section>
-            })}
         </section>
     }
 }

@@ -34,17 +34,32 @@ pub fn SkpPrintPage() -> impl IntoView {
 
 fn people_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
     let e = v.header.employee.clone();
-    let a = v.header.appraiser.clone().unwrap_or_default();
+    // No appraiser yet: their column prints empty.
+    let a = v.header.appraiser.clone();
+    let of_appraiser =
+        |part: fn(&PersonCard) -> &String| a.as_ref().map(part).cloned().unwrap_or_default();
     let rows = [
-        (t_string!(i18n, skp.name).to_string(), e.name, a.name),
-        ("NIP".to_owned(), e.nip, a.nip),
-        (t_string!(i18n, skp.rank).to_string(), e.rank, a.rank),
+        (
+            t_string!(i18n, skp.name).to_string(),
+            e.name.clone(),
+            of_appraiser(|p| &p.name),
+        ),
+        ("NIP".to_owned(), e.nip.clone(), of_appraiser(|p| &p.nip)),
+        (
+            t_string!(i18n, skp.rank).to_string(),
+            e.rank.clone(),
+            of_appraiser(|p| &p.rank),
+        ),
         (
             t_string!(i18n, skp.position).to_string(),
-            e.position,
-            a.position,
+            e.position.clone(),
+            of_appraiser(|p| &p.position),
         ),
-        (t_string!(i18n, skp.unit).to_string(), e.unit, a.unit),
+        (
+            t_string!(i18n, skp.unit).to_string(),
+            e.unit.clone(),
+            of_appraiser(|p| &p.unit),
+        ),
     ];
     view! {
         <table class="doc-table people-table">
@@ -175,7 +190,12 @@ fn behaviour_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
 }
 
 fn signatures(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
-    let a = v.header.appraiser.clone().unwrap_or_default();
+    let (appraiser_name, appraiser_nip) = v
+        .header
+        .appraiser
+        .clone()
+        .map(|a| (a.name, a.nip))
+        .unwrap_or_default();
     let e = v.header.employee.clone();
     view! {
         <div class="signatures keep">
@@ -188,8 +208,8 @@ fn signatures(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
             <div>
                 <p>{t!(i18n, skp.doc_appraiser_sign)}</p>
                 <p class="sign-space"></p>
-                <p class="sign-name">{a.name}</p>
-                <p>"NIP "{a.nip}</p>
+                <p class="sign-name">{appraiser_name}</p>
+                <p>"NIP "{appraiser_nip}</p>
             </div>
         </div>
     }

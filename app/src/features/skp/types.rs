@@ -1,14 +1,17 @@
 //! What the SKP pages receive from the server.
 
+use crate::domain::ids::{
+    AttachmentId, EmployeeId, IndicatorId, PeriodId, ResultId, SkpId, UnitId,
+};
 use crate::domain::skp::{
     Approach, Aspect, AttachmentKind, Perspective, ResultGroup, SkpEvent, SkpForm, SkpState,
 };
 use serde::{Deserialize, Serialize};
 
 /// One person as the SKP document prints them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonCard {
-    pub id: i64,
+    pub id: EmployeeId,
     pub name: String,
     pub nip: String,
     pub rank: String,
@@ -17,7 +20,7 @@ pub struct PersonCard {
 }
 
 /// The document's header: frozen when the plan is approved.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Header {
     pub agency: String,
     pub employee: PersonCard,
@@ -27,7 +30,7 @@ pub struct Header {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodInfo {
-    pub id: i64,
+    pub id: PeriodId,
     pub year: i32,
     /// Dates as Indonesian documents write them (`31-01-2026`).
     pub starts_on: String,
@@ -37,7 +40,7 @@ pub struct PeriodInfo {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndicatorView {
-    pub id: i64,
+    pub id: IndicatorId,
     pub aspect: Option<Aspect>,
     pub text: String,
     pub target_min: Option<String>,
@@ -47,10 +50,10 @@ pub struct IndicatorView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResultView {
-    pub id: i64,
+    pub id: ResultId,
     pub group: ResultGroup,
     pub text: String,
-    pub parent_id: Option<i64>,
+    pub parent_id: Option<ResultId>,
     /// The leader's RHK as it reads now.
     pub parent_text: Option<String>,
     /// The leader has reworded their RHK since this one was linked to it.
@@ -68,14 +71,14 @@ pub struct BehaviourView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttachmentView {
-    pub id: i64,
+    pub id: AttachmentId,
     pub kind: AttachmentKind,
     pub text: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommentView {
-    pub result_id: Option<i64>,
+    pub result_id: Option<ResultId>,
     pub author: String,
     pub body: String,
     pub at: String,
@@ -101,7 +104,7 @@ pub struct ApprovedVersion {
 /// An RHK of the appraiser's approved plan that this plan may support.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeaderResult {
-    pub id: i64,
+    pub id: ResultId,
     pub text: String,
 }
 
@@ -109,12 +112,12 @@ pub struct LeaderResult {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     pub code: String,
-    pub result_id: Option<i64>,
+    pub result_id: Option<ResultId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkpView {
-    pub id: i64,
+    pub id: SkpId,
     pub version: i32,
     pub state: SkpState,
     pub form: SkpForm,
@@ -143,7 +146,7 @@ pub struct SkpView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SkpSummary {
-    pub id: i64,
+    pub id: SkpId,
     pub year: i32,
     pub state: SkpState,
     pub revision: i32,
@@ -164,7 +167,7 @@ pub struct MySkps {
 pub struct ReviewRow {
     pub employee: String,
     pub nip: String,
-    pub skp_id: Option<i64>,
+    pub skp_id: Option<SkpId>,
     pub state: Option<SkpState>,
     pub submitted_at: Option<String>,
 }
@@ -177,7 +180,7 @@ pub struct ReviewList {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CascadeChild {
-    pub skp_id: i64,
+    pub skp_id: SkpId,
     pub employee: String,
     pub text: String,
     pub state: SkpState,
@@ -192,7 +195,7 @@ pub struct CascadeRow {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CascadeUnit {
-    pub id: i64,
+    pub id: UnitId,
     pub name: String,
 }
 
@@ -200,9 +203,9 @@ pub struct CascadeUnit {
 pub struct CascadeView {
     pub period: Option<PeriodInfo>,
     pub units: Vec<CascadeUnit>,
-    pub unit_id: Option<i64>,
+    pub unit_id: Option<UnitId>,
     pub leader: Option<String>,
-    pub leader_skp: Option<i64>,
+    pub leader_skp: Option<SkpId>,
     pub rows: Vec<CascadeRow>,
     /// Subordinates' main RHK that support no RHK of the leader's approved plan.
     pub orphans: Vec<CascadeChild>,
