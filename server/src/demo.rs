@@ -6,8 +6,10 @@
 use app::auth::server::hash_password;
 use app::db::agency::{self, NewAgency};
 use app::db::entities::{jabatan, pegawai, unit_kerja, user_account};
+use app::db::skp::{NewIndicator, NewResult, add_indicator, add_result};
 use app::domain::access::AdminRole;
 use app::domain::agency::{AgencyTimeZone, EvaluationInterval};
+use app::domain::employee::{AsnType, PositionKind};
 use app::domain::ids::{AccountId, AgencyId, EmployeeId, PositionId, ResultId, UnitId};
 use app::domain::skp::{Aspect, Perspective};
 use chrono::{NaiveDate, Utc};
@@ -59,11 +61,11 @@ struct Unit {
     name: &'static str,
     parent: Option<&'static str>,
     head_position: &'static str,
-    head_kind: &'static str,
+    head_kind: PositionKind,
     head_eselon: Option<&'static str>,
     head: Named,
     /// Staff positions: (position name, kind, how many people).
-    staff: &'static [(&'static str, &'static str, usize)],
+    staff: &'static [(&'static str, PositionKind, usize)],
 }
 
 const UNITS: &[Unit] = &[
@@ -72,7 +74,7 @@ const UNITS: &[Unit] = &[
         name: "BKPSDM Kabupaten Sukamakmur",
         parent: None,
         head_position: "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
-        head_kind: "jpt_pratama",
+        head_kind: PositionKind::JptPratama,
         head_eselon: Some("II.a"),
         head: named(
             Some("Drs."),
@@ -88,7 +90,7 @@ const UNITS: &[Unit] = &[
         name: "Sekretariat",
         parent: Some("BKPSDM"),
         head_position: "Sekretaris",
-        head_kind: "administrator",
+        head_kind: PositionKind::Administrator,
         head_eselon: Some("III.a"),
         head: named(
             None,
@@ -104,7 +106,7 @@ const UNITS: &[Unit] = &[
         name: "Subbagian Umum dan Kepegawaian",
         parent: Some("SEK"),
         head_position: "Kepala Subbagian Umum dan Kepegawaian",
-        head_kind: "pengawas",
+        head_kind: PositionKind::Pengawas,
         head_eselon: Some("IV.a"),
         head: named(
             None,
@@ -114,8 +116,8 @@ const UNITS: &[Unit] = &[
             "III/d",
         ),
         staff: &[
-            ("Pengelola Kepegawaian", "pelaksana", 3),
-            ("Pengadministrasi Umum", "pelaksana", 2),
+            ("Pengelola Kepegawaian", PositionKind::Pelaksana, 3),
+            ("Pengadministrasi Umum", PositionKind::Pelaksana, 2),
         ],
     },
     Unit {
@@ -123,7 +125,7 @@ const UNITS: &[Unit] = &[
         name: "Subbagian Perencanaan dan Keuangan",
         parent: Some("SEK"),
         head_position: "Kepala Subbagian Perencanaan dan Keuangan",
-        head_kind: "pengawas",
+        head_kind: PositionKind::Pengawas,
         head_eselon: Some("IV.a"),
         head: named(
             None,
@@ -133,8 +135,8 @@ const UNITS: &[Unit] = &[
             "III/d",
         ),
         staff: &[
-            ("Analis Perencanaan", "pelaksana", 2),
-            ("Bendahara", "pelaksana", 2),
+            ("Analis Perencanaan", PositionKind::Pelaksana, 2),
+            ("Bendahara", PositionKind::Pelaksana, 2),
         ],
     },
     Unit {
@@ -142,7 +144,7 @@ const UNITS: &[Unit] = &[
         name: "Bidang Pengadaan, Pemberhentian dan Informasi Kepegawaian",
         parent: Some("BKPSDM"),
         head_position: "Kepala Bidang Pengadaan, Pemberhentian dan Informasi Kepegawaian",
-        head_kind: "administrator",
+        head_kind: PositionKind::Administrator,
         head_eselon: Some("III.b"),
         head: named(
             None,
@@ -158,7 +160,7 @@ const UNITS: &[Unit] = &[
         name: "Subbidang Pengadaan dan Sistem Informasi",
         parent: Some("PPIK"),
         head_position: "Kepala Subbidang Pengadaan dan Sistem Informasi",
-        head_kind: "pengawas",
+        head_kind: PositionKind::Pengawas,
         head_eselon: Some("IV.b"),
         head: named(
             None,
@@ -168,8 +170,8 @@ const UNITS: &[Unit] = &[
             "III/d",
         ),
         staff: &[
-            ("Pranata Komputer Ahli Pertama", "fungsional", 2),
-            ("Pengelola Data Kepegawaian", "pelaksana", 4),
+            ("Pranata Komputer Ahli Pertama", PositionKind::Fungsional, 2),
+            ("Pengelola Data Kepegawaian", PositionKind::Pelaksana, 4),
         ],
     },
     Unit {
@@ -177,7 +179,7 @@ const UNITS: &[Unit] = &[
         name: "Subbidang Pemberhentian dan Pensiun",
         parent: Some("PPIK"),
         head_position: "Kepala Subbidang Pemberhentian dan Pensiun",
-        head_kind: "pengawas",
+        head_kind: PositionKind::Pengawas,
         head_eselon: Some("IV.b"),
         head: named(
             None,
@@ -186,14 +188,14 @@ const UNITS: &[Unit] = &[
             "198307152009022004",
             "III/c",
         ),
-        staff: &[("Analis Pensiun", "pelaksana", 3)],
+        staff: &[("Analis Pensiun", PositionKind::Pelaksana, 3)],
     },
     Unit {
         code: "MP",
         name: "Bidang Mutasi dan Promosi",
         parent: Some("BKPSDM"),
         head_position: "Kepala Bidang Mutasi dan Promosi",
-        head_kind: "administrator",
+        head_kind: PositionKind::Administrator,
         head_eselon: Some("III.b"),
         head: named(
             None,
@@ -209,7 +211,7 @@ const UNITS: &[Unit] = &[
         name: "Subbidang Mutasi",
         parent: Some("MP"),
         head_position: "Kepala Subbidang Mutasi",
-        head_kind: "pengawas",
+        head_kind: PositionKind::Pengawas,
         head_eselon: Some("IV.b"),
         head: named(
             None,
@@ -218,14 +220,14 @@ const UNITS: &[Unit] = &[
             "198404042010012015",
             "III/c",
         ),
-        staff: &[("Analis Mutasi Kepegawaian", "pelaksana", 4)],
+        staff: &[("Analis Mutasi Kepegawaian", PositionKind::Pelaksana, 4)],
     },
     Unit {
         code: "MP-PPK",
         name: "Subbidang Promosi dan Penilaian Kinerja",
         parent: Some("MP"),
         head_position: "Kepala Subbidang Promosi dan Penilaian Kinerja",
-        head_kind: "pengawas",
+        head_kind: PositionKind::Pengawas,
         head_eselon: Some("IV.b"),
         head: named(
             None,
@@ -235,8 +237,12 @@ const UNITS: &[Unit] = &[
             "III/d",
         ),
         staff: &[
-            ("Analis Kinerja", "pelaksana", 2),
-            ("Asesor SDM Aparatur Ahli Pertama", "fungsional", 3),
+            ("Analis Kinerja", PositionKind::Pelaksana, 2),
+            (
+                "Asesor SDM Aparatur Ahli Pertama",
+                PositionKind::Fungsional,
+                3,
+            ),
         ],
     },
     Unit {
@@ -244,7 +250,7 @@ const UNITS: &[Unit] = &[
         name: "Bidang Pengembangan Kompetensi Aparatur",
         parent: Some("BKPSDM"),
         head_position: "Kepala Bidang Pengembangan Kompetensi Aparatur",
-        head_kind: "administrator",
+        head_kind: PositionKind::Administrator,
         head_eselon: Some("III.b"),
         head: named(
             Some("Dr."),
@@ -253,14 +259,14 @@ const UNITS: &[Unit] = &[
             "197703112001122006",
             "IV/a",
         ),
-        staff: &[("Analis SDM Aparatur Ahli Muda", "fungsional", 2)],
+        staff: &[("Analis SDM Aparatur Ahli Muda", PositionKind::Fungsional, 2)],
     },
     Unit {
         code: "PKA-STR",
         name: "Subbidang Pengembangan Kompetensi Manajerial",
         parent: Some("PKA"),
         head_position: "Kepala Subbidang Pengembangan Kompetensi Manajerial",
-        head_kind: "pengawas",
+        head_kind: PositionKind::Pengawas,
         head_eselon: Some("IV.b"),
         head: named(
             None,
@@ -269,14 +275,18 @@ const UNITS: &[Unit] = &[
             "198610082011011004",
             "III/c",
         ),
-        staff: &[("Pengelola Pengembangan Kompetensi", "pelaksana", 5)],
+        staff: &[(
+            "Pengelola Pengembangan Kompetensi",
+            PositionKind::Pelaksana,
+            5,
+        )],
     },
     Unit {
         code: "PKA-TEK",
         name: "Subbidang Pengembangan Kompetensi Teknis dan Fungsional",
         parent: Some("PKA"),
         head_position: "Kepala Subbidang Pengembangan Kompetensi Teknis dan Fungsional",
-        head_kind: "pengawas",
+        head_kind: PositionKind::Pengawas,
         head_eselon: Some("IV.b"),
         head: named(
             None,
@@ -286,8 +296,8 @@ const UNITS: &[Unit] = &[
             "III/c",
         ),
         staff: &[
-            ("Widyaiswara Ahli Pertama", "fungsional", 2),
-            ("Pengelola Pelatihan", "pelaksana", 4),
+            ("Widyaiswara Ahli Pertama", PositionKind::Fungsional, 2),
+            ("Pengelola Pelatihan", PositionKind::Pelaksana, 4),
         ],
     },
 ];
@@ -527,8 +537,11 @@ async fn seed_organisation(
                 nip,
                 rank,
             } = *staff;
-            let staff_position = unit.staff.first().map(|s| s.0).unwrap_or("Pelaksana");
-            let kind = unit.staff.first().map(|s| s.1).unwrap_or("pelaksana");
+            // Named people take the unit's first staff position, or a plain *pelaksana* one.
+            let (staff_position, kind) = match unit.staff.first() {
+                Some(&(name, kind, _)) => (name, kind),
+                None => ("Pelaksana", PositionKind::Pelaksana),
+            };
             let jabatan_id = position(db, row.id, staff_position, kind, None, false).await?;
             let p = person(
                 db,
@@ -554,9 +567,9 @@ async fn seed_organisation(
             account(db, &p, password_hash, admin).await?;
         }
 
-        for (staff_position, kind, count) in unit.staff {
+        for &(staff_position, kind, count) in unit.staff {
             let jabatan_id = position(db, row.id, staff_position, kind, None, false).await?;
-            for _ in 0..*count {
+            for _ in 0..count {
                 let female = rng.next(2) == 0;
                 let names = if female { FEMALE_NAMES } else { MALE_NAMES };
                 let name = names[rng.next(names.len() as u64) as usize];
@@ -605,7 +618,7 @@ async fn position(
     db: &impl ConnectionTrait,
     unit_id: UnitId,
     name: &str,
-    kind: &str,
+    kind: PositionKind,
     eselon: Option<&str>,
     is_head: bool,
 ) -> Result<Option<PositionId>, DbErr> {
@@ -616,7 +629,7 @@ async fn position(
     let row = jabatan::ActiveModel {
         unit_id: Set(unit_id),
         name: Set(name.to_owned()),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind),
         eselon: Set(eselon.map(str::to_owned)),
         jenjang: Set(jenjang),
         is_head: Set(is_head),
@@ -670,7 +683,7 @@ async fn person(
         } else {
             Some(email)
         }),
-        asn_type: Set(if pppk { "pppk" } else { "pns" }.to_owned()),
+        asn_type: Set(if pppk { AsnType::Pppk } else { AsnType::Pns }),
         rank_grade: Set(spec.rank.to_owned()),
         unit_id: Set(spec.unit_id),
         jabatan_id: Set(spec.jabatan_id),
@@ -1083,7 +1096,7 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
 /// Opens this year's period and gives every unit head an approved SKP cascading from the head
 /// above, as a running agency would have by now.
 async fn seed_plans(db: &impl ConnectionTrait, instansi_id: AgencyId) -> Result<(), DbErr> {
-    use app::db::entities::{skp_hasil, skp_indikator};
+    use app::db::entities::skp_hasil;
     use app::domain::period::{default_annual_deadline, default_planning_deadline};
     use app::domain::skp::{Approach, ResultGroup, SkpEvent, SkpForm, SkpParty};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -1100,7 +1113,6 @@ async fn seed_plans(db: &impl ConnectionTrait, instansi_id: AgencyId) -> Result<
         None,
     )
     .await?;
-    let now = Utc::now();
     // Result ids of each unit's plan, to link the units below.
     let mut ids: Vec<(&str, Vec<ResultId>)> = Vec::new();
     for (code, results) in DEMO_PLANS {
@@ -1120,7 +1132,7 @@ async fn seed_plans(db: &impl ConnectionTrait, instansi_id: AgencyId) -> Result<
             .one(db)
             .await?
             .ok_or_else(|| DbErr::Custom(format!("demo unit {code} has no head")))?;
-        let form = app::db::skp::form_for(Some(&head_position.kind));
+        let form = app::db::skp::form_for(Some(head_position.kind));
         let plan = app::db::skp::create(
             db,
             &period,
@@ -1139,41 +1151,34 @@ async fn seed_plans(db: &impl ConnectionTrait, instansi_id: AgencyId) -> Result<
             .map(|(_, v)| v.clone())
             .unwrap_or_default();
         let mut mine = Vec::new();
-        for (i, r) in results.iter().enumerate() {
-            let parent = r.parent.and_then(|p| parent_ids.get(p).copied());
-            let parent_text = match parent {
-                Some(id) => skp_hasil::Entity::find_by_id(id)
-                    .one(db)
-                    .await?
-                    .map(|p| p.text),
-                None => None,
+        for r in results.iter() {
+            // Through the same functions as the SKP page's "add" forms, reading the plan again
+            // so each row lands at the end.
+            let record = app::db::skp::load(db, plan.id).await.map_err(app_err)?;
+            let parent = match r.parent.and_then(|p| parent_ids.get(p).copied()) {
+                Some(id) if form != SkpForm::Jpt => {
+                    skp_hasil::Entity::find_by_id(id).one(db).await?
+                }
+                _ => None,
             };
-            let row = skp_hasil::ActiveModel {
-                skp_id: Set(plan.id),
-                grp: Set(ResultGroup::Utama),
-                position: Set(i as i32 + 1),
-                text: Set(r.text.to_owned()),
-                parent_id: Set(if form == SkpForm::Jpt { None } else { parent }),
-                parent_text: Set(parent_text),
-                perspective: Set(r.perspective),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(db)
-            .await?;
-            skp_indikator::ActiveModel {
-                hasil_id: Set(row.id),
-                position: Set(1),
-                aspect: Set(Some(r.aspect)),
-                text: Set(r.indicator.to_owned()),
-                target_min: Set(Some(r.target.to_owned())),
-                target_max: Set(None),
-                target_unit: Set(Some(r.unit.to_owned())),
-                ..Default::default()
-            }
-            .insert(db)
-            .await?;
+            let result = NewResult {
+                group: ResultGroup::Utama,
+                text: r.text.to_owned(),
+                parent: parent.as_ref(),
+                perspective: r.perspective,
+            };
+            let row = add_result(db, &record, result).await.map_err(app_err)?;
+            let indicator = NewIndicator {
+                aspect: Some(r.aspect),
+                text: r.indicator.to_owned(),
+                target_min: Some(r.target.to_owned()),
+                target_max: None,
+                target_unit: Some(r.unit.to_owned()),
+            };
+            let record = app::db::skp::load(db, plan.id).await.map_err(app_err)?;
+            add_indicator(db, &record, row.id, indicator)
+                .await
+                .map_err(app_err)?;
             mine.push(row.id);
         }
         // Submitted by the head and approved by their appraiser through the state machine, so

@@ -5,6 +5,7 @@
 //! given seed. Generated employees get no login accounts: they exist to be listed and searched.
 
 use app::db::entities::{jabatan, pegawai, unit_kerja};
+use app::domain::employee::{AsnType, PositionKind};
 use app::domain::ids::{AgencyId, EmployeeId, PositionId, UnitId};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
@@ -161,7 +162,7 @@ fn new_employee(
         front_title: Set(None),
         back_title: Set(Some(p.back.to_owned())),
         email: Set(None),
-        asn_type: Set(if p.pppk { "pppk" } else { "pns" }.to_owned()),
+        asn_type: Set(if p.pppk { AsnType::Pppk } else { AsnType::Pns }),
         rank_grade: Set(rank.to_owned()),
         unit_id: Set(unit_id),
         jabatan_id: Set(Some(jabatan_id)),
@@ -182,7 +183,7 @@ struct UnitSpec<'a> {
     code: String,
     name: String,
     head_position: String,
-    head_kind: &'static str,
+    head_kind: PositionKind,
     eselon: &'static str,
 }
 
@@ -228,14 +229,14 @@ async fn add_position(
     ctx: &Ctx,
     unit_id: UnitId,
     name: &str,
-    kind: &str,
+    kind: PositionKind,
     eselon: Option<&str>,
     is_head: bool,
 ) -> Result<PositionId, DbErr> {
     Ok(jabatan::ActiveModel {
         unit_id: Set(unit_id),
         name: Set(name.to_owned()),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind),
         eselon: Set(eselon.map(str::to_owned)),
         jenjang: Set(None),
         is_head: Set(is_head),
@@ -314,7 +315,7 @@ pub async fn generate(
                 code: format!("GEN{n:03}"),
                 name: dinas_name.clone(),
                 head_position: format!("Kepala {dinas_name}"),
-                head_kind: "jpt_pratama",
+                head_kind: PositionKind::JptPratama,
                 eselon: "II.b",
             },
         )
@@ -346,7 +347,7 @@ pub async fn generate(
                     code: format!("GEN{n:03}-B{b}"),
                     name: format!("Bidang {b} {dinas_name}"),
                     head_position: format!("Kepala Bidang {b}"),
-                    head_kind: "administrator",
+                    head_kind: PositionKind::Administrator,
                     eselon: "III.b",
                 },
             )
@@ -378,7 +379,7 @@ pub async fn generate(
                         code: format!("GEN{n:03}-B{b}-S{s}"),
                         name: format!("Seksi {s} Bidang {b} {dinas_name}"),
                         head_position: format!("Kepala Seksi {s}"),
-                        head_kind: "pengawas",
+                        head_kind: PositionKind::Pengawas,
                         eselon: "IV.a",
                     },
                 )
@@ -406,7 +407,7 @@ pub async fn generate(
                     &ctx,
                     seksi.id,
                     "Analis Kebijakan Ahli Pertama",
-                    "fungsional",
+                    PositionKind::Fungsional,
                     None,
                     false,
                 )
@@ -416,7 +417,7 @@ pub async fn generate(
                     &ctx,
                     seksi.id,
                     "Pengadministrasi Umum",
-                    "pelaksana",
+                    PositionKind::Pelaksana,
                     None,
                     false,
                 )

@@ -5,7 +5,7 @@ use crate::db::entities::{jabatan, pegawai, unit_kerja};
 use crate::domain::directory::{
     DirectoryPage, DirectoryQuery, DirectoryRow, SearchTerm, SortKey, StatusFilter,
 };
-use crate::domain::employee::display_name;
+use crate::domain::employee::{AsnType, display_name};
 use crate::domain::ids::EmployeeId;
 use crate::error::AppError;
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
@@ -24,7 +24,7 @@ struct RawRow {
     unit_name: String,
     position: Option<String>,
     rank_grade: String,
-    asn_type: String,
+    asn_type: AsnType,
     active: bool,
 }
 
@@ -82,7 +82,7 @@ fn filtered(within: Option<&str>, query: &DirectoryQuery) -> Select<pegawai::Ent
         StatusFilter::All => {}
     }
     if let Some(asn_type) = query.asn_type {
-        condition = condition.add(pegawai::Column::AsnType.eq(asn_type.code()));
+        condition = condition.add(pegawai::Column::AsnType.eq(asn_type));
     }
     pegawai::Entity::find()
         .join(JoinType::InnerJoin, unit_join())

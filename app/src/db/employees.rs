@@ -6,7 +6,7 @@ use crate::auth::server::ClientInfo;
 use crate::db::audit::{self, Entry};
 use crate::db::entities::{jabatan, pegawai, riwayat_jabatan, unit_kerja};
 use crate::domain::employee::{
-    EmployeeFields, FieldError, ValidEmployee, display_name, position_heads_unit, search_key,
+    EmployeeFields, FieldError, PositionKind, ValidEmployee, display_name, search_key,
 };
 use crate::domain::ids::{AccountId, AgencyId, EmployeeId, UnitId};
 use crate::error::AppError;
@@ -75,7 +75,7 @@ pub async fn snapshot(db: &impl ConnectionTrait, p: &pegawai::Model) -> Result<S
         Some(id) => jabatan::Entity::find_by_id(id)
             .one(db)
             .await?
-            .map(|j| format!("{} ({})", j.name, j.kind)),
+            .map(|j| format!("{} ({})", j.name, j.kind.as_str())),
         None => None,
     };
     Ok(Snapshot {
@@ -84,7 +84,7 @@ pub async fn snapshot(db: &impl ConnectionTrait, p: &pegawai::Model) -> Result<S
         front_title: p.front_title.clone(),
         back_title: p.back_title.clone(),
         email: p.email.clone(),
-        asn_type: p.asn_type.clone(),
+        asn_type: p.asn_type.as_str().to_owned(),
         rank_grade: p.rank_grade.clone(),
         unit,
         position,
@@ -179,7 +179,7 @@ async fn position_in(
     db: &impl ConnectionTrait,
     unit_id: UnitId,
     name: &str,
-    kind: &str,
+    kind: PositionKind,
     now: DateTime<Utc>,
 ) -> Result<jabatan::Model, AppError> {
     let existing = jabatan::Entity::find()
@@ -194,12 +194,12 @@ async fn position_in(
     Ok(jabatan::ActiveModel {
         unit_id: Set(unit_id),
         name: Set(name.to_owned()),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind),
         eselon: Set(None),
         jenjang: Set(name
             .split_once("Ahli ")
             .map(|(_, level)| format!("ahli_{}", level.to_lowercase().replace(' ', "_")))),
-        is_head: Set(position_heads_unit(kind)),
+        is_head: Set(kind.heads_unit()),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -290,7 +290,7 @@ pub async fn save(
         return Err(SaveError::Fields(errors));
     };
 
-    let heads_unit = position_heads_unit(valid.position_kind);
+    let heads_unit = valid.position_kind.heads_unit();
     let employee_id = existing.as_ref().map(|e| e.id);
     let [superior, appraiser] = people;
     let superior = match superior {
@@ -330,7 +330,7 @@ pub async fn save(
     row.front_title = Set(valid.front_title);
     row.back_title = Set(valid.back_title);
     row.email = Set(valid.email);
-    row.asn_type = Set(valid.asn_type.code().to_owned());
+    row.asn_type = Set(valid.asn_type);
     row.rank_grade = Set(valid.rank_grade);
     row.unit_id = Set(unit.id);
     row.jabatan_id = Set(Some(position.id));
@@ -531,14 +531,16 @@ pub async fn fields_of(
         front_title: p.front_title.clone().unwrap_or_default(),
         back_title: p.back_title.clone().unwrap_or_default(),
         email: p.email.clone().unwrap_or_default(),
-        asn_type: p.asn_type.clone(),
+        asn_type: p.asn_type.as_str().to_owned(),
         rank_grade: p.rank_grade.clone(),
         unit_code: unit.code,
         position: position
             .as_ref()
             .map(|j| j.name.clone())
             .unwrap_or_default(),
-        position_kind: position.map(|j| j.kind).unwrap_or_default(),
+        position_kind: position
+            .map(|j| j.kind.as_str().to_owned())
+            .unwrap_or_default(),
         superior_nip,
         appraiser_nip,
     })

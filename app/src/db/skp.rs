@@ -6,15 +6,15 @@ use crate::db::entities::{
     instansi, jabatan, pegawai, periode, skp, skp_hasil, skp_indikator, skp_komentar, skp_lampiran,
     skp_perilaku, skp_riwayat, unit_kerja,
 };
-use crate::domain::employee::{display_name, rank_label};
+use crate::domain::employee::{PositionKind, display_name, rank_label};
 use crate::domain::ids::{AccountId, EmployeeId, PeriodId, ResultId, SkpId};
 use crate::domain::skp::{
-    Approach, IndicatorDraft, ResultDraft, SkpDraft, SkpEvent, SkpForm, SkpParty, SkpState,
-    transition,
+    Approach, Aspect, IndicatorDraft, Perspective, ResultDraft, ResultGroup, SkpDraft, SkpEvent,
+    SkpForm, SkpParty, SkpState, transition,
 };
+pub use crate::domain::skp::{Header, PersonCard};
 use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::AppError;
-pub use crate::features::skp::types::{Header, PersonCard};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -157,7 +157,7 @@ async fn person_card(
         id: p.id,
         name: display_name(p.front_title.as_deref(), &p.name, p.back_title.as_deref()),
         nip: p.nip,
-        rank: rank_label(&p.asn_type, &p.rank_grade),
+        rank: rank_label(p.asn_type, &p.rank_grade),
         position,
         unit,
     }))
@@ -196,10 +196,11 @@ pub fn parse_header(skp: &skp::Model) -> Result<Header, AppError> {
 }
 
 /// Whether a position kind writes the JPT form of the SKP (perspectives, no cascade).
-pub fn form_for(position_kind: Option<&str>) -> SkpForm {
-    match position_kind {
-        Some("jpt_utama" | "jpt_madya" | "jpt_pratama") => SkpForm::Jpt,
-        _ => SkpForm::JaJf,
+pub fn form_for(position_kind: Option<PositionKind>) -> SkpForm {
+    if position_kind.is_some_and(PositionKind::is_jpt) {
+        SkpForm::Jpt
+    } else {
+        SkpForm::JaJf
     }
 }
 
@@ -419,6 +420,82 @@ pub async fn history(
         .order_by_asc(skp_riwayat::Column::Id)
         .all(db)
         .await?)
+}
+
+/// A work result as a form or the demo adds it; its text already cleaned.
+pub struct NewResult<'a> {
+    pub group: ResultGroup,
+    pub text: String,
+    /// The appraiser's RHK it supports, from [`leader_results`].
+    pub parent: Option<&'a skp_hasil::Model>,
+    pub perspective: Option<Perspective>,
+}
+
+/// Adds a work result at the end of its group. The caller has claimed the plan's version.
+pub async fn add_result(
+    db: &impl ConnectionTrait,
+    record: &SkpRecord,
+    new: NewResult<'_>,
+) -> Result<skp_hasil::Model, AppError> {
+    let now = Utc::now();
+    let position = next_position(
+        record
+            .results
+            .iter()
+            .filter(|(r, _)| r.grp == new.group)
+            .map(|(r, _)| &r.position),
+    );
+    Ok(skp_hasil::ActiveModel {
+        skp_id: Set(record.skp.id),
+        grp: Set(new.group),
+        position: Set(position),
+        text: Set(new.text),
+        parent_id: Set(new.parent.map(|p| p.id)),
+        parent_text: Set(new.parent.map(|p| p.text.clone())),
+        perspective: Set(new.perspective),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
+}
+
+/// An indicator as a form or the demo adds it; targets already in canonical form.
+pub struct NewIndicator {
+    pub aspect: Option<Aspect>,
+    pub text: String,
+    pub target_min: Option<String>,
+    pub target_max: Option<String>,
+    pub target_unit: Option<String>,
+}
+
+/// Adds an indicator at the end of result `result_id`'s. The caller has claimed the version.
+pub async fn add_indicator(
+    db: &impl ConnectionTrait,
+    record: &SkpRecord,
+    result_id: ResultId,
+    new: NewIndicator,
+) -> Result<skp_indikator::Model, AppError> {
+    let position = next_position(
+        record
+            .results
+            .iter()
+            .filter(|(r, _)| r.id == result_id)
+            .flat_map(|(_, i)| i.iter().map(|i| &i.position)),
+    );
+    Ok(skp_indikator::ActiveModel {
+        hasil_id: Set(result_id),
+        position: Set(position),
+        aspect: Set(new.aspect),
+        text: Set(new.text),
+        target_min: Set(new.target_min),
+        target_max: Set(new.target_max),
+        target_unit: Set(new.target_unit),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
 }
 
 /// The next free position at the end of a list.

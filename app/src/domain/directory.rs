@@ -91,7 +91,9 @@ impl DirectoryQuery {
                 Some("semua") => StatusFilter::All,
                 _ => StatusFilter::Active,
             },
-            asn_type: get("asn").as_deref().and_then(AsnType::parse),
+            asn_type: get("asn")
+                .as_deref()
+                .and_then(|a| a.parse::<AsnType>().ok()),
             sort: get("sort")
                 .and_then(|s| SortKey::ALL.into_iter().find(|k| k.code() == s))
                 .unwrap_or_default(),
@@ -115,7 +117,7 @@ impl DirectoryQuery {
             params.push(("status", self.status.code().to_owned()));
         }
         if let Some(asn) = self.asn_type {
-            params.push(("asn", asn.code().to_owned()));
+            params.push(("asn", asn.as_str().to_owned()));
         }
         if self.sort != SortKey::Name {
             params.push(("sort", self.sort.code().to_owned()));
@@ -173,7 +175,7 @@ pub struct DirectoryRow {
     pub unit: String,
     pub position: Option<String>,
     pub rank_grade: String,
-    pub asn_type: String,
+    pub asn_type: AsnType,
     pub active: bool,
 }
 

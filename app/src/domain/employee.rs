@@ -3,8 +3,10 @@
 //! the database (does the unit exist, is the NIP taken) come after these, in the server.
 
 use crate::domain::nip::{Nip, NipError};
+use crate::domain::vocabulary::from_str_via_as_str;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use strum::EnumIter;
 
 pub const MAX_NAME_LEN: usize = 120;
 pub const MAX_FRONT_TITLE_LEN: usize = 40;
@@ -12,25 +14,34 @@ pub const MAX_BACK_TITLE_LEN: usize = 60;
 pub const MAX_EMAIL_LEN: usize = 200;
 pub const MAX_POSITION_LEN: usize = 200;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// PNS or PPPK, as stored in `pegawai.asn_type`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
 pub enum AsnType {
     Pns,
     Pppk,
 }
 
+from_str_via_as_str!(AsnType, PositionKind);
+
 impl AsnType {
-    pub fn code(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Self::Pns => "pns",
             Self::Pppk => "pppk",
         }
     }
 
-    pub fn parse(input: &str) -> Option<Self> {
-        match input.trim().to_ascii_lowercase().as_str() {
-            "pns" => Some(Self::Pns),
-            "pppk" => Some(Self::Pppk),
-            _ => None,
+    /// "PNS" or "PPPK", as every document writes them.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pns => "PNS",
+            Self::Pppk => "PPPK",
         }
     }
 
@@ -54,7 +65,7 @@ pub const PPPK_RANKS: [&str; 17] = [
 
 /// The *pangkat* of a PNS grade as printed on official documents ("Penata, III/c"); PPPK
 /// have a *golongan* only.
-pub fn rank_label(asn_type: &str, grade: &str) -> String {
+pub fn rank_label(asn_type: AsnType, grade: &str) -> String {
     let name = match grade {
         "I/a" => "Juru Muda",
         "I/b" => "Juru Muda Tingkat I",
@@ -75,30 +86,60 @@ pub fn rank_label(asn_type: &str, grade: &str) -> String {
         "IV/e" => "Pembina Utama",
         _ => "",
     };
-    if asn_type == "pppk" || name.is_empty() {
+    if asn_type == AsnType::Pppk || name.is_empty() {
         format!("Golongan {grade}")
     } else {
         format!("{name}, {grade}")
     }
 }
 
-/// Kinds of *jabatan*, as stored.
-pub const POSITION_KINDS: [&str; 7] = [
-    "jpt_utama",
-    "jpt_madya",
-    "jpt_pratama",
-    "administrator",
-    "pengawas",
-    "fungsional",
-    "pelaksana",
-];
+/// The kind of a *jabatan*, as stored in `jabatan.kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PositionKind {
+    JptUtama,
+    JptMadya,
+    JptPratama,
+    Administrator,
+    Pengawas,
+    Fungsional,
+    Pelaksana,
+}
 
-/// Structural positions lead a unit: whoever holds one is the head of the unit it belongs to.
-pub fn position_heads_unit(kind: &str) -> bool {
-    matches!(
-        kind,
-        "jpt_utama" | "jpt_madya" | "jpt_pratama" | "administrator" | "pengawas"
-    )
+impl PositionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::JptUtama => "jpt_utama",
+            Self::JptMadya => "jpt_madya",
+            Self::JptPratama => "jpt_pratama",
+            Self::Administrator => "administrator",
+            Self::Pengawas => "pengawas",
+            Self::Fungsional => "fungsional",
+            Self::Pelaksana => "pelaksana",
+        }
+    }
+
+    /// Structural positions lead a unit: whoever holds one is the head of the unit it belongs to.
+    pub fn heads_unit(self) -> bool {
+        matches!(
+            self,
+            Self::JptUtama
+                | Self::JptMadya
+                | Self::JptPratama
+                | Self::Administrator
+                | Self::Pengawas
+        )
+    }
+
+    /// *Jabatan pimpinan tinggi*: their SKP takes the JPT form (perspectives, no cascade).
+    pub fn is_jpt(self) -> bool {
+        matches!(self, Self::JptUtama | Self::JptMadya | Self::JptPratama)
+    }
 }
 
 /// The fields of an employee as typed into the admin form or read from one CSV row.
@@ -171,7 +212,7 @@ pub struct ValidEmployee {
     pub rank_grade: String,
     pub unit_code: String,
     pub position: String,
-    pub position_kind: &'static str,
+    pub position_kind: PositionKind,
     pub superior_nip: Option<Nip>,
     pub appraiser_nip: Option<Nip>,
 }
@@ -294,7 +335,7 @@ pub fn validate(
         errors.push(("asn_type", "required"));
         None
     } else {
-        let parsed = AsnType::parse(&fields.asn_type);
+        let parsed = fields.asn_type.parse::<AsnType>().ok();
         if parsed.is_none() {
             errors.push(("asn_type", "asn_type_invalid"));
         }
@@ -341,8 +382,8 @@ pub fn validate(
     if position.is_none() {
         errors.push(("position", "required"));
     }
-    let kind_input = fields.position_kind.trim().to_ascii_lowercase();
-    let position_kind = POSITION_KINDS.iter().copied().find(|k| *k == kind_input);
+    let kind_input = fields.position_kind.trim();
+    let position_kind = kind_input.parse::<PositionKind>().ok();
     if kind_input.is_empty() {
         errors.push(("position_kind", "required"));
     } else if position_kind.is_none() {
@@ -421,6 +462,22 @@ pub fn display_name(front_title: Option<&str>, name: &str, back_title: Option<&s
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::vocabulary::{IntoEnumIterator, assert_round_trips, assert_serde_spelling};
+
+    #[test]
+    fn asn_types_and_position_kinds_have_one_spelling() {
+        assert_round_trips::<AsnType>(AsnType::as_str);
+        assert_round_trips::<PositionKind>(PositionKind::as_str);
+        assert_serde_spelling::<AsnType>(AsnType::as_str);
+        assert_serde_spelling::<PositionKind>(PositionKind::as_str);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn asn_types_and_position_kinds_are_stored_as_spelled() {
+        crate::domain::vocabulary::assert_column_spelling(AsnType::as_str);
+        crate::domain::vocabulary::assert_column_spelling(PositionKind::as_str);
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -455,7 +512,7 @@ mod tests {
         assert_eq!(v.email.as_deref(), Some("siti.aminah@sukamakmur.go.id"));
         assert_eq!(v.rank_grade, "III/c");
         assert_eq!(v.unit_code, "PPIK-INFO");
-        assert_eq!(v.position_kind, "fungsional");
+        assert_eq!(v.position_kind, PositionKind::Fungsional);
         assert_eq!(v.front_title, None);
         assert_eq!(v.superior_nip, None);
     }
@@ -558,7 +615,16 @@ mod tests {
         );
         assert_eq!(display_name(None, "Budi", Some("")), "Budi");
         assert_eq!(search_key("  Siti  AMINAH "), "siti aminah");
-        assert!(position_heads_unit("administrator"));
-        assert!(!position_heads_unit("fungsional"));
+        assert!(PositionKind::Administrator.heads_unit());
+        assert!(!PositionKind::Fungsional.heads_unit());
+        let jpt: Vec<_> = PositionKind::iter().filter(|k| k.is_jpt()).collect();
+        assert_eq!(
+            jpt,
+            [
+                PositionKind::JptUtama,
+                PositionKind::JptMadya,
+                PositionKind::JptPratama
+            ]
+        );
     }
 }

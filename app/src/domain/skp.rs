@@ -2,7 +2,7 @@
 //! what must be filled in before it can be submitted (§11.3), and the per-field cleaning the server
 //! applies when a row is saved.
 
-use crate::domain::ids::{IndicatorId, ResultId};
+use crate::domain::ids::{EmployeeId, IndicatorId, ResultId};
 use crate::domain::text::clean_line;
 use crate::domain::vocabulary::{IntoEnumIterator, from_str_via_as_str};
 use serde::{Deserialize, Serialize};
@@ -429,6 +429,27 @@ pub fn available_events(state: SkpState, party: SkpParty) -> Vec<SkpEvent> {
     SkpEvent::iter()
         .filter(|&event| allowed_parties(state, event).contains(&party))
         .collect()
+}
+
+/// One person as the SKP document prints them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonCard {
+    pub id: EmployeeId,
+    pub name: String,
+    pub nip: String,
+    pub rank: String,
+    pub position: String,
+    pub unit: String,
+}
+
+/// The document's header (employee, appraiser, the appraiser's superior), stored with the plan
+/// and frozen when it is approved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    pub agency: String,
+    pub employee: PersonCard,
+    pub appraiser: Option<PersonCard>,
+    pub appraiser_superior: Option<PersonCard>,
 }
 
 /// One IKI as saved.

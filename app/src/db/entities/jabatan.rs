@@ -1,3 +1,4 @@
+use crate::domain::employee::PositionKind;
 use crate::domain::ids::{PositionId, UnitId};
 use sea_orm::entity::prelude::*;
 
@@ -8,7 +9,7 @@ pub struct Model {
     pub id: PositionId,
     pub unit_id: UnitId,
     pub name: String,
-    pub kind: String,
+    pub kind: PositionKind,
     pub eselon: Option<String>,
     pub jenjang: Option<String>,
     pub is_head: bool,

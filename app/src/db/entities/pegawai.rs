@@ -1,3 +1,4 @@
+use crate::domain::employee::AsnType;
 use crate::domain::ids::{AgencyId, EmployeeId, PositionId, UnitId};
 use sea_orm::entity::prelude::*;
 
@@ -14,7 +15,7 @@ pub struct Model {
     pub front_title: Option<String>,
     pub back_title: Option<String>,
     pub email: Option<String>,
-    pub asn_type: String,
+    pub asn_type: AsnType,
     pub rank_grade: String,
     pub unit_id: UnitId,
     pub jabatan_id: Option<PositionId>,

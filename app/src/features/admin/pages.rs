@@ -4,8 +4,9 @@
 use super::api::{employee_directory, load_employee_editor, load_import_report, load_import_scope};
 use super::types::{DirectoryView, EmployeeEditor, ImportReport, ImportScope, UnitOption};
 use crate::domain::directory::{DirectoryQuery, SortKey, StatusFilter, encode_params};
-use crate::domain::employee::{AsnType, PNS_RANKS, POSITION_KINDS, PPPK_RANKS};
+use crate::domain::employee::{AsnType, PNS_RANKS, PPPK_RANKS, PositionKind};
 use crate::domain::ids::{EmployeeId, ImportId};
+use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
@@ -129,7 +130,7 @@ fn directory_view(
     };
     let asn_option = |value: Option<AsnType>, label: String| {
         view! {
-            <option value=value.map(|a| a.code()).unwrap_or("") selected=query.asn_type == value>
+            <option value=value.map(|a| a.as_str()).unwrap_or("") selected=query.asn_type == value>
                 {label}
             </option>
         }
@@ -223,7 +224,7 @@ fn directory_view(
                                 <td data-label="NIP" class="nowrap">{row.nip}</td>
                                 <td data-label=t_string!(i18n, admin.unit)>{row.unit}</td>
                                 <td data-label=t_string!(i18n, admin.rank)>
-                                    {row.rank_grade}" · "{row.asn_type.to_uppercase()}
+                                    {row.rank_grade}" · "{row.asn_type.label()}
                                 </td>
                             </tr>
                         }
@@ -274,15 +275,15 @@ pub fn ChangeList(lines: Vec<super::types::AuditLine>) -> impl IntoView {
     }
 }
 
-fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: &str) -> String {
+fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: PositionKind) -> String {
     match kind {
-        "jpt_utama" => t_string!(i18n, admin.kind.jpt_utama),
-        "jpt_madya" => t_string!(i18n, admin.kind.jpt_madya),
-        "jpt_pratama" => t_string!(i18n, admin.kind.jpt_pratama),
-        "administrator" => t_string!(i18n, admin.kind.administrator),
-        "pengawas" => t_string!(i18n, admin.kind.pengawas),
-        "fungsional" => t_string!(i18n, admin.kind.fungsional),
-        _ => t_string!(i18n, admin.kind.pelaksana),
+        PositionKind::JptUtama => t_string!(i18n, admin.kind.jpt_utama),
+        PositionKind::JptMadya => t_string!(i18n, admin.kind.jpt_madya),
+        PositionKind::JptPratama => t_string!(i18n, admin.kind.jpt_pratama),
+        PositionKind::Administrator => t_string!(i18n, admin.kind.administrator),
+        PositionKind::Pengawas => t_string!(i18n, admin.kind.pengawas),
+        PositionKind::Fungsional => t_string!(i18n, admin.kind.fungsional),
+        PositionKind::Pelaksana => t_string!(i18n, admin.kind.pelaksana),
     }
     .to_string()
 }
@@ -341,9 +342,8 @@ fn employee_form(i18n: leptos_i18n::I18nContext<Locale>, editor: EmployeeEditor)
         .iter()
         .map(|u| (u.code.clone(), unit_label(u)))
         .collect();
-    let kind_options: Vec<(String, String)> = POSITION_KINDS
-        .iter()
-        .map(|k| ((*k).to_owned(), kind_label(i18n, k)))
+    let kind_options: Vec<(String, String)> = PositionKind::iter()
+        .map(|k| (k.as_str().to_owned(), kind_label(i18n, k)))
         .collect();
     let rank_options: Vec<(String, String)> = PNS_RANKS
         .iter()
@@ -389,7 +389,7 @@ fn employee_form(i18n: leptos_i18n::I18nContext<Locale>, editor: EmployeeEditor)
                     value=value("email", &fields.email) error=err("email") />
                 <SelectField name="asn_type" placeholder="—" required=true label=t_string!(i18n, admin.asn_type).to_string()
                     value=value("asn_type", &fields.asn_type)
-                    options=vec![("pns".to_owned(), "PNS".to_owned()), ("pppk".to_owned(), "PPPK".to_owned())]
+                    options={AsnType::iter().map(|a| (a.as_str().to_owned(), a.label().to_owned())).collect::<Vec<_>>()}
                     error=err("asn_type") />
                 <SelectField name="rank_grade" placeholder="—" required=true label=t_string!(i18n, admin.rank).to_string()
                     value=value("rank_grade", &fields.rank_grade) options=rank_options error=err("rank_grade") />

@@ -651,7 +651,7 @@ mod ssr {
         Ok(ProfileView {
             name: display_name(&person),
             nip: person.nip.clone(),
-            asn_type: person.asn_type.to_uppercase(),
+            asn_type: person.asn_type.label().to_owned(),
             rank_grade: person.rank_grade.clone(),
             position,
             unit: unit.name,

@@ -628,7 +628,7 @@ pub(crate) mod ssr {
             &period,
             &me,
             appraisers,
-            store::form_for(kind.as_deref()),
+            store::form_for(kind),
             approach,
         )
         .await?;
@@ -771,26 +771,13 @@ pub(crate) mod ssr {
                 active.update(&txn).await?
             }
             None => {
-                skp_hasil::ActiveModel {
-                    skp_id: Set(skp_id),
-                    grp: Set(group),
-                    position: Set(store::next_position(
-                        cx.record
-                            .results
-                            .iter()
-                            .filter(|(r, _)| r.grp == group)
-                            .map(|(r, _)| &r.position),
-                    )),
-                    text: Set(text),
-                    parent_id: Set(parent.as_ref().map(|p| p.id)),
-                    parent_text: Set(parent_text),
-                    perspective: Set(perspective),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(&txn)
-                .await?
+                let new = store::NewResult {
+                    group,
+                    text,
+                    parent: parent.as_ref(),
+                    perspective,
+                };
+                store::add_result(&txn, &cx.record, new).await?
             }
         };
         txn.commit().await?;
@@ -980,25 +967,14 @@ pub(crate) mod ssr {
                 active.update(&txn).await?;
             }
             None => {
-                let position = store::next_position(
-                    cx.record
-                        .results
-                        .iter()
-                        .filter(|(r, _)| r.id == form.result_id)
-                        .flat_map(|(_, i)| i.iter().map(|i| &i.position)),
-                );
-                skp_indikator::ActiveModel {
-                    hasil_id: Set(form.result_id),
-                    position: Set(position),
-                    aspect: Set(aspect),
-                    text: Set(text),
-                    target_min: Set(min),
-                    target_max: Set(max),
-                    target_unit: Set(unit),
-                    ..Default::default()
-                }
-                .insert(&txn)
-                .await?;
+                let new = store::NewIndicator {
+                    aspect,
+                    text,
+                    target_min: min,
+                    target_max: max,
+                    target_unit: unit,
+                };
+                store::add_indicator(&txn, &cx.record, form.result_id, new).await?;
             }
         }
         txn.commit().await?;

@@ -1,32 +1,11 @@
 //! What the SKP pages receive from the server.
 
-use crate::domain::ids::{
-    AttachmentId, EmployeeId, IndicatorId, PeriodId, ResultId, SkpId, UnitId,
-};
+use crate::domain::ids::{AttachmentId, IndicatorId, PeriodId, ResultId, SkpId, UnitId};
 use crate::domain::skp::{
     Approach, Aspect, AttachmentKind, Perspective, ResultGroup, SkpEvent, SkpForm, SkpState,
 };
+pub use crate::domain::skp::{Header, PersonCard};
 use serde::{Deserialize, Serialize};
-
-/// One person as the SKP document prints them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PersonCard {
-    pub id: EmployeeId,
-    pub name: String,
-    pub nip: String,
-    pub rank: String,
-    pub position: String,
-    pub unit: String,
-}
-
-/// The document's header: frozen when the plan is approved.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Header {
-    pub agency: String,
-    pub employee: PersonCard,
-    pub appraiser: Option<PersonCard>,
-    pub appraiser_superior: Option<PersonCard>,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodInfo {
