@@ -7,7 +7,9 @@
 use crate::db::entities::{
     auth_session, login_throttle, password_reset, pegawai, unit_kerja, user_account,
 };
-use crate::domain::access::{Actor, AdminRole, AdminScope, UnitPath};
+use crate::domain::access::{
+    Actor, AdminRank, AdminRole, AdminScope, UnitPath, admin_rights_suspended,
+};
 use crate::domain::ids::{AccountId, EmployeeId};
 use crate::domain::login::{FailureCount, RESET_LINK_TTL, SESSION_POLICY, ThrottlePolicy};
 use crate::error::AppError;
@@ -256,11 +258,16 @@ pub async fn actor_for(
     };
     // An agency may demand a second factor for admin rights: without one, an admin acts as a
     // plain employee (the profile says why) until TOTP is set up.
-    let suspended = !account.totp_enabled
-        && (account.is_super_admin || account.admin_scope != AdminRole::None)
-        && crate::db::agency::primary(db)
-            .await?
-            .is_some_and(|a| a.require_admin_mfa);
+    let rank = account.admin_scope.rank(account.is_super_admin);
+    // Only an admin's request reads the agency's setting: most requests are employees'.
+    let suspended = rank != AdminRank::None
+        && admin_rights_suspended(
+            rank,
+            account.totp_enabled,
+            crate::db::agency::primary(db)
+                .await?
+                .is_some_and(|a| a.require_admin_mfa),
+        );
     let admin_rights = !suspended;
     let admin_scope = match account.admin_scope {
         _ if !admin_rights => None,

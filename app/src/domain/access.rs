@@ -105,6 +105,22 @@ impl AdminRole {
     }
 }
 
+/// Whether an account's admin rights are held back until it sets up a second factor: the agency
+/// demands one of admins, and this account holds admin rights without one. Such an admin acts as
+/// a plain employee (the profile says why).
+pub fn admin_rights_suspended(
+    rank: AdminRank,
+    has_second_factor: bool,
+    agency_requires: bool,
+) -> bool {
+    rank != AdminRank::None && !has_second_factor && agency_requires
+}
+
+/// Whether the directory (and the admin menu leading to it) is open to the actor at all.
+pub fn sees_directory(actor: &Actor) -> bool {
+    directory_scope(actor).is_ok()
+}
+
 /// How much admin power an account holds, lowest first.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum AdminRank {
@@ -298,6 +314,16 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_second_factor_holds_back_admin_rights_only_where_required() {
+        for rank in [AdminRank::Subtree, AdminRank::Agency, AdminRank::Super] {
+            assert!(admin_rights_suspended(rank, false, true));
+            assert!(!admin_rights_suspended(rank, true, true));
+            assert!(!admin_rights_suspended(rank, false, false));
+        }
+        assert!(!admin_rights_suspended(AdminRank::None, false, true));
+    }
 
     // The organisation of the matrix: agency /1/, two bidang /1/2/ and /1/3/, a sub-unit /1/2/4/.
     // Employee 10 sits in /1/2/4/; 20 is their penilai (head of /1/2/4/), 30 the atasan penilai

@@ -120,7 +120,9 @@ mod ssr {
     use crate::auth::server::{self as auth, ClientInfo, Credentials};
     use crate::db::audit::{self, Entry};
     use crate::db::entities::{jabatan, pegawai, unit_kerja};
-    use crate::domain::access::{Action, AdminRole, Target, authorize};
+    use crate::domain::access::{
+        Action, AdminRank, Target, admin_rights_suspended, authorize, sees_directory,
+    };
     use crate::domain::ids::{AccountId, EmployeeId};
     use crate::domain::login::{
         ACCOUNT_THROTTLE, ADDRESS_THROTTLE, local_path_or_root, normalize_login,
@@ -352,7 +354,7 @@ mod ssr {
         let user = state::require_user(&db).await?;
         let now = Utc::now();
         let account = &user.account;
-        let has_admin_role = account.is_super_admin || account.admin_scope != AdminRole::None;
+        let has_admin_role = account.admin_scope.rank(account.is_super_admin) != AdminRank::None;
         let required = crate::db::agency::primary(&db)
             .await?
             .is_some_and(|a| a.require_admin_mfa);
@@ -674,14 +676,14 @@ mod ssr {
                 )),
                 _ => None,
             },
-            admin_needs_mfa: !user.account.totp_enabled
-                && (user.account.is_super_admin || user.account.admin_scope != AdminRole::None)
-                && crate::db::agency::primary(&db)
+            admin_needs_mfa: admin_rights_suspended(
+                user.account.admin_scope.rank(user.account.is_super_admin),
+                user.account.totp_enabled,
+                crate::db::agency::primary(&db)
                     .await?
                     .is_some_and(|a| a.require_admin_mfa),
-            sees_directory: user.actor.is_super_admin
-                || user.actor.admin_scope.is_some()
-                || !user.actor.heads_units.is_empty(),
+            ),
+            sees_directory: sees_directory(&user.actor),
         })
     }
 
