@@ -444,7 +444,10 @@ pub async fn report(
         created: row.created_count,
         updated: row.updated_count,
         error_count: row.error_count,
-        errors: serde_json::from_str(&row.errors).unwrap_or_default(),
+        errors: serde_json::from_str(&row.errors).map_err(|error| {
+            tracing::error!(import = %row.id, %error, "a stored import report cannot be read");
+            AppError::Internal
+        })?,
     })
 }
 

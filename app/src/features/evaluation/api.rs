@@ -654,7 +654,10 @@ pub mod ssr {
             span: span_text(&cx.period, e.seq),
             state: e.state,
             version: e.version,
-            step: u8::try_from(e.step).unwrap_or(1),
+            step: u8::try_from(e.step).map_err(|_| {
+                tracing::error!(evaluation = %e.id, step = e.step, "impossible stored step");
+                AppError::Internal
+            })?,
             employee: plans::parse_header(&cx.plan)?.employee,
             results,
             behaviours,

@@ -554,11 +554,20 @@ pub(crate) mod ssr {
                 .record
                 .behaviours
                 .iter()
-                .map(|b| BehaviourView {
-                    value: u8::try_from(b.core_value).unwrap_or(0),
-                    expectation: b.expectation.clone(),
+                .map(|b| {
+                    let value = u8::try_from(b.core_value)
+                        .ok()
+                        .filter(|n| CoreValue::from_number(*n).is_some())
+                        .ok_or_else(|| {
+                            tracing::error!(skp = %b.skp_id, value = b.core_value, "impossible stored core value");
+                            AppError::Internal
+                        })?;
+                    Ok(BehaviourView {
+                        value,
+                        expectation: b.expectation.clone(),
+                    })
                 })
-                .collect(),
+                .collect::<Result<_, AppError>>()?,
             attachments: cx
                 .record
                 .attachments
