@@ -106,6 +106,27 @@ fn described_by(id: &str, has_hint: bool) -> String {
     }
 }
 
+/// What every field draws around its control: the label, then the control, its hint and the
+/// error the control's `aria-describedby` points at ([`described_by`]).
+#[component]
+fn FieldFrame(
+    id: String,
+    label: String,
+    required: bool,
+    hint: Option<String>,
+    error: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}{required.then_some(" *")}</label>
+            {children()}
+            {hint.map(|h| view! { <p id=format!("{id}-hint") class="hint">{h}</p> })}
+            <p id=format!("{id}-error") class="field-error">{error}</p>
+        </div>
+    }
+}
+
 /// A labelled single-line input. `id` defaults to `name`; pages with many forms of the same kind
 /// give each its own so labels stay unique.
 #[component]
@@ -128,16 +149,13 @@ pub fn TextField(
 ) -> impl IntoView {
     let id = id.unwrap_or_else(|| name.clone());
     let described = described_by(&id, hint.is_some());
+    let invalid = invalid(&error);
     view! {
-        <div class="field">
-            <label for=id.clone()>{label}{required.then_some(" *")}</label>
-            <input id=id.clone() name=name type=kind value=value required=required inputmode=inputmode
-                min=min max=max autocomplete=autocomplete autocapitalize=autocapitalize
-                aria-describedby=described
-                aria-invalid=invalid(&error) />
-            {hint.map(|h| view! { <p id=format!("{id}-hint") class="hint">{h}</p> })}
-            <p id=format!("{id}-error") class="field-error">{error}</p>
-        </div>
+        <FieldFrame id=id.clone() label required hint error>
+            <input id=id.clone() name=name.clone() type=kind value=value.clone() required=required
+                inputmode=inputmode min=min max=max autocomplete=autocomplete
+                autocapitalize=autocapitalize aria-describedby=described.clone() aria-invalid=invalid />
+        </FieldFrame>
     }
 }
 
@@ -155,15 +173,13 @@ pub fn TextAreaField(
 ) -> impl IntoView {
     let id = id.unwrap_or_else(|| name.clone());
     let described = described_by(&id, hint.is_some());
+    let invalid = invalid(&error);
     view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <TextArea value={value} {..} id=id.clone() name=name rows=rows
-                maxlength=maxlength.map(|n| n.to_string()) aria-describedby=described
-                aria-invalid=invalid(&error) />
-            {hint.map(|h| view! { <p id=format!("{id}-hint") class="hint">{h}</p> })}
-            <p id=format!("{id}-error") class="field-error">{error}</p>
-        </div>
+        <FieldFrame id=id.clone() label required=false hint error>
+            <TextArea value=value.clone() {..} id=id.clone() name=name.clone() rows=rows
+                maxlength=maxlength.map(|n| n.to_string()) aria-describedby=described.clone()
+                aria-invalid=invalid />
+        </FieldFrame>
     }
 }
 
@@ -182,19 +198,21 @@ pub fn SelectField(
 ) -> impl IntoView {
     let id = id.unwrap_or_else(|| name.clone());
     let described = described_by(&id, hint.is_some());
+    let invalid = invalid(&error);
+    let choices = options
+        .into_iter()
+        .map(|(v, text)| {
+            let selected = v.eq_ignore_ascii_case(&value);
+            view! { <option value=v selected=selected>{text}</option> }
+        })
+        .collect_view();
     view! {
-        <div class="field">
-            <label for=id.clone()>{label}{required.then_some(" *")}</label>
-            <select id=id.clone() name=name aria-describedby=described aria-invalid=invalid(&error)>
-                {placeholder.map(|p| view! { <option value="">{p}</option> })}
-                {options.into_iter().map(|(v, text)| {
-                    let selected = v.eq_ignore_ascii_case(&value);
-                    view! { <option value=v selected=selected>{text}</option> }
-                }).collect_view()}
+        <FieldFrame id=id.clone() label required hint error>
+            <select id=id.clone() name=name.clone() aria-describedby=described.clone() aria-invalid=invalid>
+                {placeholder.clone().map(|p| view! { <option value="">{p}</option> })}
+                {choices}
             </select>
-            {hint.map(|h| view! { <p id=format!("{id}-hint") class="hint">{h}</p> })}
-            <p id=format!("{id}-error") class="field-error">{error}</p>
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -208,28 +226,13 @@ pub fn PasswordField(
     error: Option<String>,
     autocomplete: &'static str,
 ) -> impl IntoView {
-    let hint_id = format!("{name}-hint");
-    let error_id = format!("{name}-error");
-    let described_by = if hint.is_some() {
-        format!("{hint_id} {error_id}")
-    } else {
-        error_id.clone()
-    };
+    let described = described_by(name, hint.is_some());
+    let invalid = invalid(&error);
     view! {
-        <div class="field">
-            <label for=name>{label}</label>
-            <input
-                id=name
-                name=name
-                type="password"
-                autocomplete=autocomplete
-                required
-                aria-describedby=described_by
-                aria-invalid=if error.is_some() { "true" } else { "false" }
-            />
-            {hint.map(|h| view! { <p id=hint_id.clone() class="hint">{h}</p> })}
-            <p id=error_id class="field-error">{error}</p>
-        </div>
+        <FieldFrame id=name.to_owned() label required=false hint error>
+            <input id=name name=name type="password" autocomplete=autocomplete required
+                aria-describedby=described.clone() aria-invalid=invalid />
+        </FieldFrame>
     }
 }
 
@@ -286,6 +289,40 @@ mod tests {
         assert_eq!(back.value("other", "Stored"), "Stored");
         assert_eq!(back.error_code("name"), Some("too_long"));
         assert_eq!(back.error_code("note"), None);
+    }
+
+    #[test]
+    fn a_field_points_its_control_at_its_hint_and_error() {
+        let html = Owner::new().with(|| {
+            view! {
+                <TextField name="nip" label="NIP".to_owned() value="123".to_owned()
+                    error=Some("NIP harus tepat 18 digit.".to_owned()) hint="18 digit" required=true />
+            }
+            .to_html()
+        });
+        for expected in [
+            "<label for=\"nip\">NIP",
+            " *</label>",
+            "value=\"123\"",
+            "aria-describedby=\"nip-hint nip-error\"",
+            "aria-invalid=\"true\"",
+            "<p id=\"nip-hint\" class=\"hint\">18 digit</p>",
+            "<p id=\"nip-error\" class=\"field-error\">NIP harus tepat 18 digit.</p>",
+        ] {
+            assert!(html.contains(expected), "{expected} in {html}");
+        }
+        let quiet = Owner::new().with(|| {
+            view! {
+                <SelectField id="s-1" name="kind" label="Jenis".to_owned() value="b".to_owned()
+                    options=vec![("a".to_owned(), "A".to_owned()), ("b".to_owned(), "B".to_owned())]
+                    error=None placeholder="—" />
+            }
+            .to_html()
+        });
+        assert!(quiet.contains("aria-describedby=\"s-1-error\""), "{quiet}");
+        assert!(quiet.contains("aria-invalid=\"false\""), "{quiet}");
+        assert!(quiet.contains("<option value=\"b\" selected"), "{quiet}");
+        assert!(!quiet.contains("<option value=\"a\" selected"), "{quiet}");
     }
 
     #[test]

@@ -630,14 +630,13 @@ mod ssr {
                 },
             );
         }
-        let basis = basis.trim().to_owned();
-        if basis.is_empty() {
-            errors = errors.field("basis", "required");
-        } else if let Err(code) = crate::domain::text::refuse_control(&basis) {
-            errors = errors.field("basis", code);
-        } else if basis.chars().count() > BASIS_MAX_CHARS {
-            errors = errors.field("basis", "too_long");
-        }
+        let basis = match crate::domain::text::clean_text(&basis, BASIS_MAX_CHARS) {
+            Ok(basis) => basis,
+            Err(code) => {
+                errors = errors.field("basis", code);
+                String::new()
+            }
+        };
         let Some(chosen) = chosen else {
             return Err(AppError::Invalid(errors));
         };
@@ -804,14 +803,13 @@ mod ssr {
         } else if atasan.is_some() && atasan == penilai {
             errors = errors.field("atasan_penilai_nip", "same_as_appraiser");
         }
-        let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
-        if reason.is_empty() {
-            errors = errors.field("reason", "required");
-        } else if let Err(code) = crate::domain::text::refuse_control(&reason) {
-            errors = errors.field("reason", code);
-        } else if reason.chars().count() > REASON_MAX_CHARS {
-            errors = errors.field("reason", "too_long");
-        }
+        let reason = match crate::domain::text::clean_line(&reason, REASON_MAX_CHARS) {
+            Ok(reason) => reason,
+            Err(code) => {
+                errors = errors.field("reason", code);
+                String::new()
+            }
+        };
         let Some(employee) = employee else {
             return Err(AppError::Invalid(errors));
         };
