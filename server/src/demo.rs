@@ -4,18 +4,21 @@
 //! Every demo account has the password [`DEMO_PASSWORD`]; the README lists the ones to try.
 
 use app::auth::server::hash_password;
+use app::db::accounts;
 use app::db::agency::{self, NewAgency};
-use app::db::entities::{jabatan, pegawai, unit_kerja, user_account};
+use app::db::employees::{self, SaveError};
+use app::db::entities::{jabatan, pegawai, unit_kerja};
 use app::db::skp::{NewIndicator, NewResult, add_indicator, add_result};
 use app::domain::access::AdminRole;
 use app::domain::agency::{AgencyTimeZone, EvaluationInterval};
-use app::domain::employee::{AsnType, PositionKind};
-use app::domain::ids::{AccountId, AgencyId, EmployeeId, PositionId, ResultId, UnitId};
+use app::domain::employee::{AsnType, EmployeeFields, PositionKind, validate};
+use app::domain::ids::{AccountId, AgencyId, EmployeeId, ResultId};
+use app::domain::nip::Nip;
 use app::domain::skp::{Aspect, Perspective};
+use app::domain::unit::{normalize_code, normalize_name};
 use chrono::{NaiveDate, Utc};
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbErr, Set, TransactionTrait,
-};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, TransactionTrait};
+use std::collections::HashSet;
 
 pub const DEMO_AGENCY_NAME: &str =
     "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Sukamakmur";
@@ -32,21 +35,21 @@ pub const ANALYST_NIP: &str = "199003182015031004";
 
 /// A person with a fixed identity in the demo (unit heads and the README's accounts).
 #[derive(Clone, Copy)]
-struct Named {
-    front: Option<&'static str>,
-    name: &'static str,
-    back: Option<&'static str>,
-    nip: &'static str,
-    rank: &'static str,
+struct Named<'a> {
+    front: Option<&'a str>,
+    name: &'a str,
+    back: Option<&'a str>,
+    nip: &'a str,
+    rank: &'a str,
 }
 
-const fn named(
-    front: Option<&'static str>,
-    name: &'static str,
-    back: Option<&'static str>,
-    nip: &'static str,
-    rank: &'static str,
-) -> Named {
+const fn named<'a>(
+    front: Option<&'a str>,
+    name: &'a str,
+    back: Option<&'a str>,
+    nip: &'a str,
+    rank: &'a str,
+) -> Named<'a> {
     Named {
         front,
         name,
@@ -62,8 +65,7 @@ struct Unit {
     parent: Option<&'static str>,
     head_position: &'static str,
     head_kind: PositionKind,
-    head_eselon: Option<&'static str>,
-    head: Named,
+    head: Named<'static>,
     /// Staff positions: (position name, kind, how many people).
     staff: &'static [(&'static str, PositionKind, usize)],
 }
@@ -75,7 +77,6 @@ const UNITS: &[Unit] = &[
         parent: None,
         head_position: "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
         head_kind: PositionKind::JptPratama,
-        head_eselon: Some("II.a"),
         head: named(
             Some("Drs."),
             "Hendra Wijayakusuma",
@@ -91,7 +92,6 @@ const UNITS: &[Unit] = &[
         parent: Some("BKPSDM"),
         head_position: "Sekretaris",
         head_kind: PositionKind::Administrator,
-        head_eselon: Some("III.a"),
         head: named(
             None,
             "Sri Rahayuningsih",
@@ -107,7 +107,6 @@ const UNITS: &[Unit] = &[
         parent: Some("SEK"),
         head_position: "Kepala Subbagian Umum dan Kepegawaian",
         head_kind: PositionKind::Pengawas,
-        head_eselon: Some("IV.a"),
         head: named(
             None,
             "Agus Setiawan",
@@ -126,7 +125,6 @@ const UNITS: &[Unit] = &[
         parent: Some("SEK"),
         head_position: "Kepala Subbagian Perencanaan dan Keuangan",
         head_kind: PositionKind::Pengawas,
-        head_eselon: Some("IV.a"),
         head: named(
             None,
             "Ratna Dewi Anggraini",
@@ -145,7 +143,6 @@ const UNITS: &[Unit] = &[
         parent: Some("BKPSDM"),
         head_position: "Kepala Bidang Pengadaan, Pemberhentian dan Informasi Kepegawaian",
         head_kind: PositionKind::Administrator,
-        head_eselon: Some("III.b"),
         head: named(
             None,
             "Bambang Sutrisno",
@@ -161,7 +158,6 @@ const UNITS: &[Unit] = &[
         parent: Some("PPIK"),
         head_position: "Kepala Subbidang Pengadaan dan Sistem Informasi",
         head_kind: PositionKind::Pengawas,
-        head_eselon: Some("IV.b"),
         head: named(
             None,
             "Yusuf Hidayat",
@@ -180,7 +176,6 @@ const UNITS: &[Unit] = &[
         parent: Some("PPIK"),
         head_position: "Kepala Subbidang Pemberhentian dan Pensiun",
         head_kind: PositionKind::Pengawas,
-        head_eselon: Some("IV.b"),
         head: named(
             None,
             "Nurhayati",
@@ -196,7 +191,6 @@ const UNITS: &[Unit] = &[
         parent: Some("BKPSDM"),
         head_position: "Kepala Bidang Mutasi dan Promosi",
         head_kind: PositionKind::Administrator,
-        head_eselon: Some("III.b"),
         head: named(
             None,
             "Dedi Kurniawan",
@@ -212,7 +206,6 @@ const UNITS: &[Unit] = &[
         parent: Some("MP"),
         head_position: "Kepala Subbidang Mutasi",
         head_kind: PositionKind::Pengawas,
-        head_eselon: Some("IV.b"),
         head: named(
             None,
             "Lestari Handayani",
@@ -228,7 +221,6 @@ const UNITS: &[Unit] = &[
         parent: Some("MP"),
         head_position: "Kepala Subbidang Promosi dan Penilaian Kinerja",
         head_kind: PositionKind::Pengawas,
-        head_eselon: Some("IV.b"),
         head: named(
             None,
             "Rudi Hartono",
@@ -251,7 +243,6 @@ const UNITS: &[Unit] = &[
         parent: Some("BKPSDM"),
         head_position: "Kepala Bidang Pengembangan Kompetensi Aparatur",
         head_kind: PositionKind::Administrator,
-        head_eselon: Some("III.b"),
         head: named(
             Some("Dr."),
             "Siti Marlina",
@@ -267,7 +258,6 @@ const UNITS: &[Unit] = &[
         parent: Some("PKA"),
         head_position: "Kepala Subbidang Pengembangan Kompetensi Manajerial",
         head_kind: PositionKind::Pengawas,
-        head_eselon: Some("IV.b"),
         head: named(
             None,
             "Fajar Nugroho",
@@ -287,7 +277,6 @@ const UNITS: &[Unit] = &[
         parent: Some("PKA"),
         head_position: "Kepala Subbidang Pengembangan Kompetensi Teknis dan Fungsional",
         head_kind: PositionKind::Pengawas,
-        head_eselon: Some("IV.b"),
         head: named(
             None,
             "Maya Sari Puspitasari",
@@ -303,7 +292,7 @@ const UNITS: &[Unit] = &[
 ];
 
 /// Staff with fixed identities (the README's demo accounts), placed first in their units.
-const NAMED_STAFF: &[(&str, Named)] = &[
+const NAMED_STAFF: &[(&str, Named<'static>)] = &[
     (
         "PPIK-INFO",
         named(
@@ -451,124 +440,65 @@ pub async fn seed_once(db: &DatabaseConnection) -> Result<bool, DbErr> {
     Ok(true)
 }
 
-struct Placed {
-    unit_id: UnitId,
-    path: String,
-    head_id: EmployeeId,
-    /// The head's own appraiser, who is the appraiser's superior for this unit's staff.
-    head_penilai: Option<EmployeeId>,
-}
-
 async fn seed_organisation(
     db: &impl ConnectionTrait,
     instansi_id: AgencyId,
     password_hash: &str,
 ) -> Result<(), DbErr> {
     let now = Utc::now();
+    let mut people = Enrolment {
+        instansi_id,
+        password_hash,
+        today: now.date_naive(),
+        emails: HashSet::new(),
+    };
     let mut rng = Lcg(2026);
-    let mut placed: Vec<(&str, Placed)> = Vec::new();
+    let mut placed: Vec<(&str, unit_kerja::Model)> = Vec::new();
     let mut seq = 1u32;
 
     for unit in UNITS {
         let parent = unit
             .parent
-            .and_then(|code| placed.iter().find(|(c, _)| *c == code).map(|(_, p)| p));
-        let row = unit_kerja::ActiveModel {
-            instansi_id: Set(instansi_id),
-            parent_id: Set(parent.map(|p| p.unit_id)),
-            path: Set(String::new()),
-            depth: Set(parent.map_or(0, |p| p.path.matches('/').count() as i32 - 1)),
-            code: Set(unit.code.to_owned()),
-            name: Set(unit.name.to_owned()),
-            closed_at: Set(None),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
-        let path = format!("{}{}/", parent.map_or("/", |p| p.path.as_str()), row.id);
-        let mut row: unit_kerja::ActiveModel = row.into();
-        row.path = Set(path.clone());
-        let row = row.update(db).await?;
+            .and_then(|code| placed.iter().find(|(c, _)| *c == code).map(|(_, u)| u));
+        let (code, name) = match (normalize_code(unit.code), normalize_name(unit.name)) {
+            (Ok(code), Ok(name)) => (code, name),
+            (code, name) => {
+                return Err(DbErr::Custom(format!(
+                    "demo unit {}: {code:?} {name:?}",
+                    unit.code
+                )));
+            }
+        };
+        let row = app::db::units::create(db, instansi_id, parent, code, name, now).await?;
 
-        let head_position = position(
-            db,
-            row.id,
-            unit.head_position,
-            unit.head_kind,
-            unit.head_eselon,
-            true,
-        )
-        .await?;
-        let Named {
-            front,
-            name,
-            back,
-            nip,
-            rank,
-        } = unit.head;
-        // The head reports to the head of the parent unit, appraised by them; their superior's
-        // appraiser is the appraiser's superior.
-        let head = person(
-            db,
-            instansi_id,
-            PersonSpec {
-                nip,
-                name,
-                front,
-                back,
-                rank,
-                unit_id: row.id,
-                jabatan_id: head_position,
-            },
-            parent.map(|p| p.head_id),
-            parent.and_then(|p| p.head_penilai),
-        )
-        .await?;
-        account(db, &head, password_hash, AdminRole::None).await?;
-
+        // The head comes first: everyone else in the unit reports to them, the way the employee
+        // form derives a reporting line from the unit tree.
+        people
+            .enrol(
+                db,
+                unit.head,
+                &row,
+                unit.head_position,
+                unit.head_kind,
+                AdminRole::None,
+            )
+            .await?;
         for (_, staff) in NAMED_STAFF.iter().filter(|s| s.0 == unit.code) {
-            let Named {
-                front,
-                name,
-                back,
-                nip,
-                rank,
-            } = *staff;
             // Named people take the unit's first staff position, or a plain *pelaksana* one.
-            let (staff_position, kind) = match unit.staff.first() {
+            let (position, kind) = match unit.staff.first() {
                 Some(&(name, kind, _)) => (name, kind),
                 None => ("Pelaksana", PositionKind::Pelaksana),
             };
-            let jabatan_id = position(db, row.id, staff_position, kind, None, false).await?;
-            let p = person(
-                db,
-                instansi_id,
-                PersonSpec {
-                    nip,
-                    name,
-                    front,
-                    back,
-                    rank,
-                    unit_id: row.id,
-                    jabatan_id,
-                },
-                Some(head.id),
-                parent.map(|p| p.head_id),
-            )
-            .await?;
-            let admin = if nip == ADMIN_NIP {
+            let admin = if staff.nip == ADMIN_NIP {
                 AdminRole::Agency
             } else {
                 AdminRole::None
             };
-            account(db, &p, password_hash, admin).await?;
+            people
+                .enrol(db, *staff, &row, position, kind, admin)
+                .await?;
         }
-
-        for &(staff_position, kind, count) in unit.staff {
-            let jabatan_id = position(db, row.id, staff_position, kind, None, false).await?;
+        for &(position, kind, count) in unit.staff {
             for _ in 0..count {
                 let female = rng.next(2) == 0;
                 let names = if female { FEMALE_NAMES } else { MALE_NAMES };
@@ -582,161 +512,90 @@ async fn seed_organisation(
                 } else {
                     STAFF_RANKS[rng.next(STAFF_RANKS.len() as u64) as usize]
                 };
-                let p = person(
-                    db,
-                    instansi_id,
-                    PersonSpec {
-                        nip: &nip,
-                        name,
-                        front: None,
-                        back: Some(degree),
-                        rank,
-                        unit_id: row.id,
-                        jabatan_id,
-                    },
-                    Some(head.id),
-                    parent.map(|p| p.head_id),
-                )
-                .await?;
-                account(db, &p, password_hash, AdminRole::None).await?;
+                let person = named(None, name, Some(degree), &nip, rank);
+                people
+                    .enrol(db, person, &row, position, kind, AdminRole::None)
+                    .await?;
             }
         }
-        placed.push((
-            unit.code,
-            Placed {
-                unit_id: row.id,
-                path,
-                head_id: head.id,
-                head_penilai: head.penilai_id,
-            },
-        ));
+        placed.push((unit.code, row));
     }
     Ok(())
 }
 
-async fn position(
-    db: &impl ConnectionTrait,
-    unit_id: UnitId,
-    name: &str,
-    kind: PositionKind,
-    eselon: Option<&str>,
-    is_head: bool,
-) -> Result<Option<PositionId>, DbErr> {
-    let now = Utc::now();
-    let jenjang = name
-        .split_once("Ahli ")
-        .map(|(_, level)| format!("ahli_{}", level.to_lowercase().replace(' ', "_")));
-    let row = jabatan::ActiveModel {
-        unit_id: Set(unit_id),
-        name: Set(name.to_owned()),
-        kind: Set(kind),
-        eselon: Set(eselon.map(str::to_owned)),
-        jenjang: Set(jenjang),
-        is_head: Set(is_head),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(Some(row.id))
-}
-
-struct PersonSpec<'a> {
-    nip: &'a str,
-    name: &'a str,
-    front: Option<&'a str>,
-    back: Option<&'a str>,
-    rank: &'a str,
-    unit_id: UnitId,
-    jabatan_id: Option<PositionId>,
-}
-
-async fn person(
-    db: &impl ConnectionTrait,
+/// Puts demo people into the organisation through the employee form's own validation and save,
+/// then gives them the demo password (and the admin their right).
+struct Enrolment<'a> {
     instansi_id: AgencyId,
-    spec: PersonSpec<'_>,
-    superior: Option<EmployeeId>,
-    superiors_superior: Option<EmployeeId>,
-) -> Result<pegawai::Model, DbErr> {
-    let now = Utc::now();
-    let pppk = &spec.nip[12..14] == "21";
-    let email = format!(
-        "{}@sukamakmur.go.id",
-        spec.name
-            .to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(".")
-    );
-    pegawai::ActiveModel {
-        instansi_id: Set(instansi_id),
-        nip: Set(spec.nip.to_owned()),
-        name: Set(spec.name.to_owned()),
-        name_search: Set(spec.name.to_lowercase()),
-        front_title: Set(spec.front.map(str::to_owned)),
-        back_title: Set(spec.back.map(str::to_owned)),
-        // Generated staff may share a name; only the first gets the address.
-        email: Set(if exists_email(db, &email).await? {
-            None
-        } else {
-            Some(email)
-        }),
-        asn_type: Set(if pppk { AsnType::Pppk } else { AsnType::Pns }),
-        rank_grade: Set(spec.rank.to_owned()),
-        unit_id: Set(spec.unit_id),
-        jabatan_id: Set(spec.jabatan_id),
-        atasan_id: Set(superior),
-        penilai_id: Set(superior),
-        atasan_penilai_id: Set(superiors_superior),
-        active: Set(true),
-        locale: Set("id".to_owned()),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
+    password_hash: &'a str,
+    today: NaiveDate,
+    /// Generated staff may share a name; only the first gets the address.
+    emails: HashSet<String>,
 }
 
-async fn exists_email(db: &impl ConnectionTrait, email: &str) -> Result<bool, DbErr> {
-    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-    Ok(pegawai::Entity::find()
-        .filter(pegawai::Column::Email.eq(email))
-        .count(db)
-        .await?
-        > 0)
-}
-
-async fn account(
-    db: &impl ConnectionTrait,
-    p: &pegawai::Model,
-    password_hash: &str,
-    admin_scope: AdminRole,
-) -> Result<(), DbErr> {
-    let now = Utc::now();
-    user_account::ActiveModel {
-        pegawai_id: Set(Some(p.id)),
-        login: Set(p.nip.clone()),
-        password_hash: Set(password_hash.to_owned()),
-        is_super_admin: Set(false),
-        admin_scope: Set(admin_scope),
-        admin_unit_id: Set(None),
-        totp_secret: Set(None),
-        totp_enabled: Set(false),
-        totp_last_step: Set(None),
-        password_changed_at: Set(now),
-        disabled: Set(false),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
+impl Enrolment<'_> {
+    async fn enrol(
+        &mut self,
+        db: &impl ConnectionTrait,
+        person: Named<'_>,
+        unit: &unit_kerja::Model,
+        position: &str,
+        kind: PositionKind,
+        admin: AdminRole,
+    ) -> Result<pegawai::Model, DbErr> {
+        let refused =
+            |problem: String| DbErr::Custom(format!("demo employee {}: {problem}", person.nip));
+        let pppk = Nip::parse(person.nip, self.today)
+            .map_err(|e| refused(e.to_string()))?
+            .is_pppk_number();
+        let email = format!(
+            "{}@sukamakmur.go.id",
+            person
+                .name
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(".")
+        );
+        let fields = EmployeeFields {
+            nip: person.nip.to_owned(),
+            name: person.name.to_owned(),
+            front_title: person.front.unwrap_or_default().to_owned(),
+            back_title: person.back.unwrap_or_default().to_owned(),
+            email: if self.emails.insert(email.clone()) {
+                email
+            } else {
+                String::new()
+            },
+            asn_type: if pppk { AsnType::Pppk } else { AsnType::Pns }
+                .as_str()
+                .to_owned(),
+            rank_grade: person.rank.to_owned(),
+            unit_code: unit.code.clone(),
+            position: position.to_owned(),
+            position_kind: kind.as_str().to_owned(),
+            superior_nip: String::new(),
+            appraiser_nip: String::new(),
+        };
+        let valid =
+            validate(&fields, self.today).map_err(|errors| refused(format!("{errors:?}")))?;
+        let saved = employees::save(db, self.instansi_id, None, valid, None, |_| true)
+            .await
+            .map_err(|e| match e {
+                SaveError::Fields(errors) => refused(format!("{errors:?}")),
+                SaveError::App(e) => refused(e.to_string()),
+            })?;
+        let now = Utc::now();
+        let account = accounts::of_employee(db, saved.id)
+            .await?
+            .ok_or_else(|| refused("no account".to_owned()))?;
+        let account =
+            accounts::set_password(db, account, self.password_hash.to_owned(), now).await?;
+        if admin != AdminRole::None {
+            accounts::set_admin_role(db, account, admin, None, now).await?;
+        }
+        Ok(saved)
     }
-    .insert(db)
-    .await?;
-    Ok(())
 }
 
 /// A demo work result: (RHK, the leader's RHK it supports by index, perspective for JPT,
@@ -1208,18 +1067,12 @@ async fn account_of(
     db: &impl ConnectionTrait,
     pegawai_id: EmployeeId,
 ) -> Result<Option<AccountId>, DbErr> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    Ok(user_account::Entity::find()
-        .filter(user_account::Column::PegawaiId.eq(pegawai_id))
-        .one(db)
-        .await?
-        .map(|a| a.id))
+    Ok(accounts::of_employee(db, pegawai_id).await?.map(|a| a.id))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use app::domain::nip::Nip;
 
     #[test]
     fn generated_and_named_nips_are_valid() {

@@ -192,25 +192,15 @@ async fn add_unit(
     ctx: &Ctx,
     spec: UnitSpec<'_>,
 ) -> Result<(unit_kerja::Model, PositionId), DbErr> {
-    let row = unit_kerja::ActiveModel {
-        instansi_id: Set(ctx.instansi_id),
-        parent_id: Set(Some(spec.parent.id)),
-        path: Set(String::new()),
-        depth: Set(spec.parent.depth + 1),
-        code: Set(spec.code),
-        name: Set(spec.name),
-        closed_at: Set(None),
-        version: Set(1),
-        created_at: Set(ctx.now),
-        updated_at: Set(ctx.now),
-        ..Default::default()
-    }
-    .insert(db)
+    let unit = app::db::units::create(
+        db,
+        ctx.instansi_id,
+        Some(spec.parent),
+        spec.code,
+        spec.name,
+        ctx.now,
+    )
     .await?;
-    let path = format!("{}{}/", spec.parent.path, row.id);
-    let mut active: unit_kerja::ActiveModel = row.into();
-    active.path = Set(path);
-    let unit = active.update(db).await?;
     let head_position = add_position(
         db,
         ctx,

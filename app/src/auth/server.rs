@@ -521,14 +521,8 @@ pub async fn redeem_password_reset(
     if spent.rows_affected != 1 {
         return Err(AppError::NotFound);
     }
-    let version = account.version;
     let user_id = account.id;
-    let mut account: user_account::ActiveModel = account.into();
-    account.password_hash = Set(password_hash);
-    account.password_changed_at = Set(now);
-    account.updated_at = Set(now);
-    account.version = Set(version + 1);
-    account.update(db).await?;
+    crate::db::accounts::set_password(db, account, password_hash, now).await?;
     end_all_sessions(db, user_id).await?;
     Ok(())
 }

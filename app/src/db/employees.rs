@@ -3,6 +3,7 @@
 //! and the audit trail. The admin form and the CSV import both go through [`save`].
 
 use crate::auth::server::ClientInfo;
+use crate::db::accounts;
 use crate::db::audit::{self, Entry};
 use crate::db::entities::{jabatan, pegawai, riwayat_jabatan, unit_kerja};
 use crate::domain::employee::{
@@ -219,13 +220,14 @@ pub struct Author<'a> {
 
 /// Resolves what needs the database, then creates or updates the employee. `existing` is the
 /// record being edited (`None`: create; a NIP already taken is then an error). `unit_allowed`
-/// tells whether the author may place someone in a unit (their admin scope).
+/// tells whether the author may place someone in a unit (their admin scope). Without an author
+/// (the demo loader) the record and its history are written but nobody is audited.
 pub async fn save(
     db: &impl ConnectionTrait,
     instansi_id: AgencyId,
     existing: Option<pegawai::Model>,
     valid: ValidEmployee,
-    author: &Author<'_>,
+    author: Option<&Author<'_>>,
     unit_allowed: impl Fn(&unit_kerja::Model) -> bool,
 ) -> Result<pegawai::Model, SaveError> {
     let now = Utc::now();
@@ -345,13 +347,16 @@ pub async fn save(
     };
 
     if existing.is_none() {
-        create_account(db, &saved, now).await?;
+        accounts::create_for(db, &saved, now).await?;
     } else if before.as_ref().is_some_and(|b| b.nip != saved.nip) {
-        rename_account(db, &saved).await?;
+        accounts::rename_for(db, &saved).await?;
     }
     if moved {
-        record_move(db, &saved, author.user_id, now).await?;
+        record_move(db, &saved, author.map(|a| a.user_id), now).await?;
     }
+    let Some(author) = author else {
+        return Ok(saved);
+    };
     let after = snapshot(db, &saved).await?;
     if before.as_ref() != Some(&after) {
         audit::record(
@@ -371,58 +376,12 @@ pub async fn save(
     Ok(saved)
 }
 
-/// Every employee gets a login (their NIP) without a usable password: an admin hands them a
-/// one-time link to choose one.
-async fn create_account(
-    db: &impl ConnectionTrait,
-    p: &pegawai::Model,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    use crate::db::entities::user_account;
-    user_account::ActiveModel {
-        pegawai_id: Set(Some(p.id)),
-        login: Set(p.nip.clone()),
-        // Not a PHC string: no password can ever match it.
-        password_hash: Set("!".to_owned()),
-        is_super_admin: Set(false),
-        admin_scope: Set(crate::domain::access::AdminRole::None),
-        admin_unit_id: Set(None),
-        totp_secret: Set(None),
-        totp_enabled: Set(false),
-        totp_last_step: Set(None),
-        password_changed_at: Set(now),
-        disabled: Set(false),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(())
-}
-
-/// A corrected NIP is also the corrected login.
-async fn rename_account(db: &impl ConnectionTrait, p: &pegawai::Model) -> Result<(), AppError> {
-    use crate::db::entities::user_account;
-    if let Some(account) = user_account::Entity::find()
-        .filter(user_account::Column::PegawaiId.eq(p.id))
-        .one(db)
-        .await?
-    {
-        let mut account = account.into_active_model();
-        account.login = Set(p.nip.clone());
-        account.update(db).await?;
-    }
-    Ok(())
-}
-
 /// Closes the open history line and opens one for the employee's current unit and position, so
 /// a transfer keeps where they were before.
 async fn record_move(
     db: &impl ConnectionTrait,
     p: &pegawai::Model,
-    recorded_by: AccountId,
+    recorded_by: Option<AccountId>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let today = now.date_naive();
@@ -443,7 +402,7 @@ async fn record_move(
         started_at: Set(today),
         ended_at: Set(None),
         note: Set(None),
-        recorded_by: Set(Some(recorded_by)),
+        recorded_by: Set(recorded_by),
         ..Default::default()
     }
     .insert(db)

@@ -1,6 +1,7 @@
 //! Database entities and shared queries (server only). Every query here must run on SQLite and
 //! PostgreSQL alike; integration tests in `server/tests` exercise both.
 
+pub mod accounts;
 pub mod agency;
 pub mod audit;
 pub mod directory;

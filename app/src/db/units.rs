@@ -1,8 +1,46 @@
-//! Reading the unit tree: a subtree by its materialised path, in the order it is drawn.
+//! The unit tree: adding a unit with its materialised path, reading a subtree in the order it
+//! is drawn.
 
 use crate::db::entities::unit_kerja;
+use crate::domain::ids::AgencyId;
 use crate::error::AppError;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, IntoActiveModel,
+    QueryFilter, Set,
+};
+
+/// Adds a unit under `parent` (the agency's root unit when `None`). `code` and `name` are
+/// already checked (`domain::unit::normalize_code`, `normalize_name`, and the code unused).
+pub async fn create(
+    db: &impl ConnectionTrait,
+    instansi_id: AgencyId,
+    parent: Option<&unit_kerja::Model>,
+    code: String,
+    name: String,
+    now: DateTime<Utc>,
+) -> Result<unit_kerja::Model, DbErr> {
+    let row = unit_kerja::ActiveModel {
+        instansi_id: Set(instansi_id),
+        parent_id: Set(parent.map(|p| p.id)),
+        // The path holds the unit's own id, known only once it is inserted.
+        path: Set(String::new()),
+        depth: Set(parent.map_or(0, |p| p.depth + 1)),
+        code: Set(code),
+        name: Set(name),
+        closed_at: Set(None),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let path = format!("{}{}/", parent.map_or("/", |p| p.path.as_str()), row.id);
+    let mut row = row.into_active_model();
+    row.path = Set(path);
+    row.update(db).await
+}
 
 /// Units inside `within` (all for `None`), in tree order.
 pub async fn within(

@@ -78,6 +78,8 @@ ids! {
     NotificationId,
     /// An employee import run (`employee_import`).
     ImportId,
+    /// A line of the audit log (`audit_log`).
+    AuditId,
 }
 
 #[cfg(test)]

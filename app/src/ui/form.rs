@@ -115,10 +115,16 @@ fn FieldFrame(
     required: bool,
     hint: Option<String>,
     error: Option<String>,
+    /// `"grow"` for the one field of a filter bar that takes the spare width.
+    class: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
+    let class = match class {
+        Some(extra) => format!("field {extra}"),
+        None => "field".to_owned(),
+    };
     view! {
-        <div class="field">
+        <div class=class>
             <label for=id.clone()>{label}{required.then_some(" *")}</label>
             {children()}
             {hint.map(|h| view! { <p id=format!("{id}-hint") class="hint">{h}</p> })}
@@ -146,16 +152,66 @@ pub fn TextField(
     #[prop(optional)] max: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] autocapitalize: Option<&'static str>,
+    /// `"false"` for identifiers (NIP, login) that a spell checker would only mark red.
+    #[prop(optional)]
+    spellcheck: Option<&'static str>,
+    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional)] class: Option<&'static str>,
 ) -> impl IntoView {
     let id = id.unwrap_or_else(|| name.clone());
     let described = described_by(&id, hint.is_some());
     let invalid = invalid(&error);
     view! {
-        <FieldFrame id=id.clone() label required hint error>
+        <FieldFrame id=id.clone() label required hint error class=class>
             <input id=id.clone() name=name.clone() type=kind value=value.clone() required=required
                 inputmode=inputmode min=min max=max autocomplete=autocomplete
-                autocapitalize=autocapitalize aria-describedby=described.clone() aria-invalid=invalid />
+                autocapitalize=autocapitalize spellcheck=spellcheck placeholder=placeholder.clone()
+                aria-describedby=described.clone() aria-invalid=invalid />
         </FieldFrame>
+    }
+}
+
+/// The six-digit code of an authenticator app (`name="code"`): a numeric keypad on phones and
+/// the one-time-code autofill; never refilled, a code is good for one try.
+#[component]
+pub fn CodeField(
+    id: &'static str,
+    label: String,
+    error: Option<String>,
+    #[prop(optional)] autofocus: bool,
+) -> impl IntoView {
+    let described = described_by(id, false);
+    let invalid = invalid(&error);
+    view! {
+        <FieldFrame id=id.to_owned() label required=false hint=None error class=None>
+            <input id=id name="code" type="text" inputmode="numeric" pattern="[0-9 ]*"
+                autocomplete="one-time-code" maxlength="7" required autofocus=autofocus
+                aria-describedby=described.clone() aria-invalid=invalid />
+        </FieldFrame>
+    }
+}
+
+/// A yes/no setting: the box inside its label, then its hint and error. Unchecked boxes are not
+/// posted at all, so the server reads a missing field as "no".
+#[component]
+pub fn CheckboxField(
+    name: &'static str,
+    label: String,
+    checked: bool,
+    error: Option<String>,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let described = described_by(name, hint.is_some());
+    view! {
+        <div class="field checkbox">
+            <label>
+                <input type="checkbox" id=name name=name value="on" checked=checked
+                    aria-describedby=described aria-invalid=invalid(&error) />
+                " "{label}
+            </label>
+            {hint.map(|h| view! { <p id=format!("{name}-hint") class="hint">{h}</p> })}
+            <p id=format!("{name}-error") class="field-error">{error}</p>
+        </div>
     }
 }
 
@@ -175,7 +231,7 @@ pub fn TextAreaField(
     let described = described_by(&id, hint.is_some());
     let invalid = invalid(&error);
     view! {
-        <FieldFrame id=id.clone() label required=false hint error>
+        <FieldFrame id=id.clone() label required=false hint error class=None>
             <TextArea value=value.clone() {..} id=id.clone() name=name.clone() rows=rows
                 maxlength=maxlength.map(|n| n.to_string()) aria-describedby=described.clone()
                 aria-invalid=invalid />
@@ -207,11 +263,66 @@ pub fn SelectField(
         })
         .collect_view();
     view! {
-        <FieldFrame id=id.clone() label required hint error>
+        <FieldFrame id=id.clone() label required hint error class=None>
             <select id=id.clone() name=name.clone() aria-describedby=described.clone() aria-invalid=invalid>
                 {placeholder.clone().map(|p| view! { <option value="">{p}</option> })}
                 {choices}
             </select>
+        </FieldFrame>
+    }
+}
+
+/// One choice among a few, as radio buttons under a legend (`options` are `(value, text)`).
+#[component]
+pub fn RadioField(
+    name: &'static str,
+    legend: String,
+    value: String,
+    options: Vec<(String, String)>,
+    error: Option<String>,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let described = described_by(name, hint.is_some());
+    let invalid = invalid(&error);
+    let choices = options
+        .into_iter()
+        .map(|(v, text)| {
+            let checked = v == value;
+            view! {
+                <label class="choice">
+                    <input type="radio" name=name value=v checked=checked
+                        aria-describedby=described.clone() aria-invalid=invalid />
+                    " "{text}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field">
+            <legend>{legend}</legend>
+            {choices}
+            {hint.map(|h| view! { <p id=format!("{name}-hint") class="hint">{h}</p> })}
+            <p id=format!("{name}-error") class="field-error">{error}</p>
+        </fieldset>
+    }
+}
+
+/// A file picker; the file is checked again by the server whatever `accept` lets through.
+#[component]
+pub fn FileField(
+    name: &'static str,
+    label: String,
+    accept: &'static str,
+    error: Option<String>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let described = described_by(name, hint.is_some());
+    let invalid = invalid(&error);
+    view! {
+        <FieldFrame id=name.to_owned() label required hint error class=None>
+            <input id=name name=name type="file" accept=accept required=required
+                aria-describedby=described.clone() aria-invalid=invalid />
         </FieldFrame>
     }
 }
@@ -229,7 +340,7 @@ pub fn PasswordField(
     let described = described_by(name, hint.is_some());
     let invalid = invalid(&error);
     view! {
-        <FieldFrame id=name.to_owned() label required=false hint error>
+        <FieldFrame id=name.to_owned() label required=false hint error class=None>
             <input id=name name=name type="password" autocomplete=autocomplete required
                 aria-describedby=described.clone() aria-invalid=invalid />
         </FieldFrame>
@@ -323,6 +434,20 @@ mod tests {
         assert!(quiet.contains("aria-invalid=\"false\""), "{quiet}");
         assert!(quiet.contains("<option value=\"b\" selected"), "{quiet}");
         assert!(!quiet.contains("<option value=\"a\" selected"), "{quiet}");
+        let setting = Owner::new().with(|| {
+            view! {
+                <CheckboxField name="require_admin_mfa" label="Wajib".to_owned() checked=true
+                    error=None hint="Petunjuk" />
+            }
+            .to_html()
+        });
+        for expected in [
+            "aria-describedby=\"require_admin_mfa-hint require_admin_mfa-error\"",
+            "checked",
+            "<p id=\"require_admin_mfa-hint\" class=\"hint\">Petunjuk</p>",
+        ] {
+            assert!(setting.contains(expected), "{expected} in {setting}");
+        }
     }
 
     #[test]

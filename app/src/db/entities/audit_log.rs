@@ -1,4 +1,4 @@
-use crate::domain::ids::AccountId;
+use crate::domain::ids::{AccountId, AuditId};
 use sea_orm::entity::prelude::*;
 
 /// Append-only: rows are inserted, never updated or deleted.
@@ -6,7 +6,7 @@ use sea_orm::entity::prelude::*;
 #[sea_orm(table_name = "audit_log")]
 pub struct Model {
     #[sea_orm(primary_key)]
-    pub id: i64,
+    pub id: AuditId,
     pub at: DateTimeUtc,
     pub actor_user_id: Option<AccountId>,
     pub action: String,

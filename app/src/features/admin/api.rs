@@ -403,7 +403,7 @@ pub(crate) mod ssr {
                 "employee_created"
             },
         };
-        let saved = match employees::save(&txn, agency.id, current, valid, &author, |u| {
+        let saved = match employees::save(&txn, agency.id, current, valid, Some(&author), |u| {
             may_edit_in(&actor, u)
         })
         .await

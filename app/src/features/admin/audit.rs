@@ -5,6 +5,7 @@ use super::types::AuditLine;
 use crate::domain::directory::encode_params;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::ui::form::{SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -229,33 +230,25 @@ pub fn AuditLogPage() -> impl IntoView {
             format!("/admin/audit?{params}")
         }
     };
+    let actions = ACTIONS
+        .iter()
+        .map(|a| ((*a).to_owned(), action_label(i18n, a)))
+        .collect();
     view! {
         <PageTitle text=move || t_string!(i18n, audit.title).to_string() />
         <AdminNav current="/admin/audit" />
         <section class="admin-page" aria-labelledby="audit-title">
             <h1 id="audit-title">{t!(i18n, audit.title)}</h1>
             <form class="filters" method="get" action="/admin/audit" role="search">
-                <div class="field">
-                    <label for="aksi">{t!(i18n, audit.action_label)}</label>
-                    <select id="aksi" name="aksi">
-                        <option value="">{t!(i18n, audit.all_actions)}</option>
-                        {ACTIONS.iter().map(|a| view! {
-                            <option value=*a selected=filter.action.as_deref() == Some(*a)>{action_label(i18n, a)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="pelaku">{t!(i18n, audit.actor)}</label>
-                    <input id="pelaku" name="pelaku" type="text" value=filter.actor.clone() inputmode="numeric" />
-                </div>
-                <div class="field">
-                    <label for="dari">{t!(i18n, audit.from)}</label>
-                    <input id="dari" name="dari" type="date" value=filter.from.map(|d| d.to_string()).unwrap_or_default() />
-                </div>
-                <div class="field">
-                    <label for="sampai">{t!(i18n, audit.to)}</label>
-                    <input id="sampai" name="sampai" type="date" value=filter.to.map(|d| d.to_string()).unwrap_or_default() />
-                </div>
+                <SelectField name="aksi" label=t_string!(i18n, audit.action_label).to_string()
+                    value=filter.action.clone().unwrap_or_default() options=actions error=None
+                    placeholder=t_string!(i18n, audit.all_actions).to_string() />
+                <TextField name="pelaku" label=t_string!(i18n, audit.actor).to_string()
+                    value=filter.actor.clone() error=None inputmode="numeric" spellcheck="false" />
+                <TextField name="dari" label=t_string!(i18n, audit.from).to_string() kind="date"
+                    value=filter.from.map(|d| d.to_string()).unwrap_or_default() error=None />
+                <TextField name="sampai" label=t_string!(i18n, audit.to).to_string() kind="date"
+                    value=filter.to.map(|d| d.to_string()).unwrap_or_default() error=None />
                 <button class="button" type="submit">{t!(i18n, admin.search)}</button>
             </form>
             <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>

@@ -307,7 +307,7 @@ async fn apply(
                 row.superior_nip = None;
                 row.appraiser_nip = None;
             }
-            match employees::save(&txn, agency.id, existing, row, &author, |u| {
+            match employees::save(&txn, agency.id, existing, row, Some(&author), |u| {
                 may_edit_in(actor, u)
             })
             .await

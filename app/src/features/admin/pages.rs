@@ -10,7 +10,7 @@ use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
-use crate::ui::form::{Posted, SelectField, TextField};
+use crate::ui::form::{FileField, Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -123,18 +123,24 @@ fn directory_view(
     let page = view.page;
     let export_params = encode_params(&query.with_page(0).to_params());
     let selected_unit = query.unit_id;
-    let status_option = |value: StatusFilter, label: String| {
-        view! {
-            <option value=value.code() selected=query.status == value>{label}</option>
-        }
-    };
-    let asn_option = |value: Option<AsnType>, label: String| {
-        view! {
-            <option value=value.map(|a| a.as_str()).unwrap_or("") selected=query.asn_type == value>
-                {label}
-            </option>
-        }
-    };
+    let unit_options = view
+        .units
+        .iter()
+        .map(|u| (u.id.to_string(), unit_label(u)))
+        .collect();
+    let status_options = [
+        (StatusFilter::Active, t_string!(i18n, admin.status_active)),
+        (
+            StatusFilter::Inactive,
+            t_string!(i18n, admin.status_inactive),
+        ),
+        (StatusFilter::All, t_string!(i18n, admin.status_all)),
+    ]
+    .map(|(value, label)| (value.code().to_owned(), label.to_string()))
+    .to_vec();
+    let asn_options = [AsnType::Pns, AsnType::Pppk]
+        .map(|a| (a.as_str().to_owned(), a.label().to_owned()))
+        .to_vec();
     let first = page.page * DirectoryQuery::PAGE_SIZE + 1;
     let last = (first - 1 + page.rows.len() as u64).max(first.min(page.total));
     let summary = if page.total == 0 {
@@ -162,36 +168,17 @@ fn directory_view(
             </p>
         })}
         <form class="filters" method="get" action="/admin/pegawai" role="search">
-            <div class="field grow">
-                <label for="q">{t!(i18n, admin.search_label)}</label>
-                <input id="q" name="q" type="search" value=query.text.clone() autocomplete="off"
-                    placeholder=t_string!(i18n, admin.search_placeholder) />
-            </div>
-            <div class="field">
-                <label for="unit">{t!(i18n, admin.unit)}</label>
-                <select id="unit" name="unit">
-                    <option value="">{t!(i18n, admin.all_units)}</option>
-                    {view.units.iter().map(|u| view! {
-                        <option value=u.id.to_string() selected=selected_unit == Some(u.id)>{unit_label(u)}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="status">{t!(i18n, admin.status)}</label>
-                <select id="status" name="status">
-                    {status_option(StatusFilter::Active, t_string!(i18n, admin.status_active).to_string())}
-                    {status_option(StatusFilter::Inactive, t_string!(i18n, admin.status_inactive).to_string())}
-                    {status_option(StatusFilter::All, t_string!(i18n, admin.status_all).to_string())}
-                </select>
-            </div>
-            <div class="field">
-                <label for="asn">{t!(i18n, admin.asn_type)}</label>
-                <select id="asn" name="asn">
-                    {asn_option(None, t_string!(i18n, admin.all_types).to_string())}
-                    {asn_option(Some(AsnType::Pns), "PNS".to_owned())}
-                    {asn_option(Some(AsnType::Pppk), "PPPK".to_owned())}
-                </select>
-            </div>
+            <TextField name="q" label=t_string!(i18n, admin.search_label).to_string() kind="search"
+                value=query.text.clone() error=None autocomplete="off" class="grow"
+                placeholder=t_string!(i18n, admin.search_placeholder).to_string() />
+            <SelectField name="unit" label=t_string!(i18n, admin.unit).to_string()
+                value=selected_unit.map(|u| u.to_string()).unwrap_or_default() options=unit_options
+                error=None placeholder=t_string!(i18n, admin.all_units).to_string() />
+            <SelectField name="status" label=t_string!(i18n, admin.status).to_string()
+                value=query.status.code().to_owned() options=status_options error=None />
+            <SelectField name="asn" label=t_string!(i18n, admin.asn_type).to_string()
+                value=query.asn_type.map(|a| a.as_str()).unwrap_or("").to_owned() options=asn_options
+                error=None placeholder=t_string!(i18n, admin.all_types).to_string() />
             {(query.sort != SortKey::Name).then(|| view! { <input type="hidden" name="sort" value=query.sort.code() /> })}
             {query.descending.then(|| view! { <input type="hidden" name="dir" value="turun" /> })}
             <button class="button" type="submit">{t!(i18n, admin.search)}</button>
@@ -502,11 +489,9 @@ fn import_form(i18n: leptos_i18n::I18nContext<Locale>, scope: ImportScope) -> im
             <p>{t!(i18n, admin.import_intro)}</p>
             <p class="muted" data-testid="import-scope">{scope}</p>
             <form class="form narrow" method="post" action="/admin/impor/unggah" enctype="multipart/form-data">
-                <div class="field">
-                    <label for="file">{t!(i18n, admin.import_file)}</label>
-                    <input id="file" name="file" type="file" accept=".csv,text/csv" required />
-                    <p class="hint">{t!(i18n, admin.import_file_hint)}</p>
-                </div>
+                <FileField name="file" label=t_string!(i18n, admin.import_file).to_string()
+                    accept=".csv,text/csv" required=true error=None
+                    hint=t_string!(i18n, admin.import_file_hint).to_string() />
                 <button class="button" type="submit">{t!(i18n, admin.import_submit)}</button>
             </form>
             <p><a href="/templat-pegawai.csv" download>{t!(i18n, admin.template_download)}</a></p>

@@ -2,7 +2,7 @@
 
 use crate::domain::directory::DirectoryPage;
 use crate::domain::employee::EmployeeFields;
-use crate::domain::ids::{EmployeeId, ImportId, UnitId};
+use crate::domain::ids::{AuditId, EmployeeId, ImportId, UnitId};
 use serde::{Deserialize, Serialize};
 
 /// A unit as offered in a select: indented by depth.
@@ -37,7 +37,7 @@ pub struct HistoryLine {
 /// One audit-log entry as shown to admins.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditLine {
-    pub id: i64,
+    pub id: AuditId,
     /// RFC 3339, UTC.
     pub at: String,
     pub actor: Option<String>,

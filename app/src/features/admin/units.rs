@@ -335,27 +335,16 @@ mod ssr {
             ));
         }
         let (code, name) = checked(&db, parent.instansi_id, None, &code, &name).await?;
-        let now = Utc::now();
         let txn = db.begin().await?;
-        let row = unit_kerja::ActiveModel {
-            instansi_id: Set(parent.instansi_id),
-            parent_id: Set(Some(parent.id)),
-            path: Set(String::new()),
-            depth: Set(parent.depth + 1),
-            code: Set(code),
-            name: Set(name),
-            closed_at: Set(None),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
+        let row = crate::db::units::create(
+            &txn,
+            parent.instansi_id,
+            Some(&parent),
+            code,
+            name,
+            Utc::now(),
+        )
         .await?;
-        let path = format!("{}{}/", parent.path, row.id);
-        let mut row = row.into_active_model();
-        row.path = Set(path);
-        let row = row.update(&txn).await?;
         audited(&txn, &user, "unit_created", None, &row).await?;
         txn.commit().await?;
         leptos_axum::redirect(&format!("/admin/unit/{}?disimpan=1", row.id));

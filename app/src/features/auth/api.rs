@@ -461,9 +461,8 @@ mod ssr {
         new: String,
         confirm: String,
     ) -> Result<(), AppError> {
-        use crate::db::entities::user_account;
+        use crate::db::accounts;
         use crate::domain::login::new_password_errors;
-        use sea_orm::{ActiveModelTrait, Set};
 
         let db = state::db()?;
         let client = ClientInfo::current();
@@ -507,13 +506,7 @@ mod ssr {
                 .await
                 .map_err(|_| AppError::Internal)??
         };
-        let version = user.account.version;
-        let mut account: user_account::ActiveModel = user.account.clone().into();
-        account.password_hash = Set(hash);
-        account.password_changed_at = Set(now);
-        account.updated_at = Set(now);
-        account.version = Set(version + 1);
-        account.update(&db).await?;
+        accounts::set_password(&db, user.account.clone(), hash, now).await?;
         // Anyone holding another session (a lost phone, a shared computer) is logged out.
         auth::end_all_sessions(&db, user.account.id).await?;
         let token = auth::create_session(&db, user.account.id, &client, now).await?;

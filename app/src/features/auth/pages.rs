@@ -5,7 +5,7 @@ use super::api::{PersonRef, my_profile};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, posted_error};
-use crate::ui::form::{PasswordField, Posted};
+use crate::ui::form::{CodeField, PasswordField, Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -30,23 +30,10 @@ pub fn LoginPage() -> impl IntoView {
             <p class="muted">{t!(i18n, login.intro)}</p>
             <form class="form" method="post" action="/api/auth/login" novalidate>
                 <input type="hidden" name="next" value=next />
-                <div class="field">
-                    <label for="login">{t!(i18n, login.login_label)}</label>
-                    <input
-                        id="login"
-                        name="login"
-                        type="text"
-                        autocomplete="username"
-                        autocapitalize="none"
-                        spellcheck="false"
-                        required
-                        value=form.value("login", "")
-                        aria-describedby="login-hint login-error"
-                        aria-invalid=if login_error.is_some() { "true" } else { "false" }
-                    />
-                    <p id="login-hint" class="hint">{t!(i18n, login.login_hint)}</p>
-                    <p id="login-error" class="field-error">{login_error}</p>
-                </div>
+                <TextField name="login" label=t_string!(i18n, login.login_label).to_string()
+                    value=form.value("login", "") error=login_error
+                    hint=t_string!(i18n, login.login_hint).to_string() autocomplete="username"
+                    autocapitalize="none" spellcheck="false" />
                 <PasswordField
                     name="password"
                     label=t_string!(i18n, login.password_label).to_string()
@@ -141,14 +128,8 @@ pub fn VerifyLoginPage() -> impl IntoView {
                 view! {
                     <p class="muted">{t!(i18n, mfa.verify_intro)}</p>
                     <form class="form" method="post" action="/api/auth/verify" novalidate>
-                        <div class="field">
-                            <label for="code">{t!(i18n, mfa.code)}</label>
-                            <input id="code" name="code" type="text" inputmode="numeric" pattern="[0-9 ]*"
-                                autocomplete="one-time-code" maxlength="7" required autofocus
-                                aria-describedby="code-error"
-                                aria-invalid=if code_error.is_some() { "true" } else { "false" } />
-                            <p id="code-error" class="field-error">{code_error}</p>
-                        </div>
+                        <CodeField id="code" label=t_string!(i18n, mfa.code).to_string()
+                            error=code_error autofocus=true />
                         {general.map(|error| view! { <ErrorNotice error /> })}
                         <button class="button button-block" type="submit">{t!(i18n, mfa.verify_submit)}</button>
                     </form>
@@ -179,15 +160,7 @@ fn MfaSection(
     let disable_password_problem = disable_form.error(i18n, "current_password");
     let changed = use_query_map().with_untracked(|q| q.get("mfa"));
     let code_field = move |problem: Option<String>| {
-        view! {
-            <div class="field">
-                <label for="mfa-code">{t!(i18n, mfa.code)}</label>
-                <input id="mfa-code" name="code" type="text" inputmode="numeric" pattern="[0-9 ]*"
-                    autocomplete="one-time-code" maxlength="7" required aria-describedby="mfa-code-error"
-                    aria-invalid=if problem.is_some() { "true" } else { "false" } />
-                <p id="mfa-code-error" class="field-error">{problem}</p>
-            </div>
-        }
+        view! { <CodeField id="mfa-code" label=t_string!(i18n, mfa.code).to_string() error=problem /> }
     };
     view! {
         <h2 id="verifikasi">{t!(i18n, mfa.title)}</h2>
@@ -249,14 +222,10 @@ fn LanguageForm(current: String) -> impl IntoView {
         <h2 id="language-title">{t!(i18n, profile.language)}</h2>
         {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, profile.language_saved)}</p> })}
         <form class="form narrow" method="post" action="/api/profile/language" aria-labelledby="language-title">
-            <div class="field">
-                <label for="locale">{t!(i18n, profile.language_label)}</label>
-                <select id="locale" name="locale" aria-describedby="locale-hint">
-                    <option value="id" selected=current == "id">"Bahasa Indonesia"</option>
-                    <option value="en" selected=current == "en">"English"</option>
-                </select>
-                <p id="locale-hint" class="hint">{t!(i18n, profile.language_hint)}</p>
-            </div>
+            <SelectField name="locale" label=t_string!(i18n, profile.language_label).to_string()
+                value=current error=Posted::to("/api/profile/language").0.error(i18n, "locale")
+                options=vec![("id".to_owned(), "Bahasa Indonesia".to_owned()), ("en".to_owned(), "English".to_owned())]
+                hint=t_string!(i18n, profile.language_hint).to_string() />
             <button class="button button-secondary" type="submit">{t!(i18n, profile.language_save)}</button>
         </form>
     }

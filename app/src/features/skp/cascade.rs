@@ -8,6 +8,7 @@ use crate::domain::ids::UnitId;
 use crate::error::AppError;
 use crate::features::admin::load_failure;
 use crate::i18n::*;
+use crate::ui::form::SelectField;
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -193,14 +194,9 @@ fn cascade_view(i18n: I18n, c: CascadeView) -> impl IntoView {
         <section class="skp-page" aria-labelledby="cascade-title">
             <h1 id="cascade-title">{t!(i18n, skp.cascade_title)}</h1>
             <form class="filters" method="get" action="/matriks">
-                <div class="field">
-                    <label for="unit">{t!(i18n, skp.unit)}</label>
-                    <select id="unit" name="unit">
-                        {c.units.iter().map(|u| view! {
-                            <option value=u.id.to_string() selected=u.id.to_string() == chosen>{u.name.clone()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <SelectField name="unit" label=t_string!(i18n, skp.unit).to_string() value=chosen.clone()
+                    options=c.units.iter().map(|u| (u.id.to_string(), u.name.clone())).collect()
+                    error=None />
                 <button class="button" type="submit">{t!(i18n, skp.show)}</button>
             </form>
             {c.period.is_none().then(|| view! { <p class="notice">{t!(i18n, skp.no_period)}</p> })}
