@@ -116,12 +116,12 @@ test("an employee drafts on a phone, the supervisor returns it, then approves it
   // Approved at the desk.
   await desk.page.goto(skpUrl);
   await desk.page.getByTestId("skp-approve").click();
-  await expect(desk.page.getByTestId("skp-state")).toHaveText("Disetujui");
+  await expect(desk.page.getByTestId("skp-state")).toHaveText("Ditetapkan");
   await desk.context.close();
 
   // The employee hears about it and prints the document.
   await page.goto("/notifikasi");
-  await expect(page.getByTestId("notifications")).toContainText("menyetujui SKP Anda");
+  await expect(page.getByTestId("notifications")).toContainText("menetapkan SKP Anda");
   await page.goto(skpUrl);
   await page.getByTestId("skp-print").click();
   const doc = page.getByTestId("skp-document");
@@ -192,7 +192,7 @@ test("without JavaScript the same submit, return and approve journey works", asy
 
   await desk.page.goto(skpUrl);
   await desk.page.getByTestId("skp-approve").click();
-  await expect(desk.page.getByTestId("skp-state")).toHaveText("Disetujui");
+  await expect(desk.page.getByTestId("skp-state")).toHaveText("Ditetapkan");
   await desk.context.close();
   await phone.close();
 });

@@ -9,6 +9,7 @@ mod m20261123_000003_employee_import;
 mod m20261123_000004_second_factor;
 mod m20261123_000005_performance_planning;
 mod m20261124_000006_self_assessment;
+mod m20261202_000007_agency_rules;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_second_factor::Migration),
             Box::new(m20261123_000005_performance_planning::Migration),
             Box::new(m20261124_000006_self_assessment::Migration),
+            Box::new(m20261202_000007_agency_rules::Migration),
         ]
     }
 }

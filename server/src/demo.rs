@@ -428,6 +428,7 @@ pub async fn seed_once(db: &DatabaseConnection) -> Result<bool, DbErr> {
             short_name: "BKPSDM Sukamakmur",
             time_zone: AgencyTimeZone::Wib,
             evaluation_interval: EvaluationInterval::Monthly,
+            document_place: "Sukamakmur",
         },
     )
     .await?;

@@ -16,6 +16,8 @@ pub struct Agency {
     pub time_zone: AgencyTimeZone,
     pub evaluation_interval: EvaluationInterval,
     pub require_admin_mfa: bool,
+    pub require_evidence: bool,
+    pub document_place: String,
     pub version: i32,
 }
 
@@ -29,6 +31,8 @@ impl From<instansi::Model> for Agency {
             name: row.name,
             short_name: row.short_name,
             require_admin_mfa: row.require_admin_mfa,
+            require_evidence: row.require_evidence,
+            document_place: row.document_place,
             version: row.version,
         }
     }
@@ -51,6 +55,11 @@ pub async fn time_zone(db: &impl ConnectionTrait) -> Result<AgencyTimeZone, DbEr
         .map_or(AgencyTimeZone::Wib, |a| a.time_zone))
 }
 
+/// Whether self-assessments need evidence for every reported indicator (off until set up).
+pub async fn evidence_required(db: &impl ConnectionTrait) -> Result<bool, DbErr> {
+    Ok(primary(db).await?.is_some_and(|a| a.require_evidence))
+}
+
 /// Now, on the agency's clocks: the date a deadline is checked against, the year a new period
 /// defaults to, the time a save is reported at.
 pub async fn now_local(
@@ -65,6 +74,7 @@ pub struct NewAgency<'a> {
     pub short_name: &'a str,
     pub time_zone: AgencyTimeZone,
     pub evaluation_interval: EvaluationInterval,
+    pub document_place: &'a str,
 }
 
 pub async fn create(db: &impl ConnectionTrait, new: NewAgency<'_>) -> Result<Agency, DbErr> {
@@ -76,6 +86,8 @@ pub async fn create(db: &impl ConnectionTrait, new: NewAgency<'_>) -> Result<Age
         time_zone: Set(new.time_zone),
         evaluation_interval: Set(new.evaluation_interval),
         require_admin_mfa: Set(false),
+        require_evidence: Set(false),
+        document_place: Set(new.document_place.to_owned()),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),

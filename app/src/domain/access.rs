@@ -23,6 +23,13 @@ impl UnitPath {
     pub fn whole_tree() -> Self {
         Self("/".to_owned())
     }
+
+    /// The unit directly above (`/1/2/` for `/1/2/4/`); none for a root unit.
+    pub fn parent(&self) -> Option<UnitPath> {
+        let inner = self.0.strip_suffix('/')?;
+        let (above, _) = inner.rsplit_once('/')?;
+        (!above.is_empty()).then(|| UnitPath(format!("{above}/")))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -276,13 +283,13 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
         (Action::ViewCascade, Target::Unit(unit)) => {
             admin_covers(unit) || actor.heads_units.iter().any(|u| u.contains(unit))
         }
-        // The leader of the next-higher organisation sets it (SE MenPANRB 3/2023), or BKPSDM.
+        // The leader exactly one level up sets it (SE MenPANRB 3/2023), or BKPSDM: a head two
+        // levels up has their own subordinate leader to judge the unit.
         (Action::SetOrgAchievement, Target::Unit(unit)) => {
             agency_admin
-                || actor
-                    .heads_units
-                    .iter()
-                    .any(|u| u.contains(unit) && u != unit)
+                || unit
+                    .parent()
+                    .is_some_and(|up| actor.heads_units.contains(&up))
         }
         (
             Action::EditEmployee | Action::AssignAppraisers | Action::ResetPassword,
@@ -597,24 +604,46 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_knows_the_unit_above() {
+        assert_eq!(
+            UnitPath("/1/2/4/".into()).parent(),
+            Some(UnitPath("/1/2/".into()))
+        );
+        assert_eq!(
+            UnitPath("/1/2/".into()).parent(),
+            Some(UnitPath("/1/".into()))
+        );
+        assert_eq!(UnitPath("/1/".into()).parent(), None);
+        assert_eq!(UnitPath("/".into()).parent(), None);
+        assert_eq!(UnitPath(String::new()).parent(), None);
+    }
+
+    #[test]
     fn planning_actions_on_units_and_the_agency() {
         let sub_unit = UnitPath("/1/2/4/".into());
         let own_unit = UnitPath("/1/2/".into());
         let other = UnitPath("/1/3/".into());
-        // (role, periods, [org result of /1/2/4/, of /1/2/, of /1/3/], [cascade of the same])
+        let deeper = UnitPath("/1/2/4/9/".into());
+        // (role, periods, [org result of /1/2/4/, /1/2/, /1/3/, /1/2/4/9/], [cascade of the same])
         for (role, periods, org, cascade) in [
-            (Role::Pegawai, false, [false; 3], [false; 3]),
-            (Role::PejabatPenilai, false, [false; 3], [false; 3]),
-            // The head of /1/2/ sets the result of the units below, not of their own.
+            (Role::Pegawai, false, [false; 4], [false; 4]),
+            (Role::PejabatPenilai, false, [false; 4], [false; 4]),
+            // The head of /1/2/ sets the result of the units directly below, not of their own
+            // and not of a unit two levels down (its own head sets that).
             (
                 Role::PimpinanUnit,
                 false,
-                [true, false, false],
-                [true, true, false],
+                [true, false, false, false],
+                [true, true, false, true],
             ),
-            (Role::AdminSubtree, false, [false; 3], [true, true, false]),
-            (Role::AdminAgency, true, [true; 3], [true; 3]),
-            (Role::SuperAdmin, true, [true; 3], [true; 3]),
+            (
+                Role::AdminSubtree,
+                false,
+                [false; 4],
+                [true, true, false, true],
+            ),
+            (Role::AdminAgency, true, [true; 4], [true; 4]),
+            (Role::SuperAdmin, true, [true; 4], [true; 4]),
         ] {
             let a = actor(role);
             assert_eq!(
@@ -622,7 +651,10 @@ mod tests {
                 periods,
                 "{role:?} periods"
             );
-            for (i, unit) in [&sub_unit, &own_unit, &other].into_iter().enumerate() {
+            for (i, unit) in [&sub_unit, &own_unit, &other, &deeper]
+                .into_iter()
+                .enumerate()
+            {
                 assert_eq!(
                     authorize(&a, Action::SetOrgAchievement, Target::Unit(unit)).is_ok(),
                     org[i],

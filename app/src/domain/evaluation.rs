@@ -311,37 +311,60 @@ pub struct Completeness {
     /// Core values with an example.
     pub exemplified: Vec<CoreValue>,
     pub has_achievements: bool,
+    /// The agency's rule that every reported indicator carries evidence.
+    pub evidence_required: bool,
 }
 
-/// A required item that is still empty; each points at the field to fill in.
+/// A required item that is still empty; each points at the control to fill in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Missing {
     Realisation(IndicatorId),
+    /// Evidence of a reported indicator, where the agency requires it.
+    Evidence(IndicatorId),
     Rating(CoreValue),
     Example(CoreValue),
     Achievements,
 }
 
+/// The name of the evidence file input of an indicator (the upload posts under it).
+pub fn evidence_input(id: IndicatorId) -> String {
+    format!("berkas-{id}")
+}
+
 impl Missing {
-    pub fn field(self) -> Field {
+    /// The name of the control the employee is sent to.
+    pub fn anchor(self) -> String {
         match self {
-            Self::Realisation(id) => Field::Realisation(id),
-            Self::Rating(v) => Field::Rating(v),
-            Self::Example(v) => Field::Example(v),
-            Self::Achievements => Field::Achievements,
+            Self::Realisation(id) => Field::Realisation(id).name(),
+            Self::Evidence(id) => evidence_input(id),
+            Self::Rating(v) => Field::Rating(v).name(),
+            Self::Example(v) => Field::Example(v).name(),
+            Self::Achievements => Field::Achievements.name(),
+        }
+    }
+
+    pub fn step(self) -> Step {
+        match self {
+            Self::Realisation(_) | Self::Evidence(_) => Step::Results,
+            Self::Rating(_) | Self::Example(_) => Step::Behaviour,
+            Self::Achievements => Step::Report,
         }
     }
 }
 
-/// The required items still empty, in wizard order. Evidence is not required (the regulation
-/// makes it optional) but [`without_evidence`] lists where it is absent.
+/// The required items still empty, in wizard order. Evidence is an application rule, not the
+/// regulation's (the official form's column reads "Realisasi Berdasarkan Bukti Dukung", but
+/// nothing makes an upload mandatory): each agency decides with `evidence_required`; without
+/// it, [`without_evidence`] still shows where evidence is absent.
 pub fn missing(facts: &Completeness) -> Vec<Missing> {
-    let mut out: Vec<Missing> = facts
-        .indicators
-        .iter()
-        .filter(|i| i.required && !i.has_realisation)
-        .map(|i| Missing::Realisation(i.indicator_id))
-        .collect();
+    let mut out: Vec<Missing> = Vec::new();
+    for i in facts.indicators.iter().filter(|i| i.required) {
+        if !i.has_realisation {
+            out.push(Missing::Realisation(i.indicator_id));
+        } else if facts.evidence_required && !i.has_evidence {
+            out.push(Missing::Evidence(i.indicator_id));
+        }
+    }
     for value in CoreValue::iter() {
         if !facts.rated.contains(&value) {
             out.push(Missing::Rating(value));
@@ -484,6 +507,7 @@ mod tests {
             rated: CoreValue::iter().take(6).collect(),
             exemplified: CoreValue::iter().collect(),
             has_achievements: false,
+            evidence_required: false,
         };
         assert_eq!(
             missing(&facts),
@@ -497,6 +521,15 @@ mod tests {
         facts.indicators[0].has_realisation = true;
         facts.rated = CoreValue::iter().collect();
         facts.has_achievements = true;
+        assert!(missing(&facts).is_empty());
+        // Where the agency requires evidence, a reported indicator without any is missing it;
+        // an optional indicator left empty still needs nothing.
+        facts.evidence_required = true;
+        facts.indicators[0].has_evidence = true;
+        assert_eq!(missing(&facts), vec![Missing::Evidence(IndicatorId(3))]);
+        assert_eq!(Missing::Evidence(IndicatorId(3)).anchor(), "berkas-3");
+        assert_eq!(Missing::Evidence(IndicatorId(3)).step(), Step::Results);
+        facts.indicators[2].has_evidence = true;
         assert!(missing(&facts).is_empty());
     }
 
@@ -572,9 +605,7 @@ mod tests {
         assert_eq!(EvaluationKind::from_seq(-1), None);
         assert_eq!(Field::Development.step(), Step::Development);
         assert_eq!(
-            Missing::Rating(CoreValue::iter().next().unwrap())
-                .field()
-                .step(),
+            Missing::Rating(CoreValue::iter().next().unwrap()).step(),
             Step::Behaviour
         );
     }

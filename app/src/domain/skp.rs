@@ -97,6 +97,16 @@ impl SkpState {
     }
 }
 
+/// A plan (or the lack of one, `None`) still not established after the day of the planning
+/// deadline: flagged on the appraiser's list. A revision under way keeps the version in force.
+pub fn planning_overdue(
+    state: Option<SkpState>,
+    deadline: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> bool {
+    today > deadline && !state.is_some_and(|s| s.is_effective() || matches!(s, SkpState::Archived))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
 #[cfg_attr(
     feature = "ssr",
@@ -177,6 +187,19 @@ impl SkpForm {
             Self::Jpt => "jpt",
             Self::JaJf => "ja_jf",
         }
+    }
+
+    /// The approaches this form may be drafted in: the qualitative approach exists for
+    /// administrators and functional positions (PermenPANRB 6/2022), never for JPT.
+    pub fn allows(self, approach: Approach) -> bool {
+        match (self, approach) {
+            (Self::Jpt, Approach::Kualitatif) => false,
+            (Self::Jpt, Approach::Kuantitatif) | (Self::JaJf, _) => true,
+        }
+    }
+
+    pub fn approaches(self) -> Vec<Approach> {
+        Approach::iter().filter(|a| self.allows(*a)).collect()
     }
 }
 
@@ -736,6 +759,39 @@ fn canonical_target(scaled: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plans_not_established_by_the_deadline_are_overdue() {
+        let deadline = chrono::NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+        let on_the_day = deadline;
+        let after = deadline.succ_opt().unwrap();
+        for state in SkpState::iter() {
+            assert!(
+                !planning_overdue(Some(state), deadline, on_the_day),
+                "{state:?}"
+            );
+            let expected = !(state.is_effective() || state == SkpState::Archived);
+            assert_eq!(
+                planning_overdue(Some(state), deadline, after),
+                expected,
+                "{state:?}"
+            );
+        }
+        assert!(planning_overdue(None, deadline, after), "not even started");
+        assert!(!planning_overdue(None, deadline, on_the_day));
+    }
+
+    #[test]
+    fn jpt_plans_are_quantitative_only() {
+        assert_eq!(SkpForm::Jpt.approaches(), vec![Approach::Kuantitatif]);
+        assert_eq!(
+            SkpForm::JaJf.approaches(),
+            vec![Approach::Kuantitatif, Approach::Kualitatif]
+        );
+        for form in SkpForm::iter() {
+            assert!(form.allows(Approach::Kuantitatif), "{form:?}");
+        }
+    }
     use SkpEvent as E;
     use SkpParty as P;
     use SkpState as S;

@@ -95,6 +95,7 @@ pub fn field_message_in(locale: Locale, code: &str) -> String {
         "skp_incomplete" => td_string!(locale, errors.field.skp_incomplete),
         "skp_no_appraiser" => td_string!(locale, errors.field.skp_no_appraiser),
         "skp_no_open_period" => td_string!(locale, errors.field.skp_no_open_period),
+        "skp_approach_not_for_jpt" => td_string!(locale, errors.field.skp_approach_not_for_jpt),
         "skp_parent_unknown" => td_string!(locale, errors.field.skp_parent_unknown),
         "skp_result_has_supporters" => td_string!(locale, errors.field.skp_result_has_supporters),
         "invalid_number" => td_string!(locale, errors.field.invalid_number),

@@ -1,5 +1,6 @@
 //! Widgets shared by every feature.
 
+pub mod dates;
 pub mod error;
 pub mod form;
 pub mod layout;

@@ -18,6 +18,7 @@ async fn agency_round_trips(t: TestDb) {
             short_name: "BKD Contoh",
             time_zone: AgencyTimeZone::Wita,
             evaluation_interval: EvaluationInterval::Quarterly,
+            document_place: "Kota Contoh",
         },
     )
     .await
@@ -29,6 +30,11 @@ async fn agency_round_trips(t: TestDb) {
     assert_eq!(loaded, created);
     assert_eq!(loaded.time_zone, AgencyTimeZone::Wita);
     assert_eq!(loaded.evaluation_interval, EvaluationInterval::Quarterly);
+    assert_eq!(loaded.document_place, "Kota Contoh");
+    assert!(
+        !loaded.require_evidence,
+        "evidence is optional until an agency decides"
+    );
 }
 
 async fn schema_rejects_invalid_settings(t: TestDb) {

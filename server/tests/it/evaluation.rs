@@ -918,7 +918,90 @@ async fn an_unknown_stored_state_refuses_every_change(t: TestDb) {
     assert!(!page.contains(&field), "no editable field is shown");
 }
 
+/// An agency that requires evidence: a complete self-assessment without it cannot be submitted,
+/// the review names each indicator that lacks it, and once every indicator has a file it can.
+async fn an_agency_can_require_evidence(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let (status, headers) = post_form_from(
+        &app,
+        "/admin/instansi",
+        "/api/admin/agency/update",
+        &admin,
+        "version=1&name=Badan+Kepegawaian&short_name=BKPSDM+Sukamakmur&time_zone=Asia%2FJakarta\
+         &evaluation_interval=monthly&require_evidence=on",
+    )
+    .await;
+    assert!(status.is_redirection());
+    assert_eq!(location(&headers), "/admin/instansi?disimpan=1");
+    let (_, settings) = get(&app, "/admin/instansi", &admin).await;
+    assert!(settings.contains("Realisasi wajib disertai bukti dukung"));
+
+    let rudi = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    let plan = plan_of(&t, SUPERVISOR_NIP).await;
+    let id = start(&app, &t, &rudi, &plan).await;
+    let (_, results) = get(&app, &format!("/evaluasi/{id}?langkah=1"), &rudi).await;
+    assert!(results.contains("data-testid=\"evidence-required\""));
+    let indicators = indicators_of(&t, &plan).await;
+    let mut body = String::from("version=1&step=5");
+    for i in &indicators {
+        body.push_str(&format!("&r-{}=10", i.id));
+    }
+    for v in 1..=7 {
+        body.push_str(&format!("&rating-{v}=sesuai&example-{v}=Tepat+waktu"));
+    }
+    body.push_str("&achievements=Selesai");
+    let (status, saved) = autosave(&app, &rudi, id, &body).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let version = saved["version"].as_i64().unwrap();
+
+    let submit = |version: i64| format!("id={id}&version={version}");
+    let (_, headers) = post_form_from(
+        &app,
+        &format!("/evaluasi/{id}?langkah=5"),
+        "/api/evaluasi/ajukan",
+        &rudi,
+        &submit(version),
+    )
+    .await;
+    assert!(
+        location(&headers).contains("__err"),
+        "refused without evidence"
+    );
+    assert_eq!(evaluation(&t, id).await.state.as_str(), "open");
+    let (_, review) = get(&app, &format!("/evaluasi/{id}?langkah=5"), &rudi).await;
+    for i in &indicators {
+        assert!(
+            review.contains(&format!("?langkah=1#f-berkas-{}", i.id)),
+            "indicator {} is named as lacking evidence",
+            i.id
+        );
+    }
+    assert!(review.contains("Bukti dukung: "));
+
+    for i in &indicators {
+        let (status, json) = upload(&app, &rudi, id, i.id, "foto.jpg", &jpeg(2048)).await;
+        assert_eq!(status, StatusCode::OK, "{json}");
+    }
+    let version = evaluation(&t, id).await.version;
+    let (_, headers) = post_form_from(
+        &app,
+        &format!("/evaluasi/{id}?langkah=5"),
+        "/api/evaluasi/ajukan",
+        &rudi,
+        &submit(i64::from(version)),
+    )
+    .await;
+    assert_eq!(
+        location(&headers),
+        format!("/evaluasi/{id}?status=submitted")
+    );
+    assert_eq!(evaluation(&t, id).await.state.as_str(), "self_assessed");
+}
+
 on_both_engines!(
+    an_agency_can_require_evidence,
     an_unknown_stored_state_refuses_every_change,
     stale_versions_are_refused_not_merged,
     wizard_text_fields_hold_markup_as_text,

@@ -516,6 +516,21 @@ async fn organisation_achievement_by_admin_and_leaders(t: TestDb) {
         .unwrap()
         .expect("stored");
     assert_eq!(by_head.predikat.as_str(), "butuh_perbaikan");
+    // Two levels down is not theirs: the bidang's own head judges a subbidang.
+    assert!(
+        !page.contains(r#"data-unit="MP-MUT""#),
+        "a sub-unit of a sub-unit is not offered"
+    );
+    assert_eq!(
+        post_status(
+            &app,
+            "/api/admin/period/achievement",
+            &head,
+            &achievement(period.id, mp_mut.id, 0, "baik", "Dari dua tingkat di atas"),
+        )
+        .await,
+        StatusCode::FORBIDDEN
+    );
 
     let bidang_head = login(&app, BIDANG_HEAD_NIP).await;
     assert_eq!(

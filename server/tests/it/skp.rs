@@ -5,7 +5,9 @@
 use crate::common;
 use app::domain::ids::{EmployeeId, ResultId, SkpId};
 
-use app::db::entities::{notifikasi, pegawai, periode, skp, skp_hasil, skp_riwayat, user_account};
+use app::db::entities::{
+    notifikasi, pegawai, periode, skp, skp_hasil, skp_indikator, skp_riwayat, user_account,
+};
 use axum::Router;
 use axum::http::StatusCode;
 use common::TestDb;
@@ -25,10 +27,12 @@ async fn employee_id(t: &TestDb, nip: &str) -> EmployeeId {
         .id
 }
 
+/// The employee's newest plan.
 async fn plan_of(t: &TestDb, nip: &str) -> Option<skp::Model> {
     let id = employee_id(t, nip).await;
     skp::Entity::find()
         .filter(skp::Column::PegawaiId.eq(id))
+        .order_by_desc(skp::Column::Id)
         .one(&t.db)
         .await
         .unwrap()
@@ -243,7 +247,7 @@ async fn workflow_submit_return_approve(t: TestDb) {
     );
     let (_, page) = get(&app, &format!("/skp/{}", plan.id), &employee).await;
     assert!(
-        page.contains("Isi versi disetujui ke-1"),
+        page.contains("Isi versi ditetapkan ke-1"),
         "version history shown"
     );
     assert!(page.contains("A · Terverifikasinya usulan penilaian kinerja ke-0"));
@@ -262,18 +266,48 @@ async fn workflow_submit_return_approve(t: TestDb) {
     assert!(to.contains("__err"), "{to}");
     assert_eq!(results_of(&t, EMPLOYEE_NIP).await.len(), 2);
 
-    // The printed document carries it all.
+    // The printed document carries it all, as the official form writes it: the period in
+    // words, the leader's IKI beside the leader's RHK, the footnotes, and the place and the day
+    // the plan was established above the signatures.
     let (status, print) = get(&app, &format!("/skp/{}/cetak", plan.id), &employee).await;
     assert_eq!(status, StatusCode::OK);
+    let year = periode::Entity::find_by_id(plan.periode_id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .year;
+    let period = format!("1 Januari s.d. 31 Desember {year}");
+    let established = reload(&t, plan.id).await.approved_at.expect("established");
+    let place_date = format!(
+        "Sukamakmur, {}",
+        app::ui::dates::long_date(
+            app::i18n::Locale::id,
+            (established + chrono::Duration::hours(7)).date_naive()
+        )
+    );
+    let leader_iki = skp_indikator::Entity::find()
+        .filter(skp_indikator::Column::HasilId.eq(leader[0].id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .expect("the leader's RHK has an IKI")
+        .text;
     for expected in [
         "SASARAN KINERJA PEGAWAI",
         "Putri Ayu Lestari",
         "Rudi Hartono",
         leader[0].text.as_str(),
+        leader_iki.as_str(),
         "Terverifikasinya usulan penilaian kinerja ke-1",
         "12,5 dokumen",
         "Berorientasi Pelayanan",
         "LAMPIRAN SASARAN KINERJA PEGAWAI",
+        period.as_str(),
+        place_date.as_str(),
+        "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI *",
+        "* Diisi dengan rencana hasil kerja pimpinan yang diintervensi",
+        "** Diisi dengan ekspektasi khusus pimpinan",
     ] {
         assert!(print.contains(expected), "print shows {expected}");
     }
@@ -632,7 +666,91 @@ async fn texts_are_clean_and_plans_bounded(t: TestDb) {
     assert_eq!(count().await, max as u64);
 }
 
+/// A JPT plan is quantitative: the start form offers nothing else and the server refuses the
+/// qualitative approach even when posted by hand.
+async fn jpt_plans_are_quantitative(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    // The Kepala Badan's demo plan is set aside so that they start a new one.
+    let mut existing: skp::ActiveModel = plan_of(&t, HEAD_NIP).await.unwrap().into();
+    existing.state = Set(app::domain::skp::SkpState::Cancelled);
+    existing.update(&t.db).await.unwrap();
+    let head = login(&app, HEAD_NIP, DEMO_PASSWORD).await;
+    let (_, page) = get(&app, "/skp", &head).await;
+    assert!(page.contains(r#"value="kuantitatif""#));
+    assert!(
+        !page.contains(r#"value="kualitatif""#),
+        "not offered to JPT"
+    );
+    assert!(page.contains("pendekatan kualitatif hanya untuk jabatan administrasi dan fungsional"));
+
+    let (_, to) = post(&app, &head, "/api/skp/create", "approach=kualitatif").await;
+    assert!(to.contains("__err"), "{to}");
+    let (_, page) = get(&app, &to.replace("http://kinerja.test", ""), &head).await;
+    assert!(page.contains("SKP Jabatan Pimpinan Tinggi disusun dengan pendekatan kuantitatif."));
+    assert_eq!(
+        plan_of(&t, HEAD_NIP).await.unwrap().state.as_str(),
+        "cancelled",
+        "nothing created"
+    );
+    let (_, to) = post(&app, &head, "/api/skp/create", "approach=kuantitatif").await;
+    let plan = plan_of(&t, HEAD_NIP).await.unwrap();
+    assert_eq!(to, format!("/skp/{}", plan.id));
+    assert_eq!(
+        (plan.form.as_str(), plan.approach.as_str()),
+        ("jpt", "kuantitatif")
+    );
+
+    // Staff still choose either.
+    let employee = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let (_, page) = get(&app, "/skp", &employee).await;
+    assert!(page.contains(r#"value="kualitatif""#));
+}
+
+/// After the planning deadline the appraiser's list flags everyone whose plan is not
+/// established yet; on the deadline day nobody is flagged.
+async fn the_review_list_flags_plans_past_the_deadline(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let plan = plan_of(&t, SUPERVISOR_NIP).await.unwrap();
+    let set_deadline = |day: chrono::NaiveDate| {
+        let db = t.db.clone();
+        async move {
+            let period = periode::Entity::find_by_id(plan.periode_id)
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap();
+            let mut period: periode::ActiveModel = period.into();
+            period.planning_deadline = Set(day);
+            period.update(&db).await.unwrap();
+        }
+    };
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive();
+    let rudi = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    set_deadline(today).await;
+    let (_, list) = get(&app, "/bawahan", &rudi).await;
+    assert!(list.contains("Putri Ayu Lestari"));
+    assert!(
+        !list.contains(r#"data-testid="overdue""#),
+        "not before the day is over"
+    );
+    set_deadline(today.pred_opt().unwrap()).await;
+    let (_, list) = get(&app, "/bawahan", &rudi).await;
+    // Putri, Anisa and Bayu have not started; the generated staff of the unit neither.
+    let flagged = list.matches(r#"data-testid="overdue""#).count();
+    let team = pegawai::Entity::find()
+        .filter(pegawai::Column::PenilaiId.eq(employee_id(&t, SUPERVISOR_NIP).await))
+        .count(&t.db)
+        .await
+        .unwrap();
+    assert_eq!(flagged as u64, team, "everyone without an established plan");
+    assert!(list.contains("Lewat batas penetapan"));
+}
+
 on_both_engines!(
+    the_review_list_flags_plans_past_the_deadline,
+    jpt_plans_are_quantitative,
     texts_are_clean_and_plans_bounded,
     workflow_submit_return_approve,
     incomplete_and_stale_submissions_are_refused,

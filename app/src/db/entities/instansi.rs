@@ -15,6 +15,10 @@ pub struct Model {
     pub evaluation_interval: EvaluationInterval,
     /// Admin roles only work for accounts with a second factor (TOTP).
     pub require_admin_mfa: bool,
+    /// A self-assessment is complete only when every reported indicator has evidence.
+    pub require_evidence: bool,
+    /// Where the agency signs its documents ("Sukamakmur"), printed above the signatures.
+    pub document_place: String,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -6,7 +6,7 @@ use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::ErrorNotice;
-use crate::ui::form::{Hidden, Posted, SelectField, TextField};
+use crate::ui::form::{CheckboxField, Hidden, Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -20,6 +20,8 @@ pub struct AgencySettings {
     pub time_zone: AgencyTimeZone,
     pub evaluation_interval: EvaluationInterval,
     pub require_admin_mfa: bool,
+    pub require_evidence: bool,
+    pub document_place: String,
 }
 
 #[server(endpoint = "admin/agency")]
@@ -27,7 +29,10 @@ pub async fn load_agency_settings() -> Result<AgencySettings, AppError> {
     crate::state::respond(ssr::load().await)
 }
 
-/// `require_admin_mfa` is a checkbox: present (any value) when ticked.
+/// `require_admin_mfa` and `require_evidence` are checkboxes: present (any value) when ticked.
+/// A post without `document_place` leaves the stored place as it is.
+// A server function's arguments are the form's fields, one each.
+#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "admin/agency/update")]
 pub async fn update_agency(
     version: i32,
@@ -36,15 +41,21 @@ pub async fn update_agency(
     time_zone: String,
     evaluation_interval: String,
     require_admin_mfa: Option<String>,
+    require_evidence: Option<String>,
+    document_place: Option<String>,
 ) -> Result<(), AppError> {
     crate::state::respond(
         ssr::update(
             version,
-            name,
-            short_name,
-            time_zone,
-            evaluation_interval,
-            require_admin_mfa.is_some(),
+            ssr::Settings {
+                name,
+                short_name,
+                time_zone,
+                evaluation_interval,
+                require_admin_mfa: require_admin_mfa.is_some(),
+                require_evidence: require_evidence.is_some(),
+                document_place,
+            },
         )
         .await,
     )
@@ -57,6 +68,7 @@ mod ssr {
     use crate::db::audit::{self, Entry};
     use crate::db::entities::instansi;
     use crate::domain::access::{Action, Target, authorize};
+    use crate::domain::text::clean_line;
     use crate::error::FormErrors;
     use crate::state;
     use chrono::Utc;
@@ -85,6 +97,8 @@ mod ssr {
             time_zone: row.time_zone,
             evaluation_interval: row.evaluation_interval,
             require_admin_mfa: row.require_admin_mfa,
+            require_evidence: row.require_evidence,
+            document_place: row.document_place,
         })
     }
 
@@ -95,17 +109,32 @@ mod ssr {
             "time_zone": row.time_zone,
             "evaluation_interval": row.evaluation_interval,
             "require_admin_mfa": row.require_admin_mfa,
+            "require_evidence": row.require_evidence,
+            "document_place": row.document_place,
         })
     }
 
-    pub async fn update(
-        version: i32,
-        name: String,
-        short_name: String,
-        time_zone: String,
-        evaluation_interval: String,
-        require_admin_mfa: bool,
-    ) -> Result<(), AppError> {
+    /// The settings form as posted.
+    pub struct Settings {
+        pub name: String,
+        pub short_name: String,
+        pub time_zone: String,
+        pub evaluation_interval: String,
+        pub require_admin_mfa: bool,
+        pub require_evidence: bool,
+        pub document_place: Option<String>,
+    }
+
+    pub async fn update(version: i32, posted: Settings) -> Result<(), AppError> {
+        let Settings {
+            name,
+            short_name,
+            time_zone,
+            evaluation_interval,
+            require_admin_mfa,
+            require_evidence,
+            document_place,
+        } = posted;
         let db = state::db()?;
         let (row, user) = agency(&db).await?;
         if row.version != version {
@@ -113,7 +142,20 @@ mod ssr {
         }
         let mut errors = FormErrors::default()
             .value("name", &name)
-            .value("short_name", &short_name);
+            .value("short_name", &short_name)
+            .value(
+                "document_place",
+                document_place.as_deref().unwrap_or(&row.document_place),
+            );
+        // May be empty: an agency that has not set it prints a blank to fill in by hand.
+        let document_place = match document_place.as_deref().map(|p| clean_line(p, 80)) {
+            None => row.document_place.clone(),
+            Some(Ok(place)) => place,
+            Some(Err(code)) => {
+                errors = errors.field("document_place", code);
+                String::new()
+            }
+        };
         let clean = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let (name, short_name) = (clean(&name), clean(&short_name));
         for (field, value, max) in [("name", &name, 200), ("short_name", &short_name, 80)] {
@@ -150,6 +192,8 @@ mod ssr {
         active.time_zone = Set(time_zone);
         active.evaluation_interval = Set(interval);
         active.require_admin_mfa = Set(require_admin_mfa);
+        active.require_evidence = Set(require_evidence);
+        active.document_place = Set(document_place);
         active.version = Set(version + 1);
         active.updated_at = Set(Utc::now());
         let saved = active.update(&db).await?;
@@ -227,21 +271,21 @@ fn settings_form(i18n: leptos_i18n::I18nContext<Locale>, s: AgencySettings) -> i
                     value={form.value("name", &s.name)} error={form.error(i18n, "name")} />
                 <TextField name="short_name" label={t_string!(i18n, agency.short_name).to_string()}
                     value={form.value("short_name", &s.short_name)} error={form.error(i18n, "short_name")} />
+                <TextField name="document_place" label={t_string!(i18n, agency.document_place).to_string()}
+                    value={form.value("document_place", &s.document_place)} error={form.error(i18n, "document_place")}
+                    hint={t_string!(i18n, agency.document_place_hint).to_string()} />
                 <SelectField name="time_zone" label={t_string!(i18n, agency.time_zone).to_string()}
                     value={form.value("time_zone", s.time_zone.iana_name())} options=time_zones
                     error={form.error(i18n, "time_zone")} />
                 <SelectField name="evaluation_interval" label={t_string!(i18n, agency.interval).to_string()}
                     value={form.value("evaluation_interval", s.evaluation_interval.as_str())} options=intervals
                     error={form.error(i18n, "evaluation_interval")} />
-                <div class="field checkbox">
-                    <label>
-                        <input type="checkbox" name="require_admin_mfa" value="on" checked=s.require_admin_mfa
-                            aria-describedby="mfa-hint require_admin_mfa-error" />
-                        " "{t!(i18n, agency.require_mfa)}
-                    </label>
-                    <p id="mfa-hint" class="hint">{t!(i18n, agency.require_mfa_hint)}</p>
-                    <p id="require_admin_mfa-error" class="field-error">{mfa_error}</p>
-                </div>
+                <CheckboxField name="require_admin_mfa" label={t_string!(i18n, agency.require_mfa).to_string()}
+                    checked={s.require_admin_mfa} error={mfa_error}
+                    hint={t_string!(i18n, agency.require_mfa_hint).to_string()} />
+                <CheckboxField name="require_evidence" label={t_string!(i18n, agency.require_evidence).to_string()}
+                    checked={s.require_evidence} error={form.error(i18n, "require_evidence")}
+                    hint={t_string!(i18n, agency.require_evidence_hint).to_string()} />
                 <button class="button" type="submit">{t!(i18n, admin.save)}</button>
             </form>
         </section>

@@ -476,7 +476,7 @@ pub mod ssr {
         let facts = completeness(db, evaluation_id, indicators).await?;
         let mut open = [0; 5];
         for item in missing(&facts) {
-            open[usize::from(item.field().step().number() - 1)] += 1;
+            open[usize::from(item.step().number() - 1)] += 1;
         }
         Ok(open)
     }
@@ -530,6 +530,7 @@ pub mod ssr {
                 .filter_map(value_of)
                 .collect(),
             has_achievements: evaluation.achievements.is_some(),
+            evidence_required: crate::db::agency::evidence_required(db).await?,
         })
     }
 
@@ -668,8 +669,8 @@ pub mod ssr {
             missing: missing(&facts)
                 .into_iter()
                 .map(|m| MissingItem {
-                    field: m.field().name(),
-                    step: m.field().step().number(),
+                    field: m.anchor(),
+                    step: m.step().number(),
                 })
                 .collect(),
             without_evidence: if may_see_evidence {
@@ -688,6 +689,7 @@ pub mod ssr {
                 )
                 .is_some(),
             max_upload_bytes,
+            evidence_required: facts.evidence_required,
         })
     }
 

@@ -4,7 +4,7 @@
 
 use super::api::*;
 use super::types::*;
-use crate::domain::evaluation::{EvaluationState, EvidenceKind, Field, SelfRating};
+use crate::domain::evaluation::{EvaluationState, EvidenceKind, Field, SelfRating, evidence_input};
 use crate::domain::ids::{EvaluationId, IndicatorId};
 use crate::domain::skp::ResultGroup;
 use crate::domain::vocabulary::IntoEnumIterator;
@@ -451,6 +451,9 @@ fn results_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView + 
     view! {
         {step_form(i18n, v, 1)}
         <p class="hint">{t!(i18n, evaluation.results_intro)}</p>
+        {v.evidence_required.then(|| view! {
+            <p class="notice" data-testid="evidence-required">{t!(i18n, evaluation.evidence_required)}</p>
+        })}
         {v.results.iter().map(|r| {
             let number = if r.group == ResultGroup::Utama { utama += 1; format!("A.{utama}") } else { tambahan += 1; format!("B.{tambahan}") };
             view! {
@@ -534,7 +537,7 @@ fn evidence_block(
     i: &IndicatorItem,
     max: &str,
 ) -> impl IntoView + use<> {
-    let file_name = format!("berkas-{}", i.id);
+    let file_name = evidence_input(i.id);
     let link_name = format!("tautan-{}", i.id);
     let file_error = fs.error(i18n, &file_name);
     let link_value = fs.value(&link_name, "");
@@ -662,6 +665,14 @@ fn missing_label(i18n: I18n, v: &WizardView, field: &str) -> String {
             .map(|i| i.text.clone())
             .unwrap_or_default()
     };
+    if let Some(id) = v
+        .results
+        .iter()
+        .flat_map(|r| r.indicators.iter())
+        .find_map(|i| (evidence_input(i.id) == field).then_some(i.id))
+    {
+        return t_string!(i18n, evaluation.missing_evidence, text = indicator(id)).to_string();
+    }
     match Field::parse(field) {
         Some(Field::Realisation(id)) => {
             t_string!(i18n, evaluation.missing_realisation, text = indicator(id)).to_string()

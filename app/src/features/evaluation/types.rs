@@ -90,6 +90,8 @@ pub struct WizardView {
     /// The viewer is the appraiser and may send it back for completion.
     pub can_return: bool,
     pub max_upload_bytes: u64,
+    /// The agency requires evidence for every reported indicator.
+    pub evidence_required: bool,
 }
 
 /// One evaluation in the employee's list: started or not yet.

@@ -186,8 +186,8 @@ pub(crate) mod ssr {
     use crate::domain::skp::{
         ATTACHMENT_TEXT_MAX, Approach, Aspect, AttachmentKind, CoreValue, INDICATOR_TEXT_MAX,
         NOTE_MAX, Perspective, RESULT_TEXT_MAX, ResultGroup, SkpEvent, SkpForm, SkpParty, SkpState,
-        available_events, check_target_range, clean_unit, parse_target, room_for_attachment,
-        room_for_indicator, room_for_result, submit_problems,
+        available_events, check_target_range, clean_unit, parse_target, planning_overdue,
+        room_for_attachment, room_for_indicator, room_for_result, submit_problems,
     };
     use crate::domain::text::clean_text;
     use crate::error::FormErrors;
@@ -338,6 +338,8 @@ pub(crate) mod ssr {
             starts_on: date(p.starts_on),
             ends_on: date(p.ends_on),
             planning_deadline: date(p.planning_deadline),
+            starts: p.starts_on,
+            ends: p.ends_on,
         }
     }
 
@@ -390,6 +392,21 @@ pub(crate) mod ssr {
         Some(ApprovedVersion { revision, results })
     }
 
+    /// The SKP form an employee's position takes (JPT or JA/JF).
+    async fn form_of(
+        db: &impl sea_orm::ConnectionTrait,
+        me: &pegawai::Model,
+    ) -> Result<SkpForm, AppError> {
+        let kind = match me.jabatan_id {
+            Some(j) => jabatan::Entity::find_by_id(j)
+                .one(db)
+                .await?
+                .map(|j| j.kind),
+            None => None,
+        };
+        Ok(store::form_for(kind))
+    }
+
     pub async fn my_skps() -> Result<MySkps, AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
@@ -404,6 +421,7 @@ pub(crate) mod ssr {
                 others: Vec::new(),
                 is_employee: false,
                 appraiser: None,
+                approaches: Vec::new(),
             });
         };
         let plans = skp::Entity::find()
@@ -437,12 +455,12 @@ pub(crate) mod ssr {
                 others.push(summary);
             }
         }
+        let me = pegawai::Entity::find_by_id(employee_id)
+            .one(&db)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let appraiser = match &period {
             Some(p) => {
-                let me = pegawai::Entity::find_by_id(employee_id)
-                    .one(&db)
-                    .await?
-                    .ok_or(AppError::NotFound)?;
                 let (penilai, _) = crate::db::periods::appraisers_for(&db, &me, p.id).await?;
                 match penilai {
                     Some(id) => Some(person_name(&db, id).await?),
@@ -457,6 +475,7 @@ pub(crate) mod ssr {
             others,
             is_employee: true,
             appraiser,
+            approaches: form_of(&db, &me).await?.approaches(),
         })
     }
 
@@ -475,7 +494,19 @@ pub(crate) mod ssr {
                 },
                 None => None,
             };
+            let parent_indicators = match &parent {
+                Some(p) => skp_indikator::Entity::find()
+                    .filter(skp_indikator::Column::HasilId.eq(p.id))
+                    .order_by_asc(skp_indikator::Column::Position)
+                    .all(db)
+                    .await?
+                    .into_iter()
+                    .map(|i| i.text)
+                    .collect(),
+                None => Vec::new(),
+            };
             results.push(ResultView {
+                parent_indicators,
                 id: r.id,
                 group: r.grp,
                 text: r.text.clone(),
@@ -519,7 +550,10 @@ pub(crate) mod ssr {
             events.extend(available_events(cx.state, SkpParty::Appraiser));
         }
         events.dedup();
-        let time_zone = crate::db::agency::time_zone(db).await?;
+        let agency = crate::db::agency::primary(db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let time_zone = agency.time_zone;
         let mut comments = Vec::new();
         for c in store::comments(db, plan.id).await? {
             comments.push(CommentView {
@@ -597,6 +631,10 @@ pub(crate) mod ssr {
             can_comment: open && (cx.is_owner || cx.is_appraiser) && !cx.state.is_final(),
             period_closed: cx.period_closed,
             events,
+            place: agency.document_place,
+            established_on: plan
+                .approved_at
+                .map(|at| time_zone.local(at).date_naive()),
         })
     }
 
@@ -624,23 +662,15 @@ pub(crate) mod ssr {
             .one(&txn)
             .await?
             .ok_or(AppError::NotFound)?;
-        let kind = match me.jabatan_id {
-            Some(j) => jabatan::Entity::find_by_id(j)
-                .one(&txn)
-                .await?
-                .map(|j| j.kind),
-            None => None,
-        };
+        let form = form_of(&txn, &me).await?;
+        if !form.allows(approach) {
+            txn.rollback().await?;
+            return Err(AppError::Invalid(
+                FormErrors::default().field("approach", "skp_approach_not_for_jpt"),
+            ));
+        }
         let appraisers = crate::db::periods::appraisers_for(&txn, &me, period.id).await?;
-        let plan = store::create(
-            &txn,
-            &period,
-            &me,
-            appraisers,
-            store::form_for(kind),
-            approach,
-        )
-        .await?;
+        let plan = store::create(&txn, &period, &me, appraisers, form, approach).await?;
         audit::record(
             &txn,
             Entry {
@@ -1337,6 +1367,7 @@ pub(crate) mod ssr {
                 rows: Vec::new(),
             });
         };
+        let today = agency.time_zone.local(Utc::now()).date_naive();
         let plans = skp::Entity::find()
             .filter(skp::Column::PeriodeId.eq(period.id))
             .filter(skp::Column::PenilaiId.eq(me))
@@ -1364,6 +1395,7 @@ pub(crate) mod ssr {
                     Some(at) => Some(agency.time_zone.moment_text(at)),
                     None => None,
                 },
+                overdue: planning_overdue(Some(plan.state), period.planning_deadline, today),
             });
         }
         // People this appraiser is responsible for who have not started a plan yet.
@@ -1390,6 +1422,7 @@ pub(crate) mod ssr {
                 skp_id: None,
                 state: None,
                 submitted_at: None,
+                overdue: planning_overdue(None, period.planning_deadline, today),
             });
         }
         // Waiting for this appraiser first, then by name.

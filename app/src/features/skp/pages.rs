@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::features::admin::load_failure;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_failure};
-use crate::ui::form::{Hidden, Posted, SelectField, TextAreaField, TextField};
+use crate::ui::form::{Hidden, Posted, RadioField, SelectField, TextAreaField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -169,6 +169,13 @@ pub fn MySkpPage() -> impl IntoView {
     }
 }
 
+fn approach_name(i18n: I18n, approach: Approach) -> String {
+    match approach {
+        Approach::Kuantitatif => t_string!(i18n, skp.approach_kuantitatif).to_string(),
+        Approach::Kualitatif => t_string!(i18n, skp.approach_kualitatif).to_string(),
+    }
+}
+
 fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
     let error = posted_failure().map(|(_, e)| e);
     let no_period = error
@@ -177,6 +184,11 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
         .and_then(|f| f.error_for("approach"))
         .map(|code| field_message(i18n, code));
     let general = error.filter(|e| e.form().is_none());
+    let approach_hint = if mine.approaches.len() > 1 {
+        t_string!(i18n, skp.approach_hint).to_string()
+    } else {
+        t_string!(i18n, skp.approach_hint_jpt).to_string()
+    };
     let start = match (&mine.period, &mine.current, mine.is_employee) {
         (Some(period), None, true) => Some(view! {
             <section class="card" aria-labelledby="start-title">
@@ -186,18 +198,10 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
                     <p class="muted">{t!(i18n, skp.your_appraiser, name = name)}</p>
                 })}
                 <form class="form" method="post" action="/api/skp/create">
-                    <fieldset class="field">
-                        <legend>{t!(i18n, skp.approach)}</legend>
-                        <label class="choice">
-                            <input type="radio" name="approach" value="kuantitatif" checked=true />
-                            " "{t!(i18n, skp.approach_kuantitatif)}
-                        </label>
-                        <label class="choice">
-                            <input type="radio" name="approach" value="kualitatif" />
-                            " "{t!(i18n, skp.approach_kualitatif)}
-                        </label>
-                        <p class="hint">{t!(i18n, skp.approach_hint)}</p>
-                    </fieldset>
+                    <RadioField name="approach" legend=t_string!(i18n, skp.approach).to_string()
+                        value=Approach::Kuantitatif.as_str().to_owned() error=None
+                        options=mine.approaches.iter().map(|a| (a.as_str().to_owned(), approach_name(i18n, *a))).collect()
+                        hint=approach_hint />
                     <button class="button" type="submit" data-testid="skp-start">{t!(i18n, skp.start)}</button>
                 </form>
             </section>
@@ -332,11 +336,7 @@ fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
         || t_string!(i18n, skp.not_set).to_string(),
         |a| a.name.clone(),
     );
-    let approach_label = if v.approach == Approach::Kualitatif {
-        t_string!(i18n, skp.approach_kualitatif).to_string()
-    } else {
-        t_string!(i18n, skp.approach_kuantitatif).to_string()
-    };
+    let approach_label = approach_name(i18n, v.approach);
     view! {
         <article class="skp-page" aria-labelledby="skp-title">
             <header class="skp-head">
@@ -1038,7 +1038,12 @@ fn review_list(i18n: I18n, list: ReviewList) -> impl IntoView {
                                         }}
                                     </td>
                                     <td data-label="NIP" class="nowrap">{r.nip}</td>
-                                    <td data-label=t_string!(i18n, skp.status).to_string()><span class=class>{state}</span></td>
+                                    <td data-label=t_string!(i18n, skp.status).to_string()>
+                                        <span class=class>{state}</span>
+                                        {r.overdue.then(|| view! {
+                                            <span class="badge state-overdue" data-testid="overdue">{t!(i18n, skp.overdue)}</span>
+                                        })}
+                                    </td>
                                     <td data-label=t_string!(i18n, skp.submitted_at).to_string()>{r.submitted_at.unwrap_or_else(|| "—".to_owned())}</td>
                                 </tr>
                             }

@@ -8,12 +8,16 @@ use super::pages::{
     target_text, value_name,
 };
 use super::types::*;
-use crate::domain::skp::{Approach, AttachmentKind, ResultGroup, SkpForm, SkpState};
+use crate::domain::skp::{Approach, AttachmentKind, Perspective, ResultGroup, SkpForm, SkpState};
 use crate::domain::vocabulary::IntoEnumIterator;
 use crate::features::admin::load_failure;
 use crate::i18n::*;
+use crate::ui::dates::{date_span, long_date};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
+
+/// A dotted blank where a printed document leaves something to write in by hand.
+const BLANK: &str = "………………";
 
 #[component]
 pub fn SkpPrintPage() -> impl IntoView {
@@ -87,52 +91,104 @@ fn people_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
     }
 }
 
+/// One RHK with its indicators: the RHK cells span the indicator rows. `lead` is the cascade
+/// column (the leader's RHK with its IKI); JPT plans have none.
+fn result_rows(
+    i18n: I18n,
+    number: usize,
+    r: &ResultView,
+    lead: Option<AnyView>,
+    quantitative: bool,
+) -> impl IntoView + use<> {
+    let span = r.indicators.len().max(1);
+    let first = r.indicators.first().cloned();
+    let rest: Vec<IndicatorView> = r.indicators.iter().skip(1).cloned().collect();
+    let cells = move |ind: Option<IndicatorView>| {
+        match ind {
+        Some(ind) => view! {
+            {quantitative.then(|| view! { <td>{ind.aspect.map(|a| aspect_label(i18n, a)).unwrap_or_default()}</td> })}
+            <td>{ind.text.clone()}</td>
+            {quantitative.then(|| view! { <td>{target_text(i18n, &ind)}</td> })}
+        }
+        .into_any(),
+        None => view! {
+            {quantitative.then(|| view! { <td></td> })}
+            <td class="muted">"—"</td>
+            {quantitative.then(|| view! { <td></td> })}
+        }
+        .into_any(),
+    }
+    };
+    view! {
+        <tr class="keep">
+            <td class="num" rowspan=span>{number}</td>
+            {lead.map(|lead| view! { <td rowspan=span>{lead}</td> })}
+            <td rowspan=span>{r.text.clone()}</td>
+            {cells(first)}
+        </tr>
+        {rest.into_iter().map(|ind| view! { <tr class="keep">{cells(Some(ind))}</tr> }).collect_view()}
+    }
+}
+
+/// The leader's RHK this one supports, with the leader's IKI under it.
+fn cascade_cell(r: &ResultView) -> AnyView {
+    view! {
+        {r.parent_text.clone().unwrap_or_default()}
+        {(!r.parent_indicators.is_empty()).then(|| view! {
+            <ul class="doc-iki" data-testid="leader-iki">
+                {r.parent_indicators.iter().map(|i| view! { <li>{i.clone()}</li> }).collect_view()}
+            </ul>
+        })}
+    }
+    .into_any()
+}
+
 fn results_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
     let jpt = v.form == SkpForm::Jpt;
     let quantitative = v.approach == Approach::Kuantitatif;
+    // NO, (cascade), RHK, (aspect), IKI, (target)
+    let columns = 3 + usize::from(!jpt) + 2 * usize::from(quantitative);
+    let empty = move || view! { <tr><td></td><td colspan=columns - 1 class="muted">"—"</td></tr> };
     let group_rows = |group: ResultGroup, letter: &str, title: String| {
         let rows: Vec<&ResultView> = v.results.iter().filter(|r| r.group == group).collect();
         let body = if rows.is_empty() {
-            view! { <tr><td></td><td colspan="5" class="muted">"—"</td></tr> }.into_any()
+            empty().into_any()
+        } else if jpt {
+            // The JPT form groups its RHK under the four perspectives of the performance agreement.
+            let mut number = 0;
+            Perspective::iter()
+                .map(|p| {
+                    let mine: Vec<&ResultView> = rows
+                        .iter()
+                        .copied()
+                        .filter(|r| r.perspective == Some(p))
+                        .collect();
+                    let heading = view! {
+                        <tr class="perspective-row keep">
+                            <td></td>
+                            <td colspan=columns - 1>{perspective_label(i18n, p)}</td>
+                        </tr>
+                    };
+                    let body = mine
+                        .into_iter()
+                        .map(|r| {
+                            number += 1;
+                            result_rows(i18n, number, r, None, quantitative)
+                        })
+                        .collect_view();
+                    view! { {heading}{body} }
+                })
+                .collect_view()
+                .into_any()
         } else {
             rows.into_iter()
                 .enumerate()
-                .map(|(i, r)| {
-                    let span = r.indicators.len().max(1);
-                    let first = r.indicators.first().cloned();
-                    let rest: Vec<IndicatorView> = r.indicators.iter().skip(1).cloned().collect();
-                    let lead = if jpt {
-                        r.perspective.map(|p| perspective_label(i18n, p)).unwrap_or_default()
-                    } else {
-                        r.parent_text.clone().unwrap_or_default()
-                    };
-                    let cells = |ind: Option<IndicatorView>| match ind {
-                        Some(ind) => view! {
-                            {quantitative.then(|| view! { <td>{ind.aspect.map(|a| aspect_label(i18n, a)).unwrap_or_default()}</td> })}
-                            <td>{ind.text.clone()}</td>
-                            {quantitative.then(|| view! { <td>{target_text(i18n, &ind)}</td> })}
-                        }.into_any(),
-                        None => view! {
-                            {quantitative.then(|| view! { <td></td> })}
-                            <td class="muted">"—"</td>
-                            {quantitative.then(|| view! { <td></td> })}
-                        }.into_any(),
-                    };
-                    view! {
-                        <tr class="keep">
-                            <td class="num" rowspan=span>{format!("{}", i + 1)}</td>
-                            <td rowspan=span>{lead}</td>
-                            <td rowspan=span>{r.text.clone()}</td>
-                            {cells(first)}
-                        </tr>
-                        {rest.into_iter().map(|ind| view! { <tr class="keep">{cells(Some(ind))}</tr> }).collect_view()}
-                    }
-                })
+                .map(|(i, r)| result_rows(i18n, i + 1, r, Some(cascade_cell(r)), quantitative))
                 .collect_view()
                 .into_any()
         };
         view! {
-            <tr class="group-row"><td class="num">{letter.to_owned()}</td><td colspan="5">{title}</td></tr>
+            <tr class="group-row"><td class="num">{letter.to_owned()}</td><td colspan=columns - 1>{title}</td></tr>
             {body}
         }
     };
@@ -141,7 +197,7 @@ fn results_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
             <thead>
                 <tr>
                     <th class="num">"NO"</th>
-                    <th>{if jpt { t!(i18n, skp.perspective).into_any() } else { t!(i18n, skp.doc_parent).into_any() }}</th>
+                    {(!jpt).then(|| view! { <th>{format!("{} *", t_string!(i18n, skp.doc_parent))}</th> })}
                     <th>{t!(i18n, skp.doc_rhk)}</th>
                     {quantitative.then(|| view! { <th class="col-aspect">{t!(i18n, skp.aspect)}</th> })}
                     <th>{if quantitative { t!(i18n, skp.doc_iki).into_any() } else { t!(i18n, skp.doc_iki_narrative).into_any() }}</th>
@@ -153,6 +209,7 @@ fn results_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
                 {group_rows(ResultGroup::Tambahan, "B", t_string!(i18n, skp.group_tambahan).to_string())}
             </tbody>
         </table>
+        {(!jpt).then(|| view! { <p class="doc-footnote">{format!("* {}", t_string!(i18n, skp.doc_note_parent))}</p> })}
     }
 }
 
@@ -163,7 +220,7 @@ fn behaviour_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
                 <tr>
                     <th class="num">"NO"</th>
                     <th>{t!(i18n, skp.behaviour)}</th>
-                    <th>{t!(i18n, skp.expectation)}</th>
+                    <th>{format!("{} **", t_string!(i18n, skp.expectation))}</th>
                 </tr>
             </thead>
             <tbody>
@@ -186,6 +243,7 @@ fn behaviour_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
                 }).collect_view()}
             </tbody>
         </table>
+        <p class="doc-footnote">{format!("** {}", t_string!(i18n, skp.doc_note_expectation))}</p>
     }
 }
 
@@ -197,7 +255,19 @@ fn signatures(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
         .map(|a| (a.name, a.nip))
         .unwrap_or_default();
     let e = v.header.employee.clone();
+    // The appraiser signs on the day they establish the plan; until then both are left blank
+    // to be written in by hand.
+    let locale = i18n.get_locale_untracked();
+    let place = if v.place.is_empty() {
+        BLANK.to_owned()
+    } else {
+        v.place.clone()
+    };
+    let day = v
+        .established_on
+        .map_or_else(|| BLANK.to_owned(), |d| long_date(locale, d));
     view! {
+        <p class="doc-place keep" data-testid="place-date">{format!("{place}, {day}")}</p>
         <div class="signatures keep">
             <div>
                 <p>{t!(i18n, skp.doc_employee_sign)}</p>
@@ -226,7 +296,7 @@ fn document(i18n: I18n, v: SkpView) -> impl IntoView {
     } else {
         t_string!(i18n, skp.doc_kuantitatif).to_string()
     };
-    let period = format!("{} – {}", v.period.starts_on, v.period.ends_on);
+    let period = date_span(i18n.get_locale_untracked(), v.period.starts, v.period.ends);
     let draft = !matches!(
         v.state,
         SkpState::Approved | SkpState::Evaluated | SkpState::Archived
@@ -245,7 +315,7 @@ fn document(i18n: I18n, v: SkpView) -> impl IntoView {
             </header>
             <div class="doc-meta">
                 <p>{v.header.agency.clone()}</p>
-                <p>{t!(i18n, skp.doc_period)}": "{period}</p>
+                <p data-testid="doc-period">{t!(i18n, skp.doc_period)}": "{period.clone()}</p>
             </div>
             {people_table(i18n, &v)}
             <h2 class="doc-heading">{t!(i18n, skp.doc_results)}</h2>
@@ -259,7 +329,7 @@ fn document(i18n: I18n, v: SkpView) -> impl IntoView {
                 </header>
                 <div class="doc-meta">
                     <p>{v.header.agency.clone()}</p>
-                    <p>{t!(i18n, skp.doc_period)}": "{format!("{} – {}", v.period.starts_on, v.period.ends_on)}</p>
+                    <p>{t!(i18n, skp.doc_period)}": "{period.clone()}</p>
                 </div>
                 {AttachmentKind::iter().map(|k| {
                     let items: Vec<String> = v.attachments.iter().filter(|a| a.kind == k).map(|a| a.text.clone()).collect();

@@ -5,6 +5,7 @@ use crate::domain::skp::{
     Approach, Aspect, AttachmentKind, Perspective, ResultGroup, SkpEvent, SkpForm, SkpState,
 };
 pub use crate::domain::skp::{Header, PersonCard};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,6 +16,9 @@ pub struct PeriodInfo {
     pub starts_on: String,
     pub ends_on: String,
     pub planning_deadline: String,
+    /// The same span as dates, for documents that write it in words.
+    pub starts: NaiveDate,
+    pub ends: NaiveDate,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +39,8 @@ pub struct ResultView {
     pub parent_id: Option<ResultId>,
     /// The leader's RHK as it reads now.
     pub parent_text: Option<String>,
+    /// The leader's IKI of that RHK, printed beside it in the cascade column.
+    pub parent_indicators: Vec<String>,
     /// The leader has reworded their RHK since this one was linked to it.
     pub parent_changed: bool,
     pub perspective: Option<Perspective>,
@@ -121,6 +127,10 @@ pub struct SkpView {
     pub period_closed: bool,
     /// Events the viewer may fire now.
     pub events: Vec<SkpEvent>,
+    /// Where the agency signs documents (empty: written in by hand).
+    pub place: String,
+    /// The day the appraiser established the plan, on the agency's calendar.
+    pub established_on: Option<NaiveDate>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,6 +150,8 @@ pub struct MySkps {
     /// The account has an employee record (service accounts have no SKP).
     pub is_employee: bool,
     pub appraiser: Option<String>,
+    /// The approaches the employee's SKP form may take (JPT: kuantitatif only).
+    pub approaches: Vec<Approach>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,6 +161,8 @@ pub struct ReviewRow {
     pub skp_id: Option<SkpId>,
     pub state: Option<SkpState>,
     pub submitted_at: Option<String>,
+    /// Not established although the planning deadline has passed.
+    pub overdue: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,0 +1,100 @@
+//! Dates as official documents write them: "1 Januari 2026", and a span within one year as
+//! "1 Januari s.d. 31 Desember 2026" (the SKP form's *periode penilaian*).
+
+use crate::i18n::Locale;
+use chrono::{Datelike, NaiveDate};
+
+const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month(locale: Locale, d: NaiveDate) -> &'static str {
+    let months = match locale {
+        Locale::id => &MONTHS_ID,
+        Locale::en => &MONTHS_EN,
+    };
+    months[d.month0() as usize]
+}
+
+/// "1 Januari 2026" / "1 January 2026".
+pub fn long_date(locale: Locale, d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), month(locale, d), d.year())
+}
+
+/// "1 Januari s.d. 31 Desember 2026"; the year is written once when both ends share it.
+pub fn date_span(locale: Locale, from: NaiveDate, to: NaiveDate) -> String {
+    let until = match locale {
+        Locale::id => "s.d.",
+        Locale::en => "to",
+    };
+    if from.year() == to.year() {
+        format!(
+            "{} {} {until} {}",
+            from.day(),
+            month(locale, from),
+            long_date(locale, to)
+        )
+    } else {
+        format!(
+            "{} {until} {}",
+            long_date(locale, from),
+            long_date(locale, to)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn documents_write_dates_in_words() {
+        assert_eq!(long_date(Locale::id, day(2026, 8, 17)), "17 Agustus 2026");
+        assert_eq!(long_date(Locale::en, day(2026, 8, 17)), "17 August 2026");
+        assert_eq!(
+            date_span(Locale::id, day(2026, 1, 1), day(2026, 12, 31)),
+            "1 Januari s.d. 31 Desember 2026"
+        );
+        assert_eq!(
+            date_span(Locale::en, day(2026, 7, 1), day(2026, 12, 31)),
+            "1 July to 31 December 2026"
+        );
+        assert_eq!(
+            date_span(Locale::id, day(2026, 12, 1), day(2027, 1, 31)),
+            "1 Desember 2026 s.d. 31 Januari 2027"
+        );
+        for m in 1..=12 {
+            assert!(!long_date(Locale::id, day(2026, m, 1)).is_empty());
+        }
+    }
+}
