@@ -1,5 +1,9 @@
 //! `/admin/instansi`: the agency's settings (agency admins).
 
+// A server function's arguments are the form's fields, one each (the generated client stub
+// repeats them, so the allowance is for the whole module).
+#![allow(clippy::too_many_arguments)]
+
 use super::pages::{AdminNav, load_failure};
 use crate::domain::agency::{AgencyTimeZone, EvaluationInterval};
 use crate::domain::vocabulary::IntoEnumIterator;
@@ -31,8 +35,6 @@ pub async fn load_agency_settings() -> Result<AgencySettings, AppError> {
 
 /// `require_admin_mfa` and `require_evidence` are checkboxes: present (any value) when ticked.
 /// A post without `document_place` leaves the stored place as it is.
-// A server function's arguments are the form's fields, one each.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "admin/agency/update")]
 pub async fn update_agency(
     version: i32,

@@ -38,52 +38,24 @@ pub fn HomePage() -> impl IntoView {
         </section>
         <section aria-labelledby="cycle-title">
             <h2 id="cycle-title">{t!(i18n, home.cycle_title)}</h2>
-            <p class="muted">{t!(i18n, home.cycle_intro)}</p>
             <ol class="cycle">
                 <li>
                     <h3>{t!(i18n, home.cycle.plan_title)}</h3>
                     <p>{t!(i18n, home.cycle.plan_text)}</p>
-                    <Availability available=Some(t_string!(i18n, home.cycle.plan_status).to_string()) coming=None />
                 </li>
                 <li>
                     <h3>{t!(i18n, home.cycle.monitor_title)}</h3>
                     <p>{t!(i18n, home.cycle.monitor_text)}</p>
-                    <Availability available=Some(t_string!(i18n, home.cycle.monitor_status).to_string())
-                        coming=Some(t_string!(i18n, home.cycle.monitor_coming).to_string()) />
                 </li>
                 <li>
                     <h3>{t!(i18n, home.cycle.appraise_title)}</h3>
                     <p>{t!(i18n, home.cycle.appraise_text)}</p>
-                    <Availability available=None coming=Some(t_string!(i18n, home.cycle.appraise_coming).to_string()) />
                 </li>
                 <li>
                     <h3>{t!(i18n, home.cycle.follow_up_title)}</h3>
                     <p>{t!(i18n, home.cycle.follow_up_text)}</p>
-                    <Availability available=None coming=Some(t_string!(i18n, home.cycle.follow_up_coming).to_string()) />
                 </li>
             </ol>
         </section>
-    }
-}
-
-/// What of a cycle step the application already does, and what it does not do yet.
-#[component]
-fn Availability(available: Option<String>, coming: Option<String>) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <dl class="availability">
-            {available.map(|text| view! {
-                <div data-testid="available">
-                    <dt class="tag tag-available">{t!(i18n, home.available)}</dt>
-                    <dd>{text}</dd>
-                </div>
-            })}
-            {coming.map(|text| view! {
-                <div data-testid="coming">
-                    <dt class="tag tag-coming">{t!(i18n, home.coming)}</dt>
-                    <dd>{text}</dd>
-                </div>
-            })}
-        </dl>
     }
 }

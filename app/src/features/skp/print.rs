@@ -154,21 +154,22 @@ fn results_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
         let body = if rows.is_empty() {
             empty().into_any()
         } else if jpt {
-            // The JPT form groups its RHK under the four perspectives of the performance agreement.
+            // The JPT form groups its RHK under the four perspectives of the performance
+            // agreement; a draft's RHK without one yet comes last, under a dash.
             let mut number = 0;
             Perspective::iter()
-                .map(|p| {
+                .map(Some)
+                .chain([None])
+                .filter_map(|p| {
                     let mine: Vec<&ResultView> = rows
                         .iter()
                         .copied()
-                        .filter(|r| r.perspective == Some(p))
+                        .filter(|r| r.perspective == p)
                         .collect();
-                    let heading = view! {
-                        <tr class="perspective-row keep">
-                            <td></td>
-                            <td colspan=columns - 1>{perspective_label(i18n, p)}</td>
-                        </tr>
-                    };
+                    if mine.is_empty() {
+                        return None;
+                    }
+                    let label = p.map_or_else(|| "—".to_owned(), |p| perspective_label(i18n, p));
                     let body = mine
                         .into_iter()
                         .map(|r| {
@@ -176,7 +177,13 @@ fn results_table(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
                             result_rows(i18n, number, r, None, quantitative)
                         })
                         .collect_view();
-                    view! { {heading}{body} }
+                    Some(view! {
+                        <tr class="perspective-row keep">
+                            <td></td>
+                            <td colspan=columns - 1>{label}</td>
+                        </tr>
+                        {body}
+                    })
                 })
                 .collect_view()
                 .into_any()
