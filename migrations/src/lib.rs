@@ -10,6 +10,7 @@ mod m20261123_000004_second_factor;
 mod m20261123_000005_performance_planning;
 mod m20261124_000006_self_assessment;
 mod m20261202_000007_agency_rules;
+mod m20261203_000008_position_segments;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_performance_planning::Migration),
             Box::new(m20261124_000006_self_assessment::Migration),
             Box::new(m20261202_000007_agency_rules::Migration),
+            Box::new(m20261203_000008_position_segments::Migration),
         ]
     }
 }

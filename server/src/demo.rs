@@ -16,7 +16,7 @@ use app::domain::ids::{AccountId, AgencyId, EmployeeId, ResultId};
 use app::domain::nip::Nip;
 use app::domain::skp::{Aspect, Perspective};
 use app::domain::unit::{normalize_code, normalize_name};
-use chrono::{NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, TransactionTrait};
 use std::collections::HashSet;
 
@@ -580,7 +580,12 @@ impl Enrolment<'_> {
         };
         let valid =
             validate(&fields, self.today).map_err(|errors| refused(format!("{errors:?}")))?;
-        let saved = employees::save(db, self.instansi_id, None, valid, None, |_| true)
+        // Demo staff have held their positions since the start of last year, so a transfer can
+        // be recorded on any day of this one.
+        let since = NaiveDate::from_ymd_opt(self.today.year() - 1, 1, 2)
+            .ok_or_else(|| refused("no such year".to_owned()))?;
+        let placement = employees::Placement::Since(since);
+        let saved = employees::save(db, self.instansi_id, None, valid, placement, None, |_| true)
             .await
             .map_err(|e| match e {
                 SaveError::Fields(errors) => refused(format!("{errors:?}")),

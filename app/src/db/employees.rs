@@ -18,6 +18,18 @@ use sea_orm::{
 };
 use serde::Serialize;
 
+/// Since when the unit and position on the record hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// A new record, or a correction of an existing one: the position history moves today and
+    /// plans are left as they are.
+    Recorded,
+    /// The employee took up the unit and position on this day: for a new record the history
+    /// starts then; for an existing one it is a transfer (*mutasi*), which closes the plan in
+    /// force on the day before (`db::segments`).
+    Since(chrono::NaiveDate),
+}
+
 /// What a save could not do because of the data already stored.
 pub enum SaveError {
     Fields(Vec<FieldError>),
@@ -227,6 +239,7 @@ pub async fn save(
     instansi_id: AgencyId,
     existing: Option<pegawai::Model>,
     valid: ValidEmployee,
+    placement: Placement,
     author: Option<&Author<'_>>,
     unit_allowed: impl Fn(&unit_kerja::Model) -> bool,
 ) -> Result<pegawai::Model, SaveError> {
@@ -310,6 +323,31 @@ pub async fn save(
     let moved = existing
         .as_ref()
         .is_none_or(|e| e.unit_id != unit.id || e.jabatan_id != Some(position.id));
+    let transfer = match (placement, &existing) {
+        (Placement::Since(on), Some(e)) => {
+            if !moved {
+                return Err(SaveError::Fields(vec![(
+                    "moved_on",
+                    "transfer_without_move",
+                )]));
+            }
+            let today = crate::db::agency::now_local(db).await?.date_naive();
+            let held_since = open_history(db, e.id)
+                .await?
+                .iter()
+                .map(|l| l.started_at)
+                .max();
+            if let Err(code) = crate::domain::segment::check_transfer_date(on, today, held_since) {
+                return Err(SaveError::Fields(vec![("moved_on", code)]));
+            }
+            Some(on)
+        }
+        _ => None,
+    };
+    let took_up_on = match placement {
+        Placement::Since(on) => on,
+        Placement::Recorded => now.date_naive(),
+    };
     let mut row = match existing.clone() {
         Some(e) => {
             let version = e.version;
@@ -352,7 +390,33 @@ pub async fn save(
         accounts::rename_for(db, &saved).await?;
     }
     if moved {
-        record_move(db, &saved, author.map(|a| a.user_id), now).await?;
+        record_move(db, &saved, author.map(|a| a.user_id), took_up_on).await?;
+    }
+    if let Some(on) = transfer {
+        let changed =
+            match crate::db::segments::apply_transfer(db, saved.id, on, author.map(|a| a.user_id))
+                .await?
+            {
+                Ok(changed) => changed,
+                Err(code) => return Err(SaveError::Fields(vec![("moved_on", code)])),
+            };
+        if !changed.is_empty() {
+            let by = match author {
+                Some(a) => crate::db::people::account_label(db, &mut Default::default(), a.user_id)
+                    .await?
+                    .unwrap_or_default(),
+                None => String::new(),
+            };
+            crate::db::notifications::notify_employee(
+                db,
+                saved.id,
+                crate::domain::notification::NotificationKind::PositionTransferred,
+                None,
+                &by,
+                "/skp",
+            )
+            .await?;
+        }
     }
     let Some(author) = author else {
         return Ok(saved);
@@ -382,15 +446,9 @@ async fn record_move(
     db: &impl ConnectionTrait,
     p: &pegawai::Model,
     recorded_by: Option<AccountId>,
-    now: DateTime<Utc>,
+    today: chrono::NaiveDate,
 ) -> Result<(), AppError> {
-    let today = now.date_naive();
-    let open = riwayat_jabatan::Entity::find()
-        .filter(riwayat_jabatan::Column::PegawaiId.eq(p.id))
-        .filter(riwayat_jabatan::Column::EndedAt.is_null())
-        .all(db)
-        .await?;
-    for line in open {
+    for line in open_history(db, p.id).await? {
         let mut line = line.into_active_model();
         line.ended_at = Set(Some(today));
         line.update(db).await?;
@@ -408,6 +466,18 @@ async fn record_move(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// The position-history lines still open (normally one).
+async fn open_history(
+    db: &impl ConnectionTrait,
+    employee_id: EmployeeId,
+) -> Result<Vec<riwayat_jabatan::Model>, AppError> {
+    Ok(riwayat_jabatan::Entity::find()
+        .filter(riwayat_jabatan::Column::PegawaiId.eq(employee_id))
+        .filter(riwayat_jabatan::Column::EndedAt.is_null())
+        .all(db)
+        .await?)
 }
 
 /// Deactivates or reactivates an employee (with their login), audited.

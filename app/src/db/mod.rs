@@ -10,6 +10,7 @@ pub mod entities;
 pub mod notifications;
 pub mod people;
 pub mod periods;
+pub mod segments;
 pub mod skp;
 pub mod units;
 pub mod versioning;

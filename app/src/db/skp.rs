@@ -204,7 +204,8 @@ pub fn form_for(position_kind: Option<PositionKind>) -> SkpForm {
     }
 }
 
-/// The SKP of an employee in a period that is still alive (not cancelled), if any.
+/// The SKP of an employee in a period that is still alive (not cancelled) and covers the
+/// position they hold now (its segment not closed by a transfer), if any.
 pub async fn current_for(
     db: &impl ConnectionTrait,
     pegawai_id: EmployeeId,
@@ -214,6 +215,7 @@ pub async fn current_for(
         .filter(skp::Column::PegawaiId.eq(pegawai_id))
         .filter(skp::Column::PeriodeId.eq(periode_id))
         .filter(skp::Column::State.ne(SkpState::Cancelled))
+        .filter(skp::Column::EndsOn.is_null())
         .order_by_desc(skp::Column::Id)
         .one(db)
         .await?)
@@ -230,6 +232,7 @@ pub async fn create(
 ) -> Result<skp::Model, AppError> {
     let now = Utc::now();
     let header = header(db, employee.id, appraisers.0, appraisers.1).await?;
+    let starts_on = crate::db::segments::next_plan_start(db, employee.id, period).await?;
     let row = skp::ActiveModel {
         periode_id: Set(period.id),
         pegawai_id: Set(employee.id),
@@ -243,6 +246,8 @@ pub async fn create(
         version: Set(1),
         submitted_at: Set(None),
         approved_at: Set(None),
+        starts_on: Set(starts_on),
+        ends_on: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
         ..Default::default()

@@ -11,6 +11,7 @@ pub mod login;
 pub mod nip;
 pub mod notification;
 pub mod period;
+pub mod segment;
 pub mod skp;
 pub mod text;
 pub mod unit;

@@ -19,6 +19,8 @@ pub enum NotificationKind {
     SkpCommented,
     EvaluationSubmitted,
     EvaluationReturned,
+    /// An admin recorded a transfer that closed the employee's plan: a new one is due.
+    PositionTransferred,
 }
 
 from_str_via_as_str!(NotificationKind);
@@ -33,6 +35,7 @@ impl NotificationKind {
             Self::SkpCommented => "skp_commented",
             Self::EvaluationSubmitted => "evaluation_submitted",
             Self::EvaluationReturned => "evaluation_returned",
+            Self::PositionTransferred => "position_transferred",
         }
     }
 }

@@ -58,6 +58,14 @@ pub fn field_message_in(locale: Locale, code: &str) -> String {
         "nip_duplicate_in_file" => td_string!(locale, errors.field.nip_duplicate_in_file),
         "unit_unknown" => td_string!(locale, errors.field.unit_unknown),
         "unit_closed" => td_string!(locale, errors.field.unit_closed),
+        "transfer_without_move" => td_string!(locale, errors.field.transfer_without_move),
+        "transfer_date_future" => td_string!(locale, errors.field.transfer_date_future),
+        "transfer_date_before_position" => {
+            td_string!(locale, errors.field.transfer_date_before_position)
+        }
+        "transfer_voids_established_plan" => {
+            td_string!(locale, errors.field.transfer_voids_established_plan)
+        }
         "unit_outside_scope" => td_string!(locale, errors.field.unit_outside_scope),
         "person_unknown" => td_string!(locale, errors.field.person_unknown),
         "person_inactive" => td_string!(locale, errors.field.person_inactive),

@@ -15,3 +15,4 @@ mod http;
 mod periods;
 mod process;
 mod skp;
+mod transfer;

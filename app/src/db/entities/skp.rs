@@ -21,6 +21,10 @@ pub struct Model {
     pub version: i32,
     pub submitted_at: Option<DateTimeUtc>,
     pub approved_at: Option<DateTimeUtc>,
+    /// The first day of the position segment this plan covers.
+    pub starts_on: Date,
+    /// The last day, once a transfer has closed the segment; open segments run to the period's end.
+    pub ends_on: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -52,7 +52,7 @@ pub async fn create_employee(
         superior_nip,
         appraiser_nip,
     };
-    crate::state::respond(ssr::save_employee(None, fields).await)
+    crate::state::respond(ssr::save_employee(None, fields, String::new()).await)
 }
 
 #[server(endpoint = "admin/employee/update")]
@@ -71,6 +71,8 @@ pub async fn update_employee(
     position_kind: String,
     superior_nip: String,
     appraiser_nip: String,
+    // The day a transfer (mutasi) took effect; empty when the change corrects the record.
+    moved_on: Option<String>,
 ) -> Result<(), AppError> {
     let fields = crate::domain::employee::EmployeeFields {
         nip,
@@ -86,7 +88,9 @@ pub async fn update_employee(
         superior_nip,
         appraiser_nip,
     };
-    crate::state::respond(ssr::save_employee(Some((id, version)), fields).await)
+    crate::state::respond(
+        ssr::save_employee(Some((id, version)), fields, moved_on.unwrap_or_default()).await,
+    )
 }
 
 /// Deactivates (`active = false`: their login stops working at once) or reactivates.
@@ -121,7 +125,7 @@ pub async fn load_import_report(id: ImportId) -> Result<ImportReport, AppError> 
 pub(crate) mod ssr {
     use super::*;
     use crate::auth::server::ClientInfo;
-    use crate::db::employees::{self, Author, SaveError};
+    use crate::db::employees::{self, Author, Placement, SaveError};
     use crate::db::entities::{pegawai, riwayat_jabatan, unit_kerja, user_account};
     use crate::db::units::within as units_within;
     use crate::domain::access::{
@@ -252,6 +256,11 @@ pub(crate) mod ssr {
             appraiser_superior: employees::person_label(&db, person.atasan_penilai_id).await?,
             units,
             history,
+            plans: crate::features::skp::ssr::summaries(&db, id)
+                .await?
+                .into_iter()
+                .map(|(_, summary)| summary)
+                .collect(),
             audit,
             has_account: account.is_some(),
             reset_link,
@@ -351,8 +360,8 @@ pub(crate) mod ssr {
         Ok(out)
     }
 
-    fn form_errors(fields: &EmployeeFields, errors: &[(&str, &str)]) -> AppError {
-        let mut form = FormErrors::default();
+    fn form_errors(fields: &EmployeeFields, moved_on: &str, errors: &[(&str, &str)]) -> AppError {
+        let mut form = FormErrors::default().value("moved_on", moved_on);
         for (name, value) in fields.pairs() {
             form = form.value(name, value);
         }
@@ -365,6 +374,7 @@ pub(crate) mod ssr {
     pub async fn save_employee(
         existing: Option<(EmployeeId, i32)>,
         fields: EmployeeFields,
+        moved_on: String,
     ) -> Result<(), AppError> {
         let db = state::db()?;
         let client = ClientInfo::current();
@@ -391,27 +401,50 @@ pub(crate) mod ssr {
                 None
             }
         };
-        let valid = validate(&fields, Utc::now().date_naive())
-            .map_err(|errors| form_errors(&fields, &errors))?;
+        let moved_on_date = match moved_on.trim() {
+            "" => Ok(None),
+            text => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Some),
+        };
+        let valid = validate(&fields, Utc::now().date_naive());
+        let (valid, moved_on_date) = match (valid, moved_on_date) {
+            (Ok(valid), Ok(date)) => (valid, date),
+            (valid, date) => {
+                let mut errors = valid.err().unwrap_or_default();
+                if date.is_err() {
+                    errors.push(("moved_on", "invalid"));
+                }
+                return Err(form_errors(&fields, &moved_on, &errors));
+            }
+        };
+        let placement = match moved_on_date {
+            Some(on) if current.is_some() => Placement::Since(on),
+            _ => Placement::Recorded,
+        };
         let txn = db.begin().await?;
         let author = Author {
             user_id: user.account.id,
             client: &client,
-            via: if current.is_some() {
-                "employee_updated"
-            } else {
-                "employee_created"
+            via: match (&current, placement) {
+                (None, _) => "employee_created",
+                (Some(_), Placement::Since(_)) => "employee_transferred",
+                (Some(_), Placement::Recorded) => "employee_updated",
             },
         };
-        let saved = match employees::save(&txn, agency.id, current, valid, Some(&author), |u| {
-            may_edit_in(&actor, u)
-        })
+        let saved = match employees::save(
+            &txn,
+            agency.id,
+            current,
+            valid,
+            placement,
+            Some(&author),
+            |u| may_edit_in(&actor, u),
+        )
         .await
         {
             Ok(saved) => saved,
             Err(SaveError::Fields(errors)) => {
                 txn.rollback().await?;
-                return Err(form_errors(&fields, &errors));
+                return Err(form_errors(&fields, &moved_on, &errors));
             }
             Err(SaveError::App(err)) => return Err(err),
         };

@@ -12,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 /// Every action the log records, in the order the filter offers them.
-pub const ACTIONS: [&str; 32] = [
+pub const ACTIONS: [&str; 33] = [
     "login",
     "login_failed",
     "login_throttled",
@@ -27,6 +27,7 @@ pub const ACTIONS: [&str; 32] = [
     "agency_updated",
     "employee_created",
     "employee_updated",
+    "employee_transferred",
     "employee_imported",
     "employee_deactivated",
     "employee_reactivated",
@@ -63,6 +64,7 @@ pub fn action_label(i18n: leptos_i18n::I18nContext<Locale>, action: &str) -> Str
         "agency_updated" => t_string!(i18n, audit.action.agency_updated),
         "employee_created" => t_string!(i18n, audit.action.employee_created),
         "employee_updated" => t_string!(i18n, audit.action.employee_updated),
+        "employee_transferred" => t_string!(i18n, audit.action.employee_transferred),
         "employee_imported" => t_string!(i18n, audit.action.employee_imported),
         "employee_deactivated" => t_string!(i18n, audit.action.employee_deactivated),
         "employee_reactivated" => t_string!(i18n, audit.action.employee_reactivated),

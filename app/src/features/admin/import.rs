@@ -307,9 +307,15 @@ async fn apply(
                 row.superior_nip = None;
                 row.appraiser_nip = None;
             }
-            match employees::save(&txn, agency.id, existing, row, Some(&author), |u| {
-                may_edit_in(actor, u)
-            })
+            match employees::save(
+                &txn,
+                agency.id,
+                existing,
+                row,
+                employees::Placement::Recorded,
+                Some(&author),
+                |u| may_edit_in(actor, u),
+            )
             .await
             {
                 Ok(_) => {}

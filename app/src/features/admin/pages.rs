@@ -386,6 +386,11 @@ fn employee_form(i18n: leptos_i18n::I18nContext<Locale>, editor: EmployeeEditor)
                     value=value("position", &fields.position) error=err("position") required=true />
                 <SelectField name="position_kind" placeholder="—" required=true label=t_string!(i18n, admin.position_kind).to_string()
                     value=value("position_kind", &fields.position_kind) options=kind_options error=err("position_kind") />
+                {editor.id.is_some().then(|| view! {
+                    <TextField name="moved_on" kind="date" label=t_string!(i18n, admin.moved_on).to_string()
+                        value=value("moved_on", "") error=err("moved_on")
+                        hint=t_string!(i18n, admin.moved_on_hint).to_string() />
+                })}
                 <TextField name="superior_nip" label=t_string!(i18n, profile.superior).to_string()
                     value=value("superior_nip", &fields.superior_nip) error=err("superior_nip")
                     hint=line_hint(&editor.superior) inputmode="numeric" />
@@ -453,6 +458,22 @@ fn employee_side(
                 </li>
             }).collect_view()}
         </ol>
+        <h2>{t!(i18n, admin.plans)}</h2>
+        {if editor.plans.is_empty() {
+            view! { <p class="muted">{t!(i18n, admin.no_plans)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="plain-list" data-testid="employee-plans">
+                    {editor.plans.iter().map(|plan| view! {
+                        <li>
+                            <a href=format!("/skp/{}", plan.id)>{format!("SKP {}", plan.year)}</a>
+                            {plan.segment.map(|segment| format!(" · {}", crate::features::skp::segment_text(i18n, segment, &plan.position)))}
+                            " · "{crate::features::skp::state_label(i18n, Some(plan.state))}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
         <h2>{t!(i18n, admin.changes)}</h2>
         <ChangeList lines=editor.audit.clone() />
     }

@@ -64,6 +64,8 @@ pub struct EmployeeEditor {
     /// Open units the employee may be placed in.
     pub units: Vec<UnitOption>,
     pub history: Vec<HistoryLine>,
+    /// Every plan of the employee, newest first: after a transfer, one per position segment.
+    pub plans: Vec<crate::features::skp::types::SkpSummary>,
     pub audit: Vec<AuditLine>,
     pub has_account: bool,
     /// A reset link issued just now, shown once.

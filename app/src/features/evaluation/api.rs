@@ -69,6 +69,7 @@ pub mod ssr {
     use crate::domain::ids::{EvidenceId, IndicatorId};
     use crate::domain::notification::NotificationKind;
     use crate::domain::period::{PeriodState, SubPeriod, sub_periods};
+    use crate::domain::segment::Segment;
     use crate::domain::skp::{CoreValue, ResultGroup, SkpParty};
     use crate::domain::text::clean_text;
     use crate::domain::vocabulary::IntoEnumIterator;
@@ -210,8 +211,12 @@ pub mod ssr {
 
     /// Evaluations that may be filled in by `today`: every sub-period that has begun (latest
     /// first), and the annual one once the last sub-period has begun.
-    fn available(period: &periode::Model, today: NaiveDate) -> Vec<i32> {
-        let subs = sub_periods(period.year, period.evaluation_interval);
+    /// Only the sub-periods the plan's position segment touches (DOMAIN.md §11.3).
+    fn available(period: &periode::Model, segment: Segment, today: NaiveDate) -> Vec<i32> {
+        let subs: Vec<SubPeriod> = sub_periods(period.year, period.evaluation_interval)
+            .into_iter()
+            .filter(|s| segment.overlaps(s))
+            .collect();
         let mut seqs: Vec<i32> = subs
             .iter()
             .filter(|s| s.starts_on <= today)
@@ -693,11 +698,12 @@ pub mod ssr {
         })
     }
 
-    /// The signed-in employee's plan in force this period, if any.
-    async fn my_plan(
+    /// The signed-in employee's established plans in the open period with the period: one,
+    /// or one per position segment after a transfer (earliest first).
+    async fn my_plans(
         db: &DatabaseConnection,
         user: &CurrentUser,
-    ) -> Result<Option<(skp::Model, periode::Model)>, AppError> {
+    ) -> Result<Option<(Vec<skp::Model>, periode::Model)>, AppError> {
         let Some(me) = user.actor.employee_id else {
             return Ok(None);
         };
@@ -707,48 +713,65 @@ pub mod ssr {
         let Some(period) = crate::db::periods::open_period(db, agency.id).await? else {
             return Ok(None);
         };
-        let plan = plans::current_for(db, me, period.id).await?;
-        Ok(plan.filter(|p| p.state.is_effective()).map(|p| (p, period)))
+        let plans: Vec<skp::Model> = skp::Entity::find()
+            .filter(skp::Column::PegawaiId.eq(me))
+            .filter(skp::Column::PeriodeId.eq(period.id))
+            .order_by_asc(skp::Column::StartsOn)
+            .order_by_asc(skp::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|p| p.state.is_effective())
+            .collect();
+        Ok(Some((plans, period)))
     }
 
     pub async fn mine() -> Result<MyEvaluations, AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
-        let Some((plan, period)) = my_plan(&db, &user).await? else {
+        let Some((plans, period)) = my_plans(&db, &user).await? else {
             return Ok(MyEvaluations {
-                skp_id: None,
                 year: None,
-                entries: Vec::new(),
+                plans: Vec::new(),
             });
         };
-        let started = evaluasi::Entity::find()
-            .filter(evaluasi::Column::SkpId.eq(plan.id))
-            .all(&db)
-            .await?;
         let deadlines = crate::db::periods::deadlines_of(&db, period.id).await?;
         let today = today(&db).await?;
-        let entries = available(&period, today)
-            .into_iter()
-            .map(|seq| {
-                let e = started.iter().find(|e| e.seq == seq);
-                let deadline = if seq == EvaluationKind::Annual.seq() {
-                    Some(period.annual_deadline)
-                } else {
-                    deadlines.iter().find(|d| d.seq == seq).map(|d| d.deadline)
-                };
-                EvaluationEntry {
-                    seq,
-                    span: span_text(&period, seq),
-                    id: e.map(|e| e.id),
-                    state: e.map(|e| e.state),
-                    deadline: deadline.map(date).unwrap_or_default(),
-                }
-            })
-            .collect();
+        let mut out = Vec::with_capacity(plans.len());
+        for plan in plans {
+            let started = evaluasi::Entity::find()
+                .filter(evaluasi::Column::SkpId.eq(plan.id))
+                .all(&db)
+                .await?;
+            let segment = crate::db::segments::segment_of(&plan, &period);
+            let entries = available(&period, segment, today)
+                .into_iter()
+                .map(|seq| {
+                    let e = started.iter().find(|e| e.seq == seq);
+                    let deadline = if seq == EvaluationKind::Annual.seq() {
+                        Some(period.annual_deadline)
+                    } else {
+                        deadlines.iter().find(|d| d.seq == seq).map(|d| d.deadline)
+                    };
+                    EvaluationEntry {
+                        seq,
+                        span: span_text(&period, seq),
+                        id: e.map(|e| e.id),
+                        state: e.map(|e| e.state),
+                        deadline: deadline.map(date).unwrap_or_default(),
+                    }
+                })
+                .collect();
+            out.push(PlanEvaluations {
+                skp_id: plan.id,
+                segment: crate::db::segments::part_of(&plan, &period),
+                position: plans::parse_header(&plan)?.employee.position,
+                entries,
+            });
+        }
         Ok(MyEvaluations {
-            skp_id: Some(plan.id),
             year: Some(period.year),
-            entries,
+            plans: out,
         })
     }
 
@@ -775,7 +798,8 @@ pub mod ssr {
         if !in_force || period.state != PeriodState::Open {
             return Err(locked());
         }
-        if !available(&period, today(&db).await?).contains(&seq) {
+        let segment = crate::db::segments::segment_of(&plan, &period);
+        if !available(&period, segment, today(&db).await?).contains(&seq) {
             return Err(AppError::Invalid(
                 FormErrors::default().field("seq", "invalid"),
             ));

@@ -834,47 +834,70 @@ fn my_evaluations(i18n: I18n, mine: MyEvaluations) -> impl IntoView {
         <section class="skp-page" aria-labelledby="evaluations-title">
             <h1 id="evaluations-title">{t!(i18n, evaluation.mine_title)}</h1>
             {error.map(|error| view! { <ErrorNotice error /> })}
-            {mine.skp_id.is_none().then(|| view! {
+            {mine.plans.is_empty().then(|| view! {
                 <p class="notice">{t!(i18n, evaluation.mine_none)}" "<a href="/skp">{t!(i18n, nav.skp)}</a></p>
             })}
-            <ul class="evaluation-list" data-testid="evaluations">
-                {mine.entries.iter().map(|e| {
-                    let action = match (&e.id, e.state) {
-                        (Some(id), Some(EvaluationState::Open)) => view! {
-                            <a class="button" href=format!("/evaluasi/{id}")>{t!(i18n, evaluation.mine_continue)}</a>
-                        }.into_any(),
-                        (Some(id), _) => view! {
-                            <a class="button button-secondary" href=format!("/evaluasi/{id}")>{t!(i18n, evaluation.mine_view)}</a>
-                        }.into_any(),
-                        (None, _) => view! {
-                            <form method="post" action="/api/evaluasi/mulai">
-                                <input type="hidden" name="skp_id" value=mine.skp_id.map(|id| id.to_string()).unwrap_or_default() />
-                                <input type="hidden" name="seq" value=e.seq.to_string() />
-                                <button class="button" type="submit" data-testid=format!("start-{}", e.seq)>
-                                    {t!(i18n, evaluation.mine_start)}
-                                </button>
-                            </form>
-                        }.into_any(),
-                    };
-                    view! {
-                        <li class="card evaluation-entry">
-                            <div>
-                                <h2>{title_of(i18n, e.seq, year, &e.span)}</h2>
-                                <p class="small">
-                                    <span class=format!("badge state-{}", e.state.map_or("none", EvaluationState::as_str))>
-                                        {state_label(i18n, e.state)}
-                                    </span>
-                                    {(!e.deadline.is_empty()).then(|| view! {
-                                        " · "{t!(i18n, evaluation.deadline, date = e.deadline.clone())}
-                                    })}
-                                </p>
-                            </div>
-                            {action}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            {mine.plans.into_iter().map(|plan| {
+                let title = plan
+                    .segment
+                    .map(|segment| crate::features::skp::segment_text(i18n, segment, &plan.position));
+                view! {
+                    {title.map(|title| view! {
+                        <h2 class="segment-title" data-testid="evaluation-segment">{title}</h2>
+                    })}
+                    {plan_entries(i18n, year, plan)}
+                }
+            }).collect_view()}
         </section>
+    }
+}
+
+fn plan_entries(i18n: I18n, year: i32, plan: PlanEvaluations) -> impl IntoView {
+    // Under a segment's own heading the entries are one level down.
+    let nested = plan.segment.is_some();
+    let skp_id = plan.skp_id;
+    view! {
+        <ul class="evaluation-list" data-testid="evaluations">
+            {plan.entries.into_iter().map(|e| {
+                let action = match (&e.id, e.state) {
+                    (Some(id), Some(EvaluationState::Open)) => view! {
+                        <a class="button" href=format!("/evaluasi/{id}")>{t!(i18n, evaluation.mine_continue)}</a>
+                    }.into_any(),
+                    (Some(id), _) => view! {
+                        <a class="button button-secondary" href=format!("/evaluasi/{id}")>{t!(i18n, evaluation.mine_view)}</a>
+                    }.into_any(),
+                    (None, _) => view! {
+                        <form method="post" action="/api/evaluasi/mulai">
+                            <input type="hidden" name="skp_id" value=skp_id.to_string() />
+                            <input type="hidden" name="seq" value=e.seq.to_string() />
+                            <button class="button" type="submit" data-testid=format!("start-{}", e.seq)>
+                                {t!(i18n, evaluation.mine_start)}
+                            </button>
+                        </form>
+                    }.into_any(),
+                };
+                view! {
+                    <li class="card evaluation-entry">
+                        <div>
+                            {if nested {
+                                view! { <h3>{title_of(i18n, e.seq, year, &e.span)}</h3> }.into_any()
+                            } else {
+                                view! { <h2>{title_of(i18n, e.seq, year, &e.span)}</h2> }.into_any()
+                            }}
+                            <p class="small">
+                                <span class=format!("badge state-{}", e.state.map_or("none", EvaluationState::as_str))>
+                                    {state_label(i18n, e.state)}
+                                </span>
+                                {(!e.deadline.is_empty()).then(|| view! {
+                                    " · "{t!(i18n, evaluation.deadline, date = e.deadline.clone())}
+                                })}
+                            </p>
+                        </div>
+                        {action}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }
 

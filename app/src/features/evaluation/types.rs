@@ -2,6 +2,7 @@
 
 use crate::domain::evaluation::{EvaluationState, EvidenceKind, SelfRating};
 use crate::domain::ids::{EvaluationId, EvidenceId, IndicatorId, ResultId, SkpId};
+use crate::domain::segment::Segment;
 use crate::domain::skp::{Aspect, ResultGroup};
 use crate::features::skp::types::PersonCard;
 use serde::{Deserialize, Serialize};
@@ -106,11 +107,20 @@ pub struct EvaluationEntry {
     pub deadline: String,
 }
 
-/// The evaluations of the signed-in employee's current approved plan.
+/// The evaluations of the signed-in employee's established plans in the open period: one plan,
+/// or one per position segment after a transfer, each evaluated for its own sub-periods.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MyEvaluations {
-    pub skp_id: Option<SkpId>,
     pub year: Option<i32>,
+    pub plans: Vec<PlanEvaluations>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanEvaluations {
+    pub skp_id: SkpId,
+    /// The days the plan covers when a transfer split the period.
+    pub segment: Option<Segment>,
+    pub position: String,
     pub entries: Vec<EvaluationEntry>,
 }
 

@@ -30,6 +30,9 @@ fn notification_text(i18n: I18n, n: &NotificationView) -> String {
         NotificationKind::EvaluationReturned => {
             t_string!(i18n, notifications.evaluation_returned, actor = actor)
         }
+        NotificationKind::PositionTransferred => {
+            t_string!(i18n, notifications.position_transferred, actor = actor)
+        }
     }
     .to_string()
 }

@@ -194,8 +194,8 @@ pub(crate) mod ssr {
     use crate::state::{self, CurrentUser};
     use chrono::Utc;
     use sea_orm::{
-        ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, ModelTrait, QueryFilter,
-        QueryOrder, Set, TransactionTrait,
+        ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, ModelTrait, PaginatorTrait,
+        QueryFilter, QueryOrder, Set, TransactionTrait,
     };
 
     pub struct ResultForm {
@@ -407,6 +407,40 @@ pub(crate) mod ssr {
         Ok(store::form_for(kind))
     }
 
+    /// Every plan of an employee, newest first, as listed on their page and the admin's record.
+    pub(crate) async fn summaries(
+        db: &DatabaseConnection,
+        employee_id: EmployeeId,
+    ) -> Result<Vec<(skp::Model, SkpSummary)>, AppError> {
+        let plans = skp::Entity::find()
+            .filter(skp::Column::PegawaiId.eq(employee_id))
+            .order_by_desc(skp::Column::Id)
+            .all(db)
+            .await?;
+        let mut out = Vec::with_capacity(plans.len());
+        for plan in plans {
+            let period = periode::Entity::find_by_id(plan.periode_id)
+                .one(db)
+                .await?
+                .ok_or(AppError::Internal)?;
+            let results = skp_hasil::Entity::find()
+                .filter(skp_hasil::Column::SkpId.eq(plan.id))
+                .count(db)
+                .await?;
+            let summary = SkpSummary {
+                id: plan.id,
+                year: period.year,
+                state: plan.state,
+                revision: plan.revision,
+                results: usize::try_from(results).unwrap_or(usize::MAX),
+                segment: crate::db::segments::part_of(&plan, &period),
+                position: store::parse_header(&plan)?.employee.position,
+            };
+            out.push((plan, summary));
+        }
+        Ok(out)
+    }
+
     pub async fn my_skps() -> Result<MySkps, AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
@@ -422,34 +456,18 @@ pub(crate) mod ssr {
                 is_employee: false,
                 appraiser: None,
                 approaches: Vec::new(),
+                next_starts: None,
             });
         };
-        let plans = skp::Entity::find()
-            .filter(skp::Column::PegawaiId.eq(employee_id))
-            .order_by_desc(skp::Column::Id)
-            .all(&db)
-            .await?;
         let mut current = None;
         let mut others = Vec::new();
-        for plan in plans {
-            let year = periode::Entity::find_by_id(plan.periode_id)
-                .one(&db)
-                .await?
-                .map_or(0, |p| p.year);
-            let results = skp_hasil::Entity::find()
-                .filter(skp_hasil::Column::SkpId.eq(plan.id))
-                .all(&db)
-                .await?
-                .len();
-            let summary = SkpSummary {
-                id: plan.id,
-                year,
-                state: plan.state,
-                revision: plan.revision,
-                results,
-            };
+        for (plan, summary) in summaries(&db, employee_id).await? {
             let in_open_period = period.as_ref().is_some_and(|p| p.id == plan.periode_id);
-            if current.is_none() && in_open_period && plan.state != SkpState::Cancelled {
+            if current.is_none()
+                && in_open_period
+                && plan.state != SkpState::Cancelled
+                && plan.ends_on.is_none()
+            {
                 current = Some(summary);
             } else {
                 others.push(summary);
@@ -469,6 +487,13 @@ pub(crate) mod ssr {
             }
             None => None,
         };
+        let next_starts = match (&period, &current) {
+            (Some(p), None) => {
+                Some(crate::db::segments::next_plan_start(&db, employee_id, p).await?)
+                    .filter(|day| *day != p.starts_on)
+            }
+            _ => None,
+        };
         Ok(MySkps {
             period: period.as_ref().map(period_info),
             current,
@@ -476,6 +501,7 @@ pub(crate) mod ssr {
             is_employee: true,
             appraiser,
             approaches: form_of(&db, &me).await?.approaches(),
+            next_starts,
         })
     }
 
@@ -582,6 +608,7 @@ pub(crate) mod ssr {
             approach: plan.approach,
             revision: plan.revision,
             period: period_info(period),
+            segment: crate::db::segments::part_of(plan, period),
             header: store::parse_header(plan)?,
             results,
             behaviours: cx

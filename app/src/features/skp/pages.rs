@@ -7,6 +7,7 @@
 use super::api::*;
 use super::types::*;
 use crate::domain::ids::{ResultId, SkpId};
+use crate::domain::segment::Segment;
 use crate::domain::skp::{
     Approach, Aspect, AttachmentKind, Perspective, ResultGroup, SkpEvent, SkpForm, SkpState,
 };
@@ -14,6 +15,7 @@ use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::AppError;
 use crate::features::admin::load_failure;
 use crate::i18n::*;
+use crate::ui::dates::{date_span, long_date};
 use crate::ui::error::{ErrorNotice, field_message, posted_failure};
 use crate::ui::form::{Hidden, Posted, RadioField, SelectField, TextAreaField, TextField};
 use crate::ui::title::PageTitle;
@@ -23,7 +25,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub(super) type I18n = leptos_i18n::I18nContext<Locale>;
 
 /// `None`: the employee has no SKP in the period yet.
-pub(super) fn state_label(i18n: I18n, state: Option<SkpState>) -> String {
+pub fn state_label(i18n: I18n, state: Option<SkpState>) -> String {
     match state {
         Some(SkpState::Draft) => t_string!(i18n, skp.state_draft),
         Some(SkpState::Submitted) => t_string!(i18n, skp.state_submitted),
@@ -193,7 +195,16 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
         (Some(period), None, true) => Some(view! {
             <section class="card" aria-labelledby="start-title">
                 <h2 id="start-title">{t!(i18n, skp.start_title, year = period.year)}</h2>
-                <p>{t!(i18n, skp.start_text, deadline = period.planning_deadline.clone())}</p>
+                {match mine.next_starts {
+                    Some(day) => view! {
+                        <p class="notice" data-testid="skp-after-transfer">
+                            {t!(i18n, skp.start_after_transfer, day = long_date(i18n.get_locale_untracked(), day))}
+                        </p>
+                    }.into_any(),
+                    None => view! {
+                        <p>{t!(i18n, skp.start_text, deadline = period.planning_deadline.clone())}</p>
+                    }.into_any(),
+                }}
                 {mine.appraiser.clone().map(|name| view! {
                     <p class="muted">{t!(i18n, skp.your_appraiser, name = name)}</p>
                 })}
@@ -218,6 +229,9 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
             {mine.current.clone().map(|s| view! {
                 <section class="card" aria-labelledby="current-title">
                     <h2 id="current-title">{t!(i18n, skp.current_title, year = s.year)}</h2>
+                    {s.segment.map(|segment| view! {
+                        <p class="muted">{segment_text(i18n, segment, &s.position)}</p>
+                    })}
                     <p>
                         <span class=format!("badge state-{}", s.state.as_str())>{state_label(i18n, Some(s.state))}</span>
                         " · "{t!(i18n, skp.result_count, n = s.results)}
@@ -238,6 +252,7 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
                         {mine.others.iter().map(|s| view! {
                             <li>
                                 <a href=format!("/skp/{}", s.id)>{format!("SKP {}", s.year)}</a>
+                                {s.segment.map(|segment| format!(" · {}", segment_text(i18n, segment, &s.position)))}
                                 " · "{state_label(i18n, Some(s.state))}
                             </li>
                         }).collect_view()}
@@ -245,6 +260,21 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
                 </section>
             })}
         </section>
+    }
+}
+
+/// "1 Januari s.d. 30 Juni 2026 · Analis Kepegawaian": the days a split plan covers and the
+/// position it was written for.
+pub fn segment_text(i18n: I18n, segment: Segment, position: &str) -> String {
+    let span = date_span(
+        i18n.get_locale_untracked(),
+        segment.starts_on,
+        segment.ends_on,
+    );
+    if position.is_empty() {
+        span
+    } else {
+        format!("{span} · {position}")
     }
 }
 
@@ -331,7 +361,14 @@ fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
         .filter(|r| r.group == ResultGroup::Tambahan)
         .cloned()
         .collect();
-    let period_label = format!("{} – {}", v.period.starts_on, v.period.ends_on);
+    let period_label = match v.segment {
+        Some(segment) => date_span(
+            i18n.get_locale_untracked(),
+            segment.starts_on,
+            segment.ends_on,
+        ),
+        None => format!("{} – {}", v.period.starts_on, v.period.ends_on),
+    };
     let appraiser_name = v.header.appraiser.as_ref().map_or_else(
         || t_string!(i18n, skp.not_set).to_string(),
         |a| a.name.clone(),

@@ -303,7 +303,11 @@ fn document(i18n: I18n, v: SkpView) -> impl IntoView {
     } else {
         t_string!(i18n, skp.doc_kuantitatif).to_string()
     };
-    let period = date_span(i18n.get_locale_untracked(), v.period.starts, v.period.ends);
+    // A plan closed or opened by a transfer covers only its own days (its position segment).
+    let (starts, ends) = v.segment.map_or((v.period.starts, v.period.ends), |s| {
+        (s.starts_on, s.ends_on)
+    });
+    let period = date_span(i18n.get_locale_untracked(), starts, ends);
     let draft = !matches!(
         v.state,
         SkpState::Approved | SkpState::Evaluated | SkpState::Archived

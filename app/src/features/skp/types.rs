@@ -1,6 +1,7 @@
 //! What the SKP pages receive from the server.
 
 use crate::domain::ids::{AttachmentId, IndicatorId, PeriodId, ResultId, SkpId, UnitId};
+use crate::domain::segment::Segment;
 use crate::domain::skp::{
     Approach, Aspect, AttachmentKind, Perspective, ResultGroup, SkpEvent, SkpForm, SkpState,
 };
@@ -109,6 +110,8 @@ pub struct SkpView {
     pub approach: Approach,
     pub revision: i32,
     pub period: PeriodInfo,
+    /// The days covered when a transfer split the period; `None` for the whole period.
+    pub segment: Option<Segment>,
     pub header: Header,
     pub results: Vec<ResultView>,
     pub behaviours: Vec<BehaviourView>,
@@ -140,6 +143,10 @@ pub struct SkpSummary {
     pub state: SkpState,
     pub revision: i32,
     pub results: usize,
+    /// The days covered when a transfer split the period; `None` for the whole period.
+    pub segment: Option<Segment>,
+    /// The position the plan was written for, as frozen on the plan.
+    pub position: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -152,6 +159,8 @@ pub struct MySkps {
     pub appraiser: Option<String>,
     /// The approaches the employee's SKP form may take (JPT: kuantitatif only).
     pub approaches: Vec<Approach>,
+    /// With no plan in force: the first day of the next one when a transfer closed the last one.
+    pub next_starts: Option<NaiveDate>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
