@@ -32,9 +32,10 @@ test("an employee transferred mid-year gets a second SKP, listed for her and the
   const lastDay = new Date(moved.getTime() - 86_400_000);
   const year = moved.getUTCFullYear();
   const firstSpan = `1 Januari s.d. ${words(lastDay)}`;
+  const baseURL = testInfo.project.use.baseURL;
   const secondSpan = `${moved.getUTCDate()} ${MONTHS[moved.getUTCMonth()]} s.d. 31 Desember ${year}`;
 
-  const desk = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const desk = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL });
   const admin = await desk.newPage();
   await logIn(admin, ADMIN.nip, "/admin/pegawai");
   await admin.getByLabel("Cari nama atau NIP").fill(MOVER.nip);
@@ -52,7 +53,7 @@ test("an employee transferred mid-year gets a second SKP, listed for her and the
   await expect(admin.getByTestId("employee-plans")).toContainText(firstSpan);
   await expect(admin.getByTestId("history")).toContainText("Analis Mutasi Kepegawaian");
 
-  const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });
+  const phone = await browser.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, baseURL });
   const employee = await phone.newPage();
   await logIn(employee, MOVER.nip, "/skp");
   await expect(employee.getByTestId("skp-after-transfer")).toContainText(words(moved));
