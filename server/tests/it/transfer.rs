@@ -82,10 +82,9 @@ async fn refused(app: &axum::Router, cookie: &str, record: &str, body: &str) -> 
     assert!(status.is_redirection());
     let back = location(&headers);
     assert!(back.contains("__err="), "{back}");
-    let page = get(app, &back.replace("http://kinerja.test", ""), cookie)
+    get(app, &back.replace("http://kinerja.test", ""), cookie)
         .await
-        .1;
-    page
+        .1
 }
 
 async fn a_transfer_closes_the_plan_and_opens_the_next_segment(t: TestDb) {
@@ -245,28 +244,10 @@ async fn a_transfer_closes_the_plan_and_opens_the_next_segment(t: TestDb) {
         "{page}"
     );
     assert!(page.contains(r#"data-testid="skp-start""#));
-    let months_id = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ];
     let last_day = moved_on.pred_opt().unwrap();
-    let month = |d: NaiveDate| months_id[d.month0() as usize];
-    let first_span = format!(
-        "1 Januari s.d. {} {} {}",
-        last_day.day(),
-        month(last_day),
-        period.year
-    );
+    // In words as documents write them (`ui::dates` has its own tests).
+    let span = |from, to| app::ui::dates::date_span(app::i18n::Locale::id, from, to);
+    let first_span = span(period.starts_on, last_day);
     assert!(
         page.contains(&first_span),
         "old plan with its days: {first_span}"
@@ -301,12 +282,7 @@ async fn a_transfer_closes_the_plan_and_opens_the_next_segment(t: TestDb) {
         !page.contains(r#"data-testid="skp-start""#),
         "the new plan is the current one"
     );
-    let second_span = format!(
-        "{} {} s.d. 31 Desember {}",
-        moved_on.day(),
-        month(moved_on),
-        period.year
-    );
+    let second_span = span(moved_on, period.ends_on);
     assert!(
         page.contains(&second_span),
         "new plan with its days: {second_span}"
