@@ -43,10 +43,12 @@ test("an employee transferred mid-year gets a second SKP, listed for her and the
   await admin.getByRole("link", { name: /Nurhayati/ }).click();
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText(MOVER.name);
   const record = admin.url();
-  await admin.getByLabel("Unit kerja").selectOption("MP-MUT");
-  await admin.getByLabel("Jabatan", { exact: true }).fill("Analis Mutasi Kepegawaian");
-  await admin.getByLabel("Jenis jabatan").selectOption("pelaksana");
-  await admin.getByLabel("Tanggal mutasi").fill(moved.toISOString().slice(0, 10));
+  // By field name: the labels carry the required marker.
+  await admin.locator("[name=unit_code]").selectOption("MP-MUT");
+  await admin.locator("[name=position]").fill("Analis Mutasi Kepegawaian");
+  await admin.locator("[name=position_kind]").selectOption("pelaksana");
+  await expect(admin.getByLabel("Tanggal mutasi")).toBeVisible();
+  await admin.locator("[name=moved_on]").fill(moved.toISOString().slice(0, 10));
   await admin.getByRole("button", { name: "Simpan", exact: true }).click();
   await expect(admin.getByText("Perubahan telah disimpan.")).toBeVisible();
   await expect(admin.getByTestId("employee-plans").locator("li")).toHaveCount(1);
