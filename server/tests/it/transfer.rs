@@ -114,71 +114,39 @@ async fn a_transfer_closes_the_plan_and_opens_the_next_segment(t: TestDb) {
     assert_eq!(approved.state, SkpState::Approved);
     assert_eq!(approved.starts_on, period.starts_on);
 
-    // Refused, each with its reason under the field and nothing changed: a date in the future,
-    // a date without a move, and a move that would void the established plan.
+    // Refused, each with only its reason under the field, the typed date kept and nothing
+    // changed: a date in the future, a date without a move, a move that would void the
+    // established plan, and no date at all.
     let future = today.succ_opt().unwrap().to_string();
-    let page = refused(
-        &app,
-        &admin,
-        &record,
-        &transfer_form(&before, "MP-MUT", "Analis Mutasi Kepegawaian", &future),
-    )
-    .await;
-    assert!(
-        page.contains("Tanggal mutasi tidak boleh melewati hari ini."),
-        "future date refused: {:?}",
-        field_errors(&page)
-    );
-    assert!(
-        page.contains(&format!(r#"value="{future}""#)),
-        "typed date kept"
-    );
-    let page = refused(
-        &app,
-        &admin,
-        &record,
-        &transfer_form(
-            &before,
-            "PPIK-PBH",
-            "Kepala Subbidang Pemberhentian dan Pensiun",
-            &moved_on.to_string(),
+    let moved = ("MP-MUT", "Analis Mutasi Kepegawaian");
+    let stayed = ("PPIK-PBH", "Kepala Subbidang Pemberhentian dan Pensiun");
+    let cases = [
+        (
+            moved,
+            future,
+            "Tanggal mutasi tidak boleh melewati hari ini.",
         ),
-    )
-    .await;
-    assert!(
-        page.contains("unit dan jabatan tidak berubah"),
-        "no move refused: {:?}",
-        field_errors(&page)
-    );
-    let page = refused(
-        &app,
-        &admin,
-        &record,
-        &transfer_form(
-            &before,
-            "MP-MUT",
-            "Analis Mutasi Kepegawaian",
-            &period.starts_on.to_string(),
+        (
+            stayed,
+            moved_on.to_string(),
+            "Tanggal mutasi diisi, tetapi unit dan jabatan tidak berubah.",
         ),
-    )
-    .await;
-    assert!(
-        page.contains("mendahului awal SKP yang sudah ditetapkan"),
-        "voiding refused: {:?}",
-        field_errors(&page)
-    );
-    let page = refused(
-        &app,
-        &admin,
-        &record,
-        &transfer_form(&before, "MP-MUT", "Analis Mutasi Kepegawaian", "1-7-2026"),
-    )
-    .await;
-    assert_eq!(
-        field_errors(&page),
-        ["Isian tidak valid."],
-        "only the date is refused"
-    );
+        (
+            moved,
+            period.starts_on.to_string(),
+            "Tanggal mutasi mendahului awal SKP yang sudah ditetapkan untuk jabatan ini.",
+        ),
+        (moved, "1-7-2026".to_owned(), "Isian tidak valid."),
+    ];
+    for ((unit, position), date, message) in cases {
+        let form = transfer_form(&before, unit, position, &date);
+        let page = refused(&app, &admin, &record, &form).await;
+        assert_eq!(field_errors(&page), [message], "{date} at {unit}");
+        assert!(
+            page.contains(&format!(r#"value="{date}""#)),
+            "typed date kept"
+        );
+    }
     assert_eq!(person(&t).await, before, "record untouched");
     assert_eq!(
         plans(&t, &before).await,
