@@ -22,7 +22,7 @@ test.describe("desktop admin", () => {
 
   test("the admin searches the directory and edits an employee", async ({ page }, testInfo) => {
     await logInAsAdmin(page);
-    await expect(page.getByTestId("result-summary")).toContainText("dari 57 pegawai");
+    await expect(page.getByTestId("result-summary")).toContainText("dari 74 pegawai");
     await page.getByLabel("Cari nama atau NIP").fill("anisa");
     await page.getByRole("button", { name: "Cari", exact: true }).click();
     await expect(page).toHaveURL(/q=anisa/);

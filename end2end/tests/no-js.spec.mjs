@@ -10,7 +10,7 @@ test("server-rendered home page is complete without JavaScript", async ({ page }
     "Kinerja ASN, dari rencana sampai pengembangan",
   );
   await expect(page.getByTestId("agency")).toContainText(
-    "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Sukamakmur",
+    "Pemerintah Kabupaten Sukamakmur",
   );
   await expect(page.getByRole("heading", { name: "Perencanaan kinerja" })).toBeVisible();
   await expectNoHorizontalScroll(page);

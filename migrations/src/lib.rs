@@ -11,6 +11,7 @@ mod m20261123_000005_performance_planning;
 mod m20261124_000006_self_assessment;
 mod m20261202_000007_agency_rules;
 mod m20261203_000008_position_segments;
+mod m20261204_000009_organisation_as_it_is;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000006_self_assessment::Migration),
             Box::new(m20261202_000007_agency_rules::Migration),
             Box::new(m20261203_000008_position_segments::Migration),
+            Box::new(m20261204_000009_organisation_as_it_is::Migration),
         ]
     }
 }

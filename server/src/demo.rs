@@ -1,5 +1,8 @@
-//! Demo data for trying Kinerja out: a regional personnel agency (*BKPSDM*) with its units,
-//! positions, 60 employees and their accounts. Loaded once, only into a database without an agency.
+//! Demo data for trying Kinerja out: a small regency government (*Pemda*) with three of its
+//! agencies (*OPD*) — the personnel agency (*BKPSDM*), the health office with a puskesmas whose
+//! staff serve patients, and a kecamatan serving citizens — their units, positions, 74 employees
+//! and their accounts. The heads of the agencies are appraised by the Sekda, who does not use the
+//! application. Loaded once, only into a database without an agency.
 //!
 //! Every demo account has the password [`DEMO_PASSWORD`]; the README lists the ones to try.
 
@@ -20,8 +23,11 @@ use chrono::{Datelike, NaiveDate, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, TransactionTrait};
 use std::collections::HashSet;
 
-pub const DEMO_AGENCY_NAME: &str =
-    "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kabupaten Sukamakmur";
+pub const DEMO_AGENCY_NAME: &str = "Pemerintah Kabupaten Sukamakmur";
+/// The Sekda: appraiser of every agency head, outside the application.
+pub const SEKDA_NIP: &str = "196805121994031006";
+/// The head of the puskesmas, an independent unit: writes the JPT form.
+pub const PUSKESMAS_HEAD_NIP: &str = "198503222010012012";
 pub const DEMO_PASSWORD: &str = "Kinerja-2026";
 
 /// The demo accounts the README lists: (role, NIP).
@@ -289,6 +295,107 @@ const UNITS: &[Unit] = &[
             ("Pengelola Pelatihan", PositionKind::Pelaksana, 4),
         ],
     },
+    Unit {
+        code: "DINKES",
+        name: "Dinas Kesehatan Kabupaten Sukamakmur",
+        parent: None,
+        head_position: "Kepala Dinas Kesehatan",
+        head_kind: PositionKind::JptPratama,
+        head: named(
+            Some("dr."),
+            "Rina Kusumawardani",
+            Some("M.Kes."),
+            "197409152003122003",
+            "IV/c",
+        ),
+        staff: &[],
+    },
+    Unit {
+        code: "DINKES-YANKES",
+        name: "Bidang Pelayanan Kesehatan",
+        parent: Some("DINKES"),
+        head_position: "Kepala Bidang Pelayanan Kesehatan",
+        head_kind: PositionKind::Administrator,
+        head: named(
+            None,
+            "Yusuf Hidayat",
+            Some("S.K.M., M.Kes."),
+            "197912032006041007",
+            "IV/a",
+        ),
+        staff: &[(
+            "Administrator Kesehatan Ahli Muda",
+            PositionKind::Fungsional,
+            2,
+        )],
+    },
+    Unit {
+        code: "PKM-SKM",
+        name: "UPTD Puskesmas Sukamakmur",
+        parent: Some("DINKES"),
+        head_position: "Kepala UPTD Puskesmas Sukamakmur",
+        head_kind: PositionKind::Pengawas,
+        head: named(
+            Some("drg."),
+            "Lestari Wulandari",
+            None,
+            PUSKESMAS_HEAD_NIP,
+            "III/d",
+        ),
+        staff: &[
+            ("Dokter Ahli Pertama", PositionKind::Fungsional, 2),
+            ("Perawat Terampil", PositionKind::Fungsional, 3),
+            ("Bidan Terampil", PositionKind::Fungsional, 2),
+        ],
+    },
+    Unit {
+        code: "KEC-SKM",
+        name: "Kecamatan Sukamakmur",
+        parent: None,
+        head_position: "Camat Sukamakmur",
+        head_kind: PositionKind::Administrator,
+        head: named(
+            None,
+            "Dedi Kurniawan",
+            Some("S.STP., M.Si."),
+            "198107262000121001",
+            "IV/a",
+        ),
+        staff: &[],
+    },
+    Unit {
+        code: "KEC-PU",
+        name: "Seksi Pelayanan Umum",
+        parent: Some("KEC-SKM"),
+        head_position: "Kepala Seksi Pelayanan Umum",
+        head_kind: PositionKind::Pengawas,
+        head: named(
+            None,
+            "Nurul Hikmah",
+            Some("S.Sos."),
+            "198902142014022003",
+            "III/c",
+        ),
+        staff: &[(
+            "Pengadministrasi Layanan Masyarakat",
+            PositionKind::Pelaksana,
+            3,
+        )],
+    },
+];
+
+/// Units with a mandate of their own (*unit kerja mandiri*): their heads write the JPT form.
+const INDEPENDENT_UNITS: &[&str] = &["PKM-SKM"];
+
+/// Officials outside the application: (name, NIP, position, rank, reports to the previous one).
+const OFFICIALS: &[(&str, Option<&str>, &str, &str)] = &[
+    ("H. Ahmad Syarifuddin, S.H.", None, "Bupati Sukamakmur", ""),
+    (
+        "Ir. H. Bambang Suryadi, M.Si.",
+        Some(SEKDA_NIP),
+        "Sekretaris Daerah Kabupaten Sukamakmur",
+        "Pembina Utama Madya (IV/d)",
+    ),
 ];
 
 /// Staff with fixed identities (the README's demo accounts), placed first in their units.
@@ -423,9 +530,9 @@ pub async fn seed_once(db: &DatabaseConnection) -> Result<bool, DbErr> {
     let agency = agency::create(
         &txn,
         NewAgency {
-            code: "BKPSDM-SKM",
+            code: "PEMKAB-SKM",
             name: DEMO_AGENCY_NAME,
-            short_name: "BKPSDM Sukamakmur",
+            short_name: "Pemkab Sukamakmur",
             time_zone: AgencyTimeZone::Wib,
             evaluation_interval: EvaluationInterval::Monthly,
             document_place: "Sukamakmur",
@@ -434,11 +541,38 @@ pub async fn seed_once(db: &DatabaseConnection) -> Result<bool, DbErr> {
     .await?;
     // One argon2 hash for every demo account keeps seeding fast; real accounts each get their own.
     let password_hash = hash_password(DEMO_PASSWORD).map_err(|e| DbErr::Custom(e.to_string()))?;
+    seed_officials(&txn, agency.id).await?;
     seed_organisation(&txn, agency.id, &password_hash).await?;
     seed_plans(&txn, agency.id).await?;
     txn.commit().await?;
     tracing::info!("demo data loaded");
     Ok(true)
+}
+
+/// The Bupati and the Sekda, each reporting to the one before.
+async fn seed_officials(db: &impl ConnectionTrait, instansi_id: AgencyId) -> Result<(), DbErr> {
+    use app::db::entities::pejabat_luar;
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = Utc::now();
+    let mut above = None;
+    for &(name, nip, position, rank) in OFFICIALS {
+        let row = pejabat_luar::ActiveModel {
+            instansi_id: Set(instansi_id),
+            name: Set(name.to_owned()),
+            nip: Set(nip.map(str::to_owned)),
+            position: Set(position.to_owned()),
+            rank_grade: Set(rank.to_owned()),
+            atasan_id: Set(above),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        above = Some(row.id);
+    }
+    Ok(())
 }
 
 async fn seed_organisation(
@@ -470,7 +604,15 @@ async fn seed_organisation(
                 )));
             }
         };
-        let row = app::db::units::create(db, instansi_id, parent, code, name, now).await?;
+        let mut row = app::db::units::create(db, instansi_id, parent, code, name, now).await?;
+        if INDEPENDENT_UNITS.contains(&unit.code) {
+            use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+            let mut independent = row.into_active_model();
+            independent.independent = Set(true);
+            row = independent.update(db).await?;
+        }
+        // The head of an agency (a unit at the top) is appraised by the Sekda.
+        let head_appraiser = if unit.parent.is_none() { SEKDA_NIP } else { "" };
 
         // The head comes first: everyone else in the unit reports to them, the way the employee
         // form derives a reporting line from the unit tree.
@@ -479,8 +621,8 @@ async fn seed_organisation(
                 db,
                 unit.head,
                 &row,
-                unit.head_position,
-                unit.head_kind,
+                (unit.head_position, unit.head_kind),
+                head_appraiser,
                 AdminRole::None,
             )
             .await?;
@@ -496,7 +638,7 @@ async fn seed_organisation(
                 AdminRole::None
             };
             people
-                .enrol(db, *staff, &row, position, kind, admin)
+                .enrol(db, *staff, &row, (position, kind), "", admin)
                 .await?;
         }
         for &(position, kind, count) in unit.staff {
@@ -515,7 +657,7 @@ async fn seed_organisation(
                 };
                 let person = named(None, name, Some(degree), &nip, rank);
                 people
-                    .enrol(db, person, &row, position, kind, AdminRole::None)
+                    .enrol(db, person, &row, (position, kind), "", AdminRole::None)
                     .await?;
             }
         }
@@ -540,8 +682,8 @@ impl Enrolment<'_> {
         db: &impl ConnectionTrait,
         person: Named<'_>,
         unit: &unit_kerja::Model,
-        position: &str,
-        kind: PositionKind,
+        (position, kind): (&str, PositionKind),
+        appraiser_nip: &str,
         admin: AdminRole,
     ) -> Result<pegawai::Model, DbErr> {
         let refused =
@@ -576,7 +718,7 @@ impl Enrolment<'_> {
             position: position.to_owned(),
             position_kind: kind.as_str().to_owned(),
             superior_nip: String::new(),
-            appraiser_nip: String::new(),
+            appraiser_nip: appraiser_nip.to_owned(),
         };
         let valid =
             validate(&fields, self.today).map_err(|errors| refused(format!("{errors:?}")))?;
@@ -997,12 +1139,18 @@ async fn seed_plans(db: &impl ConnectionTrait, instansi_id: AgencyId) -> Result<
             .one(db)
             .await?
             .ok_or_else(|| DbErr::Custom(format!("demo unit {code} has no head")))?;
-        let form = app::db::skp::form_for(Some(head_position.kind));
+        let form = app::db::skp::form_for(db, Some(head_position.id))
+            .await
+            .map_err(app_err)?;
         let plan = app::db::skp::create(
             db,
             &period,
             &head,
-            (head.penilai_id, head.atasan_penilai_id),
+            app::db::periods::Appraisers {
+                penilai: head.penilai_id,
+                atasan: head.atasan_penilai_id,
+                external: head.penilai_luar_id,
+            },
             form,
             Approach::Kuantitatif,
         )
@@ -1049,9 +1197,18 @@ async fn seed_plans(db: &impl ConnectionTrait, instansi_id: AgencyId) -> Result<
         // Submitted by the head and approved by their appraiser through the state machine, so
         // the approval carries its snapshot like any plan approved in the application.
         let owner = account_of(db, head.id).await?;
-        let appraiser = match head.penilai_id {
-            Some(id) => account_of(db, id).await?,
-            None => None,
+        // An appraiser outside the application: the demo admin recorded the Sekda's decision.
+        let appraiser = match (head.penilai_id, head.penilai_luar_id) {
+            (Some(id), _) => account_of(db, id).await?,
+            (None, Some(_)) => {
+                let admin = pegawai::Entity::find()
+                    .filter(pegawai::Column::Nip.eq(ADMIN_NIP))
+                    .one(db)
+                    .await?
+                    .ok_or_else(|| DbErr::Custom("demo admin missing".to_owned()))?;
+                account_of(db, admin.id).await?
+            }
+            (None, None) => None,
         };
         for (event, party, actor) in [
             (SkpEvent::Submit, SkpParty::Owner, owner),

@@ -100,3 +100,36 @@ pub async fn set_admin_role(
     account.version = Set(version + 1);
     account.update(db).await
 }
+
+/// The employees whose accounts administer `unit` (the whole agency, or a subtree holding it):
+/// who hears about plans whose appraiser works outside the application.
+pub async fn admins_over(
+    db: &impl ConnectionTrait,
+    unit: &crate::domain::access::UnitPath,
+) -> Result<Vec<EmployeeId>, DbErr> {
+    let accounts = user_account::Entity::find()
+        .filter(user_account::Column::Disabled.eq(false))
+        .filter(user_account::Column::AdminScope.ne(AdminRole::None))
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for account in accounts {
+        let Some(employee) = account.pegawai_id else {
+            continue;
+        };
+        let covers = match (account.admin_scope, account.admin_unit_id) {
+            (AdminRole::Agency, _) => true,
+            (AdminRole::Subtree, Some(root)) => {
+                crate::db::entities::unit_kerja::Entity::find_by_id(root)
+                    .one(db)
+                    .await?
+                    .is_some_and(|r| crate::domain::access::UnitPath(r.path).contains(unit))
+            }
+            _ => false,
+        };
+        if covers {
+            out.push(employee);
+        }
+    }
+    Ok(out)
+}

@@ -102,7 +102,10 @@ pub async fn snapshot(db: &impl ConnectionTrait, p: &pegawai::Model) -> Result<S
         unit,
         position,
         superior: nip_of(db, p.atasan_id).await?,
-        appraiser: nip_of(db, p.penilai_id).await?,
+        appraiser: match p.penilai_luar_id {
+            Some(official) => external_label(db, official).await?,
+            None => nip_of(db, p.penilai_id).await?,
+        },
         appraiser_superior: nip_of(db, p.atasan_penilai_id).await?,
         active: p.active,
     })
@@ -272,6 +275,7 @@ pub async fn save(
         ("appraiser_nip", valid.appraiser_nip.as_ref()),
     ];
     let mut people = [None, None];
+    let mut external_appraiser = None;
     for (slot, (field, nip)) in people.iter_mut().zip(wanted) {
         let Some(nip) = nip else { continue };
         // Only people in the author's own scope can be named; anyone else is "unknown", so the
@@ -286,6 +290,13 @@ pub async fn save(
         match found {
             Some(p) if !p.active => errors.push((field, "person_inactive")),
             Some(p) => *slot = Some(p),
+            // An appraiser may be an official outside the application, named by NIP too.
+            None if field == "appraiser_nip" => {
+                match crate::db::officials::by_nip(db, instansi_id, nip.as_str()).await? {
+                    Some(official) => external_appraiser = Some(official),
+                    None => errors.push((field, "person_unknown")),
+                }
+            }
             None => errors.push((field, "person_unknown")),
         }
     }
@@ -312,7 +323,10 @@ pub async fn save(
         Some(s) => Some(s),
         None => derived_superior(db, &unit, heads_unit, employee_id).await?,
     };
-    let appraiser = appraiser.or_else(|| superior.clone());
+    let appraiser = match external_appraiser {
+        Some(_) => None,
+        None => appraiser.or_else(|| superior.clone()),
+    };
     let appraiser_superior = appraiser.as_ref().and_then(|a| a.atasan_id);
     let position = position_in(db, unit.id, &valid.position, valid.position_kind, now).await?;
 
@@ -377,6 +391,7 @@ pub async fn save(
     row.atasan_id = Set(superior.as_ref().map(|s| s.id));
     row.penilai_id = Set(appraiser.as_ref().map(|a| a.id));
     row.atasan_penilai_id = Set(appraiser_superior);
+    row.penilai_luar_id = Set(external_appraiser.map(|o| o.id));
     row.updated_at = Set(now);
     let saved = if existing.is_some() {
         row.update(db).await?
@@ -549,10 +564,14 @@ pub async fn fields_of(
     } else {
         nip_of(db, p.atasan_id).await?.unwrap_or_default()
     };
-    let appraiser_nip = if p.penilai_id == p.atasan_id {
-        String::new()
-    } else {
-        nip_of(db, p.penilai_id).await?.unwrap_or_default()
+    let appraiser_nip = match p.penilai_luar_id {
+        Some(official) => crate::db::officials::chain_from(db, official)
+            .await?
+            .first()
+            .and_then(|o| o.nip.clone())
+            .unwrap_or_default(),
+        None if p.penilai_id == p.atasan_id => String::new(),
+        None => nip_of(db, p.penilai_id).await?.unwrap_or_default(),
     };
     Ok(EmployeeFields {
         nip: p.nip.clone(),
@@ -573,6 +592,35 @@ pub async fn fields_of(
         superior_nip,
         appraiser_nip,
     })
+}
+
+async fn external_label(
+    db: &impl ConnectionTrait,
+    official: crate::domain::ids::ExternalOfficialId,
+) -> Result<Option<String>, AppError> {
+    Ok(crate::db::officials::chain_from(db, official)
+        .await?
+        .first()
+        .map(crate::db::officials::label))
+}
+
+/// How the record names the appraiser and the appraiser's superior: `Name (NIP)` of employees,
+/// or `Name (NIP) · position` of officials outside the application.
+pub async fn appraisal_labels(
+    db: &impl ConnectionTrait,
+    p: &pegawai::Model,
+) -> Result<(Option<String>, Option<String>), AppError> {
+    match p.penilai_luar_id {
+        Some(official) => {
+            let chain = crate::db::officials::chain_from(db, official).await?;
+            let mut labels = chain.iter().map(crate::db::officials::label);
+            Ok((labels.next(), labels.next()))
+        }
+        None => Ok((
+            person_label(db, p.penilai_id).await?,
+            person_label(db, p.atasan_penilai_id).await?,
+        )),
+    }
 }
 
 /// `Name (NIP)` of a person, for showing a reporting line.

@@ -8,6 +8,7 @@ pub mod directory;
 pub mod employees;
 pub mod entities;
 pub mod notifications;
+pub mod officials;
 pub mod people;
 pub mod periods;
 pub mod segments;

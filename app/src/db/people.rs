@@ -3,7 +3,7 @@
 use crate::db::employees::person_label;
 use crate::db::entities::{pegawai, skp, unit_kerja, user_account};
 use crate::domain::access::{AdminRank, AdminRole, EmployeeFacts, UnitPath};
-use crate::domain::ids::{AccountId, EmployeeId};
+use crate::domain::ids::{AccountId, EmployeeId, ExternalOfficialId};
 use crate::error::AppError;
 use sea_orm::{ConnectionTrait, EntityTrait, JoinType, QuerySelect};
 use std::collections::HashMap;
@@ -26,6 +26,7 @@ pub async fn employee_facts(
     type Row = (
         Option<EmployeeId>,
         Option<EmployeeId>,
+        Option<ExternalOfficialId>,
         String,
         Option<bool>,
         Option<AdminRole>,
@@ -34,6 +35,7 @@ pub async fn employee_facts(
         .select_only()
         .column(pegawai::Column::PenilaiId)
         .column(pegawai::Column::AtasanPenilaiId)
+        .column(pegawai::Column::PenilaiLuarId)
         .column(unit_kerja::Column::Path)
         .column(user_account::Column::IsSuperAdmin)
         .column(user_account::Column::AdminScope)
@@ -42,7 +44,7 @@ pub async fn employee_facts(
         .into_tuple()
         .one(db)
         .await?;
-    let (penilai_id, atasan_penilai_id, unit_path, is_super_admin, admin_scope) =
+    let (penilai_id, atasan_penilai_id, external, unit_path, is_super_admin, admin_scope) =
         row.ok_or(AppError::NotFound)?;
     // No account (the left join found none): no admin rights at all.
     let admin_rank = admin_scope.map_or(AdminRank::None, |role| {
@@ -53,6 +55,7 @@ pub async fn employee_facts(
         unit: UnitPath(unit_path),
         penilai_id,
         atasan_penilai_id,
+        external_appraiser: external.is_some(),
         admin_rank,
     })
 }
@@ -66,6 +69,7 @@ pub async fn plan_facts(
     let mut facts = employee_facts(db, plan.pegawai_id).await?;
     facts.penilai_id = plan.penilai_id;
     facts.atasan_penilai_id = plan.atasan_penilai_id;
+    facts.external_appraiser = plan.penilai_luar_id.is_some();
     Ok(facts)
 }
 
@@ -90,4 +94,20 @@ pub async fn account_label(
     };
     cache.insert(account_id, label.clone());
     Ok(label)
+}
+
+/// Who receives what is meant for the appraiser of `plan`: the appraiser of record, or, when the
+/// appraiser works outside the application, the admins who record their decisions.
+pub async fn appraiser_recipients(
+    db: &impl ConnectionTrait,
+    plan: &skp::Model,
+) -> Result<Vec<EmployeeId>, AppError> {
+    Ok(match (plan.penilai_id, plan.penilai_luar_id) {
+        (Some(appraiser), _) => vec![appraiser],
+        (None, Some(_)) => {
+            let facts = employee_facts(db, plan.pegawai_id).await?;
+            crate::db::accounts::admins_over(db, &facts.unit).await?
+        }
+        (None, None) => Vec::new(),
+    })
 }

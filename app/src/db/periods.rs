@@ -3,9 +3,9 @@
 
 use crate::auth::server::ClientInfo;
 use crate::db::audit::{self, Entry};
-use crate::db::entities::{pegawai, penilai_periode, periode, periode_tenggat};
+use crate::db::entities::{pegawai, penilai_periode, periode, periode_tenggat, skp};
 use crate::domain::agency::EvaluationInterval;
-use crate::domain::ids::{AccountId, AgencyId, EmployeeId, PeriodId};
+use crate::domain::ids::{AccountId, AgencyId, EmployeeId, ExternalOfficialId, PeriodId};
 use crate::domain::period::{PeriodState, default_periodic_deadline, sub_periods};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{
@@ -13,21 +13,54 @@ use sea_orm::{
     Set,
 };
 
-/// `(penilai_id, atasan_penilai_id)` of `pegawai` in the period: the override recorded for that
-/// period if there is one, otherwise the reporting line on the employee's record.
+/// Who appraises an employee's plan: an employee of the agency (`penilai`, with their superior
+/// `atasan`), or an official outside the application (`external`; then both are empty and an
+/// admin records the appraiser's decisions on their behalf).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Appraisers {
+    pub penilai: Option<EmployeeId>,
+    pub atasan: Option<EmployeeId>,
+    pub external: Option<ExternalOfficialId>,
+}
+
+impl Appraisers {
+    pub fn of_plan(plan: &skp::Model) -> Self {
+        Self {
+            penilai: plan.penilai_id,
+            atasan: plan.atasan_penilai_id,
+            external: plan.penilai_luar_id,
+        }
+    }
+
+    /// Nobody but the employee themselves could receive the plan.
+    pub fn missing_for(&self, employee: EmployeeId) -> bool {
+        self.external.is_none() && self.penilai.is_none_or(|p| p == employee)
+    }
+}
+
+/// The appraisers of `pegawai` in the period: the override recorded for that period if there is
+/// one (always people of the agency), otherwise the reporting line on the employee's record.
 pub async fn appraisers_for(
     db: &impl ConnectionTrait,
     pegawai: &pegawai::Model,
     periode_id: PeriodId,
-) -> Result<(Option<EmployeeId>, Option<EmployeeId>), DbErr> {
+) -> Result<Appraisers, DbErr> {
     let chosen = penilai_periode::Entity::find()
         .filter(penilai_periode::Column::PeriodeId.eq(periode_id))
         .filter(penilai_periode::Column::PegawaiId.eq(pegawai.id))
         .one(db)
         .await?;
     Ok(match chosen {
-        Some(row) => (row.penilai_id, row.atasan_penilai_id),
-        None => (pegawai.penilai_id, pegawai.atasan_penilai_id),
+        Some(row) => Appraisers {
+            penilai: row.penilai_id,
+            atasan: row.atasan_penilai_id,
+            external: None,
+        },
+        None => Appraisers {
+            penilai: pegawai.penilai_id,
+            atasan: pegawai.atasan_penilai_id,
+            external: pegawai.penilai_luar_id,
+        },
     })
 }
 

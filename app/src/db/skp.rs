@@ -6,8 +6,9 @@ use crate::db::entities::{
     instansi, jabatan, pegawai, periode, skp, skp_hasil, skp_indikator, skp_komentar, skp_lampiran,
     skp_perilaku, skp_riwayat, unit_kerja,
 };
-use crate::domain::employee::{PositionKind, display_name, rank_label};
-use crate::domain::ids::{AccountId, EmployeeId, PeriodId, ResultId, SkpId};
+use crate::db::periods::Appraisers;
+use crate::domain::employee::{display_name, rank_label};
+use crate::domain::ids::{AccountId, EmployeeId, PeriodId, PositionId, ResultId, SkpId};
 use crate::domain::skp::{
     Approach, Aspect, IndicatorDraft, Perspective, ResultDraft, ResultGroup, SkpDraft, SkpEvent,
     SkpForm, SkpParty, SkpState, transition,
@@ -154,7 +155,7 @@ async fn person_card(
         None => String::new(),
     };
     Ok(Some(PersonCard {
-        id: p.id,
+        id: Some(p.id),
         name: display_name(p.front_title.as_deref(), &p.name, p.back_title.as_deref()),
         nip: p.nip,
         rank: rank_label(p.asn_type, &p.rank_grade),
@@ -166,8 +167,7 @@ async fn person_card(
 pub async fn header(
     db: &impl ConnectionTrait,
     employee_id: EmployeeId,
-    appraiser: Option<EmployeeId>,
-    appraiser_superior: Option<EmployeeId>,
+    appraisers: Appraisers,
 ) -> Result<Header, AppError> {
     let employee = person_card(db, Some(employee_id))
         .await?
@@ -178,11 +178,41 @@ pub async fn header(
         .await?
         .map(|a| a.name)
         .unwrap_or_default();
+    let (appraiser, appraiser_superior) = match appraisers.external {
+        // The official and their own superior, as recorded by the admin.
+        Some(official) => {
+            let chain = crate::db::officials::chain_from(db, official).await?;
+            let mut cards = chain.iter().map(|o| crate::db::officials::card(o, &agency));
+            (cards.next(), cards.next())
+        }
+        None => {
+            let superior = match (appraisers.penilai, appraisers.atasan) {
+                (_, Some(atasan)) => person_card(db, Some(atasan)).await?,
+                // The appraiser heads an agency: the official outside the application who
+                // appraises them stands above (the Sekda above a Kepala Dinas).
+                (Some(penilai), None) => {
+                    match pegawai::Entity::find_by_id(penilai)
+                        .one(db)
+                        .await?
+                        .and_then(|p| p.penilai_luar_id)
+                    {
+                        Some(official) => crate::db::officials::chain_from(db, official)
+                            .await?
+                            .first()
+                            .map(|o| crate::db::officials::card(o, &agency)),
+                        None => None,
+                    }
+                }
+                (None, None) => None,
+            };
+            (person_card(db, appraisers.penilai).await?, superior)
+        }
+    };
     Ok(Header {
         agency,
         employee,
-        appraiser: person_card(db, appraiser).await?,
-        appraiser_superior: person_card(db, appraiser_superior).await?,
+        appraiser,
+        appraiser_superior,
     })
 }
 
@@ -195,13 +225,24 @@ pub fn parse_header(skp: &skp::Model) -> Result<Header, AppError> {
     })
 }
 
-/// Whether a position kind writes the JPT form of the SKP (perspectives, no cascade).
-pub fn form_for(position_kind: Option<PositionKind>) -> SkpForm {
-    if position_kind.is_some_and(PositionKind::is_jpt) {
-        SkpForm::Jpt
-    } else {
-        SkpForm::JaJf
-    }
+/// The SKP form the holder of `position` writes (JPT or JA/JF, [`SkpForm::for_position`]).
+pub async fn form_for(
+    db: &impl ConnectionTrait,
+    position: Option<PositionId>,
+) -> Result<SkpForm, AppError> {
+    let Some(id) = position else {
+        return Ok(SkpForm::for_position(None, false));
+    };
+    let position = jabatan::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::Internal)?;
+    let independent = position.is_head
+        && unit_kerja::Entity::find_by_id(position.unit_id)
+            .one(db)
+            .await?
+            .is_some_and(|u| u.independent);
+    Ok(SkpForm::for_position(Some(position.kind), independent))
 }
 
 /// The SKP of an employee in a period that is still alive (not cancelled) and covers the
@@ -226,12 +267,12 @@ pub async fn create(
     db: &impl ConnectionTrait,
     period: &periode::Model,
     employee: &pegawai::Model,
-    appraisers: (Option<EmployeeId>, Option<EmployeeId>),
+    appraisers: Appraisers,
     form: SkpForm,
     approach: Approach,
 ) -> Result<skp::Model, AppError> {
     let now = Utc::now();
-    let header = header(db, employee.id, appraisers.0, appraisers.1).await?;
+    let header = header(db, employee.id, appraisers).await?;
     let starts_on = crate::db::segments::next_plan_start(db, employee.id, period).await?;
     let row = skp::ActiveModel {
         periode_id: Set(period.id),
@@ -239,8 +280,9 @@ pub async fn create(
         state: Set(SkpState::Draft),
         form: Set(form),
         approach: Set(approach),
-        penilai_id: Set(appraisers.0),
-        atasan_penilai_id: Set(appraisers.1),
+        penilai_id: Set(appraisers.penilai),
+        atasan_penilai_id: Set(appraisers.atasan),
+        penilai_luar_id: Set(appraisers.external),
         header: Set(serde_json::to_string(&header).map_err(|_| AppError::Internal)?),
         revision: Set(0),
         version: Set(1),
@@ -369,8 +411,8 @@ pub async fn fire(
         SkpEvent::Submit => {
             // The header follows the organisation until approval; the appraiser may have
             // changed since the draft was started (e.g. a per-period override).
-            let appraisers = (record.skp.penilai_id, record.skp.atasan_penilai_id);
-            let header = header(db, record.skp.pegawai_id, appraisers.0, appraisers.1).await?;
+            let appraisers = Appraisers::of_plan(&record.skp);
+            let header = header(db, record.skp.pegawai_id, appraisers).await?;
             active.header = Set(serde_json::to_string(&header).map_err(|_| AppError::Internal)?);
             active.submitted_at = Set(Some(now));
         }

@@ -28,6 +28,7 @@ pub async fn create(
         depth: Set(parent.map_or(0, |p| p.depth + 1)),
         code: Set(code),
         name: Set(name),
+        independent: Set(false),
         closed_at: Set(None),
         version: Set(1),
         created_at: Set(now),

@@ -70,6 +70,8 @@ pub struct EmployeeFacts {
     pub penilai_id: Option<EmployeeId>,
     /// *Atasan pejabat penilai*.
     pub atasan_penilai_id: Option<EmployeeId>,
+    /// The appraiser is an official outside the application (then `penilai_id` is empty).
+    pub external_appraiser: bool,
     /// The admin rights the employee's own account holds: an admin may only manage people
     /// with less than their own, so nobody takes over an equal or higher account.
     pub admin_rank: AdminRank,
@@ -186,8 +188,12 @@ pub enum Action {
     /// See the cascade of a unit (*matriks peran hasil*).
     ViewCascade,
     /// Open the evidence (*bukti dukung*) of an employee's self-assessment: the employee and
-    /// their appraisers only, never admins or unit heads above them.
+    /// their appraisers only, never admins or unit heads above them (except an admin acting for
+    /// an appraiser outside the application, who needs it to decide).
     ViewEvidence,
+    /// Record the decisions of an appraiser outside the application (the Sekda, the Bupati) on
+    /// their behalf: an admin over the employee's unit, never on their own plan.
+    ActForExternalAppraiser,
 }
 
 /// What an action is done to.
@@ -251,12 +257,20 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
     if actor.is_super_admin
         && !matches!(
             action,
-            Action::DraftSkp | Action::ReviewSkp | Action::ViewEvidence
+            Action::DraftSkp
+                | Action::ReviewSkp
+                | Action::ViewEvidence
+                | Action::ActForExternalAppraiser
         )
     {
         return true;
     }
     let admin_covers = |unit: &UnitPath| actor.admin_scope.as_ref().is_some_and(|s| s.covers(unit));
+    let acts_for_external = |e: &EmployeeFacts| {
+        e.external_appraiser
+            && actor.employee_id != Some(e.employee_id)
+            && (actor.is_super_admin || admin_covers(&e.unit))
+    };
     let agency_admin = actor.admin_scope == Some(AdminScope::Agency);
     match (action, target) {
         (Action::ViewEmployee | Action::ViewSkp, Target::Employee(e)) => {
@@ -268,9 +282,11 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
         }
         (Action::ViewEvidence, Target::Employee(e)) => {
             let me = actor.employee_id;
-            me.is_some()
-                && (me == Some(e.employee_id) || me == e.penilai_id || me == e.atasan_penilai_id)
+            (me.is_some()
+                && (me == Some(e.employee_id) || me == e.penilai_id || me == e.atasan_penilai_id))
+                || acts_for_external(e)
         }
+        (Action::ActForExternalAppraiser, Target::Employee(e)) => acts_for_external(e),
         (Action::ManageOwnAccount | Action::DraftSkp, Target::Employee(e)) => {
             actor.employee_id == Some(e.employee_id)
         }
@@ -342,6 +358,7 @@ mod tests {
                 unit: UnitPath("/1/2/4/".into()),
                 penilai_id: Some(EmployeeId(20)),
                 atasan_penilai_id: Some(EmployeeId(30)),
+                external_appraiser: false,
                 admin_rank: AdminRank::None,
             },
             40 => EmployeeFacts {
@@ -349,6 +366,7 @@ mod tests {
                 unit: UnitPath("/1/3/".into()),
                 penilai_id: Some(EmployeeId(50)),
                 atasan_penilai_id: Some(EmployeeId(60)),
+                external_appraiser: false,
                 admin_rank: AdminRank::None,
             },
             _ => unreachable!(),
@@ -420,6 +438,7 @@ mod tests {
                 unit: UnitPath("/1/2/4/".into()),
                 penilai_id: Some(EmployeeId(30)),
                 atasan_penilai_id: None,
+                external_appraiser: false,
                 admin_rank: actor(role).admin_rank(),
             },
             Rel::Subordinate if matches!(role, Role::Pegawai) => employee(11),
@@ -501,8 +520,71 @@ mod tests {
             (AdminSubtree, ViewEvidence, [true, false, false, false]),
             (AdminAgency, ViewEvidence, [true, false, false, false]),
             (SuperAdmin, ViewEvidence, [true, false, false, false]),
+            // Every appraiser here works in the application: nobody acts for them.
+            (
+                AdminSubtree,
+                ActForExternalAppraiser,
+                [false, false, false, false],
+            ),
+            (
+                AdminAgency,
+                ActForExternalAppraiser,
+                [false, false, false, false],
+            ),
+            (
+                SuperAdmin,
+                ActForExternalAppraiser,
+                [false, false, false, false],
+            ),
+            (
+                PejabatPenilai,
+                ActForExternalAppraiser,
+                [false, false, false, false],
+            ),
         ]
     };
+
+    #[test]
+    fn admins_act_for_an_appraiser_outside_the_application_within_their_scope() {
+        // Employee 10 (in /1/2/4/) and 40 (in /1/3/) appraised by the Sekda; the admin (12) is
+        // appraised by the Sekda too.
+        let external = |id: i64| EmployeeFacts {
+            penilai_id: None,
+            atasan_penilai_id: None,
+            external_appraiser: true,
+            ..employee(id)
+        };
+        let own = EmployeeFacts {
+            employee_id: EmployeeId(12),
+            ..external(10)
+        };
+        let roles = [
+            (Role::Pegawai, [false, false, false]),
+            (Role::PejabatPenilai, [false, false, false]),
+            (Role::PimpinanUnit, [false, false, false]),
+            (Role::AdminSubtree, [true, false, false]),
+            (Role::AdminAgency, [true, true, false]),
+            (Role::SuperAdmin, [true, true, false]),
+        ];
+        for (role, expected) in roles {
+            let who = actor(role);
+            for (target, want) in [external(10), external(40), own.clone()]
+                .iter()
+                .zip(expected)
+            {
+                for action in [Action::ActForExternalAppraiser, Action::ViewEvidence] {
+                    let got = authorize(&who, action, Target::Employee(target)).is_ok();
+                    // The employee always sees their own evidence.
+                    let want = want
+                        || (action == Action::ViewEvidence
+                            && who.employee_id == Some(target.employee_id));
+                    assert_eq!(got, want, "{role:?} {action:?} {:?}", target.employee_id);
+                }
+                // Acting for the appraiser is not being the appraiser.
+                assert!(authorize(&who, Action::ReviewSkp, Target::Employee(target)).is_err());
+            }
+        }
+    }
 
     #[test]
     fn authorization_matrix_for_employee_actions() {

@@ -56,6 +56,9 @@ ids! {
     PositionId,
     /// An employee record (`pegawai`).
     EmployeeId,
+    /// An official outside the application who appraises or oversees an appraisal
+    /// (`pejabat_luar`: the Sekda, the Bupati).
+    ExternalOfficialId,
     /// A sign-in account (`user_account`); an employee has at most one.
     AccountId,
     /// An appraisal period (`periode`).

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod login;
 pub mod nip;
 pub mod notification;
+pub mod official;
 pub mod period;
 pub mod segment;
 pub mod skp;

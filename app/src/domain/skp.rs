@@ -2,6 +2,7 @@
 //! what must be filled in before it can be submitted (§11.3), and the per-field cleaning the server
 //! applies when a row is saved.
 
+use crate::domain::employee::PositionKind;
 use crate::domain::ids::{EmployeeId, IndicatorId, ResultId};
 use crate::domain::text::clean_line;
 use crate::domain::vocabulary::{IntoEnumIterator, from_str_via_as_str};
@@ -200,6 +201,18 @@ impl SkpForm {
 
     pub fn approaches(self) -> Vec<Approach> {
         Approach::iter().filter(|a| self.allows(*a)).collect()
+    }
+
+    /// The form a position writes: JPT for *jabatan pimpinan tinggi* and for the head of a *unit
+    /// kerja mandiri* (a UPT or puskesmas head leads a unit with its own mandate, so its results
+    /// come from the unit's agreement, not from a cascade; PermenPANRB 6/2022, lampiran format
+    /// "JPT dan pimpinan unit kerja mandiri"); JA/JF for everyone else.
+    pub fn for_position(kind: Option<PositionKind>, heads_independent_unit: bool) -> Self {
+        match kind {
+            Some(kind) if kind.is_jpt() => Self::Jpt,
+            Some(kind) if heads_independent_unit && kind.heads_unit() => Self::Jpt,
+            _ => Self::JaJf,
+        }
     }
 }
 
@@ -457,7 +470,8 @@ pub fn available_events(state: SkpState, party: SkpParty) -> Vec<SkpEvent> {
 /// One person as the SKP document prints them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonCard {
-    pub id: EmployeeId,
+    /// `None` for an official outside the application.
+    pub id: Option<EmployeeId>,
     pub name: String,
     pub nip: String,
     pub rank: String,
@@ -779,6 +793,34 @@ mod tests {
         }
         assert!(planning_overdue(None, deadline, after), "not even started");
         assert!(!planning_overdue(None, deadline, on_the_day));
+    }
+
+    #[test]
+    fn jpt_heads_and_heads_of_independent_units_write_the_jpt_form() {
+        use crate::domain::employee::PositionKind as K;
+        for kind in K::iter() {
+            for independent in [false, true] {
+                let expected = kind.is_jpt() || (independent && kind.heads_unit());
+                let form = SkpForm::for_position(Some(kind), independent);
+                assert_eq!(
+                    form == SkpForm::Jpt,
+                    expected,
+                    "{kind:?} independent={independent}"
+                );
+            }
+        }
+        // A puskesmas head (pengawas or administrator) of an independent unit: JPT; the same
+        // position in an ordinary unit, or a functional doctor in the puskesmas: JA/JF.
+        assert_eq!(SkpForm::for_position(Some(K::Pengawas), true), SkpForm::Jpt);
+        assert_eq!(
+            SkpForm::for_position(Some(K::Pengawas), false),
+            SkpForm::JaJf
+        );
+        assert_eq!(
+            SkpForm::for_position(Some(K::Fungsional), true),
+            SkpForm::JaJf
+        );
+        assert_eq!(SkpForm::for_position(None, true), SkpForm::JaJf);
     }
 
     #[test]

@@ -68,6 +68,8 @@ pub fn field_message_in(locale: Locale, code: &str) -> String {
         }
         "unit_outside_scope" => td_string!(locale, errors.field.unit_outside_scope),
         "person_unknown" => td_string!(locale, errors.field.person_unknown),
+        "official_is_employee" => td_string!(locale, errors.field.official_is_employee),
+        "official_superior_loop" => td_string!(locale, errors.field.official_superior_loop),
         "person_inactive" => td_string!(locale, errors.field.person_inactive),
         "employee_outside_scope" => td_string!(locale, errors.field.employee_outside_scope),
         "column_missing" => td_string!(locale, errors.field.column_missing),

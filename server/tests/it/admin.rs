@@ -43,7 +43,7 @@ async fn directory_scope_and_search(t: TestDb) {
 
     let (status, body) = get(&app, "/admin/pegawai", &admin).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(body.contains("dari 57 pegawai"), "agency admin sees all 57");
+    assert!(body.contains("dari 74 pegawai"), "agency admin sees all 74");
     let (_, body) = get(&app, &format!("/admin/pegawai?q={EMPLOYEE_NIP}"), &admin).await;
     assert!(body.contains("dari 1 pegawai"), "NIP search finds one");
     let (_, body) = get(&app, "/admin/pegawai?q=zzzz", &admin).await;

@@ -633,7 +633,7 @@ async fn demo_organisation_is_consistent() {
     server::demo::seed_once(&t.db).await.unwrap();
     let people = pegawai::Entity::find().all(&t.db).await.unwrap();
     assert!(
-        (55..=70).contains(&people.len()),
+        (70..=80).contains(&people.len()),
         "{} employees",
         people.len()
     );
@@ -650,8 +650,22 @@ async fn demo_organisation_is_consistent() {
         reports >= 4,
         "the demo supervisor appraises {reports} people"
     );
+    // The heads of the three agencies (the units at the top), and only they, are appraised by
+    // the Sekda outside the application.
+    let outside: Vec<&str> = people
+        .iter()
+        .filter(|p| p.penilai_luar_id.is_some())
+        .map(|p| p.nip.as_str())
+        .collect();
+    assert_eq!(outside.len(), 3, "{outside:?}");
+    assert!(outside.contains(&server::demo::HEAD_NIP));
     for p in &people {
         assert_ne!(p.penilai_id, Some(p.id), "nobody appraises themselves");
+        assert!(
+            p.penilai_id.is_some() || p.penilai_luar_id.is_some(),
+            "{} has an appraiser",
+            p.nip
+        );
         if let (Some(penilai), Some(atasan)) = (p.penilai_id, p.atasan_penilai_id) {
             assert_ne!(penilai, atasan);
         }

@@ -12,6 +12,7 @@ mod concurrency;
 mod database;
 mod evaluation;
 mod http;
+mod organisation;
 mod periods;
 mod process;
 mod skp;

@@ -676,12 +676,14 @@ async fn appraisers_for_one_period(t: TestDb) {
     assert_eq!(
         app::db::periods::appraisers_for(&t.db, &putri, period.id)
             .await
+            .map(|a| (a.penilai, a.atasan))
             .unwrap(),
         (Some(bidang_head.id), Some(head.id))
     );
     assert_eq!(
         app::db::periods::appraisers_for(&t.db, &putri, other.id)
             .await
+            .map(|a| (a.penilai, a.atasan))
             .unwrap(),
         (putri.penilai_id, putri.atasan_penilai_id)
     );
@@ -706,6 +708,7 @@ async fn appraisers_for_one_period(t: TestDb) {
     assert_eq!(
         app::db::periods::appraisers_for(&t.db, &putri, period.id)
             .await
+            .map(|a| (a.penilai, a.atasan))
             .unwrap(),
         (Some(bidang_head.id), None)
     );
@@ -721,6 +724,7 @@ async fn appraisers_for_one_period(t: TestDb) {
     assert_eq!(
         app::db::periods::appraisers_for(&t.db, &putri, period.id)
             .await
+            .map(|a| (a.penilai, a.atasan))
             .unwrap(),
         (putri.penilai_id, putri.atasan_penilai_id)
     );

@@ -13,6 +13,7 @@ pub mod login_throttle;
 pub mod notifikasi;
 pub mod password_reset;
 pub mod pegawai;
+pub mod pejabat_luar;
 pub mod penilai_periode;
 pub mod periode;
 pub mod periode_tenggat;

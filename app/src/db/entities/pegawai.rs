@@ -1,5 +1,5 @@
 use crate::domain::employee::AsnType;
-use crate::domain::ids::{AgencyId, EmployeeId, PositionId, UnitId};
+use crate::domain::ids::{AgencyId, EmployeeId, ExternalOfficialId, PositionId, UnitId};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -22,6 +22,8 @@ pub struct Model {
     pub atasan_id: Option<EmployeeId>,
     pub penilai_id: Option<EmployeeId>,
     pub atasan_penilai_id: Option<EmployeeId>,
+    /// An appraiser outside the application, instead of `penilai_id` (then both are empty).
+    pub penilai_luar_id: Option<ExternalOfficialId>,
     pub active: bool,
     pub locale: String,
     pub version: i32,

@@ -1,4 +1,4 @@
-use crate::domain::ids::{EmployeeId, PeriodId, SkpId};
+use crate::domain::ids::{EmployeeId, ExternalOfficialId, PeriodId, SkpId};
 use crate::domain::skp::{Approach, SkpForm, SkpState};
 use sea_orm::entity::prelude::*;
 
@@ -15,6 +15,9 @@ pub struct Model {
     pub approach: Approach,
     pub penilai_id: Option<EmployeeId>,
     pub atasan_penilai_id: Option<EmployeeId>,
+    /// The plan's appraiser when they work outside the application: an admin records their
+    /// decisions on their behalf.
+    pub penilai_luar_id: Option<ExternalOfficialId>,
     #[sea_orm(column_type = "Text")]
     pub header: String,
     pub revision: i32,

@@ -12,6 +12,8 @@ pub struct Model {
     pub depth: i32,
     pub code: String,
     pub name: String,
+    /// A *unit kerja mandiri* (UPT, puskesmas): its head writes the JPT form of the SKP.
+    pub independent: bool,
     pub closed_at: Option<DateTimeUtc>,
     pub version: i32,
     pub created_at: DateTimeUtc,

@@ -227,7 +227,10 @@ pub fn AgencySettingsPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(settings) => settings_form(i18n, settings).into_any(),
+                    Ok(settings) => view! {
+                        {settings_form(i18n, settings)}
+                        <super::officials::ExternalOfficials />
+                    }.into_any(),
                     Err(error) => load_failure(error),
                 }
             })}

@@ -241,6 +241,7 @@ pub(crate) mod ssr {
         )
         .await?;
         let reset_link = take_reset_flash(id);
+        let appraisal = employees::appraisal_labels(&db, &person).await?;
         Ok(EmployeeEditor {
             id: Some(id),
             version: person.version,
@@ -252,8 +253,8 @@ pub(crate) mod ssr {
             ),
             fields: employees::fields_of(&db, &person).await?,
             superior: employees::person_label(&db, person.atasan_id).await?,
-            appraiser: employees::person_label(&db, person.penilai_id).await?,
-            appraiser_superior: employees::person_label(&db, person.atasan_penilai_id).await?,
+            appraiser: appraisal.0,
+            appraiser_superior: appraisal.1,
             units,
             history,
             plans: crate::features::skp::ssr::summaries(&db, id)

@@ -12,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 /// Every action the log records, in the order the filter offers them.
-pub const ACTIONS: [&str; 33] = [
+pub const ACTIONS: [&str; 36] = [
     "login",
     "login_failed",
     "login_throttled",
@@ -39,6 +39,9 @@ pub const ACTIONS: [&str; 33] = [
     "unit_moved",
     "unit_closed",
     "unit_reopened",
+    "unit_independence_set",
+    "external_official_created",
+    "external_official_updated",
     "period_opened",
     "period_updated",
     "period_closed",
@@ -76,6 +79,9 @@ pub fn action_label(i18n: leptos_i18n::I18nContext<Locale>, action: &str) -> Str
         "unit_moved" => t_string!(i18n, audit.action.unit_moved),
         "unit_closed" => t_string!(i18n, audit.action.unit_closed),
         "unit_reopened" => t_string!(i18n, audit.action.unit_reopened),
+        "unit_independence_set" => t_string!(i18n, audit.action.unit_independence_set),
+        "external_official_created" => t_string!(i18n, audit.action.external_official_created),
+        "external_official_updated" => t_string!(i18n, audit.action.external_official_updated),
         "period_opened" => t_string!(i18n, audit.action.period_opened),
         "period_updated" => t_string!(i18n, audit.action.period_updated),
         "period_closed" => t_string!(i18n, audit.action.period_closed),

@@ -7,6 +7,7 @@ mod api;
 pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod import;
+pub mod officials;
 mod pages;
 pub mod types;
 pub mod units;

@@ -396,7 +396,8 @@ fn employee_form(i18n: leptos_i18n::I18nContext<Locale>, editor: EmployeeEditor)
                     hint=line_hint(&editor.superior) inputmode="numeric" />
                 <TextField name="appraiser_nip" label=t_string!(i18n, profile.appraiser).to_string()
                     value=value("appraiser_nip", &fields.appraiser_nip) error=err("appraiser_nip")
-                    hint=line_hint(&editor.appraiser) inputmode="numeric" />
+                    hint=format!("{} {}", line_hint(&editor.appraiser), t_string!(i18n, admin.appraiser_external_hint))
+                    inputmode="numeric" />
                 <div class="form-actions">
                     <button class="button" type="submit">{t!(i18n, admin.save)}</button>
                 </div>

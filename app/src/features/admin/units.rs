@@ -6,7 +6,7 @@ use crate::domain::ids::UnitId;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, posted_error};
-use crate::ui::form::{Hidden, Posted, SelectField, TextField};
+use crate::ui::form::{CheckboxField, Hidden, Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -23,6 +23,8 @@ pub struct UnitRow {
     pub employees: u64,
     /// `Name (NIP)` of the unit's head, if the position is filled.
     pub head: Option<String>,
+    /// A *unit kerja mandiri*: its head writes the JPT form of the SKP.
+    pub independent: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +75,17 @@ pub async fn rename_unit(
 #[server(endpoint = "admin/unit/move")]
 pub async fn move_unit(id: UnitId, version: i32, parent_id: UnitId) -> Result<(), AppError> {
     crate::state::respond(ssr::relocate(id, version, parent_id).await)
+}
+
+/// Marks a unit as *unit kerja mandiri* or not. `independent` is a checkbox: present (any value)
+/// when ticked.
+#[server(endpoint = "admin/unit/independent")]
+pub async fn set_unit_independent(
+    id: UnitId,
+    version: i32,
+    independent: Option<String>,
+) -> Result<(), AppError> {
+    crate::state::respond(ssr::set_independent(id, version, independent.is_some()).await)
 }
 
 /// Closes (`open = false`) or reopens a unit.
@@ -191,6 +204,7 @@ mod ssr {
                 closed: u.closed_at.is_some(),
                 employees: counts.get(&u.id).copied().unwrap_or_default(),
                 head: heads.get(&u.id).cloned(),
+                independent: u.independent,
             })
             .collect())
     }
@@ -255,6 +269,7 @@ mod ssr {
             "parent_id": u.parent_id,
             "path": u.path,
             "closed": u.closed_at.is_some(),
+            "independent": u.independent,
         })
     }
 
@@ -433,6 +448,27 @@ mod ssr {
         Ok(())
     }
 
+    /// Plans already started keep their form: the flag decides the form of plans started later
+    /// (a plan's form is part of what the appraiser set).
+    pub async fn set_independent(
+        id: UnitId,
+        version: i32,
+        independent: bool,
+    ) -> Result<(), AppError> {
+        let (db, user) = admin().await?;
+        let target = current(&db, &user, id, version).await?;
+        let txn = db.begin().await?;
+        let mut row = target.clone().into_active_model();
+        row.independent = Set(independent);
+        row.version = Set(version + 1);
+        row.updated_at = Set(Utc::now());
+        let row = row.update(&txn).await?;
+        audited(&txn, &user, "unit_independence_set", Some(&target), &row).await?;
+        txn.commit().await?;
+        leptos_axum::redirect(&format!("/admin/unit/{id}?disimpan=1"));
+        Ok(())
+    }
+
     pub async fn set_open(id: UnitId, version: i32, open: bool) -> Result<(), AppError> {
         let (db, user) = admin().await?;
         let target = current(&db, &user, id, version).await?;
@@ -536,6 +572,7 @@ pub fn UnitTreePage() -> impl IntoView {
                                                     <span class="tree-indent">{indent(u.depth)}</span>
                                                     <a href=format!("/admin/unit/{}", u.id)>{u.name.clone()}</a>
                                                     {u.closed.then(|| view! { <span class="badge">{t!(i18n, units.closed)}</span> })}
+                                                    {u.independent.then(|| view! { <span class="badge">{t!(i18n, units.independent_badge)}</span> })}
                                                 </td>
                                                 <td data-label=t_string!(i18n, units.code)><code>{u.code.clone()}</code></td>
                                                 <td data-label=t_string!(i18n, units.head)>{u.head.clone().unwrap_or_else(|| "—".into())}</td>
@@ -604,13 +641,17 @@ pub fn UnitPage() -> impl IntoView {
 fn unit_editor(i18n: leptos_i18n::I18nContext<Locale>, editor: UnitEditor) -> impl IntoView {
     let rename_error = posted_error("/api/admin/unit/rename");
     let move_error = posted_error("/api/admin/unit/move");
+    let independent_error = posted_error("/api/admin/unit/independent");
     let status_error = posted_error("/api/admin/unit/status");
     let rename_form = Posted::from_error(&rename_error);
     let move_form = Posted::from_error(&move_error);
     let status_problem = Posted::from_error(&status_error).error(i18n, "status");
-    let any_error = rename_error.is_some() || move_error.is_some() || status_error.is_some();
+    let any_error = rename_error.is_some()
+        || move_error.is_some()
+        || independent_error.is_some()
+        || status_error.is_some();
     let saved = !any_error && use_query_map().with_untracked(|q| q.get("disimpan").is_some());
-    let general = [rename_error, move_error, status_error]
+    let general = [rename_error, move_error, independent_error, status_error]
         .into_iter()
         .flatten()
         .find(|e| e.form().is_none());
@@ -647,6 +688,14 @@ fn unit_editor(i18n: leptos_i18n::I18nContext<Locale>, editor: UnitEditor) -> im
                     <button class="button button-secondary" type="submit">{t!(i18n, units.move_submit)}</button>
                 </form>
             })}
+            <h2 id="independent-title">{t!(i18n, units.independent_title)}</h2>
+            <form class="form narrow" method="post" action="/api/admin/unit/independent" aria-labelledby="independent-title">
+                <Hidden name="id" value=id.clone() />
+                <Hidden name="version" value=version.clone() />
+                <CheckboxField name="independent" label=t_string!(i18n, units.independent).to_string()
+                    checked=u.independent error=None hint=t_string!(i18n, units.independent_hint).to_string() />
+                <button class="button button-secondary" type="submit">{t!(i18n, admin.save)}</button>
+            </form>
             <h2>{t!(i18n, units.status)}</h2>
             <p class="field-error" role="alert">{status_problem}</p>
             {if u.closed {

@@ -652,8 +652,14 @@ mod ssr {
             unit: unit.name,
             email: person.email.clone(),
             superior: person_ref(&db, person.atasan_id).await?,
-            appraiser: person_ref(&db, person.penilai_id).await?,
-            appraiser_superior: person_ref(&db, person.atasan_penilai_id).await?,
+            appraiser: match person.penilai_luar_id {
+                Some(official) => official_ref(&db, official, 0).await?,
+                None => person_ref(&db, person.penilai_id).await?,
+            },
+            appraiser_superior: match person.penilai_luar_id {
+                Some(official) => official_ref(&db, official, 1).await?,
+                None => person_ref(&db, person.atasan_penilai_id).await?,
+            },
             subordinate_count,
             locale: person.locale.clone(),
             mfa_enabled: user.account.totp_enabled,
@@ -678,6 +684,20 @@ mod ssr {
             ),
             sees_directory: sees_directory(&user.actor),
         })
+    }
+
+    /// The official `steps` above `official` (0: themselves), as the profile shows people.
+    async fn official_ref(
+        db: &impl ConnectionTrait,
+        official: crate::domain::ids::ExternalOfficialId,
+        steps: usize,
+    ) -> Result<Option<PersonRef>, AppError> {
+        let chain = crate::db::officials::chain_from(db, official).await?;
+        Ok(chain.into_iter().nth(steps).map(|o| PersonRef {
+            name: o.name,
+            nip: o.nip.unwrap_or_default(),
+            position: Some(o.position),
+        }))
     }
 
     async fn person_ref(

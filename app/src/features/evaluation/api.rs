@@ -160,8 +160,16 @@ pub mod ssr {
         let facts = plan_facts(db, &plan).await?;
         authorize(&user.actor, Action::ViewSkp, Target::Employee(&facts))?;
         let is_owner = authorize(&user.actor, Action::DraftSkp, Target::Employee(&facts)).is_ok();
-        let is_appraiser =
-            authorize(&user.actor, Action::ReviewSkp, Target::Employee(&facts)).is_ok();
+        // An admin recording the decisions of an appraiser outside the application decides
+        // as that appraiser would.
+        let is_appraiser = authorize(&user.actor, Action::ReviewSkp, Target::Employee(&facts))
+            .is_ok()
+            || authorize(
+                &user.actor,
+                Action::ActForExternalAppraiser,
+                Target::Employee(&facts),
+            )
+            .is_ok();
         let period = periode::Entity::find_by_id(plan.periode_id)
             .one(db)
             .await?
@@ -875,7 +883,7 @@ pub mod ssr {
             .filter(evaluasi::Column::Id.eq(id))
             .exec(&txn)
             .await?;
-        if let Some(appraiser) = cx.plan.penilai_id {
+        for appraiser in crate::db::people::appraiser_recipients(&txn, &cx.plan).await? {
             notifications::notify_employee(
                 &txn,
                 appraiser,
@@ -1154,16 +1162,27 @@ pub mod ssr {
         let Some(me) = user.actor.employee_id else {
             return Ok(Vec::new());
         };
-        let plans_of_mine = skp::Entity::find()
+        let mut plans_of_mine = skp::Entity::find()
             .filter(skp::Column::PenilaiId.eq(me))
             .all(&db)
             .await?;
+        if user.actor.admin_rank() != crate::domain::access::AdminRank::None {
+            plans_of_mine.extend(
+                skp::Entity::find()
+                    .filter(skp::Column::PenilaiLuarId.is_not_null())
+                    .all(&db)
+                    .await?,
+            );
+        }
         let time_zone = crate::db::agency::time_zone(&db).await?;
         let mut out = Vec::new();
         for plan in plans_of_mine {
             // The policy decides, not the column: never one's own plan.
             let facts = plan_facts(&db, &plan).await?;
-            if authorize(&user.actor, Action::ReviewSkp, Target::Employee(&facts)).is_err() {
+            let decides = [Action::ReviewSkp, Action::ActForExternalAppraiser]
+                .into_iter()
+                .any(|action| authorize(&user.actor, action, Target::Employee(&facts)).is_ok());
+            if !decides {
                 continue;
             }
             let waiting = evaluasi::Entity::find()

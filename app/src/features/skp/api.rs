@@ -172,8 +172,8 @@ pub(crate) mod ssr {
     use crate::auth::server::ClientInfo;
     use crate::db::audit::{self, Entry};
     use crate::db::entities::{
-        jabatan, pegawai, periode, skp, skp_hasil, skp_indikator, skp_komentar, skp_lampiran,
-        skp_perilaku, user_account,
+        pegawai, periode, skp, skp_hasil, skp_indikator, skp_komentar, skp_lampiran, skp_perilaku,
+        user_account,
     };
     use crate::db::notifications;
     use crate::db::people::plan_facts;
@@ -238,7 +238,11 @@ pub(crate) mod ssr {
         record: SkpRecord,
         state: SkpState,
         is_owner: bool,
+        /// The viewer decides as the plan's appraiser: they are the appraiser of record, or an
+        /// admin acting for an appraiser outside the application (`acting_for`).
         is_appraiser: bool,
+        /// Name of the official outside the application the viewer acts for.
+        acting_for: Option<String>,
         /// A closed period freezes its plans: nothing changes until an admin reopens it.
         period_closed: bool,
     }
@@ -283,12 +287,17 @@ pub(crate) mod ssr {
             })
         }
 
+        /// Records `action`; a decision taken for an appraiser outside the application names
+        /// them, so the log tells who decided and who typed it in.
         async fn audit(
             &self,
             db: &impl sea_orm::ConnectionTrait,
             action: &str,
-            after: serde_json::Value,
+            mut after: serde_json::Value,
         ) -> Result<(), AppError> {
+            if let (Some(official), Some(fields)) = (&self.acting_for, after.as_object_mut()) {
+                fields.insert("on_behalf_of".into(), official.clone().into());
+            }
             audit::record(
                 db,
                 Entry {
@@ -314,6 +323,21 @@ pub(crate) mod ssr {
         let is_owner = authorize(&user.actor, Action::DraftSkp, Target::Employee(&facts)).is_ok();
         let is_appraiser =
             authorize(&user.actor, Action::ReviewSkp, Target::Employee(&facts)).is_ok();
+        let acting_for = match record.skp.penilai_luar_id {
+            Some(_)
+                if !is_appraiser
+                    && authorize(
+                        &user.actor,
+                        Action::ActForExternalAppraiser,
+                        Target::Employee(&facts),
+                    )
+                    .is_ok() =>
+            {
+                let header = store::parse_header(&record.skp)?;
+                Some(header.appraiser.map(|a| a.name).unwrap_or_default())
+            }
+            _ => None,
+        };
         let state = record.state();
         let period_closed = record.period.state != crate::domain::period::PeriodState::Open;
         Ok(Context {
@@ -322,7 +346,8 @@ pub(crate) mod ssr {
             record,
             state,
             is_owner,
-            is_appraiser,
+            is_appraiser: is_appraiser || acting_for.is_some(),
+            acting_for,
             period_closed,
         })
     }
@@ -397,14 +422,7 @@ pub(crate) mod ssr {
         db: &impl sea_orm::ConnectionTrait,
         me: &pegawai::Model,
     ) -> Result<SkpForm, AppError> {
-        let kind = match me.jabatan_id {
-            Some(j) => jabatan::Entity::find_by_id(j)
-                .one(db)
-                .await?
-                .map(|j| j.kind),
-            None => None,
-        };
-        Ok(store::form_for(kind))
+        store::form_for(db, me.jabatan_id).await
     }
 
     /// Every plan of an employee, newest first, as listed on their page and the admin's record.
@@ -479,10 +497,14 @@ pub(crate) mod ssr {
             .ok_or(AppError::NotFound)?;
         let appraiser = match &period {
             Some(p) => {
-                let (penilai, _) = crate::db::periods::appraisers_for(&db, &me, p.id).await?;
-                match penilai {
-                    Some(id) => Some(person_name(&db, id).await?),
-                    None => None,
+                let appraisers = crate::db::periods::appraisers_for(&db, &me, p.id).await?;
+                match (appraisers.penilai, appraisers.external) {
+                    (Some(id), _) => Some(person_name(&db, id).await?),
+                    (None, Some(official)) => crate::db::officials::chain_from(&db, official)
+                        .await?
+                        .first()
+                        .map(|o| o.name.clone()),
+                    (None, None) => None,
                 }
             }
             None => None,
@@ -652,6 +674,7 @@ pub(crate) mod ssr {
             problems,
             can_edit: open && cx.is_owner && cx.state.owner_may_edit(),
             is_appraiser: cx.is_appraiser,
+            acting_for: cx.acting_for.clone(),
             can_write_expectations: open
                 && cx.is_appraiser
                 && cx.state.appraiser_may_write_expectations(),
@@ -1234,12 +1257,12 @@ pub(crate) mod ssr {
         .insert(&txn)
         .await?;
         // The other side of the conversation hears about it.
-        let recipient = if cx.is_owner {
-            cx.record.skp.penilai_id
+        let recipients = if cx.is_owner {
+            crate::db::people::appraiser_recipients(&txn, &cx.record.skp).await?
         } else {
-            Some(cx.record.skp.pegawai_id)
+            vec![cx.record.skp.pegawai_id]
         };
-        if let Some(recipient) = recipient {
+        for recipient in recipients {
             notifications::notify_employee(
                 &txn,
                 recipient,
@@ -1294,16 +1317,16 @@ pub(crate) mod ssr {
                 .one(&txn)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let (penilai, atasan) =
+            let appraisers =
                 crate::db::periods::appraisers_for(&txn, &me, record.skp.periode_id).await?;
-            if penilai.is_none() || penilai == Some(me.id) {
+            if appraisers.missing_for(me.id) {
                 txn.rollback().await?;
                 return Err(AppError::Invalid(
                     FormErrors::default().field("event", "skp_no_appraiser"),
                 ));
             }
             let leaders: Vec<ResultId> =
-                store::leader_results(&txn, penilai, record.skp.periode_id)
+                store::leader_results(&txn, appraisers.penilai, record.skp.periode_id)
                     .await?
                     .iter()
                     .map(|l| l.id)
@@ -1314,17 +1337,19 @@ pub(crate) mod ssr {
                     FormErrors::default().field("event", "skp_incomplete"),
                 ));
             }
-            if (penilai, atasan) != (record.skp.penilai_id, record.skp.atasan_penilai_id) {
+            if appraisers != crate::db::periods::Appraisers::of_plan(&record.skp) {
                 skp::ActiveModel {
                     id: Set(record.skp.id),
-                    penilai_id: Set(penilai),
-                    atasan_penilai_id: Set(atasan),
+                    penilai_id: Set(appraisers.penilai),
+                    atasan_penilai_id: Set(appraisers.atasan),
+                    penilai_luar_id: Set(appraisers.external),
                     ..Default::default()
                 }
                 .update(&txn)
                 .await?;
-                record.skp.penilai_id = penilai;
-                record.skp.atasan_penilai_id = atasan;
+                record.skp.penilai_id = appraisers.penilai;
+                record.skp.atasan_penilai_id = appraisers.atasan;
+                record.skp.penilai_luar_id = appraisers.external;
             }
         }
         let fired = store::fire(
@@ -1360,7 +1385,16 @@ pub(crate) mod ssr {
                 NotificationKind::SkpRevisionRequested,
             ),
         };
-        if let Some(recipient) = recipient {
+        // What is meant for an appraiser outside the application goes to the admins who
+        // record their decisions.
+        let recipients = match (recipient, party) {
+            (Some(recipient), _) => vec![recipient],
+            (None, SkpParty::Owner) => {
+                crate::db::people::appraiser_recipients(&txn, &record.skp).await?
+            }
+            (None, _) => Vec::new(),
+        };
+        for recipient in recipients {
             notifications::notify_employee(
                 &txn,
                 recipient,
@@ -1374,6 +1408,93 @@ pub(crate) mod ssr {
         txn.commit().await?;
         leptos_axum::redirect(&format!("{}?status={}", cx.link(), fired.to.as_str()));
         Ok(())
+    }
+
+    /// The plans of the open period whose appraiser works outside the application and for whom
+    /// `user` (an admin over the employee) records decisions.
+    async fn external_reviews(
+        db: &DatabaseConnection,
+        user: &CurrentUser,
+        period: &periode::Model,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<ReviewRow>, AppError> {
+        if user.actor.admin_rank() == crate::domain::access::AdminRank::None {
+            return Ok(Vec::new());
+        }
+        let plans = skp::Entity::find()
+            .filter(skp::Column::PeriodeId.eq(period.id))
+            .filter(skp::Column::PenilaiLuarId.is_not_null())
+            .filter(skp::Column::State.ne(SkpState::Cancelled))
+            .filter(skp::Column::EndsOn.is_null())
+            .all(db)
+            .await?;
+        let time_zone = crate::db::agency::time_zone(db).await?;
+        let mut rows = Vec::new();
+        for plan in &plans {
+            let facts = plan_facts(db, plan).await?;
+            if authorize(
+                &user.actor,
+                Action::ActForExternalAppraiser,
+                Target::Employee(&facts),
+            )
+            .is_err()
+            {
+                continue;
+            }
+            let header = store::parse_header(plan)?;
+            rows.push(ReviewRow {
+                employee: header.employee.name,
+                nip: header.employee.nip,
+                skp_id: Some(plan.id),
+                state: Some(plan.state),
+                submitted_at: plan.submitted_at.map(|at| time_zone.moment_text(at)),
+                overdue: planning_overdue(Some(plan.state), period.planning_deadline, today),
+                acting_for: Some(header.appraiser.map(|a| a.name).unwrap_or_default()),
+            });
+        }
+        // Those the official appraises who have not started a plan yet.
+        let started: Vec<EmployeeId> = plans.iter().map(|p| p.pegawai_id).collect();
+        let waiting = pegawai::Entity::find()
+            .filter(pegawai::Column::PenilaiLuarId.is_not_null())
+            .filter(pegawai::Column::Active.eq(true))
+            .all(db)
+            .await?;
+        for person in waiting {
+            let Some(official) = person.penilai_luar_id else {
+                continue;
+            };
+            if started.contains(&person.id) {
+                continue;
+            }
+            let facts = crate::db::people::employee_facts(db, person.id).await?;
+            if authorize(
+                &user.actor,
+                Action::ActForExternalAppraiser,
+                Target::Employee(&facts),
+            )
+            .is_err()
+            {
+                continue;
+            }
+            let official = crate::db::officials::chain_from(db, official)
+                .await?
+                .first()
+                .map(|o| o.name.clone());
+            rows.push(ReviewRow {
+                employee: display_name(
+                    person.front_title.as_deref(),
+                    &person.name,
+                    person.back_title.as_deref(),
+                ),
+                nip: person.nip,
+                skp_id: None,
+                state: None,
+                submitted_at: None,
+                overdue: planning_overdue(None, period.planning_deadline, today),
+                acting_for: official,
+            });
+        }
+        Ok(rows)
     }
 
     pub async fn reviews() -> Result<ReviewList, AppError> {
@@ -1423,6 +1544,7 @@ pub(crate) mod ssr {
                     None => None,
                 },
                 overdue: planning_overdue(Some(plan.state), period.planning_deadline, today),
+                acting_for: None,
             });
         }
         // People this appraiser is responsible for who have not started a plan yet.
@@ -1435,8 +1557,8 @@ pub(crate) mod ssr {
             if seen.contains(&person.id) {
                 continue;
             }
-            let (penilai, _) = crate::db::periods::appraisers_for(&db, &person, period.id).await?;
-            if penilai != Some(me) {
+            let appraisers = crate::db::periods::appraisers_for(&db, &person, period.id).await?;
+            if appraisers.penilai != Some(me) {
                 continue;
             }
             rows.push(ReviewRow {
@@ -1450,8 +1572,10 @@ pub(crate) mod ssr {
                 state: None,
                 submitted_at: None,
                 overdue: planning_overdue(None, period.planning_deadline, today),
+                acting_for: None,
             });
         }
+        rows.extend(external_reviews(&db, &user, &period, today).await?);
         // Waiting for this appraiser first, then by name.
         rows.sort_by(|a, b| {
             let waiting = |r: &ReviewRow| !r.state.is_some_and(SkpState::awaits_appraiser);

@@ -532,6 +532,9 @@ fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl
         view! {
             <section class="card actions-card" aria-label=move || t_string!(i18n, skp.actions)>
                 {v.can_edit.then(|| view! { <p class="hint">{t!(i18n, skp.draft_hint)}</p> })}
+                {v.acting_for.clone().map(|official| view! {
+                    <p class="notice" data-testid="acting-for">{t!(i18n, skp.acting_for, official)}</p>
+                })}
                 {v.is_appraiser.then(|| v.state.awaits_appraiser().then(|| view! {
                     <p class="hint">{t!(i18n, skp.review_hint)}</p>
                 }))}
@@ -1073,6 +1076,9 @@ fn review_list(i18n: I18n, list: ReviewList) -> impl IntoView {
                                             Some(id) => view! { <a href=format!("/skp/{id}")>{r.employee.clone()}</a> }.into_any(),
                                             None => view! { <span>{r.employee.clone()}</span> }.into_any(),
                                         }}
+                                        {r.acting_for.clone().map(|official| view! {
+                                            <span class="block muted small" data-testid="review-acting-for">{t!(i18n, skp.review_acting_for, official)}</span>
+                                        })}
                                     </td>
                                     <td data-label="NIP" class="nowrap">{r.nip}</td>
                                     <td data-label=t_string!(i18n, skp.status).to_string()>

@@ -122,8 +122,11 @@ pub struct SkpView {
     pub problems: Vec<Problem>,
     /// The viewer drafts this plan and may change its rows now.
     pub can_edit: bool,
-    /// The viewer is the appraiser of this plan.
+    /// The viewer decides as the appraiser of this plan (or for them, see `acting_for`).
     pub is_appraiser: bool,
+    /// The appraiser works outside the application and the viewer, an admin, records their
+    /// decisions: that appraiser's name.
+    pub acting_for: Option<String>,
     pub can_write_expectations: bool,
     pub can_comment: bool,
     /// The period is closed: the plan is frozen.
@@ -172,6 +175,8 @@ pub struct ReviewRow {
     pub submitted_at: Option<String>,
     /// Not established although the planning deadline has passed.
     pub overdue: bool,
+    /// The appraiser outside the application the viewer, an admin, acts for.
+    pub acting_for: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
