@@ -196,7 +196,10 @@ async fn an_admin_establishes_a_plan_for_the_sekda(t: TestDb) {
     );
     assert!(list.contains(&format!("Atas nama {}", sekda.name)));
     // The Camat, also appraised by the Sekda, has not started: listed without a link.
-    assert!(list.contains("Dedi Kurniawan, S.STP., M.Si."), "not started yet");
+    assert!(
+        list.contains("Dedi Kurniawan, S.STP., M.Si."),
+        "not started yet"
+    );
     let (_, page) = get(&app, &format!("/skp/{}", plan.id), &admin).await;
     assert!(
         page.contains(r#"data-testid="acting-for""#),
@@ -247,7 +250,9 @@ async fn the_head_of_an_independent_unit_writes_the_jpt_form(t: TestDb) {
     // Appraised by the Kepala Dinas; above her, the Sekda who appraises the Kepala Dinas.
     let header = app::db::skp::parse_header(&plan).unwrap();
     assert_eq!(header.appraiser.unwrap().nip, HEALTH_HEAD_NIP);
-    let above = header.appraiser_superior.expect("the Sekda above the Kepala Dinas");
+    let above = header
+        .appraiser_superior
+        .expect("the Sekda above the Kepala Dinas");
     assert_eq!((above.nip.as_str(), above.id), (SEKDA_NIP, None));
 
     // A pengawas heading an ordinary unit writes JA/JF, until the admin marks the unit.
