@@ -1410,6 +1410,28 @@ pub(crate) mod ssr {
         Ok(())
     }
 
+    /// A person on the review list who has not started a plan in `period`.
+    fn not_started(
+        person: pegawai::Model,
+        period: &periode::Model,
+        today: chrono::NaiveDate,
+        acting_for: Option<String>,
+    ) -> ReviewRow {
+        ReviewRow {
+            employee: display_name(
+                person.front_title.as_deref(),
+                &person.name,
+                person.back_title.as_deref(),
+            ),
+            nip: person.nip,
+            skp_id: None,
+            state: None,
+            submitted_at: None,
+            overdue: planning_overdue(None, period.planning_deadline, today),
+            acting_for,
+        }
+    }
+
     /// The plans of the open period whose appraiser works outside the application and for whom
     /// `user` (an admin over the employee) records decisions.
     async fn external_reviews(
@@ -1480,19 +1502,7 @@ pub(crate) mod ssr {
                 .await?
                 .first()
                 .map(|o| o.name.clone());
-            rows.push(ReviewRow {
-                employee: display_name(
-                    person.front_title.as_deref(),
-                    &person.name,
-                    person.back_title.as_deref(),
-                ),
-                nip: person.nip,
-                skp_id: None,
-                state: None,
-                submitted_at: None,
-                overdue: planning_overdue(None, period.planning_deadline, today),
-                acting_for: official,
-            });
+            rows.push(not_started(person, period, today, official));
         }
         Ok(rows)
     }
@@ -1561,19 +1571,7 @@ pub(crate) mod ssr {
             if appraisers.penilai != Some(me) {
                 continue;
             }
-            rows.push(ReviewRow {
-                employee: display_name(
-                    person.front_title.as_deref(),
-                    &person.name,
-                    person.back_title.as_deref(),
-                ),
-                nip: person.nip,
-                skp_id: None,
-                state: None,
-                submitted_at: None,
-                overdue: planning_overdue(None, period.planning_deadline, today),
-                acting_for: None,
-            });
+            rows.push(not_started(person, &period, today, None));
         }
         rows.extend(external_reviews(&db, &user, &period, today).await?);
         // Waiting for this appraiser first, then by name.
