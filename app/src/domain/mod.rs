@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod agency;
+pub mod deadline;
 pub mod directory;
 pub mod employee;
 pub mod evaluation;
