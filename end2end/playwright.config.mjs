@@ -10,6 +10,10 @@ const port = process.env.E2E_PORT ?? "3100";
 const baseURL = process.env.BASE_URL ?? `http://127.0.0.1:${port}`;
 const root = resolve(import.meta.dirname, "..");
 const dataDir = mkdtempSync(join(tmpdir(), "kinerja-e2e-"));
+// The agency's calendar of the run: 20 August of this year, whatever the real day, so that the
+// journeys meet the same deadlines every time (July over and past its deadline, August running).
+// The tests read it from here too.
+process.env.KINERJA_TODAY ??= `${new Date().getFullYear()}-08-20`;
 
 export default defineConfig({
   testDir: "./tests",
@@ -76,6 +80,7 @@ export default defineConfig({
           DATABASE_URL: `sqlite://${dataDir}/kinerja.db?mode=rwc`,
           KINERJA_EVIDENCE_STORE: `${dataDir}/bukti`,
           KINERJA_DEMO_DATA: "true",
+          KINERJA_TODAY: process.env.KINERJA_TODAY,
           RUST_LOG: "warn",
         },
       },

@@ -11,6 +11,8 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod auth;
 #[cfg(feature = "ssr")]
+pub mod clock;
+#[cfg(feature = "ssr")]
 pub mod csp;
 pub mod domain;
 pub mod error;
@@ -19,6 +21,10 @@ pub mod ui;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod reminders;
 pub mod server_pages;
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -23,7 +23,7 @@ use leptos_router::{
 };
 
 /// Paths served by [`ServerApp`]; the server routes them here instead of to the hydrated app.
-pub const PATHS: [&str; 23] = [
+pub const PATHS: [&str; 24] = [
     "/masuk",
     "/masuk/verifikasi",
     "/profil",
@@ -42,6 +42,7 @@ pub const PATHS: [&str; 23] = [
     "/skp",
     "/skp/{id}",
     "/skp/{id}/cetak",
+    "/skp/{id}/rencana-aksi",
     "/bawahan",
     "/matriks",
     "/notifikasi",
@@ -123,6 +124,10 @@ pub fn ServerApp() -> impl IntoView {
                         <Route
                             path=(StaticSegment("skp"), ParamSegment("id"), StaticSegment("cetak"))
                             view=skp::SkpPrintPage
+                        />
+                        <Route
+                            path=(StaticSegment("skp"), ParamSegment("id"), StaticSegment("rencana-aksi"))
+                            view=crate::features::action_plan::ActionPlanPage
                         />
                         <Route path=StaticSegment("bawahan") view=skp::ReviewListPage />
                         <Route path=StaticSegment("matriks") view=skp::CascadePage />

@@ -11,6 +11,8 @@ use sea_orm::DatabaseConnection;
 pub struct AppState {
     pub db: DatabaseConnection,
     pub evidence: crate::storage::EvidenceStore,
+    /// What "today" is for deadlines and reminders (`crate::clock`).
+    pub clock: crate::clock::Clock,
 }
 
 /// The database of the current request. Fails only if the server forgot to provide the state,
@@ -32,6 +34,30 @@ pub fn evidence() -> Result<crate::storage::EvidenceStore, AppError> {
             tracing::error!("AppState missing from the Leptos context");
             AppError::Internal
         })
+}
+
+/// The business clock of the running server.
+pub fn clock() -> Result<crate::clock::Clock, AppError> {
+    leptos::prelude::use_context::<AppState>()
+        .map(|state| state.clock)
+        .ok_or_else(|| {
+            tracing::error!("AppState missing from the Leptos context");
+            AppError::Internal
+        })
+}
+
+/// Now on the agency's clocks: the time a save is reported at.
+pub async fn now_local(
+    db: &impl sea_orm::ConnectionTrait,
+) -> Result<chrono::DateTime<chrono::FixedOffset>, AppError> {
+    let clock = clock()?;
+    Ok(crate::db::agency::time_zone(db).await?.local(clock.now()))
+}
+
+/// Today in the agency's time zone: the date deadlines are checked against and new periods
+/// default to.
+pub async fn today(db: &impl sea_orm::ConnectionTrait) -> Result<chrono::NaiveDate, AppError> {
+    Ok(now_local(db).await?.date_naive())
 }
 
 /// Sets the HTTP status of the response being rendered or of the server function's answer.

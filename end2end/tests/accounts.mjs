@@ -10,3 +10,5 @@ export const ANALYST = { nip: "199003182015031004", name: "Bayu Nugroho, S.Kom."
 export const STRATEGY_HEAD = { nip: "198610082011011004", name: "Fajar Nugroho, S.AP." };
 export const TECHNICAL_HEAD = { nip: "198812192012022008", name: "Maya Sari Puspitasari, S.Pd." };
 export const COMPETENCY_HEAD = { nip: "197703112001122006", name: "Dr. Siti Marlina, M.Pd." };
+// Rudi's appraiser (head of the Bidang Mutasi dan Promosi), who agrees to his action plan.
+export const MP_HEAD = { nip: "197912252002121002", name: "Dedi Kurniawan, S.STP., M.Si." };

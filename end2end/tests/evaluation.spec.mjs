@@ -58,9 +58,10 @@ async function expectSaved(page) {
   await expect(saveState(page)).toHaveAttribute("data-state", "saved");
 }
 
-/** Starts (or continues) this month's self-assessment; returns the wizard's path. */
+/** Starts (or continues) July's self-assessment, over on the run's 20 August; returns the
+ * wizard's path. */
 async function openWizard(page) {
-  const start = page.locator('[data-testid^="start-"]').first();
+  const start = page.getByTestId("start-7");
   if (await start.count()) {
     await start.click();
   } else {
@@ -246,6 +247,8 @@ test("a self-assessment in two sittings: phone (offline half-way), then laptop; 
   await snap(laptop, testInfo, "wizard-review");
   await laptop.getByTestId("evaluation-submit").click();
   await expect(laptop.getByTestId("submitted-notice")).toBeVisible();
+  // July's deadline was early August: accepted, and marked late.
+  await expect(laptop.getByTestId("wizard-deadline").getByTestId("late")).toBeVisible();
   await expect(laptop.locator("#wizard")).toHaveCount(0);
   await desk.close();
 
@@ -268,6 +271,26 @@ test("a self-assessment in two sittings: phone (offline half-way), then laptop; 
   await snap(bossPage, testInfo, "evaluation-appraiser");
   await boss.close();
   expect(blocked, "the wizard's script runs under the Content-Security-Policy").toEqual([]);
+});
+
+test("the running month cannot be handed in yet; deadlines say how far they are", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "mobile", "an employee's list on a phone");
+  await logIn(page, COMPETENCY_HEAD, "/evaluasi");
+  const list = page.getByTestId("evaluations").first();
+  // August is running, its deadline weeks away; July is past its deadline.
+  const august = list.locator("li", { has: page.getByTestId("start-8") });
+  await expect(august.getByTestId("deadline-status")).toHaveText(/\d+ hari lagi/);
+  const july = list.locator("li", { has: page.getByTestId("start-7") });
+  await expect(july.getByTestId("overdue")).toHaveText(/terlambat \d+ hari/);
+  await snap(page, testInfo, "evaluations-deadlines");
+  await page.getByTestId("start-8").click();
+  await expect(page).toHaveURL(/\/evaluasi\/\d+/);
+  await expect(page.getByTestId("wizard-deadline")).toContainText("hari lagi");
+  await page.goto(`${new URL(page.url()).pathname}?langkah=5`);
+  await expect(page.getByTestId("submit-window")).toContainText("dapat diajukan mulai 01-09-");
+  await expect(page.getByTestId("evaluation-submit")).toBeDisabled();
+  await expectNoHorizontalScroll(page);
+  await snap(page, testInfo, "evaluation-not-yet");
 });
 
 test("the wizard without JavaScript: step by step with plain forms, a link as evidence, submit", async ({ browser }, testInfo) => {

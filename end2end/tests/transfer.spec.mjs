@@ -8,9 +8,9 @@ import { ADMIN, PASSWORD } from "./accounts.mjs";
 const MOVER = { nip: "198307152009022004", name: "Nurhayati, S.H." };
 const MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 
-/** 1 July of this year, or yesterday while July has not come yet (a transfer is never future). */
+/** 1 July of the run's year, or yesterday while July has not come yet (a transfer is never future). */
 function transferDay() {
-  const now = new Date();
+  const now = process.env.KINERJA_TODAY ? new Date(`${process.env.KINERJA_TODAY}T00:00:00Z`) : new Date();
   const july = new Date(Date.UTC(now.getUTCFullYear(), 6, 1));
   const yesterday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - 1));
   return july < yesterday ? july : yesterday;

@@ -12,6 +12,8 @@ mod m20261124_000006_self_assessment;
 mod m20261202_000007_agency_rules;
 mod m20261203_000008_position_segments;
 mod m20261204_000009_organisation_as_it_is;
+mod m20261205_000010_deadlines_that_act;
+mod m20261206_000011_action_plans;
 
 pub struct Migrator;
 
@@ -28,6 +30,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000007_agency_rules::Migration),
             Box::new(m20261203_000008_position_segments::Migration),
             Box::new(m20261204_000009_organisation_as_it_is::Migration),
+            Box::new(m20261205_000010_deadlines_that_act::Migration),
+            Box::new(m20261206_000011_action_plans::Migration),
         ]
     }
 }

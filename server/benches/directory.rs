@@ -106,6 +106,7 @@ async fn bench_engine(name: &str, db: &DatabaseConnection, employees: usize) -> 
             app: AppState {
                 db: db.clone(),
                 evidence: app::storage::EvidenceStore::in_memory(1024 * 1024),
+                clock: app::clock::Clock::system(),
             },
         },
         &RouterSettings {

@@ -30,6 +30,32 @@ pub struct Config {
     pub upload_max_bytes: u64,
     /// Reverse proxies whose `X-Forwarded-For`/`-Proto` are believed (`KINERJA_TRUSTED_PROXIES`).
     pub trusted_proxies: TrustedProxies,
+    /// Runs the agency's calendar from this day instead of the real one (`KINERJA_TODAY`:
+    /// training rooms, demos and browser tests; unset in production).
+    pub today: Option<chrono::NaiveDate>,
+    /// Reminder e-mails: all three of `KINERJA_SMTP_URL`, `KINERJA_MAIL_FROM` and
+    /// `KINERJA_PUBLIC_URL`, or none (in-app reminders only).
+    pub mail: Option<MailSettings>,
+}
+
+#[derive(Clone)]
+pub struct MailSettings {
+    /// `smtps://user:password@host:465` or `smtp://user:password@host:587?tls=required`.
+    pub smtp_url: String,
+    /// The sender, e.g. `Kinerja BKPSDM <kinerja@sukamakmur.go.id>`.
+    pub from: String,
+    /// Where people open the application, for links in messages.
+    pub public_url: String,
+}
+
+impl std::fmt::Debug for MailSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The SMTP URL holds the password.
+        f.debug_struct("MailSettings")
+            .field("from", &self.from)
+            .field("public_url", &self.public_url)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -107,7 +133,54 @@ impl Config {
                 reason: "expected IP addresses or CIDR ranges, separated by commas",
             })?,
         };
+        let today = match get("KINERJA_TODAY") {
+            None => None,
+            Some(text) => Some(
+                chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+                    ConfigError {
+                        name: "KINERJA_TODAY",
+                        value: text,
+                        reason: "expected a date as YYYY-MM-DD",
+                    }
+                })?,
+            ),
+        };
+        let mail = match (
+            get("KINERJA_SMTP_URL"),
+            get("KINERJA_MAIL_FROM"),
+            get("KINERJA_PUBLIC_URL"),
+        ) {
+            (None, None, None) => None,
+            (Some(smtp_url), Some(from), Some(public_url)) => {
+                if !(public_url.starts_with("https://") || public_url.starts_with("http://")) {
+                    return Err(ConfigError {
+                        name: "KINERJA_PUBLIC_URL",
+                        value: public_url,
+                        reason: "expected an http(s):// address",
+                    });
+                }
+                Some(MailSettings {
+                    smtp_url,
+                    from,
+                    public_url,
+                })
+            }
+            (smtp, from, _) => {
+                let name = match (smtp, from) {
+                    (None, _) => "KINERJA_SMTP_URL",
+                    (_, None) => "KINERJA_MAIL_FROM",
+                    _ => "KINERJA_PUBLIC_URL",
+                };
+                return Err(ConfigError {
+                    name,
+                    value: String::new(),
+                    reason: "reminder e-mail needs KINERJA_SMTP_URL, KINERJA_MAIL_FROM and KINERJA_PUBLIC_URL together",
+                });
+            }
+        };
         Ok(Self {
+            mail,
+            today,
             database_url,
             trusted_proxies,
             log_format,
@@ -154,6 +227,24 @@ mod tests {
         assert!(config(&[("DATABASE_URL", "mysql://x")]).is_err());
         assert!(config(&[("KINERJA_MAX_BODY_BYTES", "lots")]).is_err());
         assert!(config(&[("KINERJA_UPLOAD_MAX_BYTES", "0")]).is_err());
+        assert!(config(&[("KINERJA_TODAY", "20-08-2026")]).is_err());
+        assert!(config(&[("KINERJA_SMTP_URL", "smtps://u:p@mail.example:465")]).is_err());
+        let mail = config(&[
+            ("KINERJA_SMTP_URL", "smtps://u:p@mail.example:465"),
+            ("KINERJA_MAIL_FROM", "Kinerja <kinerja@example.go.id>"),
+            ("KINERJA_PUBLIC_URL", "https://kinerja.example.go.id"),
+        ])
+        .unwrap()
+        .mail
+        .unwrap();
+        assert!(
+            !format!("{mail:?}").contains("u:p"),
+            "the password is never printed"
+        );
+        assert_eq!(
+            config(&[("KINERJA_TODAY", "2026-08-20")]).unwrap().today,
+            chrono::NaiveDate::from_ymd_opt(2026, 8, 20)
+        );
         assert_eq!(config(&[]).unwrap().upload_max_bytes, 10 * 1024 * 1024);
         assert_eq!(config(&[]).unwrap().evidence_store, "data/bukti");
         assert_eq!(config(&[]).unwrap().trusted_proxies, TrustedProxies::NONE);

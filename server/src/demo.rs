@@ -7,6 +7,7 @@
 //! Every demo account has the password [`DEMO_PASSWORD`]; the README lists the ones to try.
 
 use app::auth::server::hash_password;
+use app::clock::Clock;
 use app::db::accounts;
 use app::db::agency::{self, NewAgency};
 use app::db::employees::{self, SaveError};
@@ -522,6 +523,13 @@ fn generated_nip(rng: &mut Lcg, female: bool, pppk: bool, seq: u32) -> String {
 
 /// Returns true when the demo data was loaded now, false when the database already had an agency.
 pub async fn seed_once(db: &DatabaseConnection) -> Result<bool, DbErr> {
+    seed_once_on(db, Clock::system()).await
+}
+
+/// As [`seed_once`], with the agency's calendar read off `clock`: the period is the year it
+/// shows, and the plans stand as they would on its day.
+pub async fn seed_once_on(db: &DatabaseConnection, clock: Clock) -> Result<bool, DbErr> {
+    let today = clock.today_in(AgencyTimeZone::Wib);
     let txn = db.begin().await?;
     if agency::primary(&txn).await?.is_some() {
         txn.rollback().await?;
@@ -542,8 +550,8 @@ pub async fn seed_once(db: &DatabaseConnection) -> Result<bool, DbErr> {
     // One argon2 hash for every demo account keeps seeding fast; real accounts each get their own.
     let password_hash = hash_password(DEMO_PASSWORD).map_err(|e| DbErr::Custom(e.to_string()))?;
     seed_officials(&txn, agency.id).await?;
-    seed_organisation(&txn, agency.id, &password_hash).await?;
-    seed_plans(&txn, agency.id).await?;
+    seed_organisation(&txn, agency.id, &password_hash, today).await?;
+    seed_plans(&txn, agency.id, today.year()).await?;
     txn.commit().await?;
     tracing::info!("demo data loaded");
     Ok(true)
@@ -579,12 +587,13 @@ async fn seed_organisation(
     db: &impl ConnectionTrait,
     instansi_id: AgencyId,
     password_hash: &str,
+    today: NaiveDate,
 ) -> Result<(), DbErr> {
     let now = Utc::now();
     let mut people = Enrolment {
         instansi_id,
         password_hash,
-        today: now.date_naive(),
+        today,
         emails: HashSet::new(),
     };
     let mut rng = Lcg(2026);
@@ -726,7 +735,10 @@ impl Enrolment<'_> {
         // be recorded on any day of this one.
         let since = NaiveDate::from_ymd_opt(self.today.year() - 1, 1, 2)
             .ok_or_else(|| refused("no such year".to_owned()))?;
-        let placement = employees::Placement::Since(since);
+        let placement = employees::Placement::Since {
+            on: since,
+            today: self.today,
+        };
         let saved = employees::save(db, self.instansi_id, None, valid, placement, None, |_| true)
             .await
             .map_err(|e| match e {
@@ -1102,14 +1114,17 @@ const DEMO_PLANS: &[(&str, &[DemoResult])] = &[
 
 /// Opens this year's period and gives every unit head an approved SKP cascading from the head
 /// above, as a running agency would have by now.
-async fn seed_plans(db: &impl ConnectionTrait, instansi_id: AgencyId) -> Result<(), DbErr> {
+async fn seed_plans(
+    db: &impl ConnectionTrait,
+    instansi_id: AgencyId,
+    year: i32,
+) -> Result<(), DbErr> {
     use app::db::entities::skp_hasil;
     use app::domain::period::{default_annual_deadline, default_planning_deadline};
     use app::domain::skp::{Approach, ResultGroup, SkpEvent, SkpForm, SkpParty};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
     let app_err = |e: app::error::AppError| DbErr::Custom(e.to_string());
-    let year = chrono::Datelike::year(&AgencyTimeZone::Wib.local(Utc::now()));
     let period = app::db::periods::create_period(
         db,
         instansi_id,

@@ -334,12 +334,13 @@ pub async fn add_link(
 /// The time of a save as the agency reads a clock: `10.42`.
 async fn saved_at(state: &ServerState) -> String {
     // The save has already happened: an agency that cannot be read is no reason to fail it.
-    match app::db::agency::now_local(&state.app.db).await {
-        Ok(now) => now.format("%H.%M").to_string(),
+    let now = state.app.clock.now();
+    match app::db::agency::time_zone(&state.app.db).await {
+        Ok(zone) => zone.local(now).format("%H.%M").to_string(),
         Err(error) => {
             tracing::warn!(%error, "the agency's time zone cannot be read; save time in WIB");
             app::domain::agency::AgencyTimeZone::Wib
-                .local(chrono::Utc::now())
+                .local(now)
                 .format("%H.%M")
                 .to_string()
         }

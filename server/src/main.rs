@@ -73,7 +73,7 @@ async fn generate(config: &Config, employees: &str, seed: &str) -> Result<(), Bo
     };
     let db = database::connect(&config.database_url, 1).await?;
     database::migrate(&db).await?;
-    demo::seed_once(&db).await?;
+    demo::seed_once_on(&db, business_clock(config, &db).await?).await?;
     let started = std::time::Instant::now();
     let created = server::generate::generate(&db, employees, seed).await?;
     tracing::info!(
@@ -100,8 +100,9 @@ async fn serve(config: Config) -> Result<(), BoxError> {
 
     let db = database::connect(&config.database_url, config.db_max_connections).await?;
     database::migrate(&db).await?;
+    let clock = business_clock(&config, &db).await?;
     if config.seed_demo {
-        demo::seed_once(&db).await?;
+        demo::seed_once_on(&db, clock).await?;
     }
 
     let pkg_dir = std::path::Path::new(leptos_options.site_root.as_ref())
@@ -122,8 +123,17 @@ async fn serve(config: Config) -> Result<(), BoxError> {
                 config.upload_max_bytes,
             )
             .map_err(|e| format!("KINERJA_EVIDENCE_STORE: {e}"))?,
+            clock,
         },
     };
+    let mailer = match &config.mail {
+        Some(mail) => Some(
+            app::mail::Mailer::smtp(&mail.smtp_url, &mail.from, &mail.public_url)
+                .map_err(|e| format!("reminder e-mail settings: {e}"))?,
+        ),
+        None => None,
+    };
+    let reminders = tokio::spawn(send_reminders(db.clone(), clock, mailer));
     let drain = server::shutdown::Drain::default();
     let app = server::routes::router(
         state,
@@ -168,9 +178,41 @@ async fn serve(config: Config) -> Result<(), BoxError> {
             tokio::time::sleep(grace).await;
         } => tracing::warn!(grace_secs = grace.as_secs(), "grace period over; closing remaining connections"),
     }
+    reminders.abort();
     db.close().await?;
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+/// Sends the deadline reminders that are due, at start and then every few minutes; every
+/// instance may run it (see `app::reminders`).
+async fn send_reminders(
+    db: sea_orm::DatabaseConnection,
+    clock: app::clock::Clock,
+    mailer: Option<app::mail::Mailer>,
+) {
+    let mut tick = tokio::time::interval(app::reminders::INTERVAL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(err) = app::reminders::run(&db, clock, mailer.as_ref()).await {
+            tracing::error!(error = %err, "reminder run failed; retried at the next interval");
+        }
+    }
+}
+
+/// The real clock, or the calendar `KINERJA_TODAY` asks for (in the agency's time zone; WIB
+/// before the agency is set up).
+async fn business_clock(
+    config: &Config,
+    db: &sea_orm::DatabaseConnection,
+) -> Result<app::clock::Clock, BoxError> {
+    let Some(today) = config.today else {
+        return Ok(app::clock::Clock::system());
+    };
+    let zone = app::db::agency::time_zone(db).await?;
+    tracing::warn!(%today, "KINERJA_TODAY is set: the agency's calendar is not the real one");
+    Ok(app::clock::Clock::from_today(today, zone))
 }
 
 /// `Leptos.toml` from the working directory when present (or `KINERJA_LEPTOS_CONFIG`), with

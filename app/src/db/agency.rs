@@ -18,6 +18,7 @@ pub struct Agency {
     pub require_admin_mfa: bool,
     pub require_evidence: bool,
     pub document_place: String,
+    pub lock_late_submissions: bool,
     pub version: i32,
 }
 
@@ -33,6 +34,7 @@ impl From<instansi::Model> for Agency {
             require_admin_mfa: row.require_admin_mfa,
             require_evidence: row.require_evidence,
             document_place: row.document_place,
+            lock_late_submissions: row.lock_late_submissions,
             version: row.version,
         }
     }
@@ -60,14 +62,6 @@ pub async fn evidence_required(db: &impl ConnectionTrait) -> Result<bool, DbErr>
     Ok(primary(db).await?.is_some_and(|a| a.require_evidence))
 }
 
-/// Now, on the agency's clocks: the date a deadline is checked against, the year a new period
-/// defaults to, the time a save is reported at.
-pub async fn now_local(
-    db: &impl ConnectionTrait,
-) -> Result<chrono::DateTime<chrono::FixedOffset>, DbErr> {
-    Ok(time_zone(db).await?.local(chrono::Utc::now()))
-}
-
 pub struct NewAgency<'a> {
     pub code: &'a str,
     pub name: &'a str,
@@ -88,6 +82,7 @@ pub async fn create(db: &impl ConnectionTrait, new: NewAgency<'_>) -> Result<Age
         require_admin_mfa: Set(false),
         require_evidence: Set(false),
         document_place: Set(new.document_place.to_owned()),
+        lock_late_submissions: Set(false),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),

@@ -26,8 +26,12 @@ pub enum Placement {
     Recorded,
     /// The employee took up the unit and position on this day: for a new record the history
     /// starts then; for an existing one it is a transfer (*mutasi*), which closes the plan in
-    /// force on the day before (`db::segments`).
-    Since(chrono::NaiveDate),
+    /// force on the day before (`db::segments`). `today` (the agency's) bounds it: a transfer
+    /// is recorded once it has happened.
+    Since {
+        on: chrono::NaiveDate,
+        today: chrono::NaiveDate,
+    },
 }
 
 /// What a save could not do because of the data already stored.
@@ -338,14 +342,13 @@ pub async fn save(
         .as_ref()
         .is_none_or(|e| e.unit_id != unit.id || e.jabatan_id != Some(position.id));
     let transfer = match (placement, &existing) {
-        (Placement::Since(on), Some(e)) => {
+        (Placement::Since { on, today }, Some(e)) => {
             if !moved {
                 return Err(SaveError::Fields(vec![(
                     "moved_on",
                     "transfer_without_move",
                 )]));
             }
-            let today = crate::db::agency::now_local(db).await?.date_naive();
             let held_since = open_history(db, e.id)
                 .await?
                 .iter()
@@ -359,7 +362,7 @@ pub async fn save(
         _ => None,
     };
     let took_up_on = match placement {
-        Placement::Since(on) => on,
+        Placement::Since { on, .. } => on,
         Placement::Recorded => now.date_naive(),
     };
     let mut row = match existing.clone() {

@@ -2,6 +2,7 @@
 //! PostgreSQL alike; integration tests in `server/tests` exercise both.
 
 pub mod accounts;
+pub mod action_plans;
 pub mod agency;
 pub mod audit;
 pub mod directory;
@@ -13,5 +14,6 @@ pub mod people;
 pub mod periods;
 pub mod segments;
 pub mod skp;
+pub mod tasks;
 pub mod units;
 pub mod versioning;

@@ -40,12 +40,46 @@ pub async fn notify_account(
     actor_name: &str,
     link: &str,
 ) -> Result<(), AppError> {
+    insert(db, user_id, kind, skp_id, actor_name, link, None).await
+}
+
+/// A deadline reminder for the accounts of an employee: `subject` names what is due (an
+/// employee's name, an evaluation's span), `due_on` the deadline. Returns the accounts reached.
+pub async fn remind_employee(
+    db: &impl ConnectionTrait,
+    pegawai_id: EmployeeId,
+    kind: Kind,
+    subject: &str,
+    link: &str,
+    due_on: chrono::NaiveDate,
+) -> Result<usize, AppError> {
+    let accounts = user_account::Entity::find()
+        .filter(user_account::Column::PegawaiId.eq(pegawai_id))
+        .filter(user_account::Column::Disabled.eq(false))
+        .all(db)
+        .await?;
+    for account in &accounts {
+        insert(db, account.id, kind, None, subject, link, Some(due_on)).await?;
+    }
+    Ok(accounts.len())
+}
+
+async fn insert(
+    db: &impl ConnectionTrait,
+    user_id: AccountId,
+    kind: Kind,
+    skp_id: Option<SkpId>,
+    actor_name: &str,
+    link: &str,
+    due_on: Option<chrono::NaiveDate>,
+) -> Result<(), AppError> {
     notifikasi::ActiveModel {
         user_id: Set(user_id),
         kind: Set(kind),
         skp_id: Set(skp_id),
         actor_name: Set(actor_name.chars().take(200).collect()),
         link: Set(link.to_owned()),
+        due_on: Set(due_on),
         read_at: Set(None),
         created_at: Set(Utc::now()),
         ..Default::default()

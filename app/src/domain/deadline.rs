@@ -7,13 +7,14 @@
 use crate::domain::period::SubPeriod;
 use crate::domain::segment::Segment;
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 /// Days before a deadline on which its reminder goes out [U]: a week ahead, three days ahead
 /// and the day before.
 pub const REMINDER_LEAD_DAYS: [u32; 3] = [7, 3, 1];
 
 /// Where a deadline stands on a given day; shown as "3 hari lagi" / "terlambat 12 hari".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DeadlineStatus {
     Upcoming { days_left: u32 },
     DueToday,
@@ -71,7 +72,7 @@ pub fn reminder_due(deadline: NaiveDate, today: NaiveDate) -> Option<Reminder> {
 }
 
 /// Why a self-assessment cannot be handed in today.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SubmissionRefusal {
     /// The months it reports on are not over: it may be handed in from this day.
     NotYetEnded { opens_on: NaiveDate },

@@ -137,6 +137,28 @@ impl EvaluationKind {
     }
 }
 
+/// The evaluations (stored `seq`s) a plan may fill in by `today`, latest first: each sub-period
+/// of the plan's position segment that has begun (DOMAIN.md §11.3), and the annual one once the
+/// segment's last sub-period has begun.
+pub fn fillable(
+    subs: &[super::period::SubPeriod],
+    segment: super::segment::Segment,
+    today: chrono::NaiveDate,
+) -> Vec<i32> {
+    let touched: Vec<&super::period::SubPeriod> =
+        subs.iter().filter(|s| segment.overlaps(s)).collect();
+    let mut seqs: Vec<i32> = touched
+        .iter()
+        .filter(|s| s.starts_on <= today)
+        .map(|s| i32::from(s.seq))
+        .rev()
+        .collect();
+    if touched.last().is_some_and(|last| last.starts_on <= today) {
+        seqs.insert(0, EvaluationKind::Annual.seq());
+    }
+    seqs
+}
+
 /// What a piece of evidence (*bukti dukung*) is: an uploaded file or a link to one elsewhere.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
 #[cfg_attr(

@@ -2,6 +2,7 @@
 //! server and the browser so both validate with the same code. See `DOMAIN.md` in the shared docs.
 
 pub mod access;
+pub mod action_plan;
 pub mod agency;
 pub mod deadline;
 pub mod directory;

@@ -21,6 +21,21 @@ pub enum NotificationKind {
     EvaluationReturned,
     /// An admin recorded a transfer that closed the employee's plan: a new one is due.
     PositionTransferred,
+    /// Reminders before a deadline (`…Due`) and on the day after it (`…Overdue`); the
+    /// notification carries the deadline.
+    /// The plan of the position held now is still to be drafted or handed in.
+    PlanDue,
+    PlanOverdue,
+    /// A plan handed in waits for the appraiser to establish it.
+    PlanReviewDue,
+    PlanReviewOverdue,
+    /// A self-assessment is still to be handed in.
+    EvaluationDue,
+    EvaluationOverdue,
+    /// An action plan (*rencana aksi*) waits for the appraiser's agreement.
+    ActionPlanSubmitted,
+    ActionPlanReturned,
+    ActionPlanAgreed,
 }
 
 from_str_via_as_str!(NotificationKind);
@@ -36,6 +51,15 @@ impl NotificationKind {
             Self::EvaluationSubmitted => "evaluation_submitted",
             Self::EvaluationReturned => "evaluation_returned",
             Self::PositionTransferred => "position_transferred",
+            Self::PlanDue => "plan_due",
+            Self::PlanOverdue => "plan_overdue",
+            Self::PlanReviewDue => "plan_review_due",
+            Self::PlanReviewOverdue => "plan_review_overdue",
+            Self::EvaluationDue => "evaluation_due",
+            Self::EvaluationOverdue => "evaluation_overdue",
+            Self::ActionPlanSubmitted => "action_plan_submitted",
+            Self::ActionPlanReturned => "action_plan_returned",
+            Self::ActionPlanAgreed => "action_plan_agreed",
         }
     }
 }

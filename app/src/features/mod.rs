@@ -1,7 +1,9 @@
 //! One folder per capability; each owns its pages, components and server functions.
 
+pub mod action_plan;
 pub mod admin;
 pub mod auth;
+pub mod deadlines;
 pub mod evaluation;
 pub mod home;
 pub mod notifications;

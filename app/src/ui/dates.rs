@@ -47,6 +47,20 @@ pub fn long_date(locale: Locale, d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), month(locale, d), d.year())
 }
 
+/// A sub-period by its months: "Juli 2026", "Januari – Maret 2026".
+pub fn month_span(locale: Locale, from: NaiveDate, to: NaiveDate) -> String {
+    if (from.year(), from.month()) == (to.year(), to.month()) {
+        format!("{} {}", month(locale, from), from.year())
+    } else {
+        format!(
+            "{} – {} {}",
+            month(locale, from),
+            month(locale, to),
+            to.year()
+        )
+    }
+}
+
 /// "1 Januari s.d. 31 Desember 2026"; the year is written once when both ends share it.
 pub fn date_span(locale: Locale, from: NaiveDate, to: NaiveDate) -> String {
     let until = match locale {
@@ -96,5 +110,17 @@ mod tests {
         for m in 1..=12 {
             assert!(!long_date(Locale::id, day(2026, m, 1)).is_empty());
         }
+    }
+
+    #[test]
+    fn sub_periods_are_named_by_their_months() {
+        assert_eq!(
+            month_span(Locale::id, day(2026, 7, 1), day(2026, 7, 31)),
+            "Juli 2026"
+        );
+        assert_eq!(
+            month_span(Locale::en, day(2026, 1, 1), day(2026, 3, 31)),
+            "January – March 2026"
+        );
     }
 }

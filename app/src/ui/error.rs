@@ -124,6 +124,13 @@ pub fn field_message_in(locale: Locale, code: &str) -> String {
         "link_scheme" => td_string!(locale, errors.field.link_scheme),
         "evaluation_locked" => td_string!(locale, errors.field.evaluation_locked),
         "evaluation_incomplete" => td_string!(locale, errors.field.evaluation_incomplete),
+        "evaluation_not_ended" => td_string!(locale, errors.field.evaluation_not_ended),
+        "evaluation_late_locked" => td_string!(locale, errors.field.evaluation_late_locked),
+        "action_plan_not_established" => {
+            td_string!(locale, errors.field.action_plan_not_established)
+        }
+        "action_plan_not_editable" => td_string!(locale, errors.field.action_plan_not_editable),
+        "action_plan_incomplete" => td_string!(locale, errors.field.action_plan_incomplete),
         "stale" => td_string!(locale, errors.field.stale),
         "malformed_request" => td_string!(locale, errors.field.malformed_request),
         "control_chars" => td_string!(locale, errors.field.control_chars),

@@ -1,6 +1,7 @@
 //! Widgets shared by every feature.
 
 pub mod dates;
+pub mod deadline;
 pub mod error;
 pub mod form;
 pub mod layout;

@@ -15,7 +15,6 @@ use app::storage::EvidenceStore;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{StatusCode, header};
-use chrono::Datelike;
 use common::TestDb;
 use common::web::{encode, get, location, login, post_form_from, request, send};
 use leptos::prelude::LeptosOptions;
@@ -26,13 +25,20 @@ use server::routes::{RouterSettings, ServerState};
 /// A small evidence limit, so that "too large" needs no large test files.
 const MAX_UPLOAD: u64 = 64 * 1024;
 
+/// The wizard's tests run on 20 August of the demo's year: July is over (and past its
+/// deadline), August is running.
 fn app(t: &TestDb) -> Router {
+    app_on(t, common::web::demo_day(8, 20))
+}
+
+fn app_on(t: &TestDb, clock: app::clock::Clock) -> Router {
     server::routes::router(
         ServerState {
             leptos_options: LeptosOptions::builder().output_name("kinerja").build(),
             app: AppState {
                 db: t.db.clone(),
                 evidence: EvidenceStore::in_memory(MAX_UPLOAD),
+                clock,
             },
         },
         &RouterSettings {
@@ -184,18 +190,26 @@ async fn download(app: &Router, cookie: &str, evidence: EvidenceId) -> (StatusCo
     (status, body.to_vec())
 }
 
-/// The month that is running in the agency's time zone (the demo's period is monthly).
-fn this_month() -> u32 {
-    (chrono::Utc::now() + chrono::Duration::hours(7)).month()
-}
+/// The month the tests report on: over on the tests' 20 August (the demo's period is monthly).
+const REPORTED_MONTH: i32 = 7;
 
 async fn start(app: &Router, t: &TestDb, cookie: &str, plan: &skp::Model) -> EvaluationId {
+    start_month(app, t, cookie, plan, REPORTED_MONTH).await
+}
+
+async fn start_month(
+    app: &Router,
+    t: &TestDb,
+    cookie: &str,
+    plan: &skp::Model,
+    month: i32,
+) -> EvaluationId {
     let (status, headers) = post_form_from(
         app,
         "/evaluasi",
         "/api/evaluasi/mulai",
         cookie,
-        &format!("skp_id={}&seq={}", plan.id, this_month()),
+        &format!("skp_id={}&seq={month}", plan.id),
     )
     .await;
     assert!(status.is_redirection(), "redirected: {status}");
@@ -1000,7 +1014,125 @@ async fn an_agency_can_require_evidence(t: TestDb) {
     assert_eq!(evaluation(&t, id).await.state.as_str(), "self_assessed");
 }
 
+/// Fills in every required item of evaluation `id`; returns its version.
+async fn fill_in(
+    app: &Router,
+    t: &TestDb,
+    cookie: &str,
+    plan: &skp::Model,
+    id: EvaluationId,
+) -> i64 {
+    let version = evaluation(t, id).await.version;
+    let mut body = format!("version={version}&step=5");
+    for i in indicators_of(t, plan).await {
+        body.push_str(&format!("&r-{}=10", i.id));
+    }
+    for v in 1..=7 {
+        body.push_str(&format!("&rating-{v}=sesuai&example-{v}=Tepat+waktu"));
+    }
+    body.push_str("&achievements=Selesai");
+    let (status, saved) = autosave(app, cookie, id, &body).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    saved["version"].as_i64().unwrap()
+}
+
+async fn hand_in(app: &Router, cookie: &str, id: EvaluationId, version: i64) -> String {
+    let (_, headers) = post_form_from(
+        app,
+        &format!("/evaluasi/{id}?langkah=5"),
+        "/api/evaluasi/ajukan",
+        cookie,
+        &format!("id={id}&version={version}"),
+    )
+    .await;
+    location(&headers)
+}
+
+/// DOMAIN.md §11.4: a month's self-assessment is handed in once the month is over; after its
+/// deadline it is accepted and marked late, unless the agency locks late submissions.
+async fn submission_waits_for_the_month_and_late_ones_can_be_locked(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app(&t);
+    let rudi = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    let plan = plan_of(&t, SUPERVISOR_NIP).await;
+
+    // August is still running on the 20th: complete, but not yet accepted.
+    let august = start_month(&app, &t, &rudi, &plan, 8).await;
+    let version = fill_in(&app, &t, &rudi, &plan, august).await;
+    let (_, review) = get(&app, &format!("/evaluasi/{august}?langkah=5"), &rudi).await;
+    assert!(review.contains("data-testid=\"submit-window\""));
+    assert!(
+        review.contains("dapat diajukan mulai 01-09-"),
+        "the day it opens is named"
+    );
+    assert!(review.contains(" hari lagi"), "how far the deadline is");
+    let refused = hand_in(&app, &rudi, august, version).await;
+    assert!(refused.contains("__err"), "{refused}");
+    assert_eq!(evaluation(&t, august).await.state.as_str(), "open");
+    let (_, page) = get(&app, &refused, &rudi).await;
+    assert!(page.contains("setelah periode yang dinilainya berakhir"));
+
+    // The agency locks late submissions: July (deadline in early August) is refused, and says so.
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let (status, _) = post_form_from(
+        &app,
+        "/admin/instansi",
+        "/api/admin/agency/update",
+        &admin,
+        "version=1&name=Badan+Kepegawaian&short_name=BKPSDM+Sukamakmur&time_zone=Asia%2FJakarta\
+         &evaluation_interval=monthly&lock_late_submissions=on",
+    )
+    .await;
+    assert!(status.is_redirection());
+    let (_, settings) = get(&app, "/admin/instansi", &admin).await;
+    assert!(settings.contains("Tolak penilaian mandiri yang melewati batas waktu"));
+    let july = start(&app, &t, &rudi, &plan).await;
+    let version = fill_in(&app, &t, &rudi, &plan, july).await;
+    let (_, review) = get(&app, &format!("/evaluasi/{july}?langkah=5"), &rudi).await;
+    assert!(review.contains("tidak menerima pengajuan terlambat"));
+    assert!(review.contains("terlambat "), "the lateness is shown");
+    let refused = hand_in(&app, &rudi, july, version).await;
+    assert!(refused.contains("__err"), "{refused}");
+    assert_eq!(evaluation(&t, july).await.state.as_str(), "open");
+
+    // Unlocked again: accepted, and marked late for the employee and the appraiser.
+    let (status, _) = post_form_from(
+        &app,
+        "/admin/instansi",
+        "/api/admin/agency/update",
+        &admin,
+        "version=2&name=Badan+Kepegawaian&short_name=BKPSDM+Sukamakmur&time_zone=Asia%2FJakarta\
+         &evaluation_interval=monthly",
+    )
+    .await;
+    assert!(status.is_redirection());
+    let (_, review) = get(&app, &format!("/evaluasi/{july}?langkah=5"), &rudi).await;
+    assert!(review.contains("Pengajuan masih diterima dan ditandai terlambat"));
+    assert_eq!(
+        hand_in(&app, &rudi, july, version).await,
+        format!("/evaluasi/{july}?status=submitted")
+    );
+    let (_, mine) = get(&app, "/evaluasi", &rudi).await;
+    assert!(
+        mine.contains("data-testid=\"late\""),
+        "late in the employee's list"
+    );
+    let appraiser = pegawai::Entity::find_by_id(plan.penilai_id.unwrap())
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let boss = login(&app, &appraiser.nip, DEMO_PASSWORD).await;
+    let (_, inbox) = get(&app, "/bawahan", &boss).await;
+    assert!(inbox.contains(&format!("/evaluasi/{july}")));
+    assert!(
+        inbox.contains("data-testid=\"late\""),
+        "late in the appraiser's inbox"
+    );
+}
+
 on_both_engines!(
+    submission_waits_for_the_month_and_late_ones_can_be_locked,
     an_agency_can_require_evidence,
     an_unknown_stored_state_refuses_every_change,
     stale_versions_are_refused_not_merged,

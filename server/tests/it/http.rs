@@ -29,6 +29,7 @@ fn state(t: &TestDb) -> ServerState {
         app: AppState {
             db: t.db.clone(),
             evidence: app::storage::EvidenceStore::in_memory(1024 * 1024),
+            clock: app::clock::Clock::system(),
         },
     }
 }

@@ -5,11 +5,13 @@
 #[macro_use]
 mod common;
 
+mod action_plan;
 mod admin;
 mod auth;
 mod authorization;
 mod concurrency;
 mod database;
+mod deadlines;
 mod evaluation;
 mod http;
 mod organisation;

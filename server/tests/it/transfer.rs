@@ -97,10 +97,8 @@ async fn a_transfer_closes_the_plan_and_opens_the_next_segment(t: TestDb) {
         .await
         .unwrap()
         .unwrap();
-    let today = app::db::agency::now_local(&t.db)
-        .await
-        .unwrap()
-        .date_naive();
+    let today =
+        app::clock::Clock::system().today_in(app::db::agency::time_zone(&t.db).await.unwrap());
     // July, as in a mid-year rotation; earlier in the year, yesterday.
     let july = NaiveDate::from_ymd_opt(period.year, 7, 1).unwrap();
     let moved_on = july

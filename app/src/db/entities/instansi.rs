@@ -19,6 +19,8 @@ pub struct Model {
     pub require_evidence: bool,
     /// Where the agency signs its documents ("Sukamakmur"), printed above the signatures.
     pub document_place: String,
+    /// A self-assessment cannot be handed in after its deadline; the appraiser rates without it.
+    pub lock_late_submissions: bool,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

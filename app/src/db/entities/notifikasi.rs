@@ -13,6 +13,8 @@ pub struct Model {
     pub skp_id: Option<SkpId>,
     pub actor_name: String,
     pub link: String,
+    /// The deadline a reminder is about.
+    pub due_on: Option<Date>,
     pub read_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
 }

@@ -25,6 +25,7 @@ pub struct AgencySettings {
     pub evaluation_interval: EvaluationInterval,
     pub require_admin_mfa: bool,
     pub require_evidence: bool,
+    pub lock_late_submissions: bool,
     pub document_place: String,
 }
 
@@ -33,7 +34,7 @@ pub async fn load_agency_settings() -> Result<AgencySettings, AppError> {
     crate::state::respond(ssr::load().await)
 }
 
-/// `require_admin_mfa` and `require_evidence` are checkboxes: present (any value) when ticked.
+/// `require_admin_mfa`, `require_evidence` and `lock_late_submissions` are checkboxes: present (any value) when ticked.
 /// A post without `document_place` leaves the stored place as it is.
 #[server(endpoint = "admin/agency/update")]
 pub async fn update_agency(
@@ -44,6 +45,7 @@ pub async fn update_agency(
     evaluation_interval: String,
     require_admin_mfa: Option<String>,
     require_evidence: Option<String>,
+    lock_late_submissions: Option<String>,
     document_place: Option<String>,
 ) -> Result<(), AppError> {
     crate::state::respond(
@@ -56,6 +58,7 @@ pub async fn update_agency(
                 evaluation_interval,
                 require_admin_mfa: require_admin_mfa.is_some(),
                 require_evidence: require_evidence.is_some(),
+                lock_late_submissions: lock_late_submissions.is_some(),
                 document_place,
             },
         )
@@ -100,6 +103,7 @@ mod ssr {
             evaluation_interval: row.evaluation_interval,
             require_admin_mfa: row.require_admin_mfa,
             require_evidence: row.require_evidence,
+            lock_late_submissions: row.lock_late_submissions,
             document_place: row.document_place,
         })
     }
@@ -112,6 +116,7 @@ mod ssr {
             "evaluation_interval": row.evaluation_interval,
             "require_admin_mfa": row.require_admin_mfa,
             "require_evidence": row.require_evidence,
+            "lock_late_submissions": row.lock_late_submissions,
             "document_place": row.document_place,
         })
     }
@@ -124,6 +129,7 @@ mod ssr {
         pub evaluation_interval: String,
         pub require_admin_mfa: bool,
         pub require_evidence: bool,
+        pub lock_late_submissions: bool,
         pub document_place: Option<String>,
     }
 
@@ -135,6 +141,7 @@ mod ssr {
             evaluation_interval,
             require_admin_mfa,
             require_evidence,
+            lock_late_submissions,
             document_place,
         } = posted;
         let db = state::db()?;
@@ -195,6 +202,7 @@ mod ssr {
         active.evaluation_interval = Set(interval);
         active.require_admin_mfa = Set(require_admin_mfa);
         active.require_evidence = Set(require_evidence);
+        active.lock_late_submissions = Set(lock_late_submissions);
         active.document_place = Set(document_place);
         active.version = Set(version + 1);
         active.updated_at = Set(Utc::now());
@@ -291,6 +299,9 @@ fn settings_form(i18n: leptos_i18n::I18nContext<Locale>, s: AgencySettings) -> i
                 <CheckboxField name="require_evidence" label={t_string!(i18n, agency.require_evidence).to_string()}
                     checked={s.require_evidence} error={form.error(i18n, "require_evidence")}
                     hint={t_string!(i18n, agency.require_evidence_hint).to_string()} />
+                <CheckboxField name="lock_late_submissions" label={t_string!(i18n, agency.lock_late).to_string()}
+                    checked={s.lock_late_submissions} error={form.error(i18n, "lock_late_submissions")}
+                    hint={t_string!(i18n, agency.lock_late_hint).to_string()} />
                 <button class="button" type="submit">{t!(i18n, admin.save)}</button>
             </form>
         </section>

@@ -406,7 +406,8 @@ pub(crate) mod ssr {
             "" => Ok(None),
             text => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Some),
         };
-        let valid = validate(&fields, Utc::now().date_naive());
+        let today = state::today(&db).await?;
+        let valid = validate(&fields, today);
         let (valid, moved_on_date) = match (valid, moved_on_date) {
             (Ok(valid), Ok(date)) => (valid, date),
             (valid, date) => {
@@ -418,7 +419,7 @@ pub(crate) mod ssr {
             }
         };
         let placement = match moved_on_date {
-            Some(on) if current.is_some() => Placement::Since(on),
+            Some(on) if current.is_some() => Placement::Since { on, today },
             _ => Placement::Recorded,
         };
         let txn = db.begin().await?;
@@ -427,7 +428,7 @@ pub(crate) mod ssr {
             client: &client,
             via: match (&current, placement) {
                 (None, _) => "employee_created",
-                (Some(_), Placement::Since(_)) => "employee_transferred",
+                (Some(_), Placement::Since { .. }) => "employee_transferred",
                 (Some(_), Placement::Recorded) => "employee_updated",
             },
         };

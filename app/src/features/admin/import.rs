@@ -223,10 +223,10 @@ async fn apply(
     user: &crate::state::CurrentUser,
     client: &ClientInfo,
 ) -> Result<Result<Counts, Vec<ImportError>>, AppError> {
-    let today = Utc::now().date_naive();
     let agency = crate::db::agency::primary(db)
         .await?
         .ok_or(AppError::NotFound)?;
+    let today = crate::state::clock()?.today_in(agency.time_zone);
     let mut errors = Vec::new();
     let mut valid: Vec<(u64, &EmployeeFields, Option<bool>, ValidEmployee)> = Vec::new();
     let mut first_line_of: HashMap<String, u64> = HashMap::new();

@@ -152,7 +152,7 @@ mod ssr {
             }
             None => None,
         };
-        let today = crate::db::agency::now_local(&db).await?.date_naive();
+        let today = state::today(&db).await?;
         let valid = validate(&fields, today).map_err(|errors| {
             AppError::Invalid(
                 errors

@@ -61,6 +61,7 @@ pub mod ssr {
     use crate::db::skp::{self as plans, SkpRecord};
     use crate::db::versioning;
     use crate::domain::access::{Action, EmployeeFacts, Target, authorize};
+    use crate::domain::deadline::{DeadlineStatus, SubmissionRefusal, may_submit, reporting_ends};
     use crate::domain::evaluation::{
         Completeness, EvaluationEvent, EvaluationKind, EvaluationState, EvidenceKind, Field,
         IndicatorFacts, RETURN_NOTE_MAX, Step, clean_link, clean_value, evaluation_transition,
@@ -214,27 +215,83 @@ pub mod ssr {
     }
 
     async fn today(db: &impl ConnectionTrait) -> Result<NaiveDate, AppError> {
-        Ok(crate::db::agency::now_local(db).await?.date_naive())
+        state::today(db).await
     }
 
-    /// Evaluations that may be filled in by `today`: every sub-period that has begun (latest
-    /// first), and the annual one once the last sub-period has begun.
-    /// Only the sub-periods the plan's position segment touches (DOMAIN.md §11.3).
-    fn available(period: &periode::Model, segment: Segment, today: NaiveDate) -> Vec<i32> {
-        let subs: Vec<SubPeriod> = sub_periods(period.year, period.evaluation_interval)
-            .into_iter()
-            .filter(|s| segment.overlaps(s))
-            .collect();
-        let mut seqs: Vec<i32> = subs
-            .iter()
-            .filter(|s| s.starts_on <= today)
-            .map(|s| i32::from(s.seq))
-            .rev()
-            .collect();
-        if subs.last().is_some_and(|last| last.starts_on <= today) {
-            seqs.insert(0, EvaluationKind::Annual.seq());
+    /// The deadline of evaluation `seq` in `period`. Opening a period gives every sub-period
+    /// its deadline, so a missing one is damaged data: refused, not guessed.
+    async fn deadline_of(
+        db: &impl ConnectionTrait,
+        period: &periode::Model,
+        seq: i32,
+    ) -> Result<NaiveDate, AppError> {
+        if seq == EvaluationKind::Annual.seq() {
+            return Ok(period.annual_deadline);
         }
-        seqs
+        crate::db::periods::deadlines_of(db, period.id)
+            .await?
+            .into_iter()
+            .find(|d| d.seq == seq)
+            .map(|d| d.deadline)
+            .ok_or_else(|| {
+                tracing::error!(period = %period.id, seq, "sub-period without a deadline");
+                AppError::Internal
+            })
+    }
+
+    /// When the evaluation in `cx` is due, and whether it may be handed in today
+    /// (DOMAIN.md §11.4: not before its months are over; after the deadline only if the agency
+    /// accepts late submissions).
+    struct Window {
+        deadline: NaiveDate,
+        today: NaiveDate,
+        verdict: Result<(), SubmissionRefusal>,
+    }
+
+    async fn window(db: &impl ConnectionTrait, cx: &Context) -> Result<Window, AppError> {
+        let seq = cx.evaluation.seq;
+        let Some((_, sub_ends_on)) = span_of(&cx.period, seq) else {
+            tracing::error!(evaluation = %cx.evaluation.id, seq, "evaluation outside its period");
+            return Err(AppError::Internal);
+        };
+        let segment = crate::db::segments::segment_of(&cx.plan, &cx.period);
+        let deadline = deadline_of(db, &cx.period, seq).await?;
+        let lock_late = crate::db::agency::primary(db)
+            .await?
+            .is_some_and(|a| a.lock_late_submissions);
+        let today = today(db).await?;
+        let verdict = may_submit(
+            reporting_ends(sub_ends_on, segment),
+            deadline,
+            lock_late,
+            today,
+        );
+        Ok(Window {
+            deadline,
+            today,
+            verdict,
+        })
+    }
+
+    /// Whether `evaluation` was handed in after `deadline` (on the agency's calendar).
+    fn handed_in_late(
+        evaluation: Option<&evaluasi::Model>,
+        deadline: Option<NaiveDate>,
+        time_zone: crate::domain::agency::AgencyTimeZone,
+    ) -> bool {
+        match (evaluation.and_then(|e| e.submitted_at), deadline) {
+            (Some(at), Some(deadline)) => time_zone.local(at).date_naive() > deadline,
+            _ => false,
+        }
+    }
+
+    /// Evaluations that may be filled in by `today` (`domain::evaluation::fillable`).
+    fn available(period: &periode::Model, segment: Segment, today: NaiveDate) -> Vec<i32> {
+        crate::domain::evaluation::fillable(
+            &sub_periods(period.year, period.evaluation_interval),
+            segment,
+            today,
+        )
     }
 
     /// The indicators of the plan with whether each must be reported on and whether its
@@ -604,6 +661,12 @@ pub mod ssr {
             Vec::new()
         };
         let comma = decimal_comma();
+        let periodic = cx.evaluation.seq != EvaluationKind::Annual.seq();
+        let planned = if periodic {
+            crate::db::action_plans::agreed_steps(&db, cx.plan.id, cx.evaluation.seq).await?
+        } else {
+            Default::default()
+        };
         let results = record
             .results
             .iter()
@@ -630,6 +693,10 @@ pub mod ssr {
                                 .filter(|e| e.indikator_id == i.id)
                                 .map(|e| evidence_view(e, comma))
                                 .collect(),
+                            planned: planned.get(&i.id).map(|s| PlannedStep {
+                                description: s.description.clone(),
+                                target: s.target.clone(),
+                            }),
                         }
                     })
                     .collect(),
@@ -660,11 +727,19 @@ pub mod ssr {
             None => None,
         };
         let max_upload_bytes = state::evidence()?.max_bytes();
+        let window = window(&db, &cx).await?;
+        let time_zone = crate::db::agency::time_zone(&db).await?;
         Ok(WizardView {
+            deadline: date(window.deadline),
+            deadline_status: (e.state == EvaluationState::Open)
+                .then(|| DeadlineStatus::on(window.deadline, window.today)),
+            submit_refusal: window.verdict.err(),
+            late: handed_in_late(Some(e), Some(window.deadline), time_zone),
             id,
             skp_id: cx.plan.id,
             seq: e.seq,
             year: cx.period.year,
+            without_action_plan: periodic && planned.is_empty(),
             span: span_text(&cx.period, e.seq),
             state: e.state,
             version: e.version,
@@ -745,6 +820,7 @@ pub mod ssr {
         };
         let deadlines = crate::db::periods::deadlines_of(&db, period.id).await?;
         let today = today(&db).await?;
+        let time_zone = crate::db::agency::time_zone(&db).await?;
         let mut out = Vec::with_capacity(plans.len());
         for plan in plans {
             let started = evaluasi::Entity::find()
@@ -761,12 +837,17 @@ pub mod ssr {
                     } else {
                         deadlines.iter().find(|d| d.seq == seq).map(|d| d.deadline)
                     };
+                    let to_hand_in = e.is_none_or(|e| e.state == EvaluationState::Open);
                     EvaluationEntry {
                         seq,
                         span: span_text(&period, seq),
                         id: e.map(|e| e.id),
                         state: e.map(|e| e.state),
                         deadline: deadline.map(date).unwrap_or_default(),
+                        deadline_status: deadline
+                            .filter(|_| to_hand_in)
+                            .map(|d| DeadlineStatus::on(d, today)),
+                        late: handed_in_late(e, deadline, time_zone),
                     }
                 })
                 .collect();
@@ -866,6 +947,16 @@ pub mod ssr {
             SkpParty::Owner,
         )
         .ok_or_else(locked)?;
+        let code = match window(&db, &cx).await?.verdict {
+            Ok(()) => None,
+            Err(SubmissionRefusal::NotYetEnded { .. }) => Some("evaluation_not_ended"),
+            Err(SubmissionRefusal::Late { .. }) => Some("evaluation_late_locked"),
+        };
+        if let Some(code) = code {
+            return Err(AppError::Invalid(
+                FormErrors::default().field("evaluation", code),
+            ));
+        }
         let record = plans::load(&db, cx.plan.id).await?;
         let facts = completeness(&db, id, &plan_indicators(&record)).await?;
         if !missing(&facts).is_empty() {
@@ -879,7 +970,11 @@ pub mod ssr {
         versioning::claim::<evaluasi::Entity>(&txn, id, version).await?;
         evaluasi::Entity::update_many()
             .col_expr(evaluasi::Column::State, Expr::value(next))
-            .col_expr(evaluasi::Column::SubmittedAt, Expr::value(Some(Utc::now())))
+            // The business clock: whether it came in late is read off this moment.
+            .col_expr(
+                evaluasi::Column::SubmittedAt,
+                Expr::value(Some(state::clock()?.now())),
+            )
             .filter(evaluasi::Column::Id.eq(id))
             .exec(&txn)
             .await?;
@@ -1199,7 +1294,17 @@ pub mod ssr {
                 .await?
                 .ok_or(AppError::Internal)?;
             let header = plans::parse_header(&plan)?;
+            let deadlines = crate::db::periods::deadlines_of(&db, period.id).await?;
             for e in waiting {
+                let deadline = if e.seq == EvaluationKind::Annual.seq() {
+                    Some(period.annual_deadline)
+                } else {
+                    deadlines
+                        .iter()
+                        .find(|d| d.seq == e.seq)
+                        .map(|d| d.deadline)
+                };
+                let late = handed_in_late(Some(&e), deadline, time_zone);
                 let submitted_at = match e.submitted_at {
                     Some(at) => time_zone.moment_text(at),
                     None => String::new(),
@@ -1211,6 +1316,7 @@ pub mod ssr {
                     seq: e.seq,
                     span: span_text(&period, e.seq),
                     submitted_at,
+                    late,
                 });
             }
         }

@@ -4,6 +4,7 @@
 
 use super::api::*;
 use super::types::*;
+use crate::domain::deadline::SubmissionRefusal;
 use crate::domain::evaluation::{EvaluationState, EvidenceKind, Field, SelfRating, evidence_input};
 use crate::domain::ids::{EvaluationId, IndicatorId};
 use crate::domain::skp::ResultGroup;
@@ -12,6 +13,7 @@ use crate::error::AppError;
 use crate::features::admin::load_failure;
 use crate::features::skp::{aspect_label, value_definition, value_name};
 use crate::i18n::*;
+use crate::ui::deadline::DeadlineTag;
 use crate::ui::error::{ErrorNotice, field_message, posted_failure};
 use crate::ui::form::{Hidden, Posted, TextArea, TextAreaField};
 use crate::ui::title::PageTitle;
@@ -72,6 +74,28 @@ fn target_text(i18n: I18n, i: &IndicatorItem) -> String {
         i.target_unit.as_deref(),
         i18n.get_locale_untracked() == Locale::id,
     )
+}
+
+/// What the realisation of `i` is measured against: this sub-period's target of the agreed
+/// action plan when there is one, else the annual target. (label, text); empty text for a
+/// narrative indicator without a plan.
+fn measure(i18n: I18n, i: &IndicatorItem) -> (String, String) {
+    match &i.planned {
+        Some(step) => (
+            t_string!(i18n, evaluation.period_target).to_string(),
+            format!(
+                "{} {}",
+                step.target,
+                i.target_unit.clone().unwrap_or_default()
+            )
+            .trim_end()
+            .to_owned(),
+        ),
+        None => (
+            t_string!(i18n, evaluation.target).to_string(),
+            target_text(i18n, i),
+        ),
+    }
 }
 
 /// `"` `\` and control characters escaped, and `<` too so the text can never close the
@@ -352,6 +376,13 @@ fn wizard_page(i18n: I18n, v: WizardView) -> impl IntoView {
         <section class="skp-page wizard-page" aria-labelledby="wizard-title">
             <p class="eyebrow">{t!(i18n, evaluation.title)}" · "{v.employee.name.clone()}</p>
             <h1 id="wizard-title">{title}</h1>
+            <p class="small" data-testid="wizard-deadline">
+                {t!(i18n, deadline.due, date = v.deadline.clone())}
+                {v.deadline_status.map(|status| view! { " · "<DeadlineTag status /> })}
+                {v.late.then(|| view! {
+                    " "<span class="badge state-overdue" data-testid="late">{t!(i18n, evaluation.submitted_late)}</span>
+                })}
+            </p>
             {status_text.map(|s| view! { <p class="notice notice-success" role="status">{s}</p> })}
             {submitted_notice.map(|s| view! { <p class="notice" data-testid="submitted-notice">{s}</p> })}
             {returned.map(|note| view! {
@@ -454,6 +485,9 @@ fn results_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView + 
         {v.evidence_required.then(|| view! {
             <p class="notice" data-testid="evidence-required">{t!(i18n, evaluation.evidence_required)}</p>
         })}
+        {v.without_action_plan.then(|| view! {
+            <p class="hint" data-testid="annual-targets">{t!(i18n, evaluation.annual_target_only)}</p>
+        })}
         {v.results.iter().map(|r| {
             let number = if r.group == ResultGroup::Utama { utama += 1; format!("A.{utama}") } else { tambahan += 1; format!("B.{tambahan}") };
             view! {
@@ -474,7 +508,7 @@ fn indicator_block(
     i: &IndicatorItem,
     max: &str,
 ) -> impl IntoView + use<> {
-    let target = target_text(i18n, i);
+    let (target_label, target) = measure(i18n, i);
     let aspect = i.aspect.map(|a| aspect_label(i18n, a));
     let value_label = if i.numeric {
         t_string!(i18n, evaluation.realisation_numeric).to_string()
@@ -492,7 +526,10 @@ fn indicator_block(
                 {i.text.clone()}
             </p>
             {(!target.is_empty()).then(|| view! {
-                <p class="small muted">{t!(i18n, evaluation.target)}": "{target.clone()}</p>
+                <p class="small muted" data-testid=format!("target-{}", i.id)>{target_label}": "<strong>{target.clone()}</strong></p>
+            })}
+            {i.planned.as_ref().map(|step| view! {
+                <p class="small muted pre-line" data-testid=format!("planned-{}", i.id)>{t!(i18n, evaluation.planned_step)}": "{step.description.clone()}</p>
             })}
             {text_field(i18n, fs, format!("r-{}", i.id), value_label, value_hint, &i.value, !i.numeric,
                 i.numeric.then_some("decimal"))}
@@ -690,9 +727,42 @@ fn missing_label(i18n: I18n, v: &WizardView, field: &str) -> String {
     }
 }
 
+/// Why the review step's button is off although everything is filled in, or the warning that
+/// it comes in late.
+fn window_notice(i18n: I18n, v: &WizardView) -> Option<AnyView> {
+    let date = |d: chrono::NaiveDate| d.format("%d-%m-%Y").to_string();
+    match v.submit_refusal {
+        Some(SubmissionRefusal::NotYetEnded { opens_on }) => Some(
+            view! {
+                <p class="notice" data-testid="submit-window">
+                    {t!(i18n, evaluation.opens_on, date = date(opens_on))}
+                </p>
+            }
+            .into_any(),
+        ),
+        Some(SubmissionRefusal::Late { deadline }) => Some(
+            view! {
+                <p class="notice notice-error" data-testid="submit-window">
+                    {t!(i18n, evaluation.closed_on, date = date(deadline))}
+                </p>
+            }
+            .into_any(),
+        ),
+        None => v.deadline_status.filter(|s| s.is_overdue()).map(|_| {
+            view! {
+                <p class="notice" data-testid="submit-window">
+                    {t!(i18n, evaluation.late_accepted, date = v.deadline.clone())}
+                </p>
+            }
+            .into_any()
+        }),
+    }
+}
+
 fn review_step(i18n: I18n, v: &WizardView) -> impl IntoView + use<> {
     let missing = v.missing.clone();
     let complete = missing.is_empty();
+    let may_submit = complete && v.submit_refusal.is_none();
     view! {
         {if complete {
             view! { <p class="notice notice-success" data-testid="complete">{t!(i18n, evaluation.review_complete)}</p> }.into_any()
@@ -714,11 +784,12 @@ fn review_step(i18n: I18n, v: &WizardView) -> impl IntoView + use<> {
             }.into_any()
         }}
         {summary(i18n, v)}
+        {window_notice(i18n, v)}
         <form method="post" action="/api/evaluasi/ajukan" data-submit-evaluation class="form">
             <input type="hidden" name="id" value=v.id.to_string() />
             <input type="hidden" name="version" value=v.version.to_string() />
             <p class="hint">{t!(i18n, evaluation.submit_hint)}</p>
-            <button class="button" type="submit" disabled=!complete data-testid="evaluation-submit">
+            <button class="button" type="submit" disabled=!may_submit data-testid="evaluation-submit">
                 {t!(i18n, evaluation.submit)}
             </button>
         </form>
@@ -752,7 +823,7 @@ fn summary(i18n: I18n, v: &WizardView) -> impl IntoView + use<> {
                             let flagged = no_evidence.contains(&i.id);
                             view! {
                                 <div>
-                                    <dt>{i.text.clone()}" ("{t!(i18n, evaluation.target)}" "{target_text(i18n, i)}")"</dt>
+                                    <dt>{i.text.clone()}" ("{measure(i18n, i).0}" "{measure(i18n, i).1}")"</dt>
                                     <dd>
                                         <span class="pre-line" data-testid=format!("value-{}", i.id)>{or_dash(&i.value)}</span>
                                         {(!i.comment.is_empty()).then(|| view! { <p class="small pre-line">{i.comment.clone()}</p> })}
@@ -891,6 +962,10 @@ fn plan_entries(i18n: I18n, year: i32, plan: PlanEvaluations) -> impl IntoView {
                                 {(!e.deadline.is_empty()).then(|| view! {
                                     " · "{t!(i18n, evaluation.deadline, date = e.deadline.clone())}
                                 })}
+                                {e.deadline_status.map(|status| view! { " · "<DeadlineTag status /> })}
+                                {e.late.then(|| view! {
+                                    " "<span class="badge state-overdue" data-testid="late">{t!(i18n, evaluation.submitted_late)}</span>
+                                })}
                             </p>
                         </div>
                         {action}
@@ -920,6 +995,9 @@ pub fn SubmittedEvaluations() -> impl IntoView {
                                     <a href=format!("/evaluasi/{}", e.id)>{e.employee.clone()}</a>
                                     " · "{if e.seq == 0 { t_string!(i18n, evaluation.annual_short).to_string() } else { e.span.clone() }}
                                     " · "<span class="small muted">{t!(i18n, evaluation.submitted_at, at = e.submitted_at.clone())}</span>
+                                    {e.late.then(|| view! {
+                                        " "<span class="badge state-overdue" data-testid="late">{t!(i18n, evaluation.submitted_late)}</span>
+                                    })}
                                 </li>
                             }).collect_view()}
                         </ul>

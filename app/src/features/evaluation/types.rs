@@ -1,5 +1,6 @@
 //! What the self-assessment pages receive from the server.
 
+use crate::domain::deadline::{DeadlineStatus, SubmissionRefusal};
 use crate::domain::evaluation::{EvaluationState, EvidenceKind, SelfRating};
 use crate::domain::ids::{EvaluationId, EvidenceId, IndicatorId, ResultId, SkpId};
 use crate::domain::segment::Segment;
@@ -34,6 +35,16 @@ pub struct IndicatorItem {
     pub value: String,
     pub comment: String,
     pub evidence: Vec<EvidenceView>,
+    /// For a periodic evaluation under an agreed action plan: this sub-period's step, whose
+    /// target the realisation is measured against (instead of the annual one).
+    pub planned: Option<PlannedStep>,
+}
+
+/// One step of the agreed action plan (*rencana aksi*).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedStep {
+    pub description: String,
+    pub target: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,6 +79,9 @@ pub struct WizardView {
     /// 1..n for a periodic evaluation, 0 for the annual one.
     pub seq: i32,
     pub year: i32,
+    /// A periodic evaluation of a plan without an agreed action plan: measured against the
+    /// annual targets, and the page says so.
+    pub without_action_plan: bool,
     /// The evaluated stretch, `01-11-2026 – 30-11-2026`.
     pub span: String,
     pub state: EvaluationState,
@@ -93,6 +107,14 @@ pub struct WizardView {
     pub max_upload_bytes: u64,
     /// The agency requires evidence for every reported indicator.
     pub evidence_required: bool,
+    /// `dd-mm-yyyy`.
+    pub deadline: String,
+    /// How far the deadline is, while the employee still has it to hand in.
+    pub deadline_status: Option<DeadlineStatus>,
+    /// Why it cannot be handed in today, if it cannot.
+    pub submit_refusal: Option<SubmissionRefusal>,
+    /// Handed in after its deadline.
+    pub late: bool,
 }
 
 /// One evaluation in the employee's list: started or not yet.
@@ -105,6 +127,10 @@ pub struct EvaluationEntry {
     /// `None` when not started.
     pub state: Option<EvaluationState>,
     pub deadline: String,
+    /// How far the deadline is, while it is still to be handed in.
+    pub deadline_status: Option<DeadlineStatus>,
+    /// Handed in after its deadline.
+    pub late: bool,
 }
 
 /// The evaluations of the signed-in employee's established plans in the open period: one plan,
@@ -133,4 +159,6 @@ pub struct SubmittedEvaluation {
     pub seq: i32,
     pub span: String,
     pub submitted_at: String,
+    /// Handed in after its deadline.
+    pub late: bool,
 }

@@ -42,6 +42,7 @@ pub(crate) mod ssr {
                 link: n.link,
                 at: time_zone.moment_text(n.created_at),
                 unread: n.read_at.is_none(),
+                due: n.due_on.map(|d| d.format("%d-%m-%Y").to_string()),
             });
         }
         Ok(out)

@@ -3,6 +3,7 @@
 
 mod api;
 mod pages;
+pub mod text;
 pub mod types;
 
 pub use api::*;

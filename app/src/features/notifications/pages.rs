@@ -1,8 +1,8 @@
 //! `/notifikasi` and the bell: server-rendered, plain forms (work without JavaScript).
 
 use super::api::*;
+use super::text::notification_text_in;
 use super::types::NotificationView;
-use crate::domain::notification::NotificationKind;
 use crate::features::admin::load_failure;
 use crate::i18n::*;
 use crate::ui::title::PageTitle;
@@ -11,30 +11,12 @@ use leptos::prelude::*;
 type I18n = leptos_i18n::I18nContext<Locale>;
 
 fn notification_text(i18n: I18n, n: &NotificationView) -> String {
-    let actor = n.actor.clone();
-    match n.kind {
-        NotificationKind::SkpSubmitted => {
-            t_string!(i18n, notifications.skp_submitted, actor = actor)
-        }
-        NotificationKind::SkpReturned => t_string!(i18n, notifications.skp_returned, actor = actor),
-        NotificationKind::SkpApproved => t_string!(i18n, notifications.skp_approved, actor = actor),
-        NotificationKind::SkpRevisionRequested => {
-            t_string!(i18n, notifications.skp_revision_requested, actor = actor)
-        }
-        NotificationKind::SkpCommented => {
-            t_string!(i18n, notifications.skp_commented, actor = actor)
-        }
-        NotificationKind::EvaluationSubmitted => {
-            t_string!(i18n, notifications.evaluation_submitted, actor = actor)
-        }
-        NotificationKind::EvaluationReturned => {
-            t_string!(i18n, notifications.evaluation_returned, actor = actor)
-        }
-        NotificationKind::PositionTransferred => {
-            t_string!(i18n, notifications.position_transferred, actor = actor)
-        }
-    }
-    .to_string()
+    notification_text_in(
+        i18n.get_locale_untracked(),
+        n.kind,
+        &n.actor,
+        n.due.as_deref(),
+    )
 }
 
 /// `/notifikasi`: the latest notifications, newest first.

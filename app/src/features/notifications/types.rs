@@ -12,4 +12,6 @@ pub struct NotificationView {
     pub link: String,
     pub at: String,
     pub unread: bool,
+    /// The deadline of a reminder, `dd-mm-yyyy`.
+    pub due: Option<String>,
 }

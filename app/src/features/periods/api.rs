@@ -248,7 +248,7 @@ mod ssr {
             .order_by_desc(periode::Column::Year)
             .all(&db)
             .await?;
-        let mut year = agency.time_zone.local(Utc::now()).year();
+        let mut year = state::clock()?.today_in(agency.time_zone).year();
         while stored.iter().any(|p| p.year == year) {
             year += 1;
         }

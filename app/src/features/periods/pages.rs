@@ -208,6 +208,7 @@ fn period_editor(i18n: I18n, e: PeriodEditor) -> impl IntoView {
             {general.map(|error| view! { <ErrorNotice error /> })}
             {closed_problem.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
             {e.can_manage.then(|| deadlines_section(i18n, &e, deadline_error, open))}
+            {(e.can_manage && open).then(|| view! { <crate::features::deadlines::PeriodOverdue id=e.id /> })}
             {e.can_manage.then(|| view! {
                 <h2 id="state-title">{t!(i18n, period.state)}</h2>
                 <form method="post" action="/api/admin/period/state" aria-labelledby="state-title">

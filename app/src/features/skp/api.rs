@@ -232,27 +232,27 @@ pub(crate) mod ssr {
     }
 
     /// A plan with who is looking at it.
-    struct Context {
-        db: DatabaseConnection,
-        user: CurrentUser,
-        record: SkpRecord,
-        state: SkpState,
-        is_owner: bool,
+    pub(crate) struct Context {
+        pub(crate) db: DatabaseConnection,
+        pub(crate) user: CurrentUser,
+        pub(crate) record: SkpRecord,
+        pub(crate) state: SkpState,
+        pub(crate) is_owner: bool,
         /// The viewer decides as the plan's appraiser: they are the appraiser of record, or an
         /// admin acting for an appraiser outside the application (`acting_for`).
-        is_appraiser: bool,
+        pub(crate) is_appraiser: bool,
         /// Name of the official outside the application the viewer acts for.
-        acting_for: Option<String>,
+        pub(crate) acting_for: Option<String>,
         /// A closed period freezes its plans: nothing changes until an admin reopens it.
-        period_closed: bool,
+        pub(crate) period_closed: bool,
     }
 
     impl Context {
-        fn link(&self) -> String {
+        pub(crate) fn link(&self) -> String {
             format!("/skp/{}", self.record.skp.id)
         }
 
-        fn require_open_period(&self) -> Result<(), AppError> {
+        pub(crate) fn require_open_period(&self) -> Result<(), AppError> {
             if self.period_closed {
                 return Err(AppError::Invalid(
                     FormErrors::default().field("event", "period_closed"),
@@ -275,7 +275,7 @@ pub(crate) mod ssr {
             Ok(())
         }
 
-        fn actor_name(&self) -> Result<String, AppError> {
+        pub(crate) fn actor_name(&self) -> Result<String, AppError> {
             let header = store::parse_header(&self.record.skp)?;
             Ok(if self.is_owner {
                 header.employee.name
@@ -289,7 +289,7 @@ pub(crate) mod ssr {
 
         /// Records `action`; a decision taken for an appraiser outside the application names
         /// them, so the log tells who decided and who typed it in.
-        async fn audit(
+        pub(crate) async fn audit(
             &self,
             db: &impl sea_orm::ConnectionTrait,
             action: &str,
@@ -314,7 +314,7 @@ pub(crate) mod ssr {
         }
     }
 
-    async fn context(skp_id: SkpId) -> Result<Context, AppError> {
+    pub(crate) async fn context(skp_id: SkpId) -> Result<Context, AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
         let record = store::load(&db, skp_id).await?;
@@ -1525,7 +1525,7 @@ pub(crate) mod ssr {
                 rows: Vec::new(),
             });
         };
-        let today = agency.time_zone.local(Utc::now()).date_naive();
+        let today = state::clock()?.today_in(agency.time_zone);
         let plans = skp::Entity::find()
             .filter(skp::Column::PeriodeId.eq(period.id))
             .filter(skp::Column::PenilaiId.eq(me))

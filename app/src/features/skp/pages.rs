@@ -384,7 +384,13 @@ fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
                     {(v.revision > 0).then(|| view! { " · "{t!(i18n, skp.revision, n = v.revision)} })}
                 </p>
                 <p class="muted small">{t!(i18n, skp.period)}": "{period_label}" · "{approach_label}</p>
-                <p><a class="button button-secondary" href=format!("/skp/{}/cetak", v.id) data-testid="skp-print">{t!(i18n, skp.print)}</a></p>
+                <p class="actions">
+                    <a class="button button-secondary" href=format!("/skp/{}/cetak", v.id) data-testid="skp-print">{t!(i18n, skp.print)}</a>
+                    // Action plans are written for an established plan (its IKIs no longer change).
+                    {v.state.is_effective().then(|| view! {
+                        <a class="button button-secondary" href=format!("/skp/{}/rencana-aksi", v.id) data-testid="skp-action-plan">{t!(i18n, action_plan.title)}</a>
+                    })}
+                </p>
             </header>
             {status.map(|s| view! { <p class="notice" role="status" data-testid="skp-status">{status_message(i18n, &s)}</p> })}
             {top_error.filter(|m| !m.is_empty()).map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
@@ -1094,7 +1100,9 @@ fn review_list(i18n: I18n, list: ReviewList) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <crate::features::action_plan::ActionPlansWaiting />
             <crate::features::evaluation::SubmittedEvaluations />
+            <crate::features::deadlines::TeamOverdue />
         </section>
     }
 }

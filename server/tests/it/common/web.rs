@@ -16,12 +16,37 @@ pub fn app(t: &TestDb) -> Router {
 
 /// The application as deployed behind `trusted_proxies`.
 pub fn app_behind(t: &TestDb, trusted_proxies: server::proxy::TrustedProxies) -> Router {
+    app_with(t, trusted_proxies, app::clock::Clock::system())
+}
+
+/// The application with the agency's calendar on `clock`.
+pub fn app_on(t: &TestDb, clock: app::clock::Clock) -> Router {
+    app_with(t, server::proxy::TrustedProxies::NONE, clock)
+}
+
+/// A clock on which it is `month`/`day` of the demo's year (the year running now in WIB).
+pub fn demo_day(month: u32, day: u32) -> app::clock::Clock {
+    use app::domain::agency::AgencyTimeZone;
+    use chrono::Datelike;
+    let year = app::clock::Clock::system()
+        .today_in(AgencyTimeZone::Wib)
+        .year();
+    let date = chrono::NaiveDate::from_ymd_opt(year, month, day).expect("a real day");
+    app::clock::Clock::from_today(date, AgencyTimeZone::Wib)
+}
+
+fn app_with(
+    t: &TestDb,
+    trusted_proxies: server::proxy::TrustedProxies,
+    clock: app::clock::Clock,
+) -> Router {
     server::routes::router(
         ServerState {
             leptos_options: LeptosOptions::builder().output_name("kinerja").build(),
             app: AppState {
                 db: t.db.clone(),
                 evidence: app::storage::EvidenceStore::in_memory(1024 * 1024),
+                clock,
             },
         },
         &RouterSettings {

@@ -1,0 +1,176 @@
+//! The reminder run (DOMAIN.md §11.4): every open task whose reminder is due today
+//! (`domain::deadline::reminder_due`) gets one in-app notification for its owner, and an e-mail
+//! when the server sends mail.
+//!
+//! Safe to run as often as wanted and on several instances at once: claiming a reminder in the
+//! `pengingat` ledger (unique per owner, task, deadline and lead) and notifying happen in one
+//! transaction, so exactly one run sends each reminder.
+
+use crate::clock::Clock;
+use crate::db::entities::{pegawai, pengingat, periode};
+use crate::db::notifications;
+use crate::db::tasks::{OpenTask, TaskKind, open_tasks};
+use crate::domain::deadline::{Reminder, reminder_due};
+use crate::domain::notification::NotificationKind;
+use crate::error::AppError;
+use crate::features::notifications::text::notification_text_in;
+use crate::i18n::*;
+use crate::mail::Mailer;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{DatabaseConnection, EntityTrait, Set, TransactionTrait};
+
+/// How often the server looks for reminders to send. Each is sent once, so the interval only
+/// decides how soon after midnight (agency time) they arrive.
+pub const INTERVAL: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RunReport {
+    /// Reminders claimed and notified by this run.
+    pub reminders: usize,
+    pub emails: usize,
+}
+
+pub async fn run(
+    db: &DatabaseConnection,
+    clock: Clock,
+    mailer: Option<&Mailer>,
+) -> Result<RunReport, AppError> {
+    let mut report = RunReport::default();
+    let Some(agency) = crate::db::agency::primary(db).await? else {
+        return Ok(report);
+    };
+    let Some(period) = crate::db::periods::open_period(db, agency.id).await? else {
+        return Ok(report);
+    };
+    let today = clock.today_in(agency.time_zone);
+    for task in open_tasks(db, &period, today).await? {
+        let Some(reminder) = reminder_due(task.deadline, today) else {
+            continue;
+        };
+        let kind = kind_of(task.kind, reminder);
+        let subject = subject_of(db, &period, &task).await?;
+        let txn = db.begin().await?;
+        let claimed = pengingat::Entity::insert(pengingat::ActiveModel {
+            pegawai_id: Set(task.owner),
+            task: Set(task.key(period.id)),
+            deadline: Set(task.deadline),
+            lead_days: Set(reminder.lead()),
+            sent_at: Set(clock.now()),
+            ..Default::default()
+        })
+        .on_conflict(
+            OnConflict::columns([
+                pengingat::Column::PegawaiId,
+                pengingat::Column::Task,
+                pengingat::Column::Deadline,
+                pengingat::Column::LeadDays,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
+        if claimed == 0 {
+            // Sent before, by this instance or another.
+            txn.rollback().await?;
+            continue;
+        }
+        let link = task.link();
+        notifications::remind_employee(&txn, task.owner, kind, &subject, &link, task.deadline)
+            .await?;
+        txn.commit().await?;
+        report.reminders += 1;
+        if let Some(mailer) = mailer
+            && email(db, mailer, &task, kind, &subject).await?
+        {
+            report.emails += 1;
+        }
+    }
+    if report.reminders > 0 {
+        tracing::info!(
+            reminders = report.reminders,
+            emails = report.emails,
+            "deadline reminders sent"
+        );
+    }
+    Ok(report)
+}
+
+fn kind_of(task: TaskKind, reminder: Reminder) -> NotificationKind {
+    let overdue = reminder == Reminder::Overdue;
+    match (task, overdue) {
+        (TaskKind::DraftPlan, false) => NotificationKind::PlanDue,
+        (TaskKind::DraftPlan, true) => NotificationKind::PlanOverdue,
+        (TaskKind::ReviewPlan { .. }, false) => NotificationKind::PlanReviewDue,
+        (TaskKind::ReviewPlan { .. }, true) => NotificationKind::PlanReviewOverdue,
+        (TaskKind::SelfAssessment { .. }, false) => NotificationKind::EvaluationDue,
+        (TaskKind::SelfAssessment { .. }, true) => NotificationKind::EvaluationOverdue,
+    }
+}
+
+/// What the reminder names: the employee whose plan waits, or the stretch a self-assessment
+/// covers ("01-07-2026 – 31-07-2026", the year for the annual one).
+async fn subject_of(
+    db: &DatabaseConnection,
+    period: &periode::Model,
+    task: &OpenTask,
+) -> Result<String, AppError> {
+    Ok(match task.kind {
+        TaskKind::DraftPlan => String::new(),
+        TaskKind::ReviewPlan { .. } => pegawai::Entity::find_by_id(task.employee)
+            .one(db)
+            .await?
+            .map(|p| {
+                crate::domain::employee::display_name(
+                    p.front_title.as_deref(),
+                    &p.name,
+                    p.back_title.as_deref(),
+                )
+            })
+            .unwrap_or_default(),
+        TaskKind::SelfAssessment { seq, .. } => crate::db::tasks::evaluation_span(period, seq),
+    })
+}
+
+/// Mails the owner when they have an address; a failure is logged, the in-app reminder stands.
+async fn email(
+    db: &DatabaseConnection,
+    mailer: &Mailer,
+    task: &OpenTask,
+    kind: NotificationKind,
+    subject: &str,
+) -> Result<bool, AppError> {
+    let Some(owner) = pegawai::Entity::find_by_id(task.owner).one(db).await? else {
+        return Ok(false);
+    };
+    let Some(address) = owner.email.as_deref().filter(|a| !a.trim().is_empty()) else {
+        return Ok(false);
+    };
+    let locale = match owner.locale.as_str() {
+        "en" => Locale::en,
+        "id" => Locale::id,
+        other => {
+            tracing::warn!(employee = %owner.id, locale = other, "unknown stored locale; mail skipped");
+            return Ok(false);
+        }
+    };
+    let date = task.deadline.format("%d-%m-%Y").to_string();
+    let text = notification_text_in(locale, kind, subject, Some(&date));
+    let title = td_string!(locale, notifications.mail_subject, text = text.as_str()).to_string();
+    let body = format!(
+        "{text}\n\n{}\n\n{}\n",
+        td_string!(
+            locale,
+            notifications.mail_open,
+            link = mailer.link(&task.link())
+        ),
+        td_string!(locale, notifications.mail_footer)
+    );
+    match mailer.send(address, &title, &body).await {
+        Ok(()) => Ok(true),
+        Err(err) => {
+            tracing::warn!(employee = %owner.id, error = %err, "reminder e-mail not sent");
+            Ok(false)
+        }
+    }
+}
