@@ -125,10 +125,10 @@ impl StepDraft {
     /// length limits or with characters no stored text may hold. `Err` names the field and the
     /// message code.
     pub fn clean(self) -> Result<Self, (StepField, &'static str)> {
-        let description = clean_text(&self.description, DESCRIPTION_MAX)
+        let description = optional(clean_text(&self.description, DESCRIPTION_MAX))
             .map_err(|code| (StepField::Description, code))?;
-        let target =
-            clean_line(&self.target, TARGET_MAX).map_err(|code| (StepField::Target, code))?;
+        let target = optional(clean_line(&self.target, TARGET_MAX))
+            .map_err(|code| (StepField::Target, code))?;
         Ok(Self {
             description,
             target,
@@ -149,6 +149,14 @@ impl StepDraft {
             missing.push(StepField::Target);
         }
         missing
+    }
+}
+
+/// An empty text is not an error in a draft: completeness is checked when it is handed in.
+fn optional(cleaned: Result<String, &'static str>) -> Result<String, &'static str> {
+    match cleaned {
+        Err("required") => Ok(String::new()),
+        other => other,
     }
 }
 
