@@ -117,6 +117,19 @@ pub async fn deadlines_of(
         .await
 }
 
+/// The deadline of evaluation `seq` (0: the annual one) among `deadlines`, the period's rows.
+/// `None` for a sub-period without its row: damaged data, for the caller to refuse.
+pub fn evaluation_deadline(
+    period: &periode::Model,
+    deadlines: &[periode_tenggat::Model],
+    seq: i32,
+) -> Option<chrono::NaiveDate> {
+    if seq == crate::domain::evaluation::EvaluationKind::Annual.seq() {
+        return Some(period.annual_deadline);
+    }
+    deadlines.iter().find(|d| d.seq == seq).map(|d| d.deadline)
+}
+
 /// Opens the period of `year` (1 January to 31 December, open, version 1) with one deadline row
 /// per sub-period of `interval`, each at its default; audited as `period_opened` when
 /// `actor_user_id` is given. Run it inside a transaction: it writes several rows. A second

@@ -110,11 +110,7 @@ pub async fn open_tasks(
         )
         .all(db)
         .await?;
-    let deadlines: HashMap<i32, NaiveDate> = super::periods::deadlines_of(db, period.id)
-        .await?
-        .into_iter()
-        .map(|d| (d.seq, d.deadline))
-        .collect();
+    let deadlines = super::periods::deadlines_of(db, period.id).await?;
     let handed_in: HashMap<(SkpId, i32), bool> = evaluations
         .iter()
         .map(|e| ((e.skp_id, e.seq), e.state != EvaluationState::Open))
@@ -173,14 +169,11 @@ pub async fn open_tasks(
             if handed_in.get(&(plan.id, seq)).copied().unwrap_or(false) {
                 continue;
             }
-            let deadline = if seq == 0 {
-                period.annual_deadline
-            } else {
-                *deadlines.get(&seq).ok_or_else(|| {
+            let deadline = super::periods::evaluation_deadline(period, &deadlines, seq)
+                .ok_or_else(|| {
                     tracing::error!(period = %period.id, seq, "sub-period without a deadline");
                     AppError::Internal
-                })?
-            };
+                })?;
             tasks.push(OpenTask {
                 owner: plan.pegawai_id,
                 employee: plan.pegawai_id,

@@ -110,6 +110,13 @@ async fn post(app: &Router, page: &str, uri: &str, cookie: &str, body: &str) -> 
     location(&headers).replace("http://kinerja.test", "")
 }
 
+/// An appraiser's (or anyone's) decision on the plan, posted from its page.
+async fn decide(app: &Router, plan: &skp::Model, cookie: &str, event: &str, note: &str) -> String {
+    let page = format!("/skp/{}/rencana-aksi", plan.id);
+    let body = format!("skp_id={}&event={event}&note={}", plan.id, encode(note));
+    post(app, &page, "/api/action-plan/decide", cookie, &body).await
+}
+
 async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
     server::demo::seed_once(&t.db).await.unwrap();
     let app = app_on(&t, demo_day(8, 20));
@@ -222,25 +229,11 @@ async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
     assert_eq!(steps(&t, &plan).await, indicators.len() as u64 * 12);
 
     // Returning needs a reason; with one, the owner sees it on a draft again.
-    let back = post(
-        &app,
-        &page,
-        "/api/action-plan/decide",
-        &appraiser,
-        &format!("skp_id={}&event=return&note=", plan.id),
-    )
-    .await;
+    let back = decide(&app, &plan, &appraiser, "return", "").await;
     assert!(back.contains("__err="));
     assert_eq!(state(&t, &plan).await.as_deref(), Some("submitted"));
     let reason = "Target Juli terlalu rendah dibanding target tahunan.";
-    let back = post(
-        &app,
-        &page,
-        "/api/action-plan/decide",
-        &appraiser,
-        &format!("skp_id={}&event=return&note={}", plan.id, encode(reason)),
-    )
-    .await;
+    let back = decide(&app, &plan, &appraiser, "return", reason).await;
     assert!(back.ends_with("?status=draft"), "{back}");
     assert!(
         kinds(&t, plan.pegawai_id)
@@ -252,24 +245,10 @@ async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
 
     // The owner cannot agree to their own plan; the appraiser agrees once it is handed in again.
     post(&app, &page, "/api/action-plan/save", &owner, &all).await;
-    let back = post(
-        &app,
-        &page,
-        "/api/action-plan/decide",
-        &owner,
-        &format!("skp_id={}&event=agree", plan.id),
-    )
-    .await;
+    let back = decide(&app, &plan, &owner, "agree", "").await;
     assert!(back.contains("__err="));
     assert_eq!(state(&t, &plan).await.as_deref(), Some("submitted"));
-    let back = post(
-        &app,
-        &page,
-        "/api/action-plan/decide",
-        &appraiser,
-        &format!("skp_id={}&event=agree", plan.id),
-    )
-    .await;
+    let back = decide(&app, &plan, &appraiser, "agree", "").await;
     assert!(back.ends_with("?status=agreed"), "{back}");
     assert_eq!(state(&t, &plan).await.as_deref(), Some("agreed"));
     assert!(
@@ -278,14 +257,7 @@ async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
             .contains(&"action_plan_agreed".to_owned())
     );
     // A second agreement (another tab) finds nothing to agree to.
-    let back = post(
-        &app,
-        &page,
-        "/api/action-plan/decide",
-        &appraiser,
-        &format!("skp_id={}&event=agree", plan.id),
-    )
-    .await;
+    let back = decide(&app, &plan, &appraiser, "agree", "").await;
     assert!(back.contains("__err="));
 
     // July's self-assessment measures against July's target and shows July's step.

@@ -123,6 +123,15 @@ fn action_plan_page(i18n: I18n, v: ActionPlanView) -> impl IntoView {
     }
 }
 
+/// The name of sub-period `seq` ("Juli 2026").
+fn head_of(heads: &[(u8, String)], seq: u8) -> String {
+    heads
+        .iter()
+        .find(|(s, _)| *s == seq)
+        .map(|(_, h)| h.clone())
+        .unwrap_or_default()
+}
+
 fn indicator_head(i18n: I18n, i: &IndicatorSteps) -> impl IntoView + use<> {
     view! {
         <p class="small muted">{t!(i18n, action_plan.rhk)}": "{i.result.clone()}</p>
@@ -146,11 +155,7 @@ fn edit_form(
                 .steps
                 .iter()
                 .map(|s| {
-                    let head = heads
-                        .iter()
-                        .find(|(seq, _)| *seq == s.seq)
-                        .map(|(_, h)| h.clone())
-                        .unwrap_or_default();
+                    let head = head_of(heads, s.seq);
                     let key = format!("{}-{}", i.id, s.seq);
                     let aksi = StepField::Description.name(i.id, s.seq);
                     let target = StepField::Target.name(i.id, s.seq);
@@ -202,11 +207,7 @@ fn read_only(i18n: I18n, v: &ActionPlanView, heads: &[(u8, String)]) -> impl Int
                 .steps
                 .iter()
                 .map(|s| {
-                    let head = heads
-                        .iter()
-                        .find(|(seq, _)| *seq == s.seq)
-                        .map(|(_, h)| h.clone())
-                        .unwrap_or_default();
+                    let head = head_of(heads, s.seq);
                     let empty = t_string!(i18n, action_plan.empty_step).to_string();
                     view! {
                         <tr>

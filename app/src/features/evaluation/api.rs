@@ -225,18 +225,11 @@ pub mod ssr {
         period: &periode::Model,
         seq: i32,
     ) -> Result<NaiveDate, AppError> {
-        if seq == EvaluationKind::Annual.seq() {
-            return Ok(period.annual_deadline);
-        }
-        crate::db::periods::deadlines_of(db, period.id)
-            .await?
-            .into_iter()
-            .find(|d| d.seq == seq)
-            .map(|d| d.deadline)
-            .ok_or_else(|| {
-                tracing::error!(period = %period.id, seq, "sub-period without a deadline");
-                AppError::Internal
-            })
+        let deadlines = crate::db::periods::deadlines_of(db, period.id).await?;
+        crate::db::periods::evaluation_deadline(period, &deadlines, seq).ok_or_else(|| {
+            tracing::error!(period = %period.id, seq, "sub-period without a deadline");
+            AppError::Internal
+        })
     }
 
     /// When the evaluation in `cx` is due, and whether it may be handed in today
@@ -832,11 +825,8 @@ pub mod ssr {
                 .into_iter()
                 .map(|seq| {
                     let e = started.iter().find(|e| e.seq == seq);
-                    let deadline = if seq == EvaluationKind::Annual.seq() {
-                        Some(period.annual_deadline)
-                    } else {
-                        deadlines.iter().find(|d| d.seq == seq).map(|d| d.deadline)
-                    };
+                    let deadline =
+                        crate::db::periods::evaluation_deadline(&period, &deadlines, seq);
                     let to_hand_in = e.is_none_or(|e| e.state == EvaluationState::Open);
                     EvaluationEntry {
                         seq,
@@ -1296,14 +1286,7 @@ pub mod ssr {
             let header = plans::parse_header(&plan)?;
             let deadlines = crate::db::periods::deadlines_of(&db, period.id).await?;
             for e in waiting {
-                let deadline = if e.seq == EvaluationKind::Annual.seq() {
-                    Some(period.annual_deadline)
-                } else {
-                    deadlines
-                        .iter()
-                        .find(|d| d.seq == e.seq)
-                        .map(|d| d.deadline)
-                };
+                let deadline = crate::db::periods::evaluation_deadline(&period, &deadlines, e.seq);
                 let late = handed_in_late(Some(&e), deadline, time_zone);
                 let submitted_at = match e.submitted_at {
                     Some(at) => time_zone.moment_text(at),
