@@ -1,8 +1,9 @@
 //! The business clock: the "now" that deadlines, reminders and default years are read against.
 //!
 //! In production it is the real clock. A training room, a demo or a test can run the agency's
-//! calendar from another day (`KINERJA_TODAY`); sessions, rate limits and stored timestamps keep
-//! the real clock, because their security does not depend on the calendar the agency works in.
+//! calendar from another day (`KINERJA_TODAY`). The moments the calendar judges (when a
+//! self-assessment or an action plan was handed in) are stored on this clock; sessions, rate
+//! limits and the audit log keep the real clock, because their security must not depend on it.
 
 use crate::domain::agency::AgencyTimeZone;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};

@@ -47,43 +47,20 @@ pub async fn run(
         let Some(reminder) = reminder_due(task.deadline, today) else {
             continue;
         };
-        let kind = kind_of(task.kind, reminder);
-        let subject = subject_of(db, &period, &task).await?;
-        let txn = db.begin().await?;
-        let claimed = pengingat::Entity::insert(pengingat::ActiveModel {
-            pegawai_id: Set(task.owner),
-            task: Set(task.key(period.id)),
-            deadline: Set(task.deadline),
-            lead_days: Set(reminder.lead()),
-            sent_at: Set(clock.now()),
-            ..Default::default()
-        })
-        .on_conflict(
-            OnConflict::columns([
-                pengingat::Column::PegawaiId,
-                pengingat::Column::Task,
-                pengingat::Column::Deadline,
-                pengingat::Column::LeadDays,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
-        .exec_without_returning(&txn)
-        .await?;
-        if claimed == 0 {
-            // Sent before, by this instance or another.
-            txn.rollback().await?;
-            continue;
-        }
-        let link = task.link();
-        notifications::remind_employee(&txn, task.owner, kind, &subject, &link, task.deadline)
-            .await?;
-        txn.commit().await?;
-        report.reminders += 1;
-        if let Some(mailer) = mailer
-            && email(db, mailer, &task, kind, &subject).await?
-        {
-            report.emails += 1;
+        // One task that cannot be reminded (a storage error) must not hold back everyone else's;
+        // its claim was rolled back, so the next run tries it again.
+        match remind(db, clock, mailer, &period, &task, reminder).await {
+            Ok(Sent::Before) => {}
+            Ok(Sent::InApp { emailed }) => {
+                report.reminders += 1;
+                report.emails += usize::from(emailed);
+            }
+            Err(err) => tracing::error!(
+                employee = %task.owner,
+                task = %task.key(period.id),
+                error = ?err,
+                "reminder not sent; retried on the next run"
+            ),
         }
     }
     if report.reminders > 0 {
@@ -94,6 +71,67 @@ pub async fn run(
         );
     }
     Ok(report)
+}
+
+enum Sent {
+    /// Claimed earlier, by this instance or another.
+    Before,
+    InApp {
+        emailed: bool,
+    },
+}
+
+/// Claims the reminder in the ledger and notifies the owner in one transaction, then mails them.
+async fn remind(
+    db: &DatabaseConnection,
+    clock: Clock,
+    mailer: Option<&Mailer>,
+    period: &periode::Model,
+    task: &OpenTask,
+    reminder: Reminder,
+) -> Result<Sent, AppError> {
+    let kind = kind_of(task.kind, reminder);
+    let subject = subject_of(db, period, task).await?;
+    let txn = db.begin().await?;
+    let claimed = pengingat::Entity::insert(pengingat::ActiveModel {
+        pegawai_id: Set(task.owner),
+        task: Set(task.key(period.id)),
+        deadline: Set(task.deadline),
+        lead_days: Set(reminder.lead()),
+        sent_at: Set(clock.now()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            pengingat::Column::PegawaiId,
+            pengingat::Column::Task,
+            pengingat::Column::Deadline,
+            pengingat::Column::LeadDays,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(&txn)
+    .await?;
+    if claimed == 0 {
+        txn.rollback().await?;
+        return Ok(Sent::Before);
+    }
+    notifications::remind_employee(
+        &txn,
+        task.owner,
+        kind,
+        &subject,
+        &task.link(),
+        task.deadline,
+    )
+    .await?;
+    txn.commit().await?;
+    let emailed = match mailer {
+        Some(mailer) => email(db, mailer, task, kind, &subject).await?,
+        None => false,
+    };
+    Ok(Sent::InApp { emailed })
 }
 
 fn kind_of(task: TaskKind, reminder: Reminder) -> NotificationKind {
@@ -128,7 +166,7 @@ async fn subject_of(
                 )
             })
             .unwrap_or_default(),
-        TaskKind::SelfAssessment { seq, .. } => crate::db::tasks::evaluation_span(period, seq),
+        TaskKind::SelfAssessment { seq, .. } => crate::db::tasks::evaluation_span(period, seq)?,
     })
 }
 
@@ -143,6 +181,9 @@ async fn email(
     let Some(owner) = pegawai::Entity::find_by_id(task.owner).one(db).await? else {
         return Ok(false);
     };
+    if !owner.active {
+        return Ok(false);
+    }
     let Some(address) = owner.email.as_deref().filter(|a| !a.trim().is_empty()) else {
         return Ok(false);
     };

@@ -348,7 +348,15 @@ async fn import_upload(
         )
             .into_response();
     };
-    match app::features::admin::import::import(&state.app.db, &client, &name, &bytes).await {
+    match app::features::admin::import::import(
+        &state.app.db,
+        state.app.clock,
+        &client,
+        &name,
+        &bytes,
+    )
+    .await
+    {
         Ok(id) => (
             StatusCode::SEE_OTHER,
             [(header::LOCATION, format!("/admin/impor/{id}"))],

@@ -60,24 +60,27 @@ impl OpenTask {
 }
 
 /// The days a self-assessment covers, as reminders and lists name it: "01-07-2026 – 31-07-2026",
-/// or the year for the annual one.
-pub fn evaluation_span(period: &periode::Model, seq: i32) -> String {
-    match crate::domain::evaluation::EvaluationKind::from_seq(seq) {
-        Some(crate::domain::evaluation::EvaluationKind::Periodic(n)) => {
-            sub_periods(period.year, period.evaluation_interval)
-                .into_iter()
-                .find(|s| s.seq == n)
-                .map(|s| {
-                    format!(
-                        "{} – {}",
-                        s.starts_on.format("%d-%m-%Y"),
-                        s.ends_on.format("%d-%m-%Y")
-                    )
-                })
-                .unwrap_or_default()
-        }
-        _ => period.year.to_string(),
-    }
+/// or the year for the annual one. A `seq` the period does not have is refused and logged.
+pub fn evaluation_span(period: &periode::Model, seq: i32) -> Result<String, AppError> {
+    use crate::domain::evaluation::EvaluationKind;
+    let span = match EvaluationKind::from_seq(seq) {
+        Some(EvaluationKind::Annual) => Some(period.year.to_string()),
+        Some(EvaluationKind::Periodic(n)) => sub_periods(period.year, period.evaluation_interval)
+            .into_iter()
+            .find(|s| s.seq == n)
+            .map(|s| {
+                format!(
+                    "{} – {}",
+                    s.starts_on.format("%d-%m-%Y"),
+                    s.ends_on.format("%d-%m-%Y")
+                )
+            }),
+        None => None,
+    };
+    span.ok_or_else(|| {
+        tracing::error!(period = %period.id, seq, "an evaluation outside its period's sub-periods");
+        AppError::Internal
+    })
 }
 
 /// Every open task of `period` on `today`.

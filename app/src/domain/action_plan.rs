@@ -160,6 +160,12 @@ fn optional(cleaned: Result<String, &'static str>) -> Result<String, &'static st
     }
 }
 
+/// The key of a step in the posted maps `aksi[…]` and `target[…]`. It starts with a letter: the
+/// form decoder reads a bracketed key that starts with a digit as a list index.
+pub fn cell_key(indicator: IndicatorId, seq: u8) -> String {
+    format!("k{indicator}-{seq}")
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StepField {
     Description,

@@ -61,9 +61,9 @@ fn complete_form(plan: &skp::Model, indicators: &[skp_indikator::Model]) -> Stri
         for month in 1..=12 {
             body.push_str(&format!(
                 "&{}={}&{}={month}",
-                encode(&format!("aksi[{}-{month}]", i.id)),
+                encode(&format!("aksi[k{}-{month}]", i.id)),
                 encode(&format!("Langkah bulan {month} untuk IKI {}", i.id)),
-                encode(&format!("target[{}-{month}]", i.id)),
+                encode(&format!("target[k{}-{month}]", i.id)),
             ));
         }
     }
@@ -151,7 +151,7 @@ async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
     let half = format!(
         "skp_id={}&{}={}&hand_in=1",
         plan.id,
-        encode(&format!("aksi[{}-7]", first.id)),
+        encode(&format!("aksi[k{}-7]", first.id)),
         encode("Menyusun draf laporan Juli"),
     );
     let back = post(&app, &page, "/api/action-plan/save", &owner, &half).await;
@@ -170,7 +170,7 @@ async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
     let long = format!(
         "skp_id={}&{}={}",
         plan.id,
-        encode(&format!("target[{}-7]", first.id)),
+        encode(&format!("target[k{}-7]", first.id)),
         "9".repeat(61)
     );
     let back = post(&app, &page, "/api/action-plan/save", &owner, &long).await;

@@ -219,8 +219,12 @@ async fn overdue_work_is_flagged_for_the_appraiser_and_the_admin(t: TestDb) {
     // Someone who does not run periods cannot read the list; the admin can.
     let id = period(&t).await.id;
     for (who, expected) in [(&cookie, StatusCode::FORBIDDEN), (&admin, StatusCode::OK)] {
-        let req = request("POST", "/api/deadlines/period", who)
-            .header(header::ACCEPT, "application/json")
+        // A script's call: JSON only, so the answer is the status, not a redirect.
+        let mut req = request("POST", "/api/deadlines/period", who);
+        req.headers_mut()
+            .unwrap()
+            .insert(header::ACCEPT, "application/json".parse().unwrap());
+        let req = req
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from(format!("id={id}")))
             .unwrap();

@@ -13,8 +13,8 @@ pub async fn load_action_plan(skp_id: SkpId) -> Result<ActionPlanView, AppError>
     crate::state::respond(ssr::view(skp_id).await)
 }
 
-/// The steps as the form posts them: `aksi[14-7]` (what will be done for IKI 14 in July) and
-/// `target[14-7]`. `hand_in` is set by the button that also hands the plan to the appraiser.
+/// The steps as the form posts them: `aksi[k14-7]` (what will be done for IKI 14 in July) and
+/// `target[k14-7]` (`domain::action_plan::cell_key`). `hand_in` is set by the button that also hands the plan to the appraiser.
 #[server(endpoint = "action-plan/save")]
 pub async fn save_action_plan(
     skp_id: SkpId,
@@ -49,7 +49,7 @@ mod ssr {
     use crate::db::notifications;
     use crate::domain::action_plan::{
         ActionPlanEvent, ActionPlanParty, ActionPlanState, NOTE_MAX, StepDraft, StepField,
-        available_events, planned_sub_periods, transition,
+        available_events, cell_key, planned_sub_periods, transition,
     };
     use crate::domain::employee::display_name;
     use crate::domain::ids::IndicatorId;
@@ -196,21 +196,30 @@ mod ssr {
         let mut errors = FormErrors::default();
         let mut steps = Vec::new();
         for (indicator, seq) in cells(&cx) {
-            let key = format!("{indicator}-{seq}");
+            let key = cell_key(indicator, seq);
             let typed = StepDraft {
                 description: aksi.get(&key).cloned().unwrap_or_default(),
                 target: target.get(&key).cloned().unwrap_or_default(),
             };
-            // A refused post comes back in the address: only what differs from an empty form
-            // is carried (a year of long steps would not fit), and cleared cells that held text.
-            let had_text = stored
+            // A refused post comes back in the address: only what differs from the stored step
+            // is carried (a year of long steps would not fit in it); the page shows the stored
+            // text for the rest, which is what the person saw when they posted.
+            let saved = stored
                 .iter()
-                .any(|r| r.indikator_id == indicator && r.seq == i32::from(seq));
-            for (field, value) in [
-                (StepField::Description, &typed.description),
-                (StepField::Target, &typed.target),
+                .find(|r| r.indikator_id == indicator && r.seq == i32::from(seq));
+            for (field, value, before) in [
+                (
+                    StepField::Description,
+                    &typed.description,
+                    saved.map(|r| r.description.as_str()),
+                ),
+                (
+                    StepField::Target,
+                    &typed.target,
+                    saved.map(|r| r.target.as_str()),
+                ),
             ] {
-                if had_text || !value.is_empty() {
+                if value.as_str() != before.unwrap_or_default() {
                     errors = errors.value(&field.name(indicator, seq), value);
                 }
             }

@@ -3,7 +3,9 @@
 
 use super::api::*;
 use super::types::*;
-use crate::domain::action_plan::{ActionPlanEvent, ActionPlanState, DESCRIPTION_MAX, StepField};
+use crate::domain::action_plan::{
+    ActionPlanEvent, ActionPlanState, DESCRIPTION_MAX, StepField, cell_key,
+};
 use crate::domain::ids::SkpId;
 use crate::error::AppError;
 use crate::features::admin::load_failure;
@@ -156,7 +158,7 @@ fn edit_form(
                 .iter()
                 .map(|s| {
                     let head = head_of(heads, s.seq);
-                    let key = format!("{}-{}", i.id, s.seq);
+                    let key = cell_key(i.id, s.seq);
                     let aksi = StepField::Description.name(i.id, s.seq);
                     let target = StepField::Target.name(i.id, s.seq);
                     let unit_hint = i

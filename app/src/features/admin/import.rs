@@ -8,6 +8,7 @@
 use super::api::ssr::{default_scope, may_edit_in};
 use super::types::{ImportError, ImportReport};
 use crate::auth::server::ClientInfo;
+use crate::clock::Clock;
 use crate::db::audit::{self, Entry};
 use crate::db::employees::{self, Author, SaveError};
 use crate::db::entities::{employee_import, pegawai, unit_kerja};
@@ -219,6 +220,7 @@ struct Counts {
 /// Validates and writes every row; any error and nothing is kept.
 async fn apply(
     db: &DatabaseConnection,
+    clock: Clock,
     rows: &Rows,
     user: &crate::state::CurrentUser,
     client: &ClientInfo,
@@ -226,7 +228,7 @@ async fn apply(
     let agency = crate::db::agency::primary(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let today = crate::state::clock()?.today_in(agency.time_zone);
+    let today = clock.today_in(agency.time_zone);
     let mut errors = Vec::new();
     let mut valid: Vec<(u64, &EmployeeFields, Option<bool>, ValidEmployee)> = Vec::new();
     let mut first_line_of: HashMap<String, u64> = HashMap::new();
@@ -345,9 +347,11 @@ async fn apply(
     Ok(Ok(counts))
 }
 
-/// Imports an uploaded file and records the outcome; returns the report's id.
+/// Imports an uploaded file and records the outcome; returns the report's id. `clock` is the
+/// server's business clock (the upload is a plain route, outside the Leptos context).
 pub async fn import(
     db: &DatabaseConnection,
+    clock: Clock,
     client: &ClientInfo,
     file_name: &str,
     bytes: &[u8],
@@ -358,7 +362,7 @@ pub async fn import(
     authorize_within_own_scope(&user.actor, Action::ImportExportEmployees)?;
     let started = std::time::Instant::now();
     let (rows_total, outcome) = match parse(bytes) {
-        Ok(rows) => (rows.len(), apply(db, &rows, &user, client).await?),
+        Ok(rows) => (rows.len(), apply(db, clock, &rows, &user, client).await?),
         Err(errors) => (0, Err(errors)),
     };
     let (applied, counts, mut errors) = match outcome {
