@@ -17,6 +17,7 @@ pub mod csp;
 pub mod domain;
 pub mod error;
 pub mod features;
+pub mod live;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -15,6 +15,8 @@ use crate::domain::notification::NotificationKind;
 use crate::error::AppError;
 use crate::features::notifications::text::notification_text_in;
 use crate::i18n::*;
+use crate::live::Topic;
+use crate::live::hub::LiveHub;
 use crate::mail::Mailer;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{DatabaseConnection, EntityTrait, Set, TransactionTrait};
@@ -34,6 +36,7 @@ pub async fn run(
     db: &DatabaseConnection,
     clock: Clock,
     mailer: Option<&Mailer>,
+    live: &LiveHub,
 ) -> Result<RunReport, AppError> {
     let mut report = RunReport::default();
     let Some(agency) = crate::db::agency::primary(db).await? else {
@@ -49,7 +52,7 @@ pub async fn run(
         };
         // One task that cannot be reminded (a storage error) must not hold back everyone else's;
         // its claim was rolled back, so the next run tries it again.
-        match remind(db, clock, mailer, &period, &task, reminder).await {
+        match remind(db, clock, mailer, live, &period, &task, reminder).await {
             Ok(Sent::Before) => {}
             Ok(Sent::InApp { emailed }) => {
                 report.reminders += 1;
@@ -86,6 +89,7 @@ async fn remind(
     db: &DatabaseConnection,
     clock: Clock,
     mailer: Option<&Mailer>,
+    live: &LiveHub,
     period: &periode::Model,
     task: &OpenTask,
     reminder: Reminder,
@@ -117,7 +121,7 @@ async fn remind(
         txn.rollback().await?;
         return Ok(Sent::Before);
     }
-    notifications::remind_employee(
+    let reached = notifications::remind_employee(
         &txn,
         task.owner,
         kind,
@@ -127,6 +131,9 @@ async fn remind(
     )
     .await?;
     txn.commit().await?;
+    for account in reached {
+        live.publish(Topic::User(account)).await;
+    }
     let emailed = match mailer {
         Some(mailer) => email(db, mailer, task, kind, &subject).await?,
         None => false,

@@ -13,6 +13,15 @@ pub struct AppState {
     pub evidence: crate::storage::EvidenceStore,
     /// What "today" is for deadlines and reminders (`crate::clock`).
     pub clock: crate::clock::Clock,
+    /// Hints to the browsers following a topic (`crate::live`).
+    pub live: crate::live::hub::LiveHub,
+}
+
+/// What every page render and server-function call finds in its Leptos context: the state and
+/// an outbox for the live hints of its changes.
+pub fn provide(state: &AppState) {
+    leptos::prelude::provide_context(state.clone());
+    leptos::prelude::provide_context(crate::live::outbox::Outbox::new(state.live.clone()));
 }
 
 /// The database of the current request. Fails only if the server forgot to provide the state,
@@ -83,6 +92,9 @@ pub fn append_header(name: http::HeaderName, value: &str) {
 /// result through. Every server function ends with it. A plain HTML form post (no JavaScript) is
 /// left alone: it must stay a redirect back to the form, which carries the error in its address.
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    // The function's work is over (every transaction committed or rolled back): tell the
+    // browsers following what it changed.
+    crate::live::outbox::flush();
     let form_post = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
         parts
             .headers

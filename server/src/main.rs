@@ -114,6 +114,7 @@ async fn serve(config: Config) -> Result<(), BoxError> {
         }
     });
 
+    let live = app::live::hub::LiveHub::start(&db);
     let state = ServerState {
         leptos_options,
         app: AppState {
@@ -124,6 +125,7 @@ async fn serve(config: Config) -> Result<(), BoxError> {
             )
             .map_err(|e| format!("KINERJA_EVIDENCE_STORE: {e}"))?,
             clock,
+            live: live.clone(),
         },
     };
     let mailer = match &config.mail {
@@ -133,7 +135,7 @@ async fn serve(config: Config) -> Result<(), BoxError> {
         ),
         None => None,
     };
-    let reminders = tokio::spawn(send_reminders(db.clone(), clock, mailer));
+    let reminders = tokio::spawn(send_reminders(db.clone(), clock, mailer, live.clone()));
     let drain = server::shutdown::Drain::default();
     let app = server::routes::router(
         state,
@@ -166,6 +168,8 @@ async fn serve(config: Config) -> Result<(), BoxError> {
         shutdown_signal().await;
         tracing::info!("shutdown requested; draining kept-alive connections");
         drain.start();
+        // Live streams never finish by themselves: end them, and browsers reconnect elsewhere.
+        live.close();
         tokio::time::sleep(server::shutdown::DRAIN).await;
         tracing::info!("finishing in-flight requests");
         let _ = stop_tx.send(true);
@@ -190,12 +194,13 @@ async fn send_reminders(
     db: sea_orm::DatabaseConnection,
     clock: app::clock::Clock,
     mailer: Option<app::mail::Mailer>,
+    live: app::live::hub::LiveHub,
 ) {
     let mut tick = tokio::time::interval(app::reminders::INTERVAL);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
-        if let Err(err) = app::reminders::run(&db, clock, mailer.as_ref()).await {
+        if let Err(err) = app::reminders::run(&db, clock, mailer.as_ref(), &live).await {
             tracing::error!(error = %err, "reminder run failed; retried at the next interval");
         }
     }

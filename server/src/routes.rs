@@ -39,6 +39,12 @@ pub struct ServerState {
     pub app: AppState,
 }
 
+impl FromRef<ServerState> for AppState {
+    fn from_ref(state: &ServerState) -> Self {
+        state.app.clone()
+    }
+}
+
 impl FromRef<ServerState> for LeptosOptions {
     fn from_ref(state: &ServerState) -> Self {
         state.leptos_options.clone()
@@ -83,7 +89,7 @@ pub fn routes(state: &ServerState) -> Router<ServerState> {
         .layer(middleware::from_fn(pkg_cache_headers));
 
     let app_state = state.app.clone();
-    let context = move || provide_context(app_state.clone());
+    let context = move || app::state::provide(&app_state);
     let shell_options = state.leptos_options.clone();
     let fallback_context = context.clone();
 
@@ -112,6 +118,7 @@ pub fn routes(state: &ServerState) -> Router<ServerState> {
         .route("/bukti/{id}", get(evaluation::download_evidence))
         .route("/js/{name}", get(evaluation::wizard_script))
         .route("/locale", post(set_locale))
+        .merge(app::live::stream::router())
         .route(
             "/api/{*fn_name}",
             post(server_fn_handler).get(server_fn_handler),
@@ -406,7 +413,7 @@ async fn server_page(State(state): State<ServerState>, mut req: Request<Body>) -
     let app_state = state.app.clone();
     let options = state.leptos_options.clone();
     let handler = leptos_axum::render_app_async_with_context(
-        move || provide_context(app_state.clone()),
+        move || app::state::provide(&app_state),
         move || app::server_pages::shell(options.clone()),
     );
     handler(req).await.into_response()
@@ -416,7 +423,7 @@ async fn server_page(State(state): State<ServerState>, mut req: Request<Body>) -
 /// by `leptos_routes_with_context`.
 async fn server_fn_handler(State(state): State<ServerState>, req: Request<Body>) -> Response {
     let app_state = state.app.clone();
-    leptos_axum::handle_server_fns_with_context(move || provide_context(app_state.clone()), req)
+    leptos_axum::handle_server_fns_with_context(move || app::state::provide(&app_state), req)
         .await
         .into_response()
 }

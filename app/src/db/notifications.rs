@@ -44,7 +44,8 @@ pub async fn notify_account(
 }
 
 /// A deadline reminder for the accounts of an employee: `subject` names what is due (an
-/// employee's name, an evaluation's span), `due_on` the deadline. Returns the accounts reached.
+/// employee's name, an evaluation's span), `due_on` the deadline. Returns the accounts reached,
+/// whose bells the caller tells once the transaction is committed.
 pub async fn remind_employee(
     db: &impl ConnectionTrait,
     pegawai_id: EmployeeId,
@@ -52,7 +53,7 @@ pub async fn remind_employee(
     subject: &str,
     link: &str,
     due_on: chrono::NaiveDate,
-) -> Result<usize, AppError> {
+) -> Result<Vec<AccountId>, AppError> {
     let accounts = user_account::Entity::find()
         .filter(user_account::Column::PegawaiId.eq(pegawai_id))
         .filter(user_account::Column::Disabled.eq(false))
@@ -61,7 +62,7 @@ pub async fn remind_employee(
     for account in &accounts {
         insert(db, account.id, kind, None, subject, link, Some(due_on)).await?;
     }
-    Ok(accounts.len())
+    Ok(accounts.into_iter().map(|a| a.id).collect())
 }
 
 async fn insert(
@@ -86,6 +87,7 @@ async fn insert(
     }
     .insert(db)
     .await?;
+    crate::live::outbox::note(crate::live::Topic::User(user_id));
     Ok(())
 }
 
@@ -124,6 +126,7 @@ pub async fn mark_read(
         update = update.filter(notifikasi::Column::Id.eq(id));
     }
     update.exec(db).await?;
+    crate::live::outbox::note(crate::live::Topic::User(user_id));
     Ok(())
 }
 

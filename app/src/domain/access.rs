@@ -194,6 +194,9 @@ pub enum Action {
     /// Record the decisions of an appraiser outside the application (the Sekda, the Bupati) on
     /// their behalf: an admin over the employee's unit, never on their own plan.
     ActForExternalAppraiser,
+    /// Follow an account's live events (its notification bell): that account only, whatever
+    /// the rank.
+    FollowOwnEvents,
 }
 
 /// What an action is done to.
@@ -203,6 +206,8 @@ pub enum Target<'a> {
     Unit(&'a UnitPath),
     /// Agency-wide things: the audit log, admin roles, CSV of the whole agency.
     Agency,
+    /// A login account (its own events).
+    Account(AccountId),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -261,6 +266,7 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
                 | Action::ReviewSkp
                 | Action::ViewEvidence
                 | Action::ActForExternalAppraiser
+                | Action::FollowOwnEvents
         )
     {
         return true;
@@ -287,6 +293,7 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
                 || acts_for_external(e)
         }
         (Action::ActForExternalAppraiser, Target::Employee(e)) => acts_for_external(e),
+        (Action::FollowOwnEvents, Target::Account(account)) => actor.user_id == account,
         (Action::ManageOwnAccount | Action::DraftSkp, Target::Employee(e)) => {
             actor.employee_id == Some(e.employee_id)
         }
@@ -583,6 +590,30 @@ mod tests {
                 // Acting for the appraiser is not being the appraiser.
                 assert!(authorize(&who, Action::ReviewSkp, Target::Employee(target)).is_err());
             }
+        }
+    }
+
+    #[test]
+    fn live_events_are_followed_by_their_own_account_only() {
+        use Role::*;
+        for role in [
+            Pegawai,
+            PejabatPenilai,
+            AtasanPenilai,
+            PimpinanUnit,
+            AdminSubtree,
+            AdminAgency,
+            SuperAdmin,
+        ] {
+            let who = actor(role);
+            let follow = |target| authorize(&who, Action::FollowOwnEvents, target).is_ok();
+            assert!(follow(Target::Account(who.user_id)), "{role:?} own");
+            assert!(!follow(Target::Account(AccountId(999))), "{role:?} another");
+            assert!(!follow(Target::Agency), "{role:?} agency");
+            assert!(
+                !follow(Target::Employee(&target_employee(role, Rel::Own))),
+                "{role:?} employee"
+            );
         }
     }
 

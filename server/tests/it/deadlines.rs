@@ -12,7 +12,7 @@ use axum::http::{StatusCode, header};
 use chrono::NaiveDate;
 use common::TestDb;
 use common::web::{app_on, demo_day, get, login, request, send};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use server::demo::{ADMIN_NIP, DEMO_PASSWORD, EMPLOYEE_NIP, SUPERVISOR_NIP};
 
 async fn employee(t: &TestDb, nip: &str) -> pegawai::Model {
@@ -35,6 +35,8 @@ async fn reminders_of(t: &TestDb, nip: &str) -> Vec<(String, Option<NaiveDate>, 
         .unwrap();
     notifikasi::Entity::find()
         .filter(notifikasi::Column::UserId.eq(account.id))
+        // In the order they were sent: PostgreSQL returns an unordered query's rows in any order.
+        .order_by_asc(notifikasi::Column::Id)
         .all(&t.db)
         .await
         .unwrap()
@@ -52,6 +54,15 @@ fn on(day: NaiveDate) -> Clock {
     Clock::from_today(day, app::domain::agency::AgencyTimeZone::Wib)
 }
 
+/// A reminder run on `clock`, as one instance's background task does it.
+async fn remind(
+    t: &TestDb,
+    clock: Clock,
+    mail: Option<&Mailer>,
+) -> Result<app::reminders::RunReport, app::error::AppError> {
+    app::reminders::run(&t.db, clock, mail, &app::live::hub::LiveHub::in_process()).await
+}
+
 fn mailer() -> Mailer {
     Mailer::in_memory("Kinerja <kinerja@sukamakmur.go.id>", "https://kinerja.test").unwrap()
 }
@@ -63,7 +74,7 @@ async fn reminders_go_once_on_the_days_the_rules_name(t: TestDb) {
     let mail = mailer();
 
     // Two days before the week-ahead reminder: nothing.
-    let report = app::reminders::run(&t.db, on(planning - chrono::Days::new(9)), Some(&mail))
+    let report = remind(&t, on(planning - chrono::Days::new(9)), Some(&mail))
         .await
         .unwrap();
     assert_eq!(report.reminders, 0);
@@ -72,8 +83,8 @@ async fn reminders_go_once_on_the_days_the_rules_name(t: TestDb) {
     // e-mail; two runs at once (two instances) send each reminder once.
     let week_ahead = on(planning - chrono::Days::new(7));
     let (a, b) = tokio::join!(
-        app::reminders::run(&t.db, week_ahead, Some(&mail)),
-        app::reminders::run(&t.db, week_ahead, Some(&mail)),
+        remind(&t, week_ahead, Some(&mail)),
+        remind(&t, week_ahead, Some(&mail)),
     );
     let (a, b) = (a.unwrap(), b.unwrap());
     let sent = a.reminders + b.reminders;
@@ -105,9 +116,7 @@ async fn reminders_go_once_on_the_days_the_rules_name(t: TestDb) {
     assert!(mails[0].body.contains("https://kinerja.test/skp"));
 
     // The same day again: nothing new.
-    let again = app::reminders::run(&t.db, week_ahead, Some(&mail))
-        .await
-        .unwrap();
+    let again = remind(&t, week_ahead, Some(&mail)).await.unwrap();
     assert_eq!(again.reminders, 0);
 
     // Three days and one day ahead, and the day after: each once more; the days between, none.
@@ -119,7 +128,7 @@ async fn reminders_go_once_on_the_days_the_rules_name(t: TestDb) {
         (planning + chrono::Days::new(1), 4),
         (planning + chrono::Days::new(2), 4),
     ] {
-        app::reminders::run(&t.db, on(day), None).await.unwrap();
+        remind(&t, on(day), None).await.unwrap();
         assert_eq!(
             reminders_of(&t, EMPLOYEE_NIP).await.len(),
             total,
@@ -155,7 +164,7 @@ async fn self_assessments_are_reminded_before_their_deadline(t: TestDb) {
         .find(|s| s.seq == 7)
         .unwrap();
     let deadline = default_periodic_deadline(&july);
-    app::reminders::run(&t.db, on(deadline - chrono::Days::new(3)), None)
+    remind(&t, on(deadline - chrono::Days::new(3)), None)
         .await
         .unwrap();
     let rudi = reminders_of(&t, SUPERVISOR_NIP).await;

@@ -39,6 +39,7 @@ fn app_on(t: &TestDb, clock: app::clock::Clock) -> Router {
                 db: t.db.clone(),
                 evidence: EvidenceStore::in_memory(MAX_UPLOAD),
                 clock,
+                live: t.live(),
             },
         },
         &RouterSettings {

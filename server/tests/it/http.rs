@@ -30,6 +30,7 @@ fn state(t: &TestDb) -> ServerState {
             db: t.db.clone(),
             evidence: app::storage::EvidenceStore::in_memory(1024 * 1024),
             clock: app::clock::Clock::system(),
+            live: t.live(),
         },
     }
 }

@@ -14,6 +14,7 @@ mod database;
 mod deadlines;
 mod evaluation;
 mod http;
+mod live;
 mod organisation;
 mod periods;
 mod process;

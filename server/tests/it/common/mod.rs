@@ -24,6 +24,9 @@ pub struct TestDb {
     pub engine: Engine,
     /// The PostgreSQL database to drop when the test ends.
     pg_database: Option<String>,
+    /// The live hub of this database, shared by every router the test builds (on PostgreSQL
+    /// its listener holds a pooled connection, as one server instance's does).
+    live: std::sync::OnceLock<app::live::hub::LiveHub>,
 }
 
 fn postgres_admin_url() -> String {
@@ -61,6 +64,7 @@ impl TestDb {
             db,
             engine,
             pg_database: None,
+            live: Default::default(),
         }
     }
 
@@ -81,6 +85,7 @@ impl TestDb {
                     .expect("open in-memory SQLite"),
                 engine,
                 pg_database: None,
+                live: Default::default(),
             },
             Engine::Postgres => {
                 let admin_url = postgres_admin_url();
@@ -105,9 +110,17 @@ impl TestDb {
                     db,
                     engine,
                     pg_database: Some(name),
+                    live: Default::default(),
                 }
             }
         }
+    }
+
+    /// The live hub every router of this test shares.
+    pub fn live(&self) -> app::live::hub::LiveHub {
+        self.live
+            .get_or_init(|| app::live::hub::LiveHub::start(&self.db))
+            .clone()
     }
 
     pub fn backend(&self) -> DbBackend {

@@ -47,6 +47,7 @@ fn app_with(
                 db: t.db.clone(),
                 evidence: app::storage::EvidenceStore::in_memory(1024 * 1024),
                 clock,
+                live: t.live(),
             },
         },
         &RouterSettings {

@@ -1,0 +1,106 @@
+//! The live channel: what a browser may follow without reloading, and what travels on it.
+//!
+//! A topic names one object (`user:12`, one account's own events). What the hub carries is only
+//! the hint that a topic changed; the state sent to the browser is always read from the database
+//! by the stream (`stream`), first when it opens and again after every hint. So nothing lives only
+//! in the channel: a browser that was offline reconnects and is sent the current state, and a
+//! hint lost between instances costs a moment of staleness, never data.
+//!
+//! The hub (`hub`) is `tokio::sync::broadcast` inside one process and PostgreSQL
+//! `LISTEN/NOTIFY` between instances that share a PostgreSQL database; the stream is a
+//! server-sent event source at `/live/{topic}` that answers only the topics its reader may
+//! follow.
+
+#[cfg(feature = "ssr")]
+pub mod hub;
+#[cfg(feature = "ssr")]
+pub mod outbox;
+#[cfg(feature = "ssr")]
+pub mod stream;
+
+use crate::domain::ids::AccountId;
+use serde::{Deserialize, Serialize};
+
+/// Something a browser can follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Topic {
+    /// One account's own events: its notification bell.
+    User(AccountId),
+}
+
+impl Topic {
+    /// The spelling in addresses and between instances: `user:12`. Anything else is not a topic.
+    pub fn parse(s: &str) -> Option<Self> {
+        let (kind, id) = s.split_once(':')?;
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        match kind {
+            "user" => id.parse().ok().map(Self::User),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Topic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::User(id) => write!(f, "user:{id}"),
+        }
+    }
+}
+
+/// What the stream sends, as the `data` of a server-sent event named after its kind.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LiveEvent {
+    /// The account's unread notifications, when the stream opens and after every change.
+    Notifications { unread: u64 },
+}
+
+impl LiveEvent {
+    /// The event name of the server-sent event.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Notifications { .. } => "notifications",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topics_have_one_spelling() {
+        let topic = Topic::User(AccountId(12));
+        assert_eq!(topic.to_string(), "user:12");
+        assert_eq!(Topic::parse("user:12"), Some(topic));
+        for wrong in [
+            "",
+            "user",
+            "user:",
+            "user:0",
+            "user:-3",
+            "user:x",
+            "users:12",
+            "USER:12",
+            ":12",
+            "user:12:1",
+            "user: 12",
+            "user:+12",
+        ] {
+            assert_eq!(Topic::parse(wrong), None, "{wrong:?}");
+        }
+    }
+
+    #[test]
+    fn events_are_sent_as_tagged_json() {
+        let event = LiveEvent::Notifications { unread: 3 };
+        assert_eq!(event.name(), "notifications");
+        assert_eq!(
+            serde_json::to_string(&event).unwrap(),
+            r#"{"kind":"notifications","unread":3}"#
+        );
+    }
+}

@@ -1,0 +1,299 @@
+//! The live channel: a browser following its own topic is sent the state at once and again
+//! within a second of a change made through any instance; nobody follows another's topic.
+
+use crate::common::web::{app, login, request, send};
+use crate::common::{self, TestDb};
+use app::db::entities::{pegawai, user_account};
+use app::domain::ids::AccountId;
+use app::domain::notification::NotificationKind;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{StatusCode, header};
+use http_body_util::BodyExt;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use server::demo::{DEMO_PASSWORD, EMPLOYEE_NIP, SUPERVISOR_NIP};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+async fn account_of(t: &TestDb, nip: &str) -> AccountId {
+    let person = pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq(nip))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    user_account::Entity::find()
+        .filter(user_account::Column::PegawaiId.eq(person.id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// A notification for `account`, written straight to the database (as another instance would).
+async fn notify(t: &TestDb, account: AccountId) {
+    app::db::notifications::notify_account(
+        &t.db,
+        account,
+        NotificationKind::SkpApproved,
+        None,
+        "Rudi Hartono",
+        "/skp",
+    )
+    .await
+    .unwrap();
+}
+
+/// Marks every notification of the signed-in account read, as the bell's button does.
+fn read_all_request(cookie: &str) -> axum::http::Request<Body> {
+    request("POST", "/api/notifications/read", cookie)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::empty())
+        .unwrap()
+}
+
+/// The next `data:` line of a server-sent event stream that contains `wanted`, within `limit`.
+async fn next_event_with(body: &mut Body, wanted: &str, limit: Duration) -> String {
+    let until = tokio::time::Instant::now() + limit;
+    let mut text = String::new();
+    loop {
+        let frame = tokio::time::timeout_at(until, body.frame())
+            .await
+            .unwrap_or_else(|_| panic!("no event with {wanted} in {limit:?}; got {text:?}"))
+            .expect("the stream stays open")
+            .unwrap();
+        if let Ok(data) = frame.into_data() {
+            text.push_str(&String::from_utf8_lossy(&data));
+            if let Some(line) = text
+                .lines()
+                .find(|l| l.starts_with("data:") && l.contains(wanted))
+            {
+                return line.to_owned();
+            }
+        }
+    }
+}
+
+async fn the_bell_follows_its_own_account_only(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app: Router = app(&t);
+    let cookie = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let me = account_of(&t, EMPLOYEE_NIP).await;
+    let other = account_of(&t, SUPERVISOR_NIP).await;
+    notify(&t, me).await;
+
+    // Opens with the current count.
+    let res = open(&app, &format!("/live/user:{me}"), &cookie).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()[header::CONTENT_TYPE].to_str().unwrap(),
+        "text/event-stream"
+    );
+    let mut body = res.into_body();
+    let first = next_event_with(&mut body, "\"unread\":", Duration::from_secs(5)).await;
+    assert!(!first.contains("\"unread\":0"), "{first}");
+
+    // Reading them all through a server function reaches the stream within a second.
+    let started = Instant::now();
+    let (status, _, _) = send(&app, read_all_request(&cookie)).await;
+    assert!(status.is_success() || status.is_redirection(), "{status}");
+    next_event_with(&mut body, "\"unread\":0", Duration::from_secs(1)).await;
+    assert!(started.elapsed() < Duration::from_secs(1));
+
+    // Another account's topic, no session, and what is not a topic.
+    for (path, who, expected) in [
+        (format!("/live/user:{other}"), cookie.as_str(), 403),
+        (format!("/live/user:{me}"), "", 401),
+        ("/live/skp:1".to_owned(), cookie.as_str(), 404),
+        ("/live/user:abc".to_owned(), cookie.as_str(), 404),
+    ] {
+        let res = open(&app, &path, who).await;
+        assert_eq!(res.status().as_u16(), expected, "{path}");
+    }
+}
+
+on_both_engines!(the_bell_follows_its_own_account_only);
+
+/// Opens `path` and returns the answer with its body still streaming.
+async fn open(app: &Router, path: &str, cookie: &str) -> axum::response::Response {
+    use tower::ServiceExt;
+    app.clone()
+        .oneshot(request("GET", path, cookie).body(Body::empty()).unwrap())
+        .await
+        .unwrap()
+}
+
+/// A server binary on `database_url`, listening on `port`, with its logs drained.
+fn start_instance(database_url: &str, port: u16, demo: bool) -> Child {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .env("DATABASE_URL", database_url)
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("LEPTOS_OUTPUT_NAME", "kinerja")
+        .env("KINERJA_LEPTOS_CONFIG", "/nonexistent/Leptos.toml")
+        .env("KINERJA_DEMO_DATA", demo.to_string())
+        .env("LOG_FORMAT", "json")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start server binary");
+    let mut stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        let mut sink = String::new();
+        stderr.read_to_string(&mut sink).ok();
+    });
+    let started = Instant::now();
+    loop {
+        if raw(
+            port,
+            "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+        )
+        .is_some_and(|r| r.starts_with("HTTP/1.1 200"))
+        {
+            return child;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "instance on {port} did not come up"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// One request on its own connection, answered in full.
+fn raw(port: u16, request: &str) -> Option<String> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .ok()?;
+    stream.write_all(request.as_bytes()).ok()?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).ok()?;
+    Some(answer)
+}
+
+fn stop(mut child: Child) {
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            assert!(exit.success(), "clean exit: {exit:?}");
+            return;
+        }
+        assert!(Instant::now() < deadline, "instance ignored SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Two instances on one PostgreSQL database: a change made through A reaches a stream opened on
+/// B within a second, and B refuses a topic that is not the reader's.
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_through_one_instance_reaches_a_stream_on_another() {
+    let t = TestDb::empty(common::Engine::Postgres).await;
+    let url = t.postgres_url().unwrap();
+    let (port_a, port_b) = (common::free_port(), common::free_port());
+    // A migrates and loads the demo first; B starts on the finished database.
+    let a = start_instance(&url, port_a, true);
+    let b = start_instance(&url, port_b, false);
+
+    let login = raw(
+        port_a,
+        &format!(
+            "POST /api/auth/login HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\
+             Connection: close\r\n\r\nlogin={EMPLOYEE_NIP}&password={DEMO_PASSWORD}",
+            EMPLOYEE_NIP.len() + DEMO_PASSWORD.len() + 16
+        ),
+    )
+    .unwrap();
+    let cookie = login
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("set-cookie: ")
+                .or(l.strip_prefix("Set-Cookie: "))
+        })
+        .and_then(|c| c.split(';').next())
+        .expect("a session cookie")
+        .to_owned();
+    let me = account_of(&t, EMPLOYEE_NIP).await;
+    let other = account_of(&t, SUPERVISOR_NIP).await;
+    notify(&t, me).await;
+
+    // The stream on B, read line by line on its own thread.
+    let stream = TcpStream::connect(("127.0.0.1", port_b)).unwrap();
+    let mut writer = stream.try_clone().unwrap();
+    write!(
+        writer,
+        "GET /live/user:{me} HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\n\r\n"
+    )
+    .unwrap();
+    let (lines_tx, lines_rx) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if lines_tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let wait_for = |wanted: &str, limit: Duration| -> String {
+        let until = Instant::now() + limit;
+        loop {
+            let left = until.saturating_duration_since(Instant::now());
+            match lines_rx.recv_timeout(left) {
+                Ok(line) if line.starts_with("data:") && line.contains(wanted) => return line,
+                Ok(_) => {}
+                Err(_) => panic!("no event with {wanted} within {limit:?}"),
+            }
+        }
+    };
+    let first = wait_for("\"unread\":", Duration::from_secs(10));
+    assert!(!first.contains("\"unread\":0"), "{first}");
+
+    // The bell's "mark all read", posted to A.
+    let started = Instant::now();
+    let answer = raw(
+        port_a,
+        &format!(
+            "POST /api/notifications/read HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\n\
+             Accept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+             Content-Length: 0\r\nConnection: close\r\n\r\n"
+        ),
+    )
+    .unwrap();
+    assert!(
+        answer.starts_with("HTTP/1.1 2") || answer.starts_with("HTTP/1.1 3"),
+        "{answer}"
+    );
+    wait_for("\"unread\":0", Duration::from_secs(1));
+    let latency = started.elapsed();
+    assert!(latency < Duration::from_secs(1), "{latency:?}");
+
+    // B refuses another account's topic and a visitor without a session.
+    for (path, cookie, status) in [
+        (format!("/live/user:{other}"), cookie.as_str(), "403"),
+        (format!("/live/user:{me}"), "", "401"),
+    ] {
+        let answer = raw(
+            port_b,
+            &format!(
+                "GET {path} HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\n\
+                 Connection: close\r\n\r\n"
+            ),
+        )
+        .unwrap();
+        assert!(
+            answer.starts_with(&format!("HTTP/1.1 {status}")),
+            "{path}: {answer}"
+        );
+    }
+    drop(writer);
+    stop(a);
+    stop(b);
+}
