@@ -84,9 +84,13 @@ test("an action plan is written on a phone, agreed at a desk and measured agains
   await expect(deskPage.getByTestId("action-plan-state")).toHaveText("Disepakati");
   await desk.close();
 
-  // Back on the phone: the agreed plan reads as a table, and July's self-assessment measures
-  // against July's target.
-  await page.goto(planUrl);
+  // Back on the phone: Rudi is told, and the notification leads to the agreed plan, which reads
+  // as a table; July's self-assessment then measures against July's target.
+  await page.goto("/notifikasi");
+  const told = page.getByTestId("notifications").getByRole("button", { name: /menyepakati rencana aksi Anda/ });
+  await expect(told).toBeVisible();
+  await told.click();
+  await expect(page).toHaveURL(new RegExp(`${planUrl}$`));
   await expect(page.getByTestId("action-plan-state")).toHaveText("Disepakati");
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, "action-plan-agreed");

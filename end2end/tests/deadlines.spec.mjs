@@ -22,8 +22,10 @@ test.describe("missed deadlines", () => {
     // The head of the agency appraises the bidang heads; no other journey hands in their July.
     await logIn(page, HEAD, "/bawahan");
     const team = page.getByTestId("team-overdue");
-    const row = team.locator("tr", { hasText: COMPETENCY_HEAD.nip });
-    await expect(row).toContainText(/Penilaian mandiri 01-07-\d{4} – 31-07-\d{4}/);
+    // Every month she has not handed in is listed; July is the latest.
+    const rows = team.locator("tr", { hasText: COMPETENCY_HEAD.nip });
+    await expect(rows).toHaveCount(7);
+    const row = rows.filter({ hasText: /Penilaian mandiri 01-07-\d{4} – 31-07-\d{4}/ });
     await expect(row.getByTestId("overdue")).toHaveText(/terlambat \d+ hari/);
     await expectNoHorizontalScroll(page);
     await snap(page, testInfo, "team-overdue");

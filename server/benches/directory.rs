@@ -107,7 +107,7 @@ async fn bench_engine(name: &str, db: &DatabaseConnection, employees: usize) -> 
                 db: db.clone(),
                 evidence: app::storage::EvidenceStore::in_memory(1024 * 1024),
                 clock: app::clock::Clock::system(),
-                live: app::live::hub::LiveHub::start(&db),
+                live: app::live::hub::LiveHub::start(db),
             },
         },
         &RouterSettings {

@@ -145,22 +145,28 @@ fn start_instance(database_url: &str, port: u16, demo: bool) -> Child {
         let mut sink = String::new();
         stderr.read_to_string(&mut sink).ok();
     });
+    if healthy_within(port, Duration::from_secs(60)) {
+        child
+    } else {
+        child.kill().ok();
+        child.wait().ok();
+        panic!("instance on {port} did not come up");
+    }
+}
+
+fn healthy_within(port: u16, limit: Duration) -> bool {
     let started = Instant::now();
-    loop {
-        if raw(
+    while started.elapsed() < limit {
+        let health = raw(
             port,
             "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-        )
-        .is_some_and(|r| r.starts_with("HTTP/1.1 200"))
-        {
-            return child;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "instance on {port} did not come up"
         );
+        if health.is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
+            return true;
+        }
         std::thread::sleep(Duration::from_millis(100));
     }
+    false
 }
 
 /// One request on its own connection, answered in full.
@@ -273,6 +279,8 @@ async fn a_change_through_one_instance_reaches_a_stream_on_another() {
     );
     wait_for("\"unread\":0", Duration::from_secs(1));
     let latency = started.elapsed();
+    // Printed for the README's figures (`-- --nocapture`).
+    println!("live: change through A seen on B after {latency:?}");
     assert!(latency < Duration::from_secs(1), "{latency:?}");
 
     // B refuses another account's topic and a visitor without a session.
