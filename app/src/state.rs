@@ -164,6 +164,22 @@ pub async fn user_for(
     Ok(Some(CurrentUser { account, actor }))
 }
 
+/// The signed-in user behind a live stream, checked without counting as their activity
+/// (`auth::server::session_account_passive`).
+pub async fn user_for_stream(
+    db: &DatabaseConnection,
+    client: &ClientInfo,
+) -> Result<Option<CurrentUser>, AppError> {
+    let Some(token) = &client.session_token else {
+        return Ok(None);
+    };
+    let Some(account) = auth::session_account_passive(db, token, chrono::Utc::now()).await? else {
+        return Ok(None);
+    };
+    let actor = auth::actor_for(db, &account).await?;
+    Ok(Some(CurrentUser { account, actor }))
+}
+
 /// The signed-in user, or 401.
 pub async fn require_user(db: &DatabaseConnection) -> Result<CurrentUser, AppError> {
     current_user(db).await?.ok_or(AppError::Unauthenticated)

@@ -219,6 +219,36 @@ pub async fn session_account(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<user_account::Model>, AppError> {
+    let Some((session, account)) = live_session(db, token, now).await? else {
+        return Ok(None);
+    };
+    if now - session.last_seen_at > Duration::minutes(1) {
+        let mut touched: auth_session::ActiveModel = session.into();
+        touched.last_seen_at = Set(now);
+        touched.update(db).await?;
+    }
+    Ok(Some(account))
+}
+
+/// Like [`session_account`], but not counted as the person's activity: a live stream that the
+/// browser keeps open (and reopens by itself) must not keep an unattended session from expiring.
+pub async fn session_account_passive(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<user_account::Model>, AppError> {
+    Ok(live_session(db, token, now)
+        .await?
+        .map(|(_, account)| account))
+}
+
+/// The session behind `token` and its enabled account, if the session is alive; a dead one is
+/// deleted.
+async fn live_session(
+    db: &impl ConnectionTrait,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(auth_session::Model, user_account::Model)>, AppError> {
     // One query for both: every authenticated request starts here.
     let Some((session, account)) = auth_session::Entity::find_by_id(token_hash(token))
         .find_also_related(user_account::Entity)
@@ -233,18 +263,9 @@ pub async fn session_account(
             .await?;
         return Ok(None);
     }
-    let Some(account) = account else {
-        return Ok(None);
-    };
-    if account.disabled {
-        return Ok(None);
-    }
-    if now - session.last_seen_at > Duration::minutes(1) {
-        let mut touched: auth_session::ActiveModel = session.into();
-        touched.last_seen_at = Set(now);
-        touched.update(db).await?;
-    }
-    Ok(Some(account))
+    Ok(account
+        .filter(|account| !account.disabled)
+        .map(|account| (session, account)))
 }
 
 /// Everything authorization needs about an account.

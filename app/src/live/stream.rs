@@ -1,14 +1,15 @@
 //! `GET /live/{topic}`: the server-sent event stream of one topic, for those the policy lets
 //! follow it. It opens with the topic's current state and sends it again after every change,
 //! read from the database each time; it ends when the session does or the server stops, and
-//! the browser's `EventSource` reconnects by itself.
+//! the browser's `EventSource` reconnects by itself. Following a stream is not activity: it never
+//! extends the session's idle time.
 
 use super::hub::Signal;
 use super::{LiveEvent, Topic};
 use crate::auth::server::ClientInfo;
 use crate::domain::access::{Action, Target, authorize};
 use crate::error::AppError;
-use crate::state::{AppState, CurrentUser, user_for};
+use crate::state::{AppState, CurrentUser, user_for_stream};
 use axum::extract::{FromRef, Path, State};
 use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -35,7 +36,7 @@ async fn follow(
     let Some(topic) = Topic::parse(&topic) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let user = match user_for(&state.db, &client).await {
+    let user = match user_for_stream(&state.db, &client).await {
         Ok(Some(user)) => user,
         Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
         Err(err) => return status(&err).into_response(),
@@ -113,7 +114,7 @@ impl Follower {
 
     /// The topic's state, if the session still allows following it.
     async fn read(&self) -> Result<Option<LiveEvent>, AppError> {
-        let Some(user) = user_for(&self.state.db, &self.client).await? else {
+        let Some(user) = user_for_stream(&self.state.db, &self.client).await? else {
             return Ok(None);
         };
         if !may_follow(&user, self.topic) {

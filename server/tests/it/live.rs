@@ -1,15 +1,16 @@
 //! The live channel: a browser following its own topic is sent the state at once and again
 //! within a second of a change made through any instance; nobody follows another's topic.
 
-use crate::common::web::{app, login, request, send};
+use crate::common::web::{app, get, login, request, send};
 use crate::common::{self, TestDb};
-use app::db::entities::{pegawai, user_account};
+use app::db::entities::{auth_session, pegawai, user_account};
 use app::domain::ids::AccountId;
 use app::domain::notification::NotificationKind;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{StatusCode, header};
 use http_body_util::BodyExt;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::demo::{DEMO_PASSWORD, EMPLOYEE_NIP, SUPERVISOR_NIP};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -113,6 +114,33 @@ async fn the_bell_follows_its_own_account_only(t: TestDb) {
         let res = open(&app, &path, who).await;
         assert_eq!(res.status().as_u16(), expected, "{path}");
     }
+
+    // Following is not activity: a session idle for half an hour stays idle while its stream
+    // opens and reads, and a page the person opens counts as usual.
+    let idle_since = chrono::Utc::now() - chrono::Duration::minutes(30);
+    auth_session::Entity::update_many()
+        .col_expr(auth_session::Column::LastSeenAt, Expr::value(idle_since))
+        .exec(&t.db)
+        .await
+        .unwrap();
+    let last_seen = || async {
+        auth_session::Entity::find()
+            .all(&t.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| s.last_seen_at)
+            .max()
+            .unwrap()
+    };
+    let mut body = open(&app, &format!("/live/user:{me}"), &cookie)
+        .await
+        .into_body();
+    next_event_with(&mut body, "\"unread\":", Duration::from_secs(5)).await;
+    assert!((last_seen().await - idle_since).num_seconds().abs() < 1);
+    let (status, _) = get(&app, "/profil", &cookie).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(last_seen().await > idle_since + chrono::Duration::minutes(29));
 }
 
 on_both_engines!(the_bell_follows_its_own_account_only);
