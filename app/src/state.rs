@@ -157,11 +157,11 @@ pub async fn user_for(
     let Some(token) = &client.session_token else {
         return Ok(None);
     };
-    let Some(account) = auth::session_account(db, token, chrono::Utc::now()).await? else {
-        return Ok(None);
-    };
-    let actor = auth::actor_for(db, &account).await?;
-    Ok(Some(CurrentUser { account, actor }))
+    with_actor(
+        db,
+        auth::session_account(db, token, chrono::Utc::now()).await?,
+    )
+    .await
 }
 
 /// The signed-in user behind a live stream, checked without counting as their activity
@@ -173,7 +173,18 @@ pub async fn user_for_stream(
     let Some(token) = &client.session_token else {
         return Ok(None);
     };
-    let Some(account) = auth::session_account_passive(db, token, chrono::Utc::now()).await? else {
+    with_actor(
+        db,
+        auth::session_account_passive(db, token, chrono::Utc::now()).await?,
+    )
+    .await
+}
+
+async fn with_actor(
+    db: &DatabaseConnection,
+    account: Option<user_account::Model>,
+) -> Result<Option<CurrentUser>, AppError> {
+    let Some(account) = account else {
         return Ok(None);
     };
     let actor = auth::actor_for(db, &account).await?;
