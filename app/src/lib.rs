@@ -4,6 +4,10 @@
 //! functions of each capability (`features`), shared widgets (`ui`) and, behind the `ssr`
 //! feature, database access (`db`). It is compiled twice: into the server with `ssr` and into
 //! the browser bundle with `hydrate`.
+//!
+//! Leptos runs in islands mode: every page is rendered on the server by the one route table in
+//! [`App`], and only `#[island]` components are hydrated in the browser (`ui::islands` says which
+//! pages load the bundle). Everything else is plain HTML with forms that work without JavaScript.
 
 #![recursion_limit = "256"]
 
@@ -26,7 +30,6 @@ pub mod db;
 pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod reminders;
-pub mod server_pages;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
@@ -36,16 +39,17 @@ use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Meta, MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
 /// The HTML document rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    ui::islands::render_outside_islands();
     view! {
         <!DOCTYPE html>
         <html>
-            <DocumentHead options hydrate=true />
+            <DocumentHead options />
             <body>
                 <App />
             </body>
@@ -53,10 +57,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The `<head>` of every page; `hydrate` adds the scripts that load the wasm bundle (server-only
-/// pages leave them out).
+/// The `<head>` of every page, with the islands' scripts on the pages that have islands.
 #[component]
-pub(crate) fn DocumentHead(options: LeptosOptions, hydrate: bool) -> impl IntoView {
+fn DocumentHead(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     csp::send_page_policy();
     view! {
@@ -66,34 +69,136 @@ pub(crate) fn DocumentHead(options: LeptosOptions, hydrate: bool) -> impl IntoVi
             <meta name="theme-color" content="#0f5257" />
             <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
             <HashedStylesheet options=options.clone() id="kinerja" />
-            {hydrate.then(|| view! { <HydrationScripts options /> })}
+            <ui::islands::IslandScripts options />
             <MetaTags />
         </head>
     }
 }
 
+/// Every page waits for its data before the first byte is sent: a missing session becomes a real
+/// redirect to the login, and a page is never half-drawn on a slow link.
+const PAGE: SsrMode = SsrMode::Async;
+
+/// The one route table of the application.
+///
+/// Pages load their data with `OnceResource`, never `Resource`: outside islands nothing reloads,
+/// and a `Resource` keeps a task watching its source after the first load. When the data was ready
+/// at once (an anonymous visitor, an id that is not a number), that task is first polled only
+/// after the page has been sent and its reactive owner disposed, and under load it can wake on
+/// the disposal and panic reading the disposed source ("already been disposed").
 #[component]
 pub fn App() -> impl IntoView {
+    use features::{action_plan, admin, auth, evaluation, home, notifications, periods, skp};
     provide_meta_context();
-    #[cfg(feature = "ssr")]
-    ui::locale::provide_server_i18n();
 
     view! {
-        <I18nContextProvider ssr_lang_header_getter=ui::locale::locale_from_request()>
+        <ui::locale::PageLanguage>
             <AppTitle />
             <Router>
                 <ui::layout::Layout>
                     <Routes fallback=ui::not_found::NotFound>
-                        <Route path=StaticSegment("") view=features::home::HomePage />
+                        <Route path=StaticSegment("") view=home::HomePage ssr=PAGE />
+                        <Route path=StaticSegment("masuk") view=auth::LoginPage ssr=PAGE />
+                        <Route
+                            path=(StaticSegment("masuk"), StaticSegment("verifikasi"))
+                            view=auth::VerifyLoginPage
+                            ssr=PAGE
+                        />
+                        <Route path=StaticSegment("profil") view=auth::ProfilePage ssr=PAGE />
+                        <Route
+                            path=(StaticSegment("atur-sandi"), ParamSegment("token"))
+                            view=auth::ResetPasswordPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("pegawai"))
+                            view=admin::EmployeeDirectoryPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("pegawai"), StaticSegment("baru"))
+                            view=admin::EmployeeFormPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("pegawai"), ParamSegment("id"))
+                            view=admin::EmployeeFormPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("impor"))
+                            view=admin::ImportPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("impor"), ParamSegment("id"))
+                            view=admin::ImportReportPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("unit"))
+                            view=admin::UnitTreePage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("unit"), ParamSegment("id"))
+                            view=admin::UnitPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("audit"))
+                            view=admin::AuditLogPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("instansi"))
+                            view=admin::AgencySettingsPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("periode"))
+                            view=periods::PeriodsPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("periode"), ParamSegment("id"))
+                            view=periods::PeriodPage
+                            ssr=PAGE
+                        />
+                        <Route path=StaticSegment("skp") view=skp::MySkpPage ssr=PAGE />
+                        <Route path=(StaticSegment("skp"), ParamSegment("id")) view=skp::SkpPage ssr=PAGE />
+                        <Route
+                            path=(StaticSegment("skp"), ParamSegment("id"), StaticSegment("cetak"))
+                            view=skp::SkpPrintPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("skp"), ParamSegment("id"), StaticSegment("rencana-aksi"))
+                            view=action_plan::ActionPlanPage
+                            ssr=PAGE
+                        />
+                        <Route path=StaticSegment("bawahan") view=skp::ReviewListPage ssr=PAGE />
+                        <Route path=StaticSegment("matriks") view=skp::CascadePage ssr=PAGE />
+                        <Route
+                            path=StaticSegment("notifikasi")
+                            view=notifications::NotificationsPage
+                            ssr=PAGE
+                        />
+                        <Route path=StaticSegment("evaluasi") view=evaluation::MyEvaluationsPage ssr=PAGE />
+                        <Route
+                            path=(StaticSegment("evaluasi"), ParamSegment("id"))
+                            view=evaluation::WizardPage
+                            ssr=PAGE
+                        />
                     </Routes>
                 </ui::layout::Layout>
             </Router>
-        </I18nContextProvider>
+        </ui::locale::PageLanguage>
     }
 }
 
 #[component]
-pub(crate) fn AppTitle() -> impl IntoView {
+fn AppTitle() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Title formatter=move |page: String| {

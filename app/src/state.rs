@@ -129,9 +129,10 @@ pub struct CurrentUser {
     pub actor: Actor,
 }
 
-/// Put in the extensions of a page request so that the parts of one page (its data and the
-/// notification bell) look the session up once between them. Only page renders carry it: a
-/// server function may sign in or out, and must read the session as it is at each step.
+/// Put in the extensions of a page request (a GET) so that the parts of one page (its data, the
+/// notification bell, the islands' scripts) look the session up once between them. Writes never
+/// carry it: a server function may sign in or out, and must read the session as it is at each
+/// step.
 #[derive(Clone, Default)]
 pub struct PageUser(std::sync::Arc<tokio::sync::OnceCell<Option<CurrentUser>>>);
 

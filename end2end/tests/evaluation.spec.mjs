@@ -94,8 +94,14 @@ test("a self-assessment in two sittings: phone (offline half-way), then laptop; 
   const transfer = weight.reduce((sum, e) => sum + e.transfer, 0);
   console.log(`wizard route on a cold cache: ${transfer} bytes transferred`, JSON.stringify(weight));
   testInfo.annotations.push({ type: "wizard-transfer-bytes", description: String(transfer) });
-  expect(weight.some((e) => e.name.endsWith(".wasm")), "no wasm on the wizard").toBe(false);
-  expect(transfer, "the whole wizard route, compressed").toBeLessThanOrEqual(60_000);
+  // The page's islands (the live bell) load the bundle, within its own budget of 200 KB
+  // (scripts/check-wasm-budget); the rest of the route keeps its budget of 60 KB.
+  const code = weight.filter((e) => e.name.startsWith("/pkg/kinerja.") && /\.(wasm|js)$/.test(e.name));
+  expect(code.length, "the islands' bundle is loaded").toBe(2);
+  const codeBytes = code.reduce((sum, e) => sum + e.transfer, 0);
+  testInfo.annotations.push({ type: "wizard-transfer-without-bundle-bytes", description: String(transfer - codeBytes) });
+  expect(codeBytes, "the islands' bundle, compressed").toBeLessThanOrEqual(200_000);
+  expect(transfer - codeBytes, "the rest of the wizard route, compressed").toBeLessThanOrEqual(60_000);
   await expectTouchTargets(page, "#langkah-1");
 
   // Step 1: every realisation, with the numeric keyboard.

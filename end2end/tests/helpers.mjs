@@ -1,4 +1,5 @@
 import { expect } from "@playwright/test";
+import { PASSWORD } from "./accounts.mjs";
 
 /** The page cannot be scrolled sideways: nothing is wider than the viewport. */
 export async function expectNoHorizontalScroll(page) {
@@ -9,7 +10,7 @@ export async function expectNoHorizontalScroll(page) {
   expect(scrollWidth, "page must not scroll horizontally").toBeLessThanOrEqual(clientWidth);
 }
 
-/** Resolves once the wasm bundle has hydrated the page (see `frontend/src/lib.rs`). */
+/** Resolves once the wasm bundle has hydrated the page's islands (see `frontend/src/lib.rs`). */
 export async function waitForHydration(page) {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
 }
@@ -32,4 +33,23 @@ export function cspViolations(page) {
     if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
   });
   return blocked;
+}
+
+/** Signs in on the login page and waits for the redirect to `next`. */
+export async function logIn(page, who, next, password = PASSWORD) {
+  await page.goto(`/masuk?next=${encodeURIComponent(next)}`);
+  await page.getByLabel(/^(NIP atau email|NIP or e-mail)$/).fill(who.nip);
+  await page.getByLabel(/^(Kata sandi|Password)$/).fill(password);
+  await page.getByRole("button", { name: /^(Masuk|Log in)$/ }).click();
+  await expect(page).toHaveURL(new RegExp(`${next}$`));
+}
+
+/** What the page loaded besides itself: scripts and wasm, by path. */
+export async function loadedCode(page) {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((e) => new URL(e.name).pathname)
+      .filter((path) => path.endsWith(".js") || path.endsWith(".wasm")),
+  );
 }

@@ -1,7 +1,6 @@
 // Signing in and out, on a phone (employees) and a desktop (supervisors, admins).
-// The account pages are server-rendered only (no wasm), so there is nothing to hydrate there.
 import { test, expect } from "@playwright/test";
-import { expectNoHorizontalScroll, snap, waitForHydration } from "./helpers.mjs";
+import { expectNoHorizontalScroll, snap } from "./helpers.mjs";
 import { ADMIN, EMPLOYEE, HEAD, PASSWORD, SUPERVISOR } from "./accounts.mjs";
 
 async function logIn(page, nip, password = PASSWORD) {
@@ -13,7 +12,6 @@ async function logIn(page, nip, password = PASSWORD) {
 test("an employee logs in on a phone, sees their profile and logs out", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "mobile", "employee journey runs on the phone");
   await page.goto("/");
-  await waitForHydration(page);
   await page.getByTestId("account-link").click();
   await expect(page).toHaveURL(/\/masuk\?next=\/profil$/);
   await snap(page, testInfo, "login");

@@ -2,7 +2,7 @@
 // (return with a note, then approve), the printed document shows it all. The same
 // submit/return/approve journey runs again with JavaScript off in both browsers.
 import { test, expect } from "@playwright/test";
-import { cspViolations, expectNoHorizontalScroll, snap } from "./helpers.mjs";
+import { cspViolations, expectNoHorizontalScroll, snap, waitForHydration } from "./helpers.mjs";
 import { ANALYST, EMPLOYEE, PASSWORD, SUPERVISOR } from "./accounts.mjs";
 
 const DESKTOP = { viewport: { width: 1366, height: 900 } };
@@ -100,6 +100,15 @@ test("an employee drafts on a phone, the supervisor returns it, then approves it
   await desk.page.getByTestId("skp-return").click();
   await expect(desk.page.getByTestId("skp-state")).toHaveText("Draf");
   await snap(desk.page, testInfo, "skp-review");
+  // The supervisor keeps the review list open while the employee works: the bell follows.
+  await desk.page.goto("/bawahan");
+  await waitForHydration(desk.page);
+  await expect(desk.page.getByTestId("bell-count")).toHaveText("1");
+  const employeeRow = desk.page.getByTestId("review-table").getByRole("row").filter({ hasText: EMPLOYEE.name });
+  await expect(employeeRow).toContainText("Draf");
+  await desk.page.evaluate(() => {
+    window.__sameDocument = true;
+  });
 
   // The employee revises the indicator and submits again.
   await page.goto(skpUrl);
@@ -112,6 +121,10 @@ test("an employee drafts on a phone, the supervisor returns it, then approves it
   await expect(page.locator(`#hasil-${first}`)).toContainText("15 dokumen");
   await page.getByTestId("skp-submit").click();
   await expect(page.getByTestId("skp-state")).toHaveText("Diajukan");
+  // The resubmission reaches the supervisor's open page without a reload: the bell and the list.
+  await expect(desk.page.getByTestId("bell-count")).toHaveText("2", { timeout: 2_000 });
+  await expect(employeeRow).toContainText("Diajukan", { timeout: 2_000 });
+  expect(await desk.page.evaluate(() => window.__sameDocument), "no reload").toBe(true);
 
   // Approved at the desk.
   await desk.page.goto(skpUrl);

@@ -7,6 +7,7 @@ pub mod database;
 pub mod demo;
 pub mod evaluation;
 pub mod generate;
+pub mod page_scripts;
 pub mod proxy;
 pub mod routes;
 pub mod shutdown;

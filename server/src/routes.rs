@@ -66,7 +66,7 @@ pub fn router(state: ServerState, settings: &RouterSettings) -> Router {
     with_layers(routes(&state), settings).with_state(state)
 }
 
-/// The hydrated app's routes, generated once per process. Generating runs the app with resource
+/// The app's routes, generated once per process. Generating runs the app with resource
 /// loading suppressed process-wide (leptos issue #4773): a page rendering at that moment in
 /// another router of the same process would wait forever. The server builds one router, but the
 /// integration tests build one per test, in parallel.
@@ -93,11 +93,7 @@ pub fn routes(state: &ServerState) -> Router<ServerState> {
     let shell_options = state.leptos_options.clone();
     let fallback_context = context.clone();
 
-    let mut router = Router::new();
-    for path in app::server_pages::PATHS {
-        router = router.route(path, get(server_page));
-    }
-    router
+    Router::new()
         .route("/healthz", get(healthz))
         .route(
             IMPORT_UPLOAD_PATH,
@@ -117,7 +113,7 @@ pub fn routes(state: &ServerState) -> Router<ServerState> {
         )
         .route("/bukti/{id}", get(evaluation::download_evidence))
         .route("/js/{name}", get(evaluation::wizard_script))
-        .route("/locale", post(set_locale))
+        .route(app::ui::locale::SWITCH_PATH, post(set_locale))
         .merge(app::live::stream::router())
         .route(
             "/api/{*fn_name}",
@@ -132,6 +128,20 @@ pub fn routes(state: &ServerState) -> Router<ServerState> {
             ServerState,
             _,
         >(fallback_context, app::shell))
+        .layer(middleware::from_fn(share_page_user))
+        .layer(middleware::from_fn(
+            crate::page_scripts::drop_unread_island_data,
+        ))
+}
+
+/// A page request (any GET) looks the session up once for all the parts of its page (its data,
+/// the bell, the islands' scripts). Writes read it afresh at each step: a server function may sign
+/// in or out.
+async fn share_page_user(mut req: Request<Body>, next: Next) -> Response {
+    if req.method() == http::Method::GET || req.method() == http::Method::HEAD {
+        req.extensions_mut().insert(app::state::PageUser::default());
+    }
+    next.run(req).await
 }
 
 /// The layers every request passes through, outermost first.
@@ -241,9 +251,9 @@ fn loggable_path(path: &str) -> &str {
     }
 }
 
-/// Where the CSV import form posts, and how large that one upload may be (a 20,000-row file is
-/// about 3 MB); every other request keeps the configured, much smaller limit.
-const IMPORT_UPLOAD_PATH: &str = "/admin/impor/unggah";
+/// How large the CSV import's one upload may be (a 20,000-row file is about 3 MB); every other
+/// request keeps the configured, much smaller limit.
+const IMPORT_UPLOAD_PATH: &str = app::features::admin::IMPORT_UPLOAD_PATH;
 const IMPORT_MAX_BYTES: usize = 16 * 1024 * 1024;
 
 #[derive(Clone, Copy)]
@@ -404,19 +414,6 @@ async fn export_csv(
         }
         Err(err) => admin_error(err, "/admin/pegawai"),
     }
-}
-
-/// Renders a server-only page (see `app::server_pages`): the whole page waits for its data, so a
-/// missing session becomes a real redirect, and no hydration script is sent.
-async fn server_page(State(state): State<ServerState>, mut req: Request<Body>) -> Response {
-    req.extensions_mut().insert(app::state::PageUser::default());
-    let app_state = state.app.clone();
-    let options = state.leptos_options.clone();
-    let handler = leptos_axum::render_app_async_with_context(
-        move || app::state::provide(&app_state),
-        move || app::server_pages::shell(options.clone()),
-    );
-    handler(req).await.into_response()
 }
 
 /// Calls of server functions that do not exist: each existing one has its own route, registered

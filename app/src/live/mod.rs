@@ -9,8 +9,9 @@
 //! The hub (`hub`) is `tokio::sync::broadcast` inside one process and PostgreSQL
 //! `LISTEN/NOTIFY` between instances that share a PostgreSQL database; the stream is a
 //! server-sent event source at `/live/{topic}` that answers only the topics its reader may
-//! follow.
+//! follow. Islands follow a topic with `client::follow`.
 
+pub mod client;
 #[cfg(feature = "ssr")]
 pub mod hub;
 #[cfg(feature = "ssr")]
@@ -59,6 +60,9 @@ pub enum LiveEvent {
 }
 
 impl LiveEvent {
+    /// Every event name the stream can send (a browser listens to each by name).
+    pub const NAMES: [&'static str; 1] = ["notifications"];
+
     /// The event name of the server-sent event.
     pub fn name(&self) -> &'static str {
         match self {
@@ -98,6 +102,7 @@ mod tests {
     fn events_are_sent_as_tagged_json() {
         let event = LiveEvent::Notifications { unread: 3 };
         assert_eq!(event.name(), "notifications");
+        assert!(LiveEvent::NAMES.contains(&event.name()));
         assert_eq!(
             serde_json::to_string(&event).unwrap(),
             r#"{"kind":"notifications","unread":3}"#

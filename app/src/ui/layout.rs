@@ -7,19 +7,6 @@ use crate::ui::locale::LanguageSwitch;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The notification bell, on server-only pages (see `crate::server_pages::ServerRendered`).
-#[cfg(feature = "ssr")]
-fn bell() -> Option<impl IntoView> {
-    use_context::<crate::server_pages::ServerRendered>()
-        .map(|_| view! { <crate::features::notifications::NotificationBell /> })
-}
-
-/// The same shape as on the server (an empty `Option`), so hydration finds what SSR rendered.
-#[cfg(not(feature = "ssr"))]
-fn bell() -> Option<()> {
-    None
-}
-
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
@@ -36,10 +23,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <span>"Kinerja"</span>
                 </a>
                 <div class="header-tools">
-                    {bell()}
+                    <crate::features::notifications::NotificationBell />
                     <LanguageSwitch />
-                    // The account pages are server-only: the browser loads them itself.
-                    <a class="header-link" href="/profil" rel="external" data-testid="account-link">
+                    <a class="header-link" href="/profil" data-testid="account-link">
                         {t!(i18n, nav.account)}
                     </a>
                 </div>
@@ -51,12 +37,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                             {t!(i18n, nav.home)}
                         </A>
                     </li>
-                    // Server-only pages: the browser loads them itself.
                     <li>
-                        <a href="/skp" rel="external">{t!(i18n, nav.skp)}</a>
+                        <A href="/skp">{t!(i18n, nav.skp)}</A>
                     </li>
                     <li>
-                        <a href="/bawahan" rel="external">{t!(i18n, nav.reviews)}</a>
+                        <A href="/bawahan">{t!(i18n, nav.reviews)}</A>
                     </li>
                 </ul>
             </nav>

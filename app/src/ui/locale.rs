@@ -8,6 +8,10 @@ use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+/// Where the language switch posts: a plain route of the server, which answers with the cookie
+/// and a redirect back.
+pub const SWITCH_PATH: &str = "/locale";
+
 /// Name of the cookie holding the chosen locale.
 pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
 /// One year: the choice should survive browser restarts.
@@ -36,10 +40,27 @@ pub fn locale_from_request() -> leptos_use::UseLocalesOptions {
     })
 }
 
-/// Provides the language context of a page rendered on the server, before `I18nContextProvider`
-/// (which then finds it and creates none of its own).
+/// The language of the page: the context every component reads, and `<html lang>`, which islands
+/// read in the browser (`ui::islands::use_island_i18n`). Used instead of `leptos_i18n`'s own
+/// provider, which also writes an empty placeholder `<script>` into every page: a page without
+/// islands carries no script at all.
+#[component]
+pub fn PageLanguage(children: Children) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    provide_server_i18n();
+    // Pages are rendered on the server only; the browser build never runs this.
+    #[cfg(not(feature = "ssr"))]
+    provide_context(leptos_i18n::context::init_i18n_context::<Locale>());
+    let i18n = use_i18n();
+    view! {
+        <leptos_meta::Html attr:lang=move || i18n.get_locale().as_str() attr:dir="ltr" />
+        {children()}
+    }
+}
+
+/// Provides the language context of a page rendered on the server.
 ///
-/// The provider's own context starts an effect that mirrors the locale into its cookie signal
+/// `leptos_i18n`'s context starts an effect that mirrors the locale into its cookie signal
 /// (unused here: the cookie is ours, see the module). On the server that effect runs as a task of
 /// its own, and when a page finishes quickly it can run on the other worker thread just as the
 /// request's reactive owner is disposed, reading the disposed locale signal: a panic ("already
@@ -47,7 +68,7 @@ pub fn locale_from_request() -> leptos_use::UseLocalesOptions {
 /// once: a run of the effect that starts after the pause does nothing, and one that started
 /// before it would have to outlast the rest of the page's render to meet the disposal.
 #[cfg(feature = "ssr")]
-pub fn provide_server_i18n() {
+fn provide_server_i18n() {
     use leptos_i18n::context::{I18nContextOptions, init_i18n_context_with_options};
     let scope = Owner::new();
     let i18n = scope.with(|| {
@@ -83,7 +104,7 @@ pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
-/// The `Set-Cookie` value (or `document.cookie` assignment) remembering `locale`; `Secure` when
+/// The `Set-Cookie` value remembering `locale`; `Secure` when
 /// the site is served over TLS, like the session cookie.
 pub fn locale_cookie(locale: &str, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
@@ -92,20 +113,9 @@ pub fn locale_cookie(locale: &str, secure: bool) -> String {
     )
 }
 
-fn remember_locale(locale: Locale) {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        let document: web_sys::HtmlDocument = document().unchecked_into();
-        let secure = window().location().protocol().is_ok_and(|p| p == "https:");
-        let _ = document.set_cookie(&locale_cookie(locale.as_str(), secure));
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = locale;
-}
-
-/// Two buttons, "ID" and "EN". Without JavaScript they post to `/locale`, which sets the cookie
-/// and sends the browser back; with JavaScript the page switches in place.
+/// Two buttons, "ID" and "EN", posting to `/locale`, which sets the cookie and sends the browser
+/// back to the same address. The page and its islands are then rendered in the chosen language
+/// from the first byte, with or without JavaScript.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
@@ -132,18 +142,13 @@ pub fn LanguageSwitch() -> impl IntoView {
                 lang=locale.as_str()
                 title=name
                 aria-pressed=move || if current() { "true" } else { "false" }
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    remember_locale(locale);
-                    i18n.set_locale(locale);
-                }
             >
                 {label}
             </button>
         }
     };
     view! {
-        <form class="lang-switch" method="post" action="/locale">
+        <form class="lang-switch" method="post" action=SWITCH_PATH>
             <span class="visually-hidden">{t!(i18n, nav.language)}</span>
             <input type="hidden" name="return_to" value=return_to />
             {option(Locale::id, "ID", "Bahasa Indonesia")}

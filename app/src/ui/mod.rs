@@ -4,6 +4,7 @@ pub mod dates;
 pub mod deadline;
 pub mod error;
 pub mod form;
+pub mod islands;
 pub mod layout;
 pub mod locale;
 pub mod not_found;

@@ -673,25 +673,33 @@ async fn demo_organisation_is_consistent() {
 }
 
 #[tokio::test]
-async fn account_pages_are_server_rendered_without_the_wasm_bundle() {
+async fn visitors_pages_carry_no_script_and_signed_in_pages_load_the_islands() {
     let t = TestDb::sqlite().await;
-    let res = app(&t).oneshot(get("/masuk", None)).await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    let html = text(res).await;
-    assert!(html.contains("Masuk ke Kinerja"));
+    server::demo::seed_once(&t.db).await.unwrap();
+    for path in ["/masuk", "/", "/halaman-yang-tidak-ada"] {
+        let html = text(app(&t).oneshot(get(path, None)).await.unwrap()).await;
+        assert!(html.contains("Kinerja"), "{path}: {html}");
+        for script in ["<script", ".wasm", "modulepreload", "<leptos-island"] {
+            assert!(!html.contains(script), "{path} carries {script}: {html}");
+        }
+    }
+    let login = text(app(&t).oneshot(get("/masuk", None)).await.unwrap()).await;
     assert!(
-        html.contains(r#"action="/api/auth/login""#),
+        login.contains(r#"action="/api/auth/login""#),
         "a plain form post"
     );
-    assert!(
-        !html.contains("hydrate"),
-        "no hydration script on server-only pages"
-    );
 
-    let home = text(app(&t).oneshot(get("/", None)).await.unwrap()).await;
-    assert!(home.contains("hydrate"), "ordinary pages hydrate");
+    let cookie = common::session_cookie(&t.db, EMPLOYEE_NIP).await;
+    let page = text(app(&t).oneshot(get("/skp", Some(&cookie))).await.unwrap()).await;
+    assert!(page.contains(r#"<script type="module" nonce=""#), "{page}");
+    assert!(page.contains(".wasm"), "{page}");
     assert!(
-        home.contains(r#"href="/profil" rel="external""#),
-        "the client router lets the browser load account pages"
+        page.contains(r#"<leptos-island data-component="LiveBell_"#),
+        "the bell is an island: {page}"
     );
+    assert!(
+        !page.contains(r#"rel="external""#),
+        "one app: every link is an ordinary link"
+    );
+    assert!(page.contains(r#"href="/profil""#));
 }

@@ -10,6 +10,7 @@ mod admin;
 mod auth;
 mod authorization;
 mod concurrency;
+mod crawl;
 mod database;
 mod deadlines;
 mod evaluation;

@@ -222,16 +222,18 @@ async fn an_admin_establishes_a_plan_for_the_sekda(t: TestDb) {
             .contains(&format!("skp_approved:/skp/{}", plan.id))
     );
 
-    // The documents name the Sekda as appraiser and the Bupati above them.
+    // The printed document names the Sekda as appraiser; the plan's page also names the Bupati
+    // above them (the planning form has no place for the appraiser's superior).
     let (_, print) = get(&app, &format!("/skp/{}/cetak", plan.id), &me).await;
     for printed in [
         sekda.name.as_str(),
         SEKDA_NIP,
         "Sekretaris Daerah Kabupaten Sukamakmur",
-        "Bupati Sukamakmur",
     ] {
         assert!(print.contains(printed), "printed: {printed}");
     }
+    let (_, shown) = get(&app, &format!("/skp/{}", plan.id), &me).await;
+    assert!(shown.contains("Bupati Sukamakmur"), "{shown}");
 
     // The demo's Kepala Badan was established the same way.
     let badan = plan_of(&t, HEAD_NIP).await.unwrap();

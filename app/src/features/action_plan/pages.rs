@@ -15,6 +15,7 @@ use crate::ui::error::{ErrorNotice, field_message, posted_failure};
 use crate::ui::form::{Hidden, Posted, TextAreaField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -70,8 +71,8 @@ pub fn ActionPlanPage() -> impl IntoView {
 fn action_plan_page(i18n: I18n, v: ActionPlanView) -> impl IntoView {
     let posted = posted_failure();
     let status = use_query_map().with_untracked(|q| q.get("status"));
-    let form = Posted::of(&posted, "/api/action-plan/save");
-    let decision = Posted::of(&posted, "/api/action-plan/decide");
+    let form = Posted::of(&posted, SaveActionPlan::url());
+    let decision = Posted::of(&posted, DecideActionPlan::url());
     // A refusal of the whole plan (not handed in complete, no longer editable) goes on top.
     let top_error = form
         .error_code("action_plan")
@@ -190,7 +191,7 @@ fn edit_form(
         })
         .collect_view();
     view! {
-        <form class="form" method="post" action="/api/action-plan/save" novalidate>
+        <form class="form" method="post" action=SaveActionPlan::url() novalidate>
             <Hidden name="skp_id" value=v.skp_id.to_string() />
             {indicators}
             <div class="actions sticky-actions">
@@ -256,7 +257,7 @@ fn decisions(i18n: I18n, v: &ActionPlanView, posted: &Posted) -> impl IntoView +
             let skp_id = skp_id.clone();
             match event {
                 ActionPlanEvent::Return => view! {
-                    <form class="form" method="post" action="/api/action-plan/decide">
+                    <form class="form" method="post" action=DecideActionPlan::url()>
                         <Hidden name="skp_id" value=skp_id />
                         <Hidden name="event" value="return".to_owned() />
                         <TextAreaField name="note" label=t_string!(i18n, action_plan.return_note).to_string()
@@ -266,7 +267,7 @@ fn decisions(i18n: I18n, v: &ActionPlanView, posted: &Posted) -> impl IntoView +
                 }
                 .into_any(),
                 ActionPlanEvent::Agree => view! {
-                    <form method="post" action="/api/action-plan/decide" class="inline-form">
+                    <form method="post" action=DecideActionPlan::url() class="inline-form">
                         <Hidden name="skp_id" value=skp_id />
                         <Hidden name="event" value="agree".to_owned() />
                         <button class="button" type="submit" data-testid="action-plan-agree">{t!(i18n, action_plan.agree_button)}</button>
@@ -274,7 +275,7 @@ fn decisions(i18n: I18n, v: &ActionPlanView, posted: &Posted) -> impl IntoView +
                 }
                 .into_any(),
                 ActionPlanEvent::Reopen => view! {
-                    <form method="post" action="/api/action-plan/decide" class="inline-form">
+                    <form method="post" action=DecideActionPlan::url() class="inline-form">
                         <Hidden name="skp_id" value=skp_id />
                         <Hidden name="event" value="reopen".to_owned() />
                         <button class="button button-secondary" type="submit" data-testid="action-plan-reopen">{t!(i18n, action_plan.reopen_button)}</button>

@@ -13,6 +13,7 @@ use crate::ui::error::ErrorNotice;
 use crate::ui::form::{CheckboxField, Hidden, Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
@@ -261,7 +262,7 @@ pub(crate) fn interval_options(i18n: leptos_i18n::I18nContext<Locale>) -> Vec<(S
 }
 
 fn settings_form(i18n: leptos_i18n::I18nContext<Locale>, s: AgencySettings) -> impl IntoView {
-    let (form, general) = Posted::to("/api/admin/agency/update");
+    let (form, general) = Posted::to(UpdateAgency::url());
     let saved = !form.is_posted()
         && general.is_none()
         && use_query_map().with_untracked(|q| q.get("disimpan").is_some());
@@ -278,7 +279,7 @@ fn settings_form(i18n: leptos_i18n::I18nContext<Locale>, s: AgencySettings) -> i
             <h1 id="agency-title">{t!(i18n, agency.title)}</h1>
             {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, admin.saved)}</p> })}
             {general.map(|error| view! { <ErrorNotice error /> })}
-            <form class="form narrow" method="post" action="/api/admin/agency/update" novalidate>
+            <form class="form narrow" method="post" action=UpdateAgency::url() novalidate>
                 <Hidden name="version" value={s.version.to_string()} />
                 <TextField name="name" label={t_string!(i18n, agency.name).to_string()}
                     value={form.value("name", &s.name)} error={form.error(i18n, "name")} />

@@ -1,6 +1,5 @@
 //! The admin screens of BKD/BKPSDM staff: employee directory and records, CSV import/export,
-//! units, audit log. All are server-only pages (see `crate::server_pages`): plain forms that work
-//! without JavaScript and add nothing to the phone's download.
+//! units, audit log. Plain server-rendered forms that work without JavaScript.
 
 pub mod agency;
 mod api;
@@ -19,3 +18,7 @@ pub use api::*;
 pub use audit::AuditLogPage;
 pub use pages::*;
 pub use units::{UnitPage, UnitTreePage};
+
+/// Where the CSV import form posts its file: a plain route of the server (a multipart upload of
+/// up to 16 MiB, more than a server function's body may be), not a server function.
+pub const IMPORT_UPLOAD_PATH: &str = "/admin/impor/unggah";

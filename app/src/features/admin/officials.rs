@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::form::{Hidden, Posted, SelectField, TextField};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
@@ -261,7 +262,7 @@ pub fn ExternalOfficials() -> impl IntoView {
 }
 
 fn officials_view(i18n: leptos_i18n::I18nContext<Locale>, rows: Vec<OfficialRow>) -> impl IntoView {
-    let (form, general) = Posted::to("/api/admin/official/save");
+    let (form, general) = Posted::to(SaveOfficial::url());
     let chosen = use_query_map()
         .with_untracked(|q| q.get("ubah"))
         .and_then(|id| id.parse::<ExternalOfficialId>().ok())
@@ -315,7 +316,7 @@ fn officials_view(i18n: leptos_i18n::I18nContext<Locale>, rows: Vec<OfficialRow>
         }}
         <h3 id="official-form-title">{form_title}</h3>
         {general.map(|error| view! { <crate::ui::error::ErrorNotice error /> })}
-        <form class="form narrow" method="post" action="/api/admin/official/save" aria-labelledby="official-form-title" novalidate>
+        <form class="form narrow" method="post" action=SaveOfficial::url() aria-labelledby="official-form-title" novalidate>
             {editing.as_ref().map(|e| view! {
                 <Hidden name="id" value=e.id.to_string() />
                 <Hidden name="version" value=e.version.to_string() />

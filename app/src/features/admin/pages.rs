@@ -1,7 +1,10 @@
-//! Admin pages: directory, employee form, CSV import and its report. Server-only (no wasm);
+//! Admin pages: directory, employee form, CSV import and its report. Plain HTML;
 //! forms post to server functions and come back with errors in the address, values kept.
 
-use super::api::{employee_directory, load_employee_editor, load_import_report, load_import_scope};
+use super::api::{
+    CreateEmployee, IssueResetLink, SetEmployeeStatus, UpdateEmployee, employee_directory,
+    load_employee_editor, load_import_report, load_import_scope,
+};
 use super::types::{DirectoryView, EmployeeEditor, ImportReport, ImportScope, UnitOption};
 use crate::domain::directory::{DirectoryQuery, SortKey, StatusFilter, encode_params};
 use crate::domain::employee::{AsnType, PNS_RANKS, PPPK_RANKS, PositionKind};
@@ -13,6 +16,7 @@ use crate::ui::error::{ErrorNotice, field_message, posted_error};
 use crate::ui::form::{FileField, Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
@@ -308,9 +312,9 @@ pub fn EmployeeFormPage() -> impl IntoView {
 
 fn employee_form(i18n: leptos_i18n::I18nContext<Locale>, editor: EmployeeEditor) -> impl IntoView {
     let action = if editor.id.is_some() {
-        "/api/admin/employee/update"
+        UpdateEmployee::url()
     } else {
-        "/api/admin/employee/create"
+        CreateEmployee::url()
     };
     let (form, general_error) = Posted::to(action);
     let posted = form.is_posted();
@@ -412,8 +416,8 @@ fn employee_side(
     id: EmployeeId,
     editor: &EmployeeEditor,
 ) -> impl IntoView + use<> {
-    let status_error = posted_error("/api/admin/employee/status");
-    let reset_error = posted_error("/api/admin/employee/reset-link");
+    let status_error = posted_error(SetEmployeeStatus::url());
+    let reset_error = posted_error(IssueResetLink::url());
     view! {
         <h2>{t!(i18n, profile.reporting_line)}</h2>
         <dl class="facts people">
@@ -432,7 +436,7 @@ fn employee_side(
         {status_error.map(|error| view! { <ErrorNotice error /> })}
         {if editor.has_account {
             view! {
-                <form method="post" action="/api/admin/employee/reset-link">
+                <form method="post" action=IssueResetLink::url()>
                     <input type="hidden" name="id" value=id.to_string() />
                     <p class="muted">{t!(i18n, admin.reset_link_text)}</p>
                     <button class="button button-secondary" type="submit">{t!(i18n, admin.reset_link)}</button>
@@ -441,7 +445,7 @@ fn employee_side(
         } else {
             view! { <p class="muted">{t!(i18n, admin.no_account)}</p> }.into_any()
         }}
-        <form method="post" action="/api/admin/employee/status" class="status-form">
+        <form method="post" action=SetEmployeeStatus::url() class="status-form">
             <input type="hidden" name="id" value=id.to_string() />
             <input type="hidden" name="version" value=editor.version.to_string() />
             <input type="hidden" name="active" value=(!editor.active).to_string() />
@@ -510,7 +514,7 @@ fn import_form(i18n: leptos_i18n::I18nContext<Locale>, scope: ImportScope) -> im
             <h1 id="import-title">{t!(i18n, admin.import_title)}</h1>
             <p>{t!(i18n, admin.import_intro)}</p>
             <p class="muted" data-testid="import-scope">{scope}</p>
-            <form class="form narrow" method="post" action="/admin/impor/unggah" enctype="multipart/form-data">
+            <form class="form narrow" method="post" action=super::IMPORT_UPLOAD_PATH enctype="multipart/form-data">
                 <FileField name="file" label=t_string!(i18n, admin.import_file).to_string()
                     accept=".csv,text/csv" required=true error=None
                     hint=t_string!(i18n, admin.import_file_hint).to_string() />

@@ -9,6 +9,7 @@ use crate::ui::error::{ErrorNotice, posted_error};
 use crate::ui::form::{CheckboxField, Hidden, Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{Deserialize, Serialize};
 
@@ -532,7 +533,7 @@ fn indent(depth: i32) -> String {
 pub fn UnitTreePage() -> impl IntoView {
     let i18n = use_i18n();
     let data = OnceResource::new(load_unit_tree());
-    let (form, general) = Posted::to("/api/admin/unit/create");
+    let (form, general) = Posted::to(CreateUnit::url());
     view! {
         <PageTitle text=move || t_string!(i18n, units.title).to_string() />
         <AdminNav current="/admin/unit" />
@@ -584,7 +585,7 @@ pub fn UnitTreePage() -> impl IntoView {
                             </div>
                             <h2 id="new-unit">{t!(i18n, units.new_unit)}</h2>
                             {general.map(|error| view! { <ErrorNotice error /> })}
-                            <form class="form narrow" method="post" action="/api/admin/unit/create" aria-labelledby="new-unit" novalidate>
+                            <form class="form narrow" method="post" action=CreateUnit::url() aria-labelledby="new-unit" novalidate>
                                 <SelectField name="parent_id" label=t_string!(i18n, units.parent).to_string()
                                     value=chosen_parent options=parents error=parent_error />
                                 <UnitFields form=form code=String::new() name=String::new() />
@@ -639,10 +640,10 @@ pub fn UnitPage() -> impl IntoView {
 }
 
 fn unit_editor(i18n: leptos_i18n::I18nContext<Locale>, editor: UnitEditor) -> impl IntoView {
-    let rename_error = posted_error("/api/admin/unit/rename");
-    let move_error = posted_error("/api/admin/unit/move");
-    let independent_error = posted_error("/api/admin/unit/independent");
-    let status_error = posted_error("/api/admin/unit/status");
+    let rename_error = posted_error(RenameUnit::url());
+    let move_error = posted_error(MoveUnit::url());
+    let independent_error = posted_error(SetUnitIndependent::url());
+    let status_error = posted_error(SetUnitOpen::url());
     let rename_form = Posted::from_error(&rename_error);
     let move_form = Posted::from_error(&move_error);
     let status_problem = Posted::from_error(&status_error).error(i18n, "status");
@@ -668,7 +669,7 @@ fn unit_editor(i18n: leptos_i18n::I18nContext<Locale>, editor: UnitEditor) -> im
             {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, admin.saved)}</p> })}
             {general.map(|error| view! { <ErrorNotice error /> })}
             <h2 id="rename-title">{t!(i18n, units.rename)}</h2>
-            <form class="form narrow" method="post" action="/api/admin/unit/rename" aria-labelledby="rename-title" novalidate>
+            <form class="form narrow" method="post" action=RenameUnit::url() aria-labelledby="rename-title" novalidate>
                 <Hidden name="id" value=id.clone() />
                 <Hidden name="version" value=version.clone() />
                 <UnitFields form=rename_form code=u.code.clone() name=u.name.clone() />
@@ -676,7 +677,7 @@ fn unit_editor(i18n: leptos_i18n::I18nContext<Locale>, editor: UnitEditor) -> im
             </form>
             {editor.parent_id.map(|current_parent| view! {
                 <h2 id="move-title">{t!(i18n, units.move_title)}</h2>
-                <form class="form narrow" method="post" action="/api/admin/unit/move" aria-labelledby="move-title">
+                <form class="form narrow" method="post" action=MoveUnit::url() aria-labelledby="move-title">
                     <Hidden name="id" value=id.clone() />
                     <Hidden name="version" value=version.clone() />
                     <SelectField id="move-parent" name="parent_id" label=t_string!(i18n, units.parent).to_string()
@@ -689,7 +690,7 @@ fn unit_editor(i18n: leptos_i18n::I18nContext<Locale>, editor: UnitEditor) -> im
                 </form>
             })}
             <h2 id="independent-title">{t!(i18n, units.independent_title)}</h2>
-            <form class="form narrow" method="post" action="/api/admin/unit/independent" aria-labelledby="independent-title">
+            <form class="form narrow" method="post" action=SetUnitIndependent::url() aria-labelledby="independent-title">
                 <Hidden name="id" value=id.clone() />
                 <Hidden name="version" value=version.clone() />
                 <CheckboxField name="independent" label=t_string!(i18n, units.independent).to_string()
@@ -700,7 +701,7 @@ fn unit_editor(i18n: leptos_i18n::I18nContext<Locale>, editor: UnitEditor) -> im
             <p class="field-error" role="alert">{status_problem}</p>
             {if u.closed {
                 view! {
-                    <form method="post" action="/api/admin/unit/status">
+                    <form method="post" action=SetUnitOpen::url()>
                         <input type="hidden" name="id" value=id.clone() />
                         <input type="hidden" name="version" value=version.clone() />
                         <input type="hidden" name="open" value="true" />
@@ -709,7 +710,7 @@ fn unit_editor(i18n: leptos_i18n::I18nContext<Locale>, editor: UnitEditor) -> im
                 }.into_any()
             } else if can_close && editor.parent_id.is_some() {
                 view! {
-                    <form method="post" action="/api/admin/unit/status">
+                    <form method="post" action=SetUnitOpen::url()>
                         <input type="hidden" name="id" value=id.clone() />
                         <input type="hidden" name="version" value=version.clone() />
                         <input type="hidden" name="open" value="false" />

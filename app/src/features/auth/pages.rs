@@ -1,13 +1,17 @@
 //! Login and profile pages. Their forms are plain HTML posts to the server functions (they lead
-//! to a new page either way), which keeps the wasm bundle small and works without JavaScript.
+//! to a new page either way), which work without JavaScript.
 
-use super::api::{PersonRef, my_profile};
+use super::api::{
+    ChangePassword, ConfirmMfa, DisableMfa, Login, Logout, LogoutEverywhere, PersonRef,
+    ResetPassword, SetLanguage, StartMfaSetup, VerifyLogin, my_profile,
+};
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, posted_error};
 use crate::ui::form::{CodeField, PasswordField, Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
@@ -17,7 +21,7 @@ pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
-    let (form, general_error) = Posted::to("/api/auth/login");
+    let (form, general_error) = Posted::to(Login::url());
     let login_error = form.error(i18n, "login");
     let password_error = form.error(i18n, "password");
     let was_reset = query.with_untracked(|q| q.get("sandi").as_deref() == Some("direset"));
@@ -28,7 +32,7 @@ pub fn LoginPage() -> impl IntoView {
             <h1 id="login-title">{t!(i18n, login.title)}</h1>
             {was_reset.then(|| view! { <p class="notice" role="status">{t!(i18n, reset.done)}</p> })}
             <p class="muted">{t!(i18n, login.intro)}</p>
-            <form class="form" method="post" action="/api/auth/login" novalidate>
+            <form class="form" method="post" action=Login::url() novalidate>
                 <input type="hidden" name="next" value=next />
                 <TextField name="login" label=t_string!(i18n, login.login_label).to_string()
                     value=form.value("login", "") error=login_error
@@ -75,13 +79,13 @@ fn person_text(p: Option<PersonRef>, none: String) -> (String, Option<String>) {
 #[component]
 fn ChangePasswordForm() -> impl IntoView {
     let i18n = use_i18n();
-    let (form, general) = Posted::to("/api/auth/password");
+    let (form, general) = Posted::to(ChangePassword::url());
     let field_error = |field: &str| form.error(i18n, field);
     let changed = use_query_map().with_untracked(|q| q.get("sandi").as_deref() == Some("diubah"));
     view! {
         <h2 id="password-title">{t!(i18n, profile.change_password)}</h2>
         {changed.then(|| view! { <p class="notice" role="status">{t!(i18n, profile.password_changed)}</p> })}
-        <form class="form narrow" method="post" action="/api/auth/password" aria-labelledby="password-title" novalidate>
+        <form class="form narrow" method="post" action=ChangePassword::url() aria-labelledby="password-title" novalidate>
             <PasswordField
                 name="current_password"
                 label=t_string!(i18n, profile.current_password).to_string()
@@ -111,7 +115,7 @@ fn ChangePasswordForm() -> impl IntoView {
 #[component]
 pub fn VerifyLoginPage() -> impl IntoView {
     let i18n = use_i18n();
-    let error = posted_error("/api/auth/verify");
+    let error = posted_error(VerifyLogin::url());
     let code_error = Posted::from_error(&error).error(i18n, "code");
     let expired = error.as_ref() == Some(&AppError::Unauthenticated);
     let general = error.filter(|e| e.form().is_none() && *e != AppError::Unauthenticated);
@@ -127,7 +131,7 @@ pub fn VerifyLoginPage() -> impl IntoView {
             } else {
                 view! {
                     <p class="muted">{t!(i18n, mfa.verify_intro)}</p>
-                    <form class="form" method="post" action="/api/auth/verify" novalidate>
+                    <form class="form" method="post" action=VerifyLogin::url() novalidate>
                         <CodeField id="code" label=t_string!(i18n, mfa.code).to_string()
                             error=code_error autofocus=true />
                         {general.map(|error| view! { <ErrorNotice error /> })}
@@ -147,8 +151,8 @@ fn MfaSection(
     admin_needs_mfa: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let confirm_error = posted_error("/api/profile/mfa/confirm");
-    let disable_error = posted_error("/api/profile/mfa/disable");
+    let confirm_error = posted_error(ConfirmMfa::url());
+    let disable_error = posted_error(DisableMfa::url());
     let (confirm_form, disable_form) = (
         Posted::from_error(&confirm_error),
         Posted::from_error(&disable_error),
@@ -175,7 +179,7 @@ fn MfaSection(
         {match (enabled, setup) {
             (true, _) => view! {
                 <p data-testid="mfa-status">{t!(i18n, mfa.is_on)}</p>
-                <form class="form narrow" method="post" action="/api/profile/mfa/disable" novalidate>
+                <form class="form narrow" method="post" action=DisableMfa::url() novalidate>
                     <PasswordField
                         name="current_password"
                         label=t_string!(i18n, profile.current_password).to_string()
@@ -198,14 +202,14 @@ fn MfaSection(
                     </li>
                     <li>{t!(i18n, mfa.step_code)}</li>
                 </ol>
-                <form class="form narrow" method="post" action="/api/profile/mfa/confirm" novalidate>
+                <form class="form narrow" method="post" action=ConfirmMfa::url() novalidate>
                     {code_field(confirm_problem)}
                     <button class="button" type="submit">{t!(i18n, mfa.confirm)}</button>
                 </form>
             }.into_any(),
             (false, None) => view! {
                 <p class="muted">{t!(i18n, mfa.intro)}</p>
-                <form method="post" action="/api/profile/mfa/start">
+                <form method="post" action=StartMfaSetup::url()>
                     <button class="button button-secondary" type="submit">{t!(i18n, mfa.set_up)}</button>
                 </form>
             }.into_any(),
@@ -221,9 +225,9 @@ fn LanguageForm(current: String) -> impl IntoView {
     view! {
         <h2 id="language-title">{t!(i18n, profile.language)}</h2>
         {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, profile.language_saved)}</p> })}
-        <form class="form narrow" method="post" action="/api/profile/language" aria-labelledby="language-title">
+        <form class="form narrow" method="post" action=SetLanguage::url() aria-labelledby="language-title">
             <SelectField name="locale" label=t_string!(i18n, profile.language_label).to_string()
-                value=current error=Posted::to("/api/profile/language").0.error(i18n, "locale")
+                value=current error=Posted::to(SetLanguage::url()).0.error(i18n, "locale")
                 options=vec![("id".to_owned(), "Bahasa Indonesia".to_owned()), ("en".to_owned(), "English".to_owned())]
                 hint=t_string!(i18n, profile.language_hint).to_string() />
             <button class="button button-secondary" type="submit">{t!(i18n, profile.language_save)}</button>
@@ -239,7 +243,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
         .with_untracked(|p| p.get("token"))
         .unwrap_or_default();
     let usable = OnceResource::new(super::api::reset_link_usable(token.clone()));
-    let error = posted_error("/api/auth/reset");
+    let error = posted_error(ResetPassword::url());
     let form = Posted::from_error(&error);
     let new_error = form.error(i18n, "new_password");
     let confirm_error = form.error(i18n, "confirm_password");
@@ -256,7 +260,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                         match usable.await {
                             Ok(true) if !spent => view! {
                                 <p class="muted">{t!(i18n, reset.intro)}</p>
-                                <form class="form" method="post" action="/api/auth/reset" novalidate>
+                                <form class="form" method="post" action=ResetPassword::url() novalidate>
                                     <input type="hidden" name="token" value=token />
                                     <PasswordField
                                         name="new_password"
@@ -357,7 +361,7 @@ pub fn ProfilePage() -> impl IntoView {
                                 })
                                 .collect_view()}
                         </dl>
-                        <form class="logout-inline" method="post" action="/api/auth/logout">
+                        <form class="logout-inline" method="post" action=Logout::url()>
                             <button class="button" type="submit">{t!(i18n, nav.logout)}</button>
                         </form>
                         <LanguageForm current=p.locale.clone() />
@@ -369,7 +373,7 @@ pub fn ProfilePage() -> impl IntoView {
                         <ChangePasswordForm />
                         <h2>{t!(i18n, profile.security)}</h2>
                         <p class="muted">{t!(i18n, profile.logout_everywhere_text)}</p>
-                        <form method="post" action="/api/auth/logout-everywhere">
+                        <form method="post" action=LogoutEverywhere::url()>
                             <button class="button button-secondary" type="submit">
                                 {t!(i18n, profile.logout_everywhere)}
                             </button>

@@ -18,6 +18,7 @@ use crate::ui::error::{ErrorNotice, field_message, posted_failure};
 use crate::ui::form::{Hidden, Posted, TextArea, TextAreaField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -785,7 +786,7 @@ fn review_step(i18n: I18n, v: &WizardView) -> impl IntoView + use<> {
         }}
         {summary(i18n, v)}
         {window_notice(i18n, v)}
-        <form method="post" action="/api/evaluasi/ajukan" data-submit-evaluation class="form">
+        <form method="post" action=SubmitEvaluation::url() data-submit-evaluation class="form">
             <input type="hidden" name="id" value=v.id.to_string() />
             <input type="hidden" name="version" value=v.version.to_string() />
             <p class="hint">{t!(i18n, evaluation.submit_hint)}</p>
@@ -867,9 +868,9 @@ fn return_form(
     v: &WizardView,
     posted: &Option<(String, AppError)>,
 ) -> impl IntoView + use<> {
-    let form = Posted::of(posted, "/api/evaluasi/kembalikan");
+    let form = Posted::of(posted, ReturnEvaluation::url());
     view! {
-        <form class="form card" method="post" action="/api/evaluasi/kembalikan">
+        <form class="form card" method="post" action=ReturnEvaluation::url()>
             <h2>{t!(i18n, evaluation.return_title)}</h2>
             <Hidden name="id" value={v.id.to_string()} />
             <Hidden name="version" value={v.version.to_string()} />
@@ -938,7 +939,7 @@ fn plan_entries(i18n: I18n, year: i32, plan: PlanEvaluations) -> impl IntoView {
                         <a class="button button-secondary" href=format!("/evaluasi/{id}")>{t!(i18n, evaluation.mine_view)}</a>
                     }.into_any(),
                     (None, _) => view! {
-                        <form method="post" action="/api/evaluasi/mulai">
+                        <form method="post" action=StartEvaluation::url()>
                             <input type="hidden" name="skp_id" value=skp_id.to_string() />
                             <input type="hidden" name="seq" value=e.seq.to_string() />
                             <button class="button" type="submit" data-testid=format!("start-{}", e.seq)>

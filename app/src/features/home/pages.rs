@@ -7,7 +7,7 @@ use leptos_meta::Title;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
-    let agency = Resource::new(|| (), |_| load_agency_summary());
+    let agency = OnceResource::new(load_agency_summary());
 
     view! {
         <Title text="" />

@@ -1,6 +1,6 @@
 //! Server functions of the notifications: the signed-in account's own, never anyone else's.
 
-use super::types::NotificationView;
+use super::types::{BellState, NotificationView};
 use crate::domain::ids::NotificationId;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -10,9 +10,9 @@ pub async fn load_notifications() -> Result<Vec<NotificationView>, AppError> {
     crate::state::respond(ssr::notifications().await)
 }
 
-/// The unread count of the signed-in user; `None` when nobody is signed in.
+/// The bell of the signed-in user; `None` when nobody is signed in.
 #[server(endpoint = "notifications/unread")]
-pub async fn unread_notifications() -> Result<Option<u64>, AppError> {
+pub async fn unread_notifications() -> Result<Option<BellState>, AppError> {
     crate::state::respond(ssr::unread().await)
 }
 
@@ -48,12 +48,13 @@ pub(crate) mod ssr {
         Ok(out)
     }
 
-    pub async fn unread() -> Result<Option<u64>, AppError> {
+    pub async fn unread() -> Result<Option<BellState>, AppError> {
         let db = state::db()?;
         match state::current_user(&db).await? {
-            Some(user) => Ok(Some(
-                notifications::unread_count(&db, user.account.id).await?,
-            )),
+            Some(user) => Ok(Some(BellState {
+                account: user.account.id,
+                unread: notifications::unread_count(&db, user.account.id).await?,
+            })),
             None => Ok(None),
         }
     }

@@ -1,6 +1,6 @@
 //! What the notification pages receive from the server.
 
-use crate::domain::ids::NotificationId;
+use crate::domain::ids::{AccountId, NotificationId};
 use crate::domain::notification::NotificationKind;
 use serde::{Deserialize, Serialize};
 
@@ -14,4 +14,11 @@ pub struct NotificationView {
     pub unread: bool,
     /// The deadline of a reminder, `dd-mm-yyyy`.
     pub due: Option<String>,
+}
+
+/// What the bell of a signed-in page starts from: whose bell it is and how many are unread.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BellState {
+    pub account: AccountId,
+    pub unread: u64,
 }

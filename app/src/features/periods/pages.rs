@@ -15,6 +15,7 @@ use crate::ui::error::{ErrorNotice, field_message, posted_error};
 use crate::ui::form::{Hidden, Posted, SelectField, TextAreaField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -71,7 +72,7 @@ pub fn PeriodsPage() -> impl IntoView {
 }
 
 fn period_list(i18n: I18n, list: PeriodList) -> impl IntoView {
-    let (form, general) = Posted::to("/api/admin/period/create");
+    let (form, general) = Posted::to(OpenNewPeriod::url());
     let year = form.value("year", &list.new_year.to_string());
     let chosen_interval = form.value("evaluation_interval", list.new_interval.as_str());
     let planning = form.value("planning_deadline", &list.new_planning);
@@ -124,7 +125,7 @@ fn period_list(i18n: I18n, list: PeriodList) -> impl IntoView {
             {list.can_manage.then(move || view! {
                 <h2 id="new-period">{t!(i18n, period.open_title)}</h2>
                 {general.map(|error| view! { <ErrorNotice error /> })}
-                <form class="form narrow" method="post" action="/api/admin/period/create" aria-labelledby="new-period" novalidate>
+                <form class="form narrow" method="post" action=OpenNewPeriod::url() aria-labelledby="new-period" novalidate>
                     <TextField name="year" label=l_year.clone() kind="number" inputmode="numeric" min="2000" max="2100"
                         value=year.clone() error=form.error(i18n, "year") />
                     <SelectField name="evaluation_interval" label=l_interval.clone() value=chosen_interval.clone()
@@ -171,11 +172,11 @@ pub fn PeriodPage() -> impl IntoView {
 
 fn period_editor(i18n: I18n, e: PeriodEditor) -> impl IntoView {
     let paths = [
-        "/api/admin/period/update",
-        "/api/admin/period/state",
-        "/api/admin/period/achievement",
-        "/api/admin/period/appraiser",
-        "/api/admin/period/appraiser/remove",
+        UpdatePeriod::url(),
+        SetPeriodState::url(),
+        SetOrgAchievement::url(),
+        SetPeriodAppraiser::url(),
+        RemovePeriodAppraiser::url(),
     ];
     let errors: Vec<Option<AppError>> = paths.iter().map(|p| posted_error(p)).collect();
     let any_error = errors.iter().any(Option::is_some);
@@ -211,7 +212,7 @@ fn period_editor(i18n: I18n, e: PeriodEditor) -> impl IntoView {
             {(e.can_manage && open).then(|| view! { <crate::features::deadlines::PeriodOverdue id=e.id /> })}
             {e.can_manage.then(|| view! {
                 <h2 id="state-title">{t!(i18n, period.state)}</h2>
-                <form method="post" action="/api/admin/period/state" aria-labelledby="state-title">
+                <form method="post" action=SetPeriodState::url() aria-labelledby="state-title">
                     <input type="hidden" name="id" value=id.clone() />
                     <input type="hidden" name="version" value=version.clone() />
                     <input type="hidden" name="state" value=if open { PeriodState::Closed.as_str() } else { PeriodState::Open.as_str() } />
@@ -272,7 +273,7 @@ fn deadlines_section(
     let version = e.version.to_string();
     view! {
         <h2 id="deadlines-title">{t!(i18n, period.deadlines)}</h2>
-        <form class="form" method="post" action="/api/admin/period/update" aria-labelledby="deadlines-title" novalidate>
+        <form class="form" method="post" action=UpdatePeriod::url() aria-labelledby="deadlines-title" novalidate>
             <Hidden name="id" value=id />
             <Hidden name="version" value=version />
             <fieldset class="deadline-grid" disabled=!open>
@@ -341,7 +342,7 @@ fn achievement_section(
                         {editable.then(|| view! {
                             <details open=mine>
                                 <summary>{summary}</summary>
-                                <form class="form" method="post" action="/api/admin/period/achievement" novalidate>
+                                <form class="form" method="post" action=SetOrgAchievement::url() novalidate>
                                     <Hidden name="periode_id" value=periode_id.clone() />
                                     <Hidden name="unit_id" value=r.unit_id.to_string() />
                                     <Hidden name="version" value=r.version.to_string() />
@@ -408,7 +409,7 @@ fn appraiser_section(
                     <td data-label=l_reason.clone()>{o.reason.clone()}</td>
                     <td>
                         {open.then(|| view! {
-                            <form method="post" action="/api/admin/period/appraiser/remove">
+                            <form method="post" action=RemovePeriodAppraiser::url()>
                                 <Hidden name="periode_id" value=periode_id.clone() />
                                 <Hidden name="pegawai_id" value=o.pegawai_id.to_string() />
                                 <button class="button button-secondary" type="submit">{t!(i18n, period.remove)}</button>
@@ -469,7 +470,7 @@ fn appraiser_section(
         }}
         {open.then(move || view! {
             <h3 id="override-form-title">{t!(i18n, period.override_form)}</h3>
-            <form class="form narrow" method="post" action="/api/admin/period/appraiser" aria-labelledby="override-form-title" novalidate>
+            <form class="form narrow" method="post" action=SetPeriodAppraiser::url() aria-labelledby="override-form-title" novalidate>
                 <Hidden name="periode_id" value=periode_id />
                 {inputs}
                 {reason}

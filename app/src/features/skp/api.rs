@@ -1515,12 +1515,14 @@ pub(crate) mod ssr {
             .ok_or(AppError::NotFound)?;
         let Some(period) = crate::db::periods::open_period(&db, agency.id).await? else {
             return Ok(ReviewList {
+                viewer: user.account.id,
                 period: None,
                 rows: Vec::new(),
             });
         };
         let Some(me) = user.account.pegawai_id else {
             return Ok(ReviewList {
+                viewer: user.account.id,
                 period: Some(period_info(&period)),
                 rows: Vec::new(),
             });
@@ -1580,6 +1582,7 @@ pub(crate) mod ssr {
             (waiting(a), &a.employee).cmp(&(waiting(b), &b.employee))
         });
         Ok(ReviewList {
+            viewer: user.account.id,
             period: Some(period_info(&period)),
             rows,
         })

@@ -1,8 +1,7 @@
 //! The SKP (*Sasaran Kinerja Pegawai*): drafting by the employee, review and approval by the
 //! appraiser (`api`, `pages`), the printed document (`print`) and the cascade matrix of a unit
-//! (`cascade`); the notifications these steps send are `features::notifications`. Server-only
-//! pages (see `crate::server_pages`): plain forms that work without JavaScript and add nothing
-//! to the phone's download.
+//! (`cascade`); the notifications these steps send are `features::notifications`. Plain
+//! server-rendered forms that work without JavaScript.
 
 mod api;
 mod cascade;

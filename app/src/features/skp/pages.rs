@@ -6,7 +6,7 @@
 
 use super::api::*;
 use super::types::*;
-use crate::domain::ids::{ResultId, SkpId};
+use crate::domain::ids::{AccountId, ResultId, SkpId};
 use crate::domain::segment::Segment;
 use crate::domain::skp::{
     Approach, Aspect, AttachmentKind, Perspective, ResultGroup, SkpEvent, SkpForm, SkpState,
@@ -15,11 +15,13 @@ use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::AppError;
 use crate::features::admin::load_failure;
 use crate::i18n::*;
+use crate::live::Topic;
 use crate::ui::dates::{date_span, long_date};
 use crate::ui::error::{ErrorNotice, field_message, posted_failure};
 use crate::ui::form::{Hidden, Posted, RadioField, SelectField, TextAreaField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 pub(super) type I18n = leptos_i18n::I18nContext<Locale>;
@@ -208,7 +210,7 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
                 {mine.appraiser.clone().map(|name| view! {
                     <p class="muted">{t!(i18n, skp.your_appraiser, name = name)}</p>
                 })}
-                <form class="form" method="post" action="/api/skp/create">
+                <form class="form" method="post" action=CreateSkp::url()>
                     <RadioField name="approach" legend=t_string!(i18n, skp.approach).to_string()
                         value=Approach::Kuantitatif.as_str().to_owned() error=None
                         options=mine.approaches.iter().map(|a| (a.as_str().to_owned(), approach_name(i18n, *a))).collect()
@@ -334,7 +336,7 @@ fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
     // Errors that belong to no single row: a stale version, a refused transition, 403.
     let top_error = posted.as_ref().and_then(|(path, e)| match e {
         AppError::Invalid(form)
-            if path == "/api/skp/transition" || form.error_for("event").is_some() =>
+            if path == TransitionSkp::url() || form.error_for("event").is_some() =>
         {
             form.error_for("event")
                 .map(|code| field_message(i18n, code))
@@ -450,7 +452,7 @@ fn approach_form(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
     view! {
         <details class="card">
             <summary>{t!(i18n, skp.change_approach)}</summary>
-            <form class="form" method="post" action="/api/skp/approach">
+            <form class="form" method="post" action=ChangeApproach::url()>
                 <Hidden name="skp_id" value={v.id.to_string()} />
                 <Hidden name="version" value={v.version.to_string()} />
                 <SelectField id="approach" name="approach" label={t_string!(i18n, skp.approach).to_string()} value={v.approach.as_str().to_owned()} options=options error=None />
@@ -465,7 +467,7 @@ fn approach_form(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
 fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl IntoView + use<> {
     let has = |e: SkpEvent| v.events.contains(&e);
     let note_form_state =
-        |event: SkpEvent| Posted::among(posted, "/api/skp/transition", ("event", event.as_str()));
+        |event: SkpEvent| Posted::among(posted, TransitionSkp::url(), ("event", event.as_str()));
     let problems = (!v.problems.is_empty()).then(|| {
         view! {
             <div class="problems" data-testid="skp-problems">
@@ -484,7 +486,7 @@ fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl
     });
     let submit = has(SkpEvent::Submit).then(|| {
         view! {
-            <form method="post" action="/api/skp/transition" class="inline-form">
+            <form method="post" action=TransitionSkp::url() class="inline-form">
                 <Hidden name="skp_id" value={v.id.to_string()} />
                 <Hidden name="version" value={v.version.to_string()} />
                 <Hidden name="event" value={SkpEvent::Submit.as_str().to_string()} />
@@ -494,7 +496,7 @@ fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl
     });
     let approve = has(SkpEvent::Approve).then(|| {
         view! {
-            <form method="post" action="/api/skp/transition" class="inline-form">
+            <form method="post" action=TransitionSkp::url() class="inline-form">
                 <Hidden name="skp_id" value={v.id.to_string()} />
                 <Hidden name="version" value={v.version.to_string()} />
                 <Hidden name="event" value={SkpEvent::Approve.as_str().to_string()} />
@@ -509,7 +511,7 @@ fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl
         view! {
             <details class="decision" open=open>
                 <summary class="button button-secondary" data-testid=format!("{test_id}-open")>{event_label(i18n, event)}</summary>
-                <form method="post" action="/api/skp/transition" class="form">
+                <form method="post" action=TransitionSkp::url() class="form">
                     <Hidden name="skp_id" value={v.id.to_string()} />
                     <Hidden name="version" value={v.version.to_string()} />
                     <Hidden name="event" value={event.as_str().to_string()} />
@@ -569,7 +571,7 @@ fn results_section(
         .enumerate()
         .map(|(i, r)| result_card(i18n, v, letter, i, count, r, posted))
         .collect_view();
-    let new_failed = Posted::among(posted, "/api/skp/result/save", ("result_id", ""))
+    let new_failed = Posted::among(posted, SaveResult::url(), ("result_id", ""))
         .filter(|f| f.typed("group") == Some(group.as_str()));
     let add = v.can_edit.then(|| {
         let open = new_failed.is_posted() || (count == 0 && group == ResultGroup::Utama);
@@ -647,7 +649,7 @@ fn result_form(
         None => view! { <Hidden name="group" value={group.as_str().to_string()} /> }.into_any(),
     };
     view! {
-        <form class="form" method="post" action="/api/skp/result/save">
+        <form class="form" method="post" action=SaveResult::url()>
             <Hidden name="skp_id" value={v.id.to_string()} />
             <Hidden name="version" value={v.version.to_string()} />
             {existing.map(|r| view! { <Hidden name="result_id" value={r.id.to_string()} /> })}
@@ -693,7 +695,7 @@ fn indicator_form(
         }
     });
     view! {
-        <form class="form" method="post" action="/api/skp/indicator/save">
+        <form class="form" method="post" action=SaveIndicator::url()>
             <Hidden name="skp_id" value={v.id.to_string()} />
             <Hidden name="version" value={v.version.to_string()} />
             <Hidden name="result_id" value={result_id.to_string()} />
@@ -731,16 +733,15 @@ fn result_card(
 ) -> impl IntoView + use<> {
     let id = r.id;
     let rid = id.to_string();
-    let edit_failed = Posted::among(posted, "/api/skp/result/save", ("result_id", &rid));
-    let remove_failed = Posted::among(posted, "/api/skp/result/remove", ("result_id", &rid))
+    let edit_failed = Posted::among(posted, SaveResult::url(), ("result_id", &rid));
+    let remove_failed = Posted::among(posted, RemoveResult::url(), ("result_id", &rid))
         .error(i18n, "result")
         .or_else(|| {
-            Posted::among(posted, "/api/skp/result/remove", ("result_id", "")).error(i18n, "result")
+            Posted::among(posted, RemoveResult::url(), ("result_id", "")).error(i18n, "result")
         });
-    let new_indicator_failed =
-        Posted::among(posted, "/api/skp/indicator/save", ("indicator_id", ""))
-            .filter(|f| f.typed("result_id") == Some(rid.as_str()));
-    let comment_failed = Posted::among(posted, "/api/skp/comment", ("result_id", &rid));
+    let new_indicator_failed = Posted::among(posted, SaveIndicator::url(), ("indicator_id", ""))
+        .filter(|f| f.typed("result_id") == Some(rid.as_str()));
+    let comment_failed = Posted::among(posted, AddComment::url(), ("result_id", &rid));
     let comments: Vec<CommentView> = v
         .comments
         .iter()
@@ -756,14 +757,14 @@ fn result_card(
         let up = (index > 0).then(|| {
             let mut f = base.clone();
             f.push(("direction", "up".to_owned()));
-            small_post("/api/skp/result/move", f, t_string!(i18n, skp.move_up).to_string(), "button button-small button-secondary", format!("up-{id}"))
+            small_post(MoveResult::url(), f, t_string!(i18n, skp.move_up).to_string(), "button button-small button-secondary", format!("up-{id}"))
         });
         let down = (index + 1 < count).then(|| {
             let mut f = base.clone();
             f.push(("direction", "down".to_owned()));
-            small_post("/api/skp/result/move", f, t_string!(i18n, skp.move_down).to_string(), "button button-small button-secondary", format!("down-{id}"))
+            small_post(MoveResult::url(), f, t_string!(i18n, skp.move_down).to_string(), "button button-small button-secondary", format!("down-{id}"))
         });
-        let remove = small_post("/api/skp/result/remove", base.clone(), t_string!(i18n, skp.remove).to_string(), "button button-small button-danger", format!("remove-{id}"));
+        let remove = small_post(RemoveResult::url(), base.clone(), t_string!(i18n, skp.remove).to_string(), "button button-small button-danger", format!("remove-{id}"));
         view! {
             <div class="row-tools">
                 <details class="row-edit" open=edit_failed.is_posted()>
@@ -780,12 +781,12 @@ fn result_card(
         .iter()
         .map(|ind| {
             let iid = ind.id.to_string();
-            let failed = Posted::among(posted, "/api/skp/indicator/save", ("indicator_id", &iid));
+            let failed = Posted::among(posted, SaveIndicator::url(), ("indicator_id", &iid));
             let aspect = ind.aspect.map(|a| aspect_label(i18n, a));
             let target = target_text(i18n, ind);
             let tools = v.can_edit.then(|| {
                 let remove = small_post(
-                    "/api/skp/indicator/remove",
+                    RemoveIndicator::url(),
                     vec![("skp_id", v.id.to_string()), ("version", v.version.to_string()), ("indicator_id", iid.clone())],
                     t_string!(i18n, skp.remove).to_string(),
                     "button button-small button-danger",
@@ -824,7 +825,7 @@ fn result_card(
         view! {
             <details class="comment-box" open=comment_failed.is_posted()>
                 <summary class="link-like" data-testid=format!("comment-open-{id}")>{t!(i18n, skp.comment_row)}</summary>
-                <form class="form" method="post" action="/api/skp/comment">
+                <form class="form" method="post" action=AddComment::url()>
                     <Hidden name="skp_id" value={v.id.to_string()} />
                     <Hidden name="result_id" value={id.to_string()} />
                     <TextAreaField id={format!("c{id}-body")} name="body" label={t_string!(i18n, skp.comment).to_string()} value=value error=error />
@@ -875,7 +876,7 @@ fn behaviour_section(
         .iter()
         .map(|b| {
             let n = b.value;
-            let failed = Posted::among(posted, "/api/skp/expectation", ("value", &n.to_string()));
+            let failed = Posted::among(posted, SaveExpectation::url(), ("value", &n.to_string()));
             let guides = crate::domain::skp::CoreValue::from_number(n)
                 .map(|c| c.guidance_numbers())
                 .unwrap_or_default();
@@ -885,7 +886,7 @@ fn behaviour_section(
                 view! {
                     <details class="row-edit" open=failed.is_posted()>
                         <summary class="button button-small button-secondary" data-testid=format!("expectation-open-{n}")>{t!(i18n, skp.write_expectation)}</summary>
-                        <form class="form" method="post" action="/api/skp/expectation">
+                        <form class="form" method="post" action=SaveExpectation::url()>
                             <Hidden name="skp_id" value={v.id.to_string()} />
                             <Hidden name="version" value={v.version.to_string()} />
                             <Hidden name="value" value={n.to_string()} />
@@ -929,14 +930,14 @@ fn attachments_section(
     let blocks = AttachmentKind::iter()
         .map(|k| {
             let kind = k.as_str();
-            let failed = Posted::among(posted, "/api/skp/attachment/save", ("kind", kind));
+            let failed = Posted::among(posted, SaveAttachment::url(), ("kind", kind));
             let items: Vec<AttachmentView> = v.attachments.iter().filter(|a| a.kind == k).cloned().collect();
             let add = v.can_edit.then(|| {
                 let (value, error) = (failed.value("text", ""), failed.error(i18n, "text"));
                 view! {
                     <details class="add-row" open=failed.is_posted()>
                         <summary class="button button-small button-secondary">{t!(i18n, skp.add_item)}</summary>
-                        <form class="form" method="post" action="/api/skp/attachment/save">
+                        <form class="form" method="post" action=SaveAttachment::url()>
                             <Hidden name="skp_id" value={v.id.to_string()} />
                             <Hidden name="version" value={v.version.to_string()} />
                             <Hidden name="kind" value={kind.to_string()} />
@@ -955,7 +956,7 @@ fn attachments_section(
                             <li>
                                 {a.text}
                                 {v.can_edit.then(|| small_post(
-                                    "/api/skp/attachment/remove",
+                                    RemoveAttachment::url(),
                                     vec![("skp_id", v.id.to_string()), ("version", v.version.to_string()), ("item_id", a.id.to_string())],
                                     t_string!(i18n, skp.remove).to_string(),
                                     "button button-small button-danger",
@@ -988,7 +989,7 @@ fn comments_section(
         .filter(|c| c.result_id.is_none())
         .cloned()
         .collect();
-    let failed = Posted::among(posted, "/api/skp/comment", ("result_id", ""));
+    let failed = Posted::among(posted, AddComment::url(), ("result_id", ""));
     let (value, error) = (failed.value("body", ""), failed.error(i18n, "body"));
     view! {
         <section class="skp-section" id="komentar" aria-labelledby="comments-title">
@@ -1000,7 +1001,7 @@ fn comments_section(
                 }).collect_view()}
             </ul>
             {v.can_comment.then(|| view! {
-                <form class="form" method="post" action="/api/skp/comment">
+                <form class="form" method="post" action=AddComment::url()>
                     <Hidden name="skp_id" value={v.id.to_string()} />
                     <TextAreaField id="c-general" name="body" label={t_string!(i18n, skp.comment).to_string()} value={value.clone()} error={error.clone()} />
                     <button class="button button-small" type="submit">{t!(i18n, skp.send_comment)}</button>
@@ -1055,6 +1056,65 @@ pub fn ReviewListPage() -> impl IntoView {
     }
 }
 
+/// The appraiser's people and where each plan stands, as an island: a subordinate's submission
+/// notifies the appraiser, and every event of the appraiser's own topic reads the list again, so
+/// an open page shows it without a reload (and catches up after a lost connection).
+#[island]
+fn LiveReviewTable(viewer: AccountId, rows: Vec<ReviewRow>) -> impl IntoView {
+    let i18n = crate::ui::islands::use_island_i18n();
+    let rows = RwSignal::new(rows);
+    crate::live::client::follow(Topic::User(viewer), move |_| {
+        leptos::task::spawn_local(async move {
+            match load_reviews().await {
+                Ok(list) => rows.set(list.rows),
+                // The table keeps what it shows; the next event tries again.
+                Err(err) => leptos::logging::warn!("review list not refreshed: {err}"),
+            }
+        });
+    });
+    view! {
+        <div class="table-wrap">
+            <table class="data-table cards-on-phone" data-testid="review-table">
+                <thead><tr>
+                    <th scope="col">{t!(i18n, skp.employee)}</th>
+                    <th scope="col">"NIP"</th>
+                    <th scope="col">{t!(i18n, skp.status)}</th>
+                    <th scope="col">{t!(i18n, skp.submitted_at)}</th>
+                </tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|r| review_row(i18n, r)).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+fn review_row(i18n: I18n, r: ReviewRow) -> impl IntoView {
+    let state = state_label(i18n, r.state);
+    let class = format!("badge state-{}", r.state.map_or("none", SkpState::as_str));
+    view! {
+        <tr>
+            <td data-label=t_string!(i18n, skp.employee).to_string()>
+                {match r.skp_id {
+                    Some(id) => view! { <a href=format!("/skp/{id}")>{r.employee.clone()}</a> }.into_any(),
+                    None => view! { <span>{r.employee.clone()}</span> }.into_any(),
+                }}
+                {r.acting_for.clone().map(|official| view! {
+                    <span class="block muted small" data-testid="review-acting-for">{t!(i18n, skp.review_acting_for, official)}</span>
+                })}
+            </td>
+            <td data-label="NIP" class="nowrap">{r.nip}</td>
+            <td data-label=t_string!(i18n, skp.status).to_string()>
+                <span class=class>{state}</span>
+                {r.overdue.then(|| view! {
+                    <span class="badge state-overdue" data-testid="overdue">{t!(i18n, skp.overdue)}</span>
+                })}
+            </td>
+            <td data-label=t_string!(i18n, skp.submitted_at).to_string()>{r.submitted_at.unwrap_or_else(|| "—".to_owned())}</td>
+        </tr>
+    }
+}
+
 fn review_list(i18n: I18n, list: ReviewList) -> impl IntoView {
     let deadline = list.period.as_ref().map(|p| p.planning_deadline.clone());
     view! {
@@ -1063,43 +1123,7 @@ fn review_list(i18n: I18n, list: ReviewList) -> impl IntoView {
             {deadline.map(|d| view! { <p class="muted">{t!(i18n, skp.deadline, date = d)}</p> })}
             {list.period.is_none().then(|| view! { <p class="notice">{t!(i18n, skp.no_period)}</p> })}
             {(list.period.is_some() && list.rows.is_empty()).then(|| view! { <p class="muted">{t!(i18n, skp.no_reviews)}</p> })}
-            <div class="table-wrap">
-                <table class="data-table cards-on-phone" data-testid="review-table">
-                    <thead><tr>
-                        <th scope="col">{t!(i18n, skp.employee)}</th>
-                        <th scope="col">"NIP"</th>
-                        <th scope="col">{t!(i18n, skp.status)}</th>
-                        <th scope="col">{t!(i18n, skp.submitted_at)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {list.rows.into_iter().map(|r| {
-                            let state = state_label(i18n, r.state);
-                            let class = format!("badge state-{}", r.state.map_or("none", SkpState::as_str));
-                            view! {
-                                <tr>
-                                    <td data-label=t_string!(i18n, skp.employee).to_string()>
-                                        {match r.skp_id {
-                                            Some(id) => view! { <a href=format!("/skp/{id}")>{r.employee.clone()}</a> }.into_any(),
-                                            None => view! { <span>{r.employee.clone()}</span> }.into_any(),
-                                        }}
-                                        {r.acting_for.clone().map(|official| view! {
-                                            <span class="block muted small" data-testid="review-acting-for">{t!(i18n, skp.review_acting_for, official)}</span>
-                                        })}
-                                    </td>
-                                    <td data-label="NIP" class="nowrap">{r.nip}</td>
-                                    <td data-label=t_string!(i18n, skp.status).to_string()>
-                                        <span class=class>{state}</span>
-                                        {r.overdue.then(|| view! {
-                                            <span class="badge state-overdue" data-testid="overdue">{t!(i18n, skp.overdue)}</span>
-                                        })}
-                                    </td>
-                                    <td data-label=t_string!(i18n, skp.submitted_at).to_string()>{r.submitted_at.unwrap_or_else(|| "—".to_owned())}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <LiveReviewTable viewer=list.viewer rows=list.rows />
             <crate::features::action_plan::ActionPlansWaiting />
             <crate::features::evaluation::SubmittedEvaluations />
             <crate::features::deadlines::TeamOverdue />

@@ -1,6 +1,6 @@
 //! What the SKP pages receive from the server.
 
-use crate::domain::ids::{AttachmentId, IndicatorId, PeriodId, ResultId, SkpId, UnitId};
+use crate::domain::ids::{AccountId, AttachmentId, IndicatorId, PeriodId, ResultId, SkpId, UnitId};
 use crate::domain::segment::Segment;
 use crate::domain::skp::{
     Approach, Aspect, AttachmentKind, Perspective, ResultGroup, SkpEvent, SkpForm, SkpState,
@@ -181,6 +181,8 @@ pub struct ReviewRow {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewList {
+    /// Whose list this is: the page follows the viewer's live topic.
+    pub viewer: AccountId,
     pub period: Option<PeriodInfo>,
     pub rows: Vec<ReviewRow>,
 }
