@@ -3,7 +3,7 @@
 // checks (content, size) and the step timing on a throttled phone CPU are measured here. The
 // same wizard is then completed with JavaScript off.
 import { test, expect } from "@playwright/test";
-import { cspViolations, expectNoHorizontalScroll, snap } from "./helpers.mjs";
+import { cspViolations, expectNoHorizontalScroll, openEvaluation, snap, waitForHydration } from "./helpers.mjs";
 import { COMPETENCY_HEAD, PASSWORD, STRATEGY_HEAD, TECHNICAL_HEAD } from "./accounts.mjs";
 
 const DESKTOP = { viewport: { width: 1366, height: 900 } };
@@ -276,7 +276,7 @@ test("a self-assessment in two sittings: phone (offline half-way), then laptop; 
   expect(file.headers()["content-type"]).toBe("image/jpeg");
   await snap(bossPage, testInfo, "evaluation-appraiser");
   await boss.close();
-  expect(blocked, "the wizard's script runs under the Content-Security-Policy").toEqual([]);
+  expect(blocked, "the wizard's island runs under the Content-Security-Policy").toEqual([]);
 });
 
 test("the running month cannot be handed in yet; deadlines say how far they are", async ({ page }, testInfo) => {
@@ -361,4 +361,63 @@ test("the wizard without JavaScript: step by step with plain forms, a link as ev
   await expect(page.getByTestId("submitted-notice")).toBeVisible();
   await expectNoHorizontalScroll(page);
   await context.close();
+});
+
+test("two devices change the same answers: each conflict shows both versions and waits for a choice", async ({ browser, page }, testInfo) => {
+  test.skip(testInfo.project.name !== "mobile", "one account's August on a phone and a laptop");
+  test.setTimeout(120_000);
+  const baseURL = testInfo.project.use.baseURL;
+  await logIn(page, STRATEGY_HEAD, "/evaluasi");
+  const step3 = `${await openEvaluation(page, 8)}?langkah=3`;
+  await page.goto(step3);
+  await waitForHydration(page);
+  const desk = await browser.newContext({ ...DESKTOP, baseURL });
+  const laptop = await desk.newPage();
+  await logIn(laptop, STRATEGY_HEAD, "/evaluasi");
+  await laptop.goto(step3);
+  await waitForHydration(laptop);
+
+  // The phone saves first; the laptop, still showing the page from before, writes the same answer.
+  const phoneText = "Dari ponsel: laporan triwulan selesai.";
+  const laptopText = "Dari laptop: laporan triwulan beserta evaluasinya.";
+  await page.locator("#f-achievements").fill(phoneText);
+  await expectSaved(page);
+  await laptop.locator("#f-achievements").fill(laptopText);
+  const dialog = laptop.getByRole("dialog", { name: "Isian diubah di perangkat lain" });
+  await expect(dialog).toBeVisible();
+  const clash = dialog.getByTestId("conflict");
+  await expect(clash).toHaveCount(1);
+  await expect(clash).toContainText(`Di perangkat ini: ${laptopText}`);
+  await expect(clash).toContainText(`Di server: ${phoneText}`);
+  await snap(laptop, testInfo, "wizard-conflict");
+  // Nothing is overwritten while the choice is open.
+  await page.reload();
+  await expect(page.locator("#f-achievements")).toHaveValue(phoneText);
+  await waitForHydration(page);
+
+  // The laptop keeps its own version: it is saved over the phone's, knowingly.
+  await clash.getByRole("button", { name: "Pakai versi perangkat ini" }).click();
+  await expect(dialog).toBeHidden();
+  await expectSaved(laptop);
+  await expect(laptop.locator("#f-achievements")).toHaveValue(laptopText);
+
+  // The laptop writes another answer; the phone (loaded before that) answers it too, and takes
+  // the server's version this time. Its other answers catch up with the laptop's as well.
+  await laptop.locator("#f-projects").fill("Proyek dari laptop");
+  await expectSaved(laptop);
+  await page.locator("#f-projects").fill("Proyek dari ponsel");
+  const phoneDialog = page.getByRole("dialog", { name: "Isian diubah di perangkat lain" });
+  await expect(phoneDialog).toBeVisible();
+  await expect(phoneDialog.getByTestId("conflict")).toContainText("Di server: Proyek dari laptop");
+  await expectNoHorizontalScroll(page);
+  await snap(page, testInfo, "wizard-conflict-phone");
+  await phoneDialog.getByRole("button", { name: "Pakai versi server" }).click();
+  await expect(phoneDialog).toBeHidden();
+  await expect(page.locator("#f-projects")).toHaveValue("Proyek dari laptop");
+  await expect(page.locator("#f-achievements")).toHaveValue(laptopText);
+  await expectSaved(page);
+  await laptop.reload();
+  await expect(laptop.locator("#f-projects")).toHaveValue("Proyek dari laptop");
+  await expect(laptop.locator("#f-achievements")).toHaveValue(laptopText);
+  await desk.close();
 });

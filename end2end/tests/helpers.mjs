@@ -53,3 +53,14 @@ export async function loadedCode(page) {
       .filter((path) => path.endsWith(".js") || path.endsWith(".wasm")),
   );
 }
+
+/** Opens the self-assessment of month `seq` on the signed-in employee's `/evaluasi` list,
+ * starting it if nobody has yet; resolves to the wizard's path. */
+export async function openEvaluation(page, seq) {
+  await page.goto("/evaluasi");
+  const start = page.getByTestId(`start-${seq}`).first();
+  if (await start.count()) await start.click();
+  else await page.getByTestId(`open-${seq}`).first().click();
+  await expect(page).toHaveURL(/\/evaluasi\/\d+/);
+  return new URL(page.url()).pathname;
+}

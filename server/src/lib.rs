@@ -5,7 +5,6 @@ pub mod assets;
 pub mod config;
 pub mod database;
 pub mod demo;
-pub mod evaluation;
 pub mod generate;
 pub mod page_scripts;
 pub mod proxy;

@@ -2,11 +2,12 @@
 //! and the layers every request passes through (request id, tracing, panic guard, compression,
 //! body limit, security headers).
 
+use crate::assets;
 use crate::proxy::{self, TrustedProxies};
 use crate::shutdown::{self, Drain};
-use crate::{assets, evaluation};
 use app::auth::server::{ClientAddr, ClientInfo};
 use app::error::AppError;
+use app::features::evaluation::{paths as evaluation_paths, routes as evaluation};
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{FromRef, Request, State};
@@ -100,19 +101,7 @@ pub fn routes(state: &ServerState) -> Router<ServerState> {
             post(import_upload).layer(axum::extract::DefaultBodyLimit::max(IMPORT_MAX_BYTES)),
         )
         .route("/admin/ekspor-pegawai.csv", get(export_csv))
-        .route("/evaluasi/{id}/simpan", post(evaluation::save_fields))
-        .route("/evaluasi/{id}/tautan", post(evaluation::add_link))
-        .route(
-            "/evaluasi/{id}/bukti",
-            // `limit_body` bounds this route by the evidence limit instead.
-            post(evaluation::upload_evidence).layer(axum::extract::DefaultBodyLimit::disable()),
-        )
-        .route(
-            "/evaluasi/{id}/bukti/{evidence}/hapus",
-            post(evaluation::remove_evidence),
-        )
-        .route("/bukti/{id}", get(evaluation::download_evidence))
-        .route("/js/{name}", get(evaluation::wizard_script))
+        .merge(evaluation::router())
         .route(app::ui::locale::SWITCH_PATH, post(set_locale))
         .merge(app::live::stream::router())
         .route(
@@ -269,7 +258,7 @@ async fn limit_body(limits: BodyLimits, req: Request<Body>, next: Next) -> Respo
     let path = req.uri().path();
     let limit = if path == IMPORT_UPLOAD_PATH {
         IMPORT_MAX_BYTES
-    } else if evaluation::is_upload_path(path) {
+    } else if evaluation_paths::is_upload(path) {
         limits.upload.saturating_add(evaluation::UPLOAD_SLACK_BYTES)
     } else {
         limits.default

@@ -3,13 +3,15 @@
 //! its `version` (compare-and-swap): a phone that was offline, or a second tab, never overwrites
 //! a newer copy silently; it gets the server's values back and the employee chooses.
 //!
-//! Saving fields and uploading files are plain HTTP handlers in the server crate (their fields
-//! and bodies do not fit a server function's fixed arguments); they call [`ssr`] below.
+//! The wizard's island saves through [`autosave`]; plain form posts (whose field names depend on
+//! the plan) and uploads (large multipart bodies with progress) go to the feature's own routes
+//! (`super::routes`), which call [`ssr`] below as well.
 
 use super::types::*;
 use crate::domain::ids::{EvaluationId, SkpId};
 use crate::error::AppError;
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 
 #[server(endpoint = "evaluasi/view")]
 pub async fn load_wizard(id: EvaluationId) -> Result<WizardView, AppError> {
@@ -30,6 +32,18 @@ pub async fn start_evaluation(skp_id: SkpId, seq: i32) -> Result<(), AppError> {
 #[server(endpoint = "evaluasi/ajukan")]
 pub async fn submit_evaluation(id: EvaluationId, version: i32) -> Result<(), AppError> {
     crate::state::respond(ssr::submit(id, version).await)
+}
+
+/// The island's autosave: the fields changed since the last save (as typed), the `version` the
+/// island last saw and the `step` the employee is on, which is remembered for the next visit.
+#[server(endpoint = "evaluasi/simpan", input = Json)]
+pub async fn autosave(
+    id: EvaluationId,
+    version: i32,
+    step: u8,
+    fields: Vec<(String, String)>,
+) -> Result<AutosaveReply, AppError> {
+    crate::state::respond(ssr::autosave(id, version, step, fields).await)
 }
 
 /// The appraiser sends a submitted self-assessment back for completion, with a note.
@@ -367,7 +381,7 @@ pub mod ssr {
             errors: Vec<(String, String)>,
             open: [usize; 5],
         },
-        /// Someone saved a newer copy: nothing was stored; the server's values of the fields sent.
+        /// Someone saved a newer copy: nothing was stored; the server's value of every field.
         Conflict {
             version: i32,
             values: Vec<(String, String)>,
@@ -391,7 +405,6 @@ pub mod ssr {
         let indicators = plan_indicators(&record);
 
         let mut valid: Vec<(Field, Option<String>)> = Vec::new();
-        let mut sent: Vec<Field> = Vec::new();
         let mut errors: Vec<(String, String)> = Vec::new();
         for (name, raw) in &request.fields {
             let Some(field) = Field::parse(name) else {
@@ -410,7 +423,6 @@ pub mod ssr {
                 }
                 _ => false,
             };
-            sent.push(field);
             match clean_value(field, raw, numeric) {
                 Ok(value) => valid.push((field, value)),
                 Err(code) => errors.push((name.clone(), code.to_owned())),
@@ -471,7 +483,19 @@ pub mod ssr {
                 .one(db)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let values = field_values(db, &current, &sent).await?;
+            // Every field, so the island catches up with what changed elsewhere.
+            let every: Vec<Field> = indicators
+                .iter()
+                .flat_map(|p| [Field::Realisation(p.model.id), Field::Comment(p.model.id)])
+                .chain(CoreValue::iter().flat_map(|v| [Field::Rating(v), Field::Example(v)]))
+                .chain([
+                    Field::Achievements,
+                    Field::Projects,
+                    Field::Challenges,
+                    Field::Development,
+                ])
+                .collect();
+            let values = field_values(db, &current, &every).await?;
             return Ok(SaveOutcome::Conflict {
                 version: current.version,
                 values,
@@ -616,7 +640,82 @@ pub mod ssr {
                     u64::try_from(e.size.unwrap_or_default()).unwrap_or_default(),
                     decimal_comma,
                 ),
-                url: format!("/bukti/{}", e.id),
+                url: crate::features::evaluation::paths::download(e.id),
+            }
+        }
+    }
+
+    /// [`save`] for the island, answered in the employee's language.
+    pub async fn autosave(
+        id: EvaluationId,
+        version: i32,
+        step: u8,
+        fields: Vec<(String, String)>,
+    ) -> Result<AutosaveReply, AppError> {
+        let db = state::db()?;
+        let locale = if decimal_comma() {
+            crate::i18n::Locale::id
+        } else {
+            crate::i18n::Locale::en
+        };
+        let messages = |fields: &[(String, String)]| {
+            fields
+                .iter()
+                .map(|(field, code)| FieldMessage {
+                    field: field.clone(),
+                    code: code.clone(),
+                    message: crate::ui::error::field_message_in(locale, code),
+                })
+                .collect::<Vec<_>>()
+        };
+        let request = SaveRequest {
+            version,
+            step: Step::from_number(i64::from(step)),
+            fields,
+        };
+        match save(&db, &ClientInfo::current(), id, request).await {
+            Ok(SaveOutcome::Saved {
+                version,
+                values,
+                errors,
+                open,
+            }) => Ok(AutosaveReply::Saved {
+                version,
+                saved_at: saved_at(&db).await,
+                values,
+                errors: messages(&errors),
+                open,
+            }),
+            Ok(SaveOutcome::Conflict { version, values }) => {
+                Ok(AutosaveReply::Conflict { version, values })
+            }
+            Err(AppError::Invalid(form))
+                if form.error_for("evaluation") == Some("evaluation_locked") =>
+            {
+                Ok(AutosaveReply::Locked)
+            }
+            Err(AppError::Invalid(form)) => Ok(AutosaveReply::Refused {
+                errors: messages(&form.fields),
+            }),
+            Err(err) => Err(err),
+        }
+    }
+
+    /// The time of a save as the agency reads a clock: `10.42`.
+    pub async fn saved_at(db: &DatabaseConnection) -> String {
+        // The save has already happened: an agency that cannot be read is no reason to fail it.
+        match state::now_local(db).await {
+            Ok(now) => now.format("%H.%M").to_string(),
+            Err(error) => {
+                tracing::warn!(
+                    ?error,
+                    "the agency's time zone cannot be read; save time in WIB"
+                );
+                let now = state::clock().map_or_else(|_| Utc::now(), |clock| clock.now());
+                crate::domain::agency::AgencyTimeZone::Wib
+                    .local(now)
+                    .format("%H.%M")
+                    .to_string()
             }
         }
     }

@@ -1,9 +1,11 @@
 //! The self-assessment wizard and the lists that lead to it. Server-rendered: every step is a
-//! plain form that saves and moves on without JavaScript; `wizard.js` adds instant step changes,
-//! autosave, offline editing and upload progress on top (see `super::script`).
+//! plain form that saves and moves on without JavaScript; the [`Wizard`] island around the steps
+//! adds instant step changes, autosave, offline editing and upload progress on top.
 
 use super::api::*;
+use super::paths;
 use super::types::*;
+use super::wizard::Wizard;
 use crate::domain::deadline::SubmissionRefusal;
 use crate::domain::evaluation::{EvaluationState, EvidenceKind, Field, SelfRating, evidence_input};
 use crate::domain::ids::{EvaluationId, IndicatorId};
@@ -99,112 +101,6 @@ fn measure(i18n: I18n, i: &IndicatorItem) -> (String, String) {
     }
 }
 
-/// `"` `\` and control characters escaped, and `<` too so the text can never close the
-/// `<script>` element it sits in.
-fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '<' => out.push_str("\\u003c"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// The script's texts, in the page's language.
-fn script_texts(i18n: I18n) -> String {
-    let pairs = [
-        ("saving", t_string!(i18n, evaluation.js_saving).to_string()),
-        ("saved", t_string!(i18n, evaluation.js_saved).to_string()),
-        (
-            "offline",
-            t_string!(i18n, evaluation.js_offline).to_string(),
-        ),
-        ("error", t_string!(i18n, evaluation.js_error).to_string()),
-        (
-            "session_ended",
-            t_string!(i18n, evaluation.js_session_ended).to_string(),
-        ),
-        (
-            "read_only",
-            t_string!(i18n, evaluation.js_read_only).to_string(),
-        ),
-        (
-            "conflict_title",
-            t_string!(i18n, evaluation.conflict_title).to_string(),
-        ),
-        (
-            "conflict_intro",
-            t_string!(i18n, evaluation.conflict_intro).to_string(),
-        ),
-        (
-            "conflict_device",
-            t_string!(i18n, evaluation.conflict_device).to_string(),
-        ),
-        (
-            "conflict_server",
-            t_string!(i18n, evaluation.conflict_server).to_string(),
-        ),
-        (
-            "use_device",
-            t_string!(i18n, evaluation.use_device).to_string(),
-        ),
-        (
-            "use_server",
-            t_string!(i18n, evaluation.use_server).to_string(),
-        ),
-        (
-            "use_all_device",
-            t_string!(i18n, evaluation.use_all_device).to_string(),
-        ),
-        (
-            "use_all_server",
-            t_string!(i18n, evaluation.use_all_server).to_string(),
-        ),
-        (
-            "file_too_large",
-            t_string!(i18n, evaluation.js_file_too_large).to_string(),
-        ),
-        (
-            "upload_failed",
-            t_string!(i18n, evaluation.js_upload_failed).to_string(),
-        ),
-        (
-            "upload_retry",
-            t_string!(i18n, evaluation.js_upload_retry).to_string(),
-        ),
-        (
-            "uploading",
-            t_string!(i18n, evaluation.js_uploading).to_string(),
-        ),
-        (
-            "review_needs_connection",
-            t_string!(i18n, evaluation.js_review_needs_connection).to_string(),
-        ),
-        (
-            "missing_count",
-            t_string!(i18n, evaluation.missing_count, n = "{n}").to_string(),
-        ),
-        (
-            "submit_needs_connection",
-            t_string!(i18n, evaluation.js_submit_needs_connection).to_string(),
-        ),
-    ];
-    let body = pairs
-        .iter()
-        .map(|(k, v)| format!("{}:{}", json_string(k), json_string(v)))
-        .collect::<Vec<_>>()
-        .join(",");
-    format!("{{{body}}}")
-}
-
-/// The posted form of `path`, when it came back with field errors.
 /// `/evaluasi/{id}`: the wizard for the employee, the read-only record for the appraiser.
 #[component]
 pub fn WizardPage() -> impl IntoView {
@@ -301,7 +197,7 @@ fn text_field(
 
 fn step_form(i18n: I18n, v: &WizardView, step: u8) -> impl IntoView + use<> {
     view! {
-        <form id=format!("step-form-{step}") method="post" action=format!("/evaluasi/{}/simpan", v.id)>
+        <form id=format!("step-form-{step}") method="post" action=paths::save(v.id)>
             <input type="hidden" name="version" value=v.version.to_string() />
             <input type="hidden" name="step" value=step.to_string() />
             // The form's first button answers the Enter key: it saves and stays, instead of
@@ -340,7 +236,7 @@ fn wizard_page(i18n: I18n, v: WizardView) -> impl IntoView {
     let current = asked_step
         .filter(|s| (1..=STEPS).contains(s))
         .unwrap_or(v.step.clamp(1, STEPS));
-    let save_path = format!("/evaluasi/{}/simpan", v.id);
+    let save_path = paths::save(v.id);
     let form = Posted::of(&posted, &save_path);
     let stale = form.error_code("version").is_some();
     let locked = form.error(i18n, "evaluation");
@@ -421,7 +317,7 @@ fn progress(i18n: I18n, v: &WizardView, current: u8) -> impl IntoView + use<> {
                                 aria-current=(step == current).then_some("step")>
                                 <span class="step-number" aria-hidden="true">{step}</span>
                                 <span class="step-name">{step_name(i18n, step)}</span>
-                                // Kept when empty: the script refreshes it after each save.
+                                // Kept when empty: the island refreshes it after each save.
                                 <span class="step-missing" hidden=open == 0>
                                     {(open > 0).then(|| t_string!(i18n, evaluation.missing_count, n = open).to_string())}
                                 </span>
@@ -456,20 +352,19 @@ fn wizard(
         stale,
         form_id: format!("step-form-{step}"),
     };
+    let steps = view! {
+        {progress(i18n, v, current)}
+        {section(1, results_step(i18n, v, &fs(1)).into_any())}
+        {section(2, behaviour_step(i18n, v, &fs(2)).into_any())}
+        {section(3, report_step(i18n, v, &fs(3)).into_any())}
+        {section(4, development_step(i18n, v, &fs(4)).into_any())}
+        {section(5, review_step(i18n, v).into_any())}
+    }
+    .into_any();
     view! {
-        <div id="wizard" class="wizard" data-id=v.id.to_string() data-version=v.version.to_string()
-            data-step=current.to_string() data-save-url=format!("/evaluasi/{}/simpan", v.id)
-            data-max-bytes=v.max_upload_bytes.to_string() data-read-only="false">
-            <script type="application/json" id="wizard-text" inner_html=script_texts(i18n)></script>
-            <p class="save-state" data-save-state role="status" aria-live="polite" data-testid="save-state"></p>
-            {progress(i18n, v, current)}
-            {section(1, results_step(i18n, v, &fs(1)).into_any())}
-            {section(2, behaviour_step(i18n, v, &fs(2)).into_any())}
-            {section(3, report_step(i18n, v, &fs(3)).into_any())}
-            {section(4, development_step(i18n, v, &fs(4)).into_any())}
-            {section(5, review_step(i18n, v).into_any())}
-        </div>
-        <script src=super::script::path() defer></script>
+        <Wizard id=v.id version=v.version step=current max_bytes=v.max_upload_bytes>
+            {steps}
+        </Wizard>
     }
 }
 
@@ -558,7 +453,7 @@ fn evidence_item(
             {can_remove.then(|| view! {
                 // Part of the step form, so whatever was typed is saved along.
                 <button class="link-like" type="submit" form="step-form-1"
-                    formaction=format!("/evaluasi/{}/bukti/{}/hapus", v.id, e.id)>
+                    formaction=paths::remove(v.id, e.id)>
                     {t!(i18n, evaluation.remove)}
                 </button>
             })}
@@ -600,13 +495,13 @@ fn evidence_block(
                     </button>
                 </li>
             </template>
-            <div class="evidence-upload" data-upload-url=format!("/evaluasi/{}/bukti", v.id)>
+            <div class="evidence-upload">
                 <label for=format!("f-{file_name}")>{t!(i18n, evaluation.choose_file, max = max.to_owned())}</label>
                 <input id=format!("f-{file_name}") type="file" name=file_name.clone() form="step-form-1"
                     accept="image/jpeg,image/png,image/webp,application/pdf"
                     aria-describedby=format!("f-{file_name}-error") />
                 <button class="button button-secondary" type="submit" form="step-form-1" data-upload
-                    formaction=format!("/evaluasi/{}/bukti", v.id) formenctype="multipart/form-data"
+                    formaction=paths::upload(v.id) formenctype="multipart/form-data"
                     name="indikator" value=i.id.to_string()>
                     {t!(i18n, evaluation.upload)}
                 </button>
@@ -620,7 +515,7 @@ fn evidence_block(
                         inputmode="url" autocomplete="url" placeholder="https://" value=link_value
                         data-link-input aria-invalid=link_invalid aria-describedby=format!("f-{link_name}-error") />
                     <button class="button button-secondary" type="submit" form="step-form-1"
-                        formaction=format!("/evaluasi/{}/tautan", v.id) name="indikator" value=i.id.to_string()
+                        formaction=paths::link(v.id) name="indikator" value=i.id.to_string()
                         data-add-link>
                         {t!(i18n, evaluation.add_link)}
                     </button>
@@ -933,10 +828,14 @@ fn plan_entries(i18n: I18n, year: i32, plan: PlanEvaluations) -> impl IntoView {
             {plan.entries.into_iter().map(|e| {
                 let action = match (&e.id, e.state) {
                     (Some(id), Some(EvaluationState::Open)) => view! {
-                        <a class="button" href=format!("/evaluasi/{id}")>{t!(i18n, evaluation.mine_continue)}</a>
+                        <a class="button" href=format!("/evaluasi/{id}") data-testid=format!("open-{}", e.seq)>
+                            {t!(i18n, evaluation.mine_continue)}
+                        </a>
                     }.into_any(),
                     (Some(id), _) => view! {
-                        <a class="button button-secondary" href=format!("/evaluasi/{id}")>{t!(i18n, evaluation.mine_view)}</a>
+                        <a class="button button-secondary" href=format!("/evaluasi/{id}") data-testid=format!("open-{}", e.seq)>
+                            {t!(i18n, evaluation.mine_view)}
+                        </a>
                     }.into_any(),
                     (None, _) => view! {
                         <form method="post" action=StartEvaluation::url()>

@@ -162,3 +162,54 @@ pub struct SubmittedEvaluation {
     /// Handed in after its deadline.
     pub late: bool,
 }
+
+/// A field the server did not store, with the reason in the employee's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldMessage {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}
+
+/// What an autosave of the wizard answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AutosaveReply {
+    /// The valid fields are stored (`values`, as stored) under the new `version`; `errors`
+    /// names the others. `open`: how many required items each step (1–5) still lacks.
+    Saved {
+        version: i32,
+        /// The agency's clock at the save, `10.42`.
+        saved_at: String,
+        values: Vec<(String, String)>,
+        errors: Vec<FieldMessage>,
+        open: [usize; 5],
+    },
+    /// Nothing sent could be stored; nothing changed.
+    Refused { errors: Vec<FieldMessage> },
+    /// A newer copy was saved elsewhere: nothing stored; the server's value of every field.
+    Conflict {
+        version: i32,
+        values: Vec<(String, String)>,
+    },
+    /// Handed in (or otherwise closed) meanwhile: the wizard is read-only now.
+    Locked,
+}
+
+/// An evidence file stored by an upload from the wizard's island.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadedEvidence {
+    pub id: EvidenceId,
+    pub name: String,
+    /// "1,2 MB".
+    pub size: String,
+    /// Where it opens.
+    pub url: String,
+    /// Where its plain "remove" button posts.
+    pub remove_url: String,
+}
+
+/// Why an upload from the wizard's island was refused, in the employee's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UploadRefusal {
+    pub message: String,
+}

@@ -1,24 +1,24 @@
-//! HTTP endpoints of the self-assessment wizard that do not fit a server function: saving a
-//! step's fields (their names depend on the plan), uploading evidence (multipart, large),
-//! downloading it, and the wizard's script. Each answers JSON to the wizard's script
-//! (`Accept: application/json`) and redirects a plain form post back to the page, with the error
-//! in the address the way server functions do, so the wizard works the same without JavaScript.
+//! The wizard's routes that do not fit a server function (see `paths`): the step forms posted
+//! without JavaScript (their field names depend on the plan), evidence uploads (large multipart
+//! bodies) and downloads. A plain post is redirected back to the page with the error in the
+//! address, the way server functions do, so the wizard works the same without JavaScript; an
+//! upload from the island (`Accept: application/json`) is answered with JSON.
 
-use crate::routes::ServerState;
-use app::auth::server::ClientInfo;
-use app::domain::evaluation::{Step, format_size};
-use app::domain::ids::{EvaluationId, EvidenceId, IndicatorId};
-use app::error::{AppError, FormErrors};
-use app::features::evaluation::script;
-use app::features::evaluation::ssr::{self as evaluation, SaveOutcome, SaveRequest};
-use app::i18n::Locale;
-use app::ui::error::field_message_in;
+use super::api::ssr::{self as evaluation, SaveOutcome, SaveRequest};
+use super::paths;
+use super::types::{UploadRefusal, UploadedEvidence};
+use crate::auth::server::ClientInfo;
+use crate::domain::evaluation::{Step, format_size};
+use crate::domain::ids::{EvaluationId, EvidenceId, IndicatorId};
+use crate::error::{AppError, FormErrors};
+use crate::i18n::Locale;
+use crate::state::AppState;
 use axum::Form;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{FromRef, Multipart, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
 use leptos::server_fn::error::ServerFnUrlError;
-use serde_json::{Value, json};
 
 /// Room for the multipart envelope and the other fields around the file itself.
 pub const UPLOAD_OVERHEAD_BYTES: usize = 64 * 1024;
@@ -26,11 +26,22 @@ pub const UPLOAD_OVERHEAD_BYTES: usize = 64 * 1024;
 /// friendly refusal instead of a reset connection; beyond it the connection is cut.
 pub const UPLOAD_SLACK_BYTES: usize = 16 * 1024 * 1024;
 
-/// `POST /evaluasi/{id}/bukti`: the path the body limit treats specially.
-pub fn is_upload_path(path: &str) -> bool {
-    path.strip_prefix("/evaluasi/")
-        .and_then(|rest| rest.strip_suffix("/bukti"))
-        .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+/// The routes to mount; the server's state must give the [`AppState`]. The upload route has no
+/// body limit of its own: the server bounds [`paths::is_upload`] by the evidence limit.
+pub fn router<S>() -> axum::Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AppState: FromRef<S>,
+{
+    axum::Router::new()
+        .route(paths::SAVE, post(save_fields))
+        .route(paths::LINK, post(add_link))
+        .route(
+            paths::UPLOAD,
+            post(upload_evidence).layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route(paths::REMOVE, post(remove_evidence))
+        .route(paths::DOWNLOAD, get(download_evidence))
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {
@@ -41,7 +52,7 @@ fn wants_json(headers: &HeaderMap) -> bool {
 }
 
 fn locale_of(headers: &HeaderMap) -> Locale {
-    app::ui::locale::locale_of_headers(headers)
+    crate::ui::locale::locale_of_headers(headers)
 }
 
 fn see_other(location: &str) -> Response {
@@ -55,7 +66,7 @@ fn see_other(location: &str) -> Response {
 /// Back to `location` (a local path with query) carrying `err` for the form posted to `path`.
 fn back_with_error(location: &str, fragment: &str, path: &str, err: AppError) -> Response {
     if err == AppError::Unauthenticated {
-        let next = app::domain::directory::encode_params(&[("next", location.to_owned())]);
+        let next = crate::domain::directory::encode_params(&[("next", location.to_owned())]);
         return see_other(&format!("/masuk?{next}"));
     }
     match ServerFnUrlError::new(path, err).to_url(&format!("http://kinerja.invalid{location}")) {
@@ -69,49 +80,27 @@ fn back_with_error(location: &str, fragment: &str, path: &str, err: AppError) ->
 }
 
 fn message(locale: Locale, err: &AppError) -> String {
-    app::ui::error::error_message_in(locale, err)
+    crate::ui::error::error_message_in(locale, err)
 }
 
 fn has_code(err: &AppError, code: &str) -> bool {
     matches!(err, AppError::Invalid(form) if form.fields.iter().any(|(_, c)| c == code))
 }
 
-/// The JSON answer for a failed request, with the status the script acts on.
-fn json_error(locale: Locale, err: &AppError) -> Response {
-    let status = if has_code(err, "evaluation_locked") {
-        StatusCode::LOCKED
-    } else if has_code(err, "file_too_large") {
+/// The island's answer to a refused upload, with the status it acts on (a server error or a
+/// lost connection is worth a retry; a refusal is not).
+fn refusal(status: StatusCode, message: String) -> Response {
+    (status, axum::Json(UploadRefusal { message })).into_response()
+}
+
+fn status_of(err: &AppError) -> StatusCode {
+    if has_code(err, "file_too_large") {
         StatusCode::PAYLOAD_TOO_LARGE
     } else if has_code(err, "file_type") {
         StatusCode::UNSUPPORTED_MEDIA_TYPE
     } else {
         StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-    };
-    let mut body = json!({ "message": message(locale, err) });
-    if let AppError::Invalid(form) = err {
-        body["errors"] = field_errors(locale, &form.fields);
     }
-    (status, axum::Json(body)).into_response()
-}
-
-fn field_errors(locale: Locale, fields: &[(String, String)]) -> Value {
-    Value::Array(
-        fields
-            .iter()
-            .map(|(field, code)| {
-                json!({ "field": field, "code": code, "message": field_message_in(locale, code) })
-            })
-            .collect(),
-    )
-}
-
-fn to_map(pairs: Vec<(String, String)>) -> Value {
-    Value::Object(
-        pairs
-            .into_iter()
-            .map(|(k, v)| (k, Value::String(v)))
-            .collect(),
-    )
 }
 
 /// A post of a step form, sorted: the step's own fields, and the evidence fields that come
@@ -174,7 +163,7 @@ impl Back {
     fn new(id: EvaluationId) -> Self {
         Self {
             page: format!("/evaluasi/{id}"),
-            save_path: format!("/evaluasi/{id}/simpan"),
+            save_path: paths::save(id),
         }
     }
 
@@ -195,7 +184,7 @@ impl Back {
 /// Saves what a plain form typed and adds the links it carried. Field errors are collected
 /// (with what was typed) for the page; a stale version or any other failure ends the request.
 async fn save_plain(
-    state: &ServerState,
+    state: &AppState,
     client: &ClientInfo,
     id: EvaluationId,
     post: &StepPost,
@@ -207,7 +196,7 @@ async fn save_plain(
             step: post.go.or(post.step),
             fields: post.fields.clone(),
         };
-        match evaluation::save(&state.app.db, client, id, request).await {
+        match evaluation::save(&state.db, client, id, request).await {
             Ok(SaveOutcome::Saved { errors, .. }) => {
                 for (field, code) in &errors {
                     form = form.field(field, code);
@@ -235,7 +224,7 @@ async fn save_plain(
         }
     }
     for (indicator, link) in &post.links {
-        match evaluation::add_link(&state.app.db, client, id, *indicator, link).await {
+        match evaluation::add_link(&state.db, client, id, *indicator, link).await {
             Ok(_) => {}
             Err(AppError::Invalid(errors)) => {
                 form.fields.extend(errors.fields);
@@ -247,66 +236,31 @@ async fn save_plain(
     Ok(form)
 }
 
-/// `POST /evaluasi/{id}/simpan`: the fields of one step (form-encoded, as typed), with
-/// `version`, `step` (where the employee is) and, from a plain form, `go` (where to go next).
-pub async fn save_fields(
-    State(state): State<ServerState>,
+/// `POST /evaluasi/{id}/simpan`: a step form posted without JavaScript: the fields of one step
+/// (form-encoded, as typed), `version`, `step` (where the employee is) and `go` (where to go
+/// next). The island saves through the `autosave` server function instead.
+async fn save_fields(
+    State(state): State<AppState>,
     Path(id): Path<EvaluationId>,
-    headers: HeaderMap,
     client: ClientInfo,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let post = StepPost::new(pairs);
-    let Some(version) = post.version else {
+    if post.version.is_none() {
         return (StatusCode::BAD_REQUEST, "version missing / versi tidak ada").into_response();
-    };
-    if !wants_json(&headers) {
-        let back = Back::new(id);
-        return match save_plain(&state, &client, id, &post).await {
-            Ok(form) if form.fields.is_empty() => back.to_step(post.go.unwrap_or(post.here()), ""),
-            Ok(form) => back.with_error(post.here(), "", AppError::Invalid(form)),
-            Err(err) => back.with_error(post.here(), "", err),
-        };
     }
-    let locale = locale_of(&headers);
-    let request = SaveRequest {
-        version,
-        step: post.step,
-        fields: post.fields,
-    };
-    match evaluation::save(&state.app.db, &client, id, request).await {
-        Ok(SaveOutcome::Saved {
-            version,
-            values,
-            errors,
-            open,
-        }) => {
-            let saved_at = saved_at(&state).await;
-            (
-                StatusCode::OK,
-                axum::Json(json!({
-                    "version": version,
-                    "saved_at": saved_at,
-                    "values": to_map(values),
-                    "errors": field_errors(locale, &errors),
-                    "open": open,
-                })),
-            )
-                .into_response()
-        }
-        Ok(SaveOutcome::Conflict { version, values }) => (
-            StatusCode::CONFLICT,
-            axum::Json(json!({ "version": version, "values": to_map(values) })),
-        )
-            .into_response(),
-        Err(err) => json_error(locale, &err),
+    let back = Back::new(id);
+    match save_plain(&state, &client, id, &post).await {
+        Ok(form) if form.fields.is_empty() => back.to_step(post.go.unwrap_or(post.here()), ""),
+        Ok(form) => back.with_error(post.here(), "", AppError::Invalid(form)),
+        Err(err) => back.with_error(post.here(), "", err),
     }
 }
 
 /// `POST /evaluasi/{id}/tautan`: a plain step form whose "add link" button was pressed
 /// (`indikator`); everything typed is saved with it.
-pub async fn add_link(
-    State(state): State<ServerState>,
+async fn add_link(
+    State(state): State<AppState>,
     Path(id): Path<EvaluationId>,
     client: ClientInfo,
     Form(pairs): Form<Vec<(String, String)>>,
@@ -328,22 +282,6 @@ pub async fn add_link(
         Ok(form) if form.fields.is_empty() => back.to_step(post.here(), &fragment),
         Ok(form) => back.with_error(post.here(), &fragment, AppError::Invalid(form)),
         Err(err) => back.with_error(post.here(), &fragment, err),
-    }
-}
-
-/// The time of a save as the agency reads a clock: `10.42`.
-async fn saved_at(state: &ServerState) -> String {
-    // The save has already happened: an agency that cannot be read is no reason to fail it.
-    let now = state.app.clock.now();
-    match app::db::agency::time_zone(&state.app.db).await {
-        Ok(zone) => zone.local(now).format("%H.%M").to_string(),
-        Err(error) => {
-            tracing::warn!(%error, "the agency's time zone cannot be read; save time in WIB");
-            app::domain::agency::AgencyTimeZone::Wib
-                .local(now)
-                .format("%H.%M")
-                .to_string()
-        }
     }
 }
 
@@ -394,11 +332,11 @@ async fn read_upload(
     Ok((pairs, files))
 }
 
-/// `POST /evaluasi/{id}/bukti` (multipart): from the script `indikator` and `berkas`; from a
+/// `POST /evaluasi/{id}/bukti` (multipart): from the island `indikator` and `berkas`; from a
 /// plain step form the button's `indikator`, the file `berkas-{indikator}` and everything typed,
 /// which is saved first.
-pub async fn upload_evidence(
-    State(state): State<ServerState>,
+async fn upload_evidence(
+    State(state): State<AppState>,
     Path(id): Path<EvaluationId>,
     headers: HeaderMap,
     client: ClientInfo,
@@ -406,7 +344,7 @@ pub async fn upload_evidence(
 ) -> Response {
     let json = wants_json(&headers);
     let locale = locale_of(&headers);
-    let store = state.app.evidence.clone();
+    let store = state.evidence.clone();
     let comma = locale == Locale::id;
     let max = usize::try_from(store.max_bytes()).unwrap_or(usize::MAX);
     let too_large = || AppError::Invalid(FormErrors::default().field("berkas", "file_too_large"));
@@ -441,8 +379,7 @@ pub async fn upload_evidence(
                                 file_name: &f.name,
                                 bytes: f.bytes.into(),
                             };
-                            evaluation::upload(&state.app.db, &store, &client, id, file, comma)
-                                .await
+                            evaluation::upload(&state.db, &store, &client, id, file, comma).await
                         }
                     };
                     stored.map(|view| (view, form))
@@ -457,7 +394,7 @@ pub async fn upload_evidence(
             format!(
                 "{} {}",
                 message(locale, err),
-                app::ui::error::upload_limit_in(locale, &max)
+                crate::ui::error::upload_limit_in(locale, &max)
             )
         } else {
             message(locale, err)
@@ -465,25 +402,15 @@ pub async fn upload_evidence(
     };
     if json {
         return match result {
-            Ok((view, _)) => (
-                StatusCode::OK,
-                axum::Json(json!({
-                    "id": view.id,
-                    "name": view.name,
-                    "size": view.size,
-                    "url": view.url,
-                    "delete_url": format!("/evaluasi/{id}/bukti/{}/hapus", view.id),
-                })),
-            )
-                .into_response(),
-            Err(err) => {
-                let mut res = json_error(locale, &err);
-                if has_code(&err, "file_too_large") {
-                    res = (res.status(), axum::Json(json!({ "message": limit(&err) })))
-                        .into_response();
-                }
-                res
-            }
+            Ok((view, _)) => axum::Json(UploadedEvidence {
+                id: view.id,
+                remove_url: paths::remove(id, view.id),
+                name: view.name,
+                size: view.size,
+                url: view.url,
+            })
+            .into_response(),
+            Err(err) => refusal(status_of(&err), limit(&err)),
         };
     }
     let back = Back::new(id);
@@ -515,27 +442,20 @@ pub async fn upload_evidence(
 
 /// `POST /evaluasi/{id}/bukti/{evidence}/hapus`: from a plain step form, with everything typed,
 /// which is saved first.
-pub async fn remove_evidence(
-    State(state): State<ServerState>,
+async fn remove_evidence(
+    State(state): State<AppState>,
     Path((id, evidence)): Path<(EvaluationId, EvidenceId)>,
-    headers: HeaderMap,
     client: ClientInfo,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     let post = StepPost::new(pairs);
     let saved = save_plain(&state, &client, id, &post).await;
     let result = match saved {
-        Ok(form) => evaluation::remove_evidence(&state.app.db, &client, id, evidence)
+        Ok(form) => evaluation::remove_evidence(&state.db, &client, id, evidence)
             .await
             .map(|indicator| (indicator, form)),
         Err(err) => Err(err),
     };
-    if wants_json(&headers) {
-        return match result {
-            Ok(_) => (StatusCode::OK, axum::Json(json!({ "removed": evidence }))).into_response(),
-            Err(err) => json_error(locale_of(&headers), &err),
-        };
-    }
     let back = Back::new(id);
     let here = post.here();
     match result {
@@ -550,14 +470,14 @@ pub async fn remove_evidence(
 }
 
 /// `GET /bukti/{id}`: the file, for the employee and their appraisers only.
-pub async fn download_evidence(
-    State(state): State<ServerState>,
+async fn download_evidence(
+    State(state): State<AppState>,
     Path(evidence): Path<EvidenceId>,
     headers: HeaderMap,
     client: ClientInfo,
 ) -> Response {
-    let store = state.app.evidence.clone();
-    match evaluation::download(&state.app.db, &store, &client, evidence).await {
+    let store = state.evidence.clone();
+    match evaluation::download(&state.db, &store, &client, evidence).await {
         Ok((kind, name, bytes)) => {
             // A photo opens in the browser; a PDF is saved and opened by a viewer of its own,
             // never as a document of this site (a PDF can carry script and forms).
@@ -594,7 +514,7 @@ pub async fn download_evidence(
         }
         Err(AppError::Unauthenticated) => {
             let next =
-                app::domain::directory::encode_params(&[("next", format!("/bukti/{evidence}"))]);
+                crate::domain::directory::encode_params(&[("next", paths::download(evidence))]);
             see_other(&format!("/masuk?{next}"))
         }
         Err(err) => {
@@ -616,33 +536,4 @@ fn percent_encode(s: &str) -> String {
             }
         })
         .collect()
-}
-
-/// `GET /js/{name}`: the wizard's script under its content-derived name, cached for good.
-pub async fn wizard_script(Path(name): Path<String>) -> Response {
-    if format!("/js/{name}") != script::path() {
-        return StatusCode::NOT_FOUND.into_response();
-    }
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-        ],
-        script::SOURCE,
-    )
-        .into_response()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn upload_paths_are_recognised() {
-        assert!(is_upload_path("/evaluasi/12/bukti"));
-        assert!(!is_upload_path("/evaluasi//bukti"));
-        assert!(!is_upload_path("/evaluasi/12/bukti/3/hapus"));
-        assert!(!is_upload_path("/evaluasi/x/bukti"));
-        assert!(!is_upload_path("/admin/impor/unggah"));
-    }
 }
