@@ -390,10 +390,24 @@ test("two devices change the same answers: each conflict shows both versions and
   await expect(clash).toContainText(`Di perangkat ini: ${laptopText}`);
   await expect(clash).toContainText(`Di server: ${phoneText}`);
   await snap(laptop, testInfo, "wizard-conflict");
-  // Nothing is overwritten while the choice is open.
+  // Nothing is saved while the choice is open, even when the laptop is told it is back online
+  // (which sends whatever waits).
+  let saves = 0;
+  laptop.on("request", (r) => {
+    if (r.url().includes("/api/evaluasi/simpan")) saves++;
+  });
+  await laptop.evaluate(() => window.dispatchEvent(new Event("online")));
+  await laptop.waitForTimeout(1_000);
+  expect(saves, "no save while the choice is open").toBe(0);
   await page.reload();
   await expect(page.locator("#f-achievements")).toHaveValue(phoneText);
   await waitForHydration(page);
+  // The laptop's answer was kept on the device: reloaded, it asks again instead of sending it.
+  await laptop.reload();
+  await expect(dialog).toBeVisible();
+  await expect(clash).toContainText(`Di perangkat ini: ${laptopText}`);
+  await expect(clash).toContainText(`Di server: ${phoneText}`);
+  expect(saves, "no save after the reload either").toBe(0);
 
   // The laptop keeps its own version: it is saved over the phone's, knowingly.
   await clash.getByRole("button", { name: "Pakai versi perangkat ini" }).click();

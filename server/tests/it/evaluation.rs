@@ -569,6 +569,28 @@ async fn evidence_stays_in_the_chain(t: TestDb) {
     let putri = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
     let (status, _) = upload(&app, &putri, id, indicator, "x.jpg", &jpeg(100)).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    // Nor can she, the appraiser or a visitor save into it; nothing is stored.
+    let version = evaluation(&t, id).await.version;
+    let body = format!("version={version}&step=1&achievements=bukan+milik+saya");
+    for (who, cookie, expected) in [
+        ("another employee", putri.as_str(), StatusCode::FORBIDDEN),
+        (
+            "the appraiser",
+            appraiser_cookie.as_str(),
+            StatusCode::FORBIDDEN,
+        ),
+        ("a visitor", "", StatusCode::UNAUTHORIZED),
+    ] {
+        let (status, reply) = autosave(&app, cookie, id, &body).await;
+        let error = if expected == StatusCode::FORBIDDEN {
+            AppError::Forbidden
+        } else {
+            AppError::Unauthenticated
+        };
+        assert_eq!((status, reply), (expected, Err(error)), "{who}");
+    }
+    let stored = evaluation(&t, id).await;
+    assert_eq!((stored.version, stored.achievements), (version, None));
 }
 
 async fn submit_and_return(t: TestDb) {

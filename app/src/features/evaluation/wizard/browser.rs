@@ -4,7 +4,7 @@
 //! evidence with progress. The rules it follows (which edits to send, what a stale save means,
 //! when a photo is redrawn) live in `edits` and `photo`.
 
-use super::edits::{Edits, Stored};
+use super::edits::{Clash, Edits, Stored};
 use super::photo;
 use super::{Keep, OpenClash, SaveKind, Signals};
 use crate::domain::evaluation::format_size;
@@ -44,16 +44,51 @@ pub struct Settings {
 
 /// Starts the wizard once the island's root is in the page.
 pub fn start(settings: Settings, root: NodeRef<leptos::html::Div>, signals: Signals, i18n: I18n) {
-    Effect::new(move |started: Option<bool>| {
-        if started == Some(true) {
-            return true;
-        }
-        let Some(root) = root.get() else {
-            return false;
-        };
-        let wizard = Rc::new(Wizard::new(settings.clone(), root.into(), signals, i18n));
+    let started: Rc<std::cell::OnceCell<Rc<Wizard>>> = Rc::default();
+    let wizard = started.clone();
+    root.on_load(move |root| {
+        let wizard =
+            wizard.get_or_init(|| Rc::new(Wizard::new(settings, root.into(), signals, i18n)));
         wizard.listen();
-        true
+    });
+    // Choices made in the conflict dialog.
+    let choices = signals.choices;
+    Effect::new(move |_| {
+        choices.track();
+        let Some(wizard) = started.get() else {
+            return;
+        };
+        let taken = choices
+            .try_update_untracked(std::mem::take)
+            .unwrap_or_default();
+        for (name, keep) in taken {
+            wizard.choose(&name, keep);
+        }
+    });
+    // The dialog is open exactly while conflicts wait for a choice.
+    let clashes = signals.clashes;
+    let dialog = signals.dialog;
+    Effect::new(move |_| {
+        let open = clashes.with(|c| !c.is_empty());
+        if let Some(dialog) = dialog.get() {
+            if open && !dialog.open() {
+                let _ = dialog.show_modal();
+            } else if !open && dialog.open() {
+                dialog.close();
+            }
+        }
+    });
+    // The browser closes a modal dialog on a second Escape whatever the page says; while a
+    // choice is still open it comes back, or nothing would ever be saved again.
+    dialog.on_load(move |element| {
+        let reopen = element.clone();
+        let closed = Closure::<dyn Fn()>::new(move || {
+            if clashes.with_untracked(|c| !c.is_empty()) {
+                let _ = reopen.show_modal();
+            }
+        });
+        let _ = element.add_event_listener_with_callback("close", closed.as_ref().unchecked_ref());
+        closed.forget();
     });
 }
 
@@ -149,30 +184,6 @@ impl Wizard {
             },
             RETRY,
         );
-
-        let choices = self.signals.choices;
-        let w = self.clone();
-        Effect::new(move |_| {
-            choices.track();
-            let taken = choices
-                .try_update_untracked(std::mem::take)
-                .unwrap_or_default();
-            for (name, keep) in taken {
-                w.choose(&name, keep);
-            }
-        });
-        let clashes = self.signals.clashes;
-        let dialog = self.signals.dialog;
-        Effect::new(move |_| {
-            let open = clashes.with(|c| !c.is_empty());
-            if let Some(dialog) = dialog.get() {
-                if open && !dialog.open() {
-                    let _ = dialog.show_modal();
-                } else if !open && dialog.open() {
-                    dialog.close();
-                }
-            }
-        });
 
         self.restore();
         if self.edits.borrow().has_pending() {
@@ -325,6 +336,9 @@ impl Wizard {
     // ---- Autosave ----------------------------------------------------------------------------
 
     fn changed(self: &Rc<Self>, e: &web_sys::Event) {
+        if self.locked.get() {
+            return;
+        }
         let Some(field) = event_element(e).and_then(|t| closest(&t, "[data-autosave]")) else {
             return;
         };
@@ -334,6 +348,10 @@ impl Wizard {
         self.edits.borrow_mut().edit(&name, &value_of(&name));
         self.show_error(&name, None);
         self.persist();
+        // Leaving a saved field, or typing its saved value back: nothing waits.
+        if self.edits.borrow().to_send().is_empty() {
+            return;
+        }
         // Never "saved" while an edit still waits for its pause.
         if online() {
             self.say(
@@ -415,25 +433,17 @@ impl Wizard {
             Ok(AutosaveReply::Refused { errors }) => self.stored(&sent, &[], &errors, None),
             Ok(AutosaveReply::Conflict { version, values }) => {
                 self.set_version(version);
+                // The step goes again with the next save, now on the current version.
+                self.step_changed.set(true);
                 let stale = self.edits.borrow_mut().stale(&values);
                 for (name, value) in &stale.refreshed {
                     set_value(name, value);
                 }
-                let clashes = stale.clashes;
                 self.persist();
-                if clashes.is_empty() {
+                if stale.clashes.is_empty() {
                     self.schedule(Duration::ZERO);
                 } else {
-                    let open = clashes
-                        .into_iter()
-                        .map(|c| OpenClash {
-                            label: label_of(&c.name),
-                            name: c.name,
-                            device: c.device,
-                            server: c.server,
-                        })
-                        .collect();
-                    self.signals.clashes.set(open);
+                    self.ask(stale.clashes);
                 }
             }
             Ok(AutosaveReply::Locked) => {
@@ -573,14 +583,32 @@ impl Wizard {
         let Some(kept) = kept else {
             return;
         };
-        let refill = self.edits.borrow_mut().restore(kept.pending);
-        for (name, value) in refill {
-            set_value(&name, &value);
+        let restored = self.edits.borrow_mut().restore(kept.pending);
+        for (name, value) in &restored.refill {
+            set_value(name, value);
         }
         self.persist();
+        self.ask(restored.clashes);
     }
 
     // ---- Conflicts ---------------------------------------------------------------------------
+
+    /// Opens the dialog for `clashes` (nothing is saved until each has a choice).
+    fn ask(&self, clashes: Vec<Clash>) {
+        if clashes.is_empty() {
+            return;
+        }
+        let open = clashes
+            .into_iter()
+            .map(|c| OpenClash {
+                label: label_of(&c.name),
+                name: c.name,
+                device: c.device,
+                server: c.server,
+            })
+            .collect();
+        self.signals.clashes.set(open);
+    }
 
     fn choose(self: &Rc<Self>, name: &str, keep: Keep) {
         let clashes = self.signals.clashes;

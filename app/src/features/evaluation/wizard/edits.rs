@@ -32,6 +32,15 @@ pub struct Clash {
     pub server: String,
 }
 
+/// The edits the device kept, back in the form.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Restored {
+    /// What to put back into the form.
+    pub refill: Vec<(String, String)>,
+    /// Kept edits over a value the server no longer holds.
+    pub clashes: Vec<Clash>,
+}
+
 /// What a stale save means for the fields on screen.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Stale {
@@ -61,17 +70,27 @@ impl Edits {
 
     /// Takes back the edits the device kept. The page is the freshest copy the browser has seen:
     /// an edit it already shows (a plain post saved it) is done, and a field typed into since
-    /// the page loaded keeps what was typed. Returns the edits to put back into the form.
-    pub fn restore(&mut self, kept: BTreeMap<String, PendingEdit>) -> Vec<(String, String)> {
-        let mut refill = Vec::new();
+    /// the page loaded keeps what was typed. An edit typed over a value the page no longer
+    /// shows (someone saved the field elsewhere meanwhile) is a clash, as after a stale save;
+    /// the others go back into the form to be sent.
+    pub fn restore(&mut self, kept: BTreeMap<String, PendingEdit>) -> Restored {
+        let mut restored = Restored::default();
         for (name, edit) in kept {
-            if self.confirmed.get(&name) == Some(&edit.value) || self.pending.contains_key(&name) {
+            let page = self.confirmed.get(&name).cloned().unwrap_or_default();
+            if page == edit.value || self.pending.contains_key(&name) {
                 continue;
             }
-            refill.push((name.clone(), edit.value.clone()));
+            restored.refill.push((name.clone(), edit.value.clone()));
+            if page != edit.base {
+                restored.clashes.push(Clash {
+                    name: name.clone(),
+                    device: edit.value.clone(),
+                    server: page,
+                });
+            }
             self.pending.insert(name, edit);
         }
-        refill
+        restored
     }
 
     /// The employee typed `value` into `name`.
@@ -118,8 +137,9 @@ impl Edits {
         refused: impl IntoIterator<Item = &'a str>,
     ) {
         for (name, value) in sent {
-            if stored.iter().any(|(n, _)| n == name) {
-                self.confirmed.insert(name.clone(), value.clone());
+            // The server's copy, as it stored it (trimmed, say): what later edits build on.
+            if let Some((_, kept)) = stored.iter().find(|(n, _)| n == name) {
+                self.confirmed.insert(name.clone(), kept.clone());
                 if self.pending.get(name).is_some_and(|e| &e.value == value) {
                     self.pending.remove(name);
                 }
@@ -300,32 +320,83 @@ mod tests {
         assert!(!edits.has_pending());
     }
 
+    fn kept(list: &[(&str, &str, &str)]) -> BTreeMap<String, PendingEdit> {
+        list.iter()
+            .map(|(name, value, base)| {
+                (
+                    (*name).to_owned(),
+                    PendingEdit {
+                        value: (*value).to_owned(),
+                        base: (*base).to_owned(),
+                    },
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn kept_edits_return_unless_the_page_already_shows_them() {
         let mut edits = page();
-        let kept = Stored {
-            version: 3,
-            pending: [
-                (
-                    "r-1".to_owned(),
-                    PendingEdit {
-                        value: "10".into(),
-                        base: "9".into(),
-                    },
-                ),
-                (
-                    "achievements".to_owned(),
-                    PendingEdit {
-                        value: "Offline".into(),
-                        base: String::new(),
-                    },
-                ),
-            ]
-            .into(),
-        };
-        let refill = edits.restore(kept.pending);
-        assert_eq!(refill, pairs(&[("achievements", "Offline")]));
+        let restored = edits.restore(kept(&[("r-1", "10", "9"), ("achievements", "Offline", "")]));
+        assert_eq!(
+            restored,
+            Restored {
+                refill: pairs(&[("achievements", "Offline")]),
+                clashes: vec![],
+            }
+        );
         assert_eq!(edits.to_send(), pairs(&[("achievements", "Offline")]));
+    }
+
+    #[test]
+    fn a_kept_edit_over_a_value_changed_elsewhere_is_a_clash() {
+        // Typed offline over 9; meanwhile the laptop saved 10, which the page shows.
+        let mut edits = page();
+        let restored = edits.restore(kept(&[("r-1", "12", "9")]));
+        assert_eq!(restored.refill, pairs(&[("r-1", "12")]));
+        assert_eq!(
+            restored.clashes,
+            vec![Clash {
+                name: "r-1".into(),
+                device: "12".into(),
+                server: "10".into(),
+            }]
+        );
+        // Keeping this device's value sends it over the page's.
+        edits.keep_device("r-1", "10");
+        assert_eq!(
+            edits.stale(&pairs(&[("r-1", "10")])),
+            Stale::default(),
+            "no longer a clash"
+        );
+    }
+
+    #[test]
+    fn typing_before_the_kept_edits_return_wins() {
+        let mut edits = page();
+        edits.edit("achievements", "Baru diketik");
+        let restored = edits.restore(kept(&[("achievements", "Lama", "")]));
+        assert_eq!(restored, Restored::default());
+        assert_eq!(edits.to_send(), pairs(&[("achievements", "Baru diketik")]));
+    }
+
+    #[test]
+    fn a_save_confirms_the_value_as_the_server_stored_it() {
+        let mut edits = page();
+        edits.edit("achievements", "Laporan ");
+        let sent = edits.to_send();
+        edits.saved(&sent, &pairs(&[("achievements", "Laporan")]), []);
+        assert!(!edits.has_pending());
+        // The next edit builds on the trimmed value: a stale answer holding it is no clash.
+        edits.edit("achievements", "Laporan selesai");
+        assert_eq!(
+            edits.stale(&pairs(&[("achievements", "Laporan")])),
+            Stale::default()
+        );
+        assert_eq!(
+            edits.to_send(),
+            pairs(&[("achievements", "Laporan selesai")])
+        );
     }
 
     #[test]
