@@ -96,12 +96,47 @@ async fn remind(
 ) -> Result<Sent, AppError> {
     let kind = kind_of(task.kind, reminder);
     let subject = subject_of(db, period, task).await?;
+    let Some(reached) = claim_and_notify(
+        db,
+        clock,
+        task,
+        &task.key(period.id),
+        reminder.lead(),
+        kind,
+        &subject,
+    )
+    .await?
+    else {
+        return Ok(Sent::Before);
+    };
+    for account in reached {
+        live.publish(Topic::User(account)).await;
+    }
+    let emailed = match mailer {
+        Some(mailer) => email(db, mailer, task, kind, &subject).await?,
+        None => false,
+    };
+    Ok(Sent::InApp { emailed })
+}
+
+/// Claims `(task.owner, ledger_task, task.deadline, lead)` in the ledger and notifies the owner,
+/// in one transaction. `None` when it was claimed before; else the accounts reached, whose bells
+/// the caller tells (a server function's outbox does it by itself).
+async fn claim_and_notify(
+    db: &DatabaseConnection,
+    clock: Clock,
+    task: &OpenTask,
+    ledger_task: &str,
+    lead: i32,
+    kind: NotificationKind,
+    subject: &str,
+) -> Result<Option<Vec<crate::domain::ids::AccountId>>, AppError> {
     let txn = db.begin().await?;
     let claimed = pengingat::Entity::insert(pengingat::ActiveModel {
         pegawai_id: Set(task.owner),
-        task: Set(task.key(period.id)),
+        task: Set(ledger_task.to_owned()),
         deadline: Set(task.deadline),
-        lead_days: Set(reminder.lead()),
+        lead_days: Set(lead),
         sent_at: Set(clock.now()),
         ..Default::default()
     })
@@ -119,26 +154,44 @@ async fn remind(
     .await?;
     if claimed == 0 {
         txn.rollback().await?;
-        return Ok(Sent::Before);
+        return Ok(None);
     }
     let reached = notifications::remind_employee(
         &txn,
         task.owner,
         kind,
-        &subject,
+        subject,
         &task.link(),
         task.deadline,
     )
     .await?;
     txn.commit().await?;
-    for account in reached {
-        live.publish(Topic::User(account)).await;
-    }
-    let emailed = match mailer {
-        Some(mailer) => email(db, mailer, task, kind, &subject).await?,
-        None => false,
+    Ok(Some(reached))
+}
+
+/// The ledger key of the reminders appraisers send by hand on `today`: one per person per day.
+pub fn nudge_key(today: chrono::NaiveDate) -> String {
+    format!("nudge:{today}")
+}
+
+/// A reminder an appraiser sends from their desk about `task` on `today`: `false` when one went
+/// to its owner today already. In-app only; the daily run is the one that mails.
+pub async fn nudge(
+    db: &DatabaseConnection,
+    clock: Clock,
+    period: &periode::Model,
+    task: &OpenTask,
+    today: chrono::NaiveDate,
+) -> Result<bool, AppError> {
+    let reminder = if task.deadline < today {
+        Reminder::Overdue
+    } else {
+        Reminder::Before(0)
     };
-    Ok(Sent::InApp { emailed })
+    let kind = kind_of(task.kind, reminder);
+    let subject = subject_of(db, period, task).await?;
+    let reached = claim_and_notify(db, clock, task, &nudge_key(today), 0, kind, &subject).await?;
+    Ok(reached.is_some())
 }
 
 fn kind_of(task: TaskKind, reminder: Reminder) -> NotificationKind {

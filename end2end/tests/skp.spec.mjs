@@ -110,8 +110,17 @@ test("an employee drafts on a phone, the supervisor returns it, then approves it
     window.__sameDocument = true;
   });
 
+  // The employee finds the returned plan on the desk, with the note, one tap from the plan,
+  // where the note leads the page.
+  await page.goto("/");
+  const returned = page.getByTestId("desk-item").filter({ hasText: "Perbaiki SKP yang dikembalikan" });
+  await expect(returned.getByTestId("desk-note")).toContainText("Naikkan target dokumen menjadi 15.");
+  await returned.getByTestId("desk-task").click();
+  await expect(page).toHaveURL(new RegExp(`${skpUrl}$`));
+  await expect(page.getByTestId("return-note")).toContainText("Naikkan target dokumen menjadi 15.");
+  await expect(page.getByTestId("return-note")).toBeInViewport();
+  await snap(page, testInfo, "skp-returned");
   // The employee revises the indicator and submits again.
-  await page.goto(skpUrl);
   await expect(page.getByTestId("skp-history")).toContainText("Naikkan target dokumen menjadi 15.");
   await expect(page.locator(`#hasil-${first}`)).toContainText("Sebutkan sumber data verifikasinya.");
   const indicatorEdit = page.locator(`#hasil-${first} .indicator details.row-edit`);

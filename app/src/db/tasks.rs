@@ -13,7 +13,7 @@ use crate::domain::skp::SkpState;
 use crate::error::AppError;
 use chrono::NaiveDate;
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,34 +83,71 @@ pub fn evaluation_span(period: &periode::Model, seq: i32) -> Result<String, AppE
     })
 }
 
+/// Whose open tasks to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Everyone in the agency: the reminder run, the admin's lists.
+    Agency,
+    /// One person and the people whose plans they appraise: a desk, a team list. Reads a
+    /// handful of rows, not the agency's.
+    Around(EmployeeId),
+}
+
 /// Every open task of `period` on `today`.
 pub async fn open_tasks(
     db: &impl ConnectionTrait,
     period: &periode::Model,
     today: NaiveDate,
 ) -> Result<Vec<OpenTask>, AppError> {
-    let people = pegawai::Entity::find()
+    open_tasks_in(db, period, today, Scope::Agency).await
+}
+
+/// The open tasks of `period` on `today` owned by the people of `scope`, or about their plans.
+pub async fn open_tasks_in(
+    db: &impl ConnectionTrait,
+    period: &periode::Model,
+    today: NaiveDate,
+    scope: Scope,
+) -> Result<Vec<OpenTask>, AppError> {
+    let mut people = pegawai::Entity::find()
         .filter(pegawai::Column::InstansiId.eq(period.instansi_id))
-        .filter(pegawai::Column::Active.eq(true))
-        .all(db)
-        .await?;
-    let plans = skp::Entity::find()
+        .filter(pegawai::Column::Active.eq(true));
+    if let Scope::Around(me) = scope {
+        people = people.filter(
+            Condition::any()
+                .add(pegawai::Column::Id.eq(me))
+                .add(pegawai::Column::PenilaiId.eq(me))
+                .add(
+                    pegawai::Column::Id.in_subquery(
+                        Query::select()
+                            .column(skp::Column::PegawaiId)
+                            .from(skp::Entity)
+                            .and_where(skp::Column::PeriodeId.eq(period.id))
+                            .and_where(skp::Column::PenilaiId.eq(me))
+                            .to_owned(),
+                    ),
+                ),
+        );
+    }
+    let people = people.all(db).await?;
+    let mut plans = skp::Entity::find()
         .filter(skp::Column::PeriodeId.eq(period.id))
-        .filter(skp::Column::State.ne(SkpState::Cancelled))
-        .all(db)
-        .await?;
+        .filter(skp::Column::State.ne(SkpState::Cancelled));
+    let mut plans_in_scope = Query::select()
+        .column(skp::Column::Id)
+        .from(skp::Entity)
+        .and_where(skp::Column::PeriodeId.eq(period.id))
+        .to_owned();
+    if let Scope::Around(_) = scope {
+        let ids: Vec<EmployeeId> = people.iter().map(|p| p.id).collect();
+        plans = plans.filter(skp::Column::PegawaiId.is_in(ids.clone()));
+        plans_in_scope.and_where(skp::Column::PegawaiId.is_in(ids));
+    }
+    let plans = plans.all(db).await?;
     // A subquery rather than a list of ids: the list would outgrow the engines' parameter limits
     // in a large agency.
     let evaluations = evaluasi::Entity::find()
-        .filter(
-            evaluasi::Column::SkpId.in_subquery(
-                Query::select()
-                    .column(skp::Column::Id)
-                    .from(skp::Entity)
-                    .and_where(skp::Column::PeriodeId.eq(period.id))
-                    .to_owned(),
-            ),
-        )
+        .filter(evaluasi::Column::SkpId.in_subquery(plans_in_scope))
         .all(db)
         .await?;
     let deadlines = super::periods::deadlines_of(db, period.id).await?;

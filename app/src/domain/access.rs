@@ -130,6 +130,40 @@ pub fn sees_directory(actor: &Actor) -> bool {
     directory_scope(actor).is_ok()
 }
 
+/// The admin pages, in the order of their tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, strum::EnumIter)]
+pub enum AdminPage {
+    Employees,
+    Units,
+    Import,
+    Audit,
+    Agency,
+    Periods,
+}
+
+impl AdminPage {
+    /// Whether `actor` may open the page: the same question its server function asks, so a menu
+    /// never offers a page that answers 403.
+    pub fn opens_for(self, actor: &Actor) -> bool {
+        match self {
+            Self::Employees => sees_directory(actor),
+            Self::Units => authorize_within_own_scope(actor, Action::ManageUnit).is_ok(),
+            Self::Import => {
+                authorize_within_own_scope(actor, Action::ImportExportEmployees).is_ok()
+            }
+            Self::Audit => authorize(actor, Action::ViewAuditLog, Target::Agency).is_ok(),
+            Self::Agency => authorize(actor, Action::ManageAgency, Target::Agency).is_ok(),
+            Self::Periods => authorize(actor, Action::ManagePeriods, Target::Agency).is_ok(),
+        }
+    }
+}
+
+/// The admin pages `actor` may open, in tab order.
+pub fn admin_pages(actor: &Actor) -> Vec<AdminPage> {
+    use strum::IntoEnumIterator;
+    AdminPage::iter().filter(|p| p.opens_for(actor)).collect()
+}
+
 /// How much admin power an account holds, lowest first.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum AdminRank {
@@ -428,6 +462,30 @@ mod tests {
                 is_super_admin: true,
                 ..base(12)
             },
+        }
+    }
+
+    #[test]
+    fn each_role_is_offered_exactly_the_admin_pages_it_may_open() {
+        use AdminPage::*;
+        let expected: [(Role, &[AdminPage]); 7] = [
+            (Role::Pegawai, &[]),
+            (Role::PejabatPenilai, &[]),
+            (Role::AtasanPenilai, &[]),
+            // A unit head reads the directory of the unit; nothing else is theirs.
+            (Role::PimpinanUnit, &[Employees]),
+            (Role::AdminSubtree, &[Employees, Units, Import]),
+            (
+                Role::AdminAgency,
+                &[Employees, Units, Import, Audit, Agency, Periods],
+            ),
+            (
+                Role::SuperAdmin,
+                &[Employees, Units, Import, Audit, Agency, Periods],
+            ),
+        ];
+        for (role, pages) in expected {
+            assert_eq!(admin_pages(&actor(role)), pages, "{role:?}");
         }
     }
 

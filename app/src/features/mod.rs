@@ -4,6 +4,7 @@ pub mod action_plan;
 pub mod admin;
 pub mod auth;
 pub mod deadlines;
+pub mod desk;
 pub mod evaluation;
 pub mod home;
 pub mod notifications;

@@ -4,12 +4,14 @@
 use crate::i18n::*;
 use crate::ui::error::PageError;
 use crate::ui::locale::LanguageSwitch;
+use crate::ui::menu::{Menu, load_menu};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
+    let menu = OnceResource::new(load_menu());
 
     view! {
         <a class="skip-link" href="#main">{t!(i18n, nav.skip)}</a>
@@ -30,21 +32,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                     </a>
                 </div>
             </div>
-            <nav class="main-nav" aria-label=move || t_string!(i18n, nav.label)>
-                <ul>
-                    <li>
-                        <A href="/" exact=true>
-                            {t!(i18n, nav.home)}
-                        </A>
-                    </li>
-                    <li>
-                        <A href="/skp">{t!(i18n, nav.skp)}</A>
-                    </li>
-                    <li>
-                        <A href="/bawahan">{t!(i18n, nav.reviews)}</A>
-                    </li>
-                </ul>
-            </nav>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let menu = menu.await.unwrap_or_default();
+                    view! { <MainNav menu /> }
+                })}
+            </Suspense>
         </header>
         <main id="main" tabindex="-1">
             <ErrorBoundary fallback=|errors| view! { <PageError errors /> }>{children()}</ErrorBoundary>
@@ -52,5 +45,43 @@ pub fn Layout(children: Children) -> impl IntoView {
         <footer class="site-footer">
             <p>{t!(i18n, footer.basis)}</p>
         </footer>
+    }
+}
+
+/// The main menu: only what this person may use.
+#[component]
+fn MainNav(menu: Menu) -> impl IntoView {
+    let i18n = use_i18n();
+    let admin = menu.admin.first().map(|page| Menu::href(*page));
+    view! {
+        <nav class="main-nav" aria-label=move || t_string!(i18n, nav.label)>
+            <ul>
+                <li>
+                    <A href="/" exact=true>
+                        {t!(i18n, nav.home)}
+                    </A>
+                </li>
+                {menu.employee.then(|| view! {
+                    <li>
+                        <A href="/skp">{t!(i18n, nav.skp)}</A>
+                    </li>
+                })}
+                {menu.appraiser.then(|| view! {
+                    <li>
+                        <A href="/bawahan">{t!(i18n, nav.reviews)}</A>
+                    </li>
+                })}
+                {menu.cascade.then(|| view! {
+                    <li>
+                        <A href="/matriks">{t!(i18n, nav.cascade)}</A>
+                    </li>
+                })}
+                {admin.map(|href| view! {
+                    <li>
+                        <A href=href>{t!(i18n, nav.admin)}</A>
+                    </li>
+                })}
+            </ul>
+        </nav>
     }
 }

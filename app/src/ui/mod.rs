@@ -7,5 +7,6 @@ pub mod form;
 pub mod islands;
 pub mod layout;
 pub mod locale;
+pub mod menu;
 pub mod not_found;
 pub mod title;

@@ -13,6 +13,7 @@ mod concurrency;
 mod crawl;
 mod database;
 mod deadlines;
+mod desk;
 mod evaluation;
 mod http;
 mod live;

@@ -172,6 +172,12 @@ async fn workflow_submit_return_approve(t: TestDb) {
         list.contains("Putri Ayu Lestari"),
         "appraiser's list shows it"
     );
+    let (_, desk) = get(&app, "/", &supervisor).await;
+    assert!(
+        desk.contains("Tetapkan SKP Putri Ayu Lestari")
+            && desk.contains(&format!("href=\"/skp/{}\"", plan.id)),
+        "the appraiser's desk links the plan to establish"
+    );
 
     // Returning needs a note; without one nothing changes.
     let to = fire(&app, &t, &supervisor, plan.id, "return", "  ").await;
@@ -193,6 +199,24 @@ async fn workflow_submit_return_approve(t: TestDb) {
     assert!(
         page.contains("Target kuantitas terlalu rendah"),
         "note visible to the employee"
+    );
+    let banner = page
+        .split("data-testid=\"return-note\"")
+        .nth(1)
+        .expect("the note leads the returned plan");
+    assert!(
+        banner.find("Target kuantitas terlalu rendah") < banner.find("data-testid=\"skp-history\""),
+        "above the plan, not only in its history"
+    );
+    let (_, desk) = get(&app, "/", &employee).await;
+    let item = desk
+        .split("data-testid=\"desk-item\"")
+        .find(|item| item.contains("Perbaiki SKP yang dikembalikan"))
+        .expect("the returned plan is on the employee's desk");
+    assert!(
+        item.contains("Target kuantitas terlalu rendah")
+            && item.contains(&format!("href=\"/skp/{}\"", plan.id)),
+        "with the appraiser's note, one tap from the plan"
     );
 
     // A comment on a row reaches the other side.

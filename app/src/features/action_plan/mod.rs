@@ -6,4 +6,5 @@ pub mod api;
 mod pages;
 pub mod types;
 
+pub use api::load_waiting_action_plans;
 pub use pages::{ActionPlanPage, ActionPlansWaiting};

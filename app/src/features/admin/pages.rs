@@ -6,6 +6,7 @@ use super::api::{
     load_employee_editor, load_import_report, load_import_scope,
 };
 use super::types::{DirectoryView, EmployeeEditor, ImportReport, ImportScope, UnitOption};
+use crate::domain::access::AdminPage;
 use crate::domain::directory::{DirectoryQuery, SortKey, StatusFilter, encode_params};
 use crate::domain::employee::{AsnType, PNS_RANKS, PPPK_RANKS, PositionKind};
 use crate::domain::ids::{EmployeeId, ImportId};
@@ -14,34 +15,47 @@ use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
 use crate::ui::form::{FileField, Posted, SelectField, TextField};
+use crate::ui::menu::Menu;
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
-/// Tabs between the admin pages.
+/// Tabs between the admin pages this person may open.
 #[component]
 pub fn AdminNav(current: &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    let tab = move |href: &'static str, label: String| {
-        view! {
-            <li>
-                <a href=href aria-current=(current == href).then_some("page")>{label}</a>
-            </li>
-        }
+    let menu = OnceResource::new(crate::ui::menu::load_menu());
+    let label = move |page: AdminPage| match page {
+        AdminPage::Employees => t_string!(i18n, admin.employees).to_string(),
+        AdminPage::Units => t_string!(i18n, units.title).to_string(),
+        AdminPage::Import => t_string!(i18n, admin.import).to_string(),
+        AdminPage::Audit => t_string!(i18n, audit.title).to_string(),
+        AdminPage::Agency => t_string!(i18n, agency.title).to_string(),
+        AdminPage::Periods => t_string!(i18n, period.tab).to_string(),
     };
     view! {
-        <nav class="admin-nav" aria-label=t_string!(i18n, admin.nav_label)>
-            <ul>
-                {tab("/admin/pegawai", t_string!(i18n, admin.employees).to_string())}
-                {tab("/admin/unit", t_string!(i18n, units.title).to_string())}
-                {tab("/admin/impor", t_string!(i18n, admin.import).to_string())}
-                {tab("/admin/audit", t_string!(i18n, audit.title).to_string())}
-                {tab("/admin/instansi", t_string!(i18n, agency.title).to_string())}
-                {tab("/admin/periode", t_string!(i18n, period.tab).to_string())}
-            </ul>
-        </nav>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let pages = menu.await.map(|m| m.admin).unwrap_or_default();
+                // One page is no choice: no tabs.
+                (pages.len() > 1).then(|| view! {
+                    <nav class="admin-nav" aria-label=t_string!(i18n, admin.nav_label)>
+                        <ul>
+                            {pages.into_iter().map(|page| {
+                                let href = Menu::href(page);
+                                view! {
+                                    <li>
+                                        <a href=href aria-current=(current == href).then_some("page")>{label(page)}</a>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </nav>
+                })
+            })}
+        </Suspense>
     }
 }
 

@@ -21,7 +21,7 @@ pub async fn load_period_overdue(id: PeriodId) -> Result<OverdueList, AppError> 
 mod ssr {
     use super::*;
     use crate::db::entities::{pegawai, periode, unit_kerja};
-    use crate::db::tasks::{OpenTask, TaskKind, open_tasks};
+    use crate::db::tasks::{OpenTask, Scope, TaskKind, open_tasks, open_tasks_in};
     use crate::domain::access::{Action, Target, authorize};
     use crate::domain::deadline::DeadlineStatus;
     use crate::domain::employee::display_name;
@@ -44,7 +44,7 @@ mod ssr {
         let today = state::clock()?.today_in(agency.time_zone);
         // Plans not yet established are flagged in the plan list above; here the
         // self-assessments.
-        let tasks: Vec<OpenTask> = open_tasks(&db, &period, today)
+        let tasks: Vec<OpenTask> = open_tasks_in(&db, &period, today, Scope::Around(me))
             .await?
             .into_iter()
             .filter(|t| t.appraiser == Some(me))

@@ -1,4 +1,5 @@
-//! The landing page: which agency this is and the steps of the performance cycle.
+//! `/`: the signed-in person's desk (`features::desk`); for visitors, which agency this is, the
+//! steps of the performance cycle and the way in.
 
 mod api;
 mod pages;

@@ -1,11 +1,30 @@
 use super::api::load_agency_summary;
+use crate::features::desk::{DeskView, load_desk};
 use crate::i18n::*;
 use crate::ui::error::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+/// `/`: the desk of whoever is signed in; for a visitor, what Kinerja is and the way in.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let desk = OnceResource::new(load_desk());
+    view! {
+        <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match desk.await {
+                    Ok(Some(desk)) => view! { <DeskView desk /> }.into_any(),
+                    Ok(None) => view! { <Welcome /> }.into_any(),
+                    Err(err) => view! { <ErrorNotice error=err /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Welcome() -> impl IntoView {
     let i18n = use_i18n();
     let agency = OnceResource::new(load_agency_summary());
 
@@ -14,6 +33,10 @@ pub fn HomePage() -> impl IntoView {
         <section class="hero" aria-labelledby="hero-title">
             <h1 id="hero-title">{t!(i18n, home.title)}</h1>
             <p class="lead">{t!(i18n, home.lead)}</p>
+            <p class="hero-actions">
+                <a class="button" href="/masuk" data-testid="login-cta">{t!(i18n, home.login_cta)}</a>
+                <span class="muted small">{t!(i18n, home.login_hint)}</span>
+            </p>
             <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match agency.await {

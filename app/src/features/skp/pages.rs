@@ -401,6 +401,7 @@ fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
             })}
             {general.map(|error| view! { <ErrorNotice error /> })}
 
+            {return_banner(i18n, &v)}
             {v.period_closed.then(|| view! { <p class="notice" role="status">{t!(i18n, skp.period_closed)}</p> })}
             {actions(i18n, &v, &posted)}
 
@@ -1009,6 +1010,23 @@ fn comments_section(
             })}
         </section>
     }
+}
+
+/// While a returned plan is back with the employee, the appraiser's note leads the page: it is
+/// what the employee has to act on, not a line at the bottom of the history.
+fn return_banner(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
+    let last = v.history.last()?;
+    let back_with_owner = matches!(v.state, SkpState::Draft | SkpState::RevisionDraft);
+    (back_with_owner && last.event == SkpEvent::Return).then(|| {
+        view! {
+            <div class="banner banner-warning" role="note" data-testid="return-note">
+                <p class="banner-title">
+                    {t!(i18n, skp.returned_banner, actor = last.actor.clone(), at = last.at.clone())}
+                </p>
+                {last.note.clone().map(|n| view! { <p class="note-text">{n}</p> })}
+            </div>
+        }
+    })
 }
 
 fn history_section(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {

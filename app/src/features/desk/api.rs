@@ -1,0 +1,436 @@
+//! Server functions of the desk: what waits for the signed-in person, and reminding a team member.
+
+use super::types::*;
+use crate::domain::ids::EmployeeId;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The desk of the signed-in person; `None` for a visitor.
+#[server(endpoint = "desk")]
+pub async fn load_desk() -> Result<Option<Desk>, AppError> {
+    crate::state::respond(ssr::desk().await)
+}
+
+/// Reminds `employee`, whom the signed-in person appraises, of their earliest open task: an
+/// in-app notification, at most once a day.
+#[server(endpoint = "desk/remind")]
+pub async fn remind_team_member(employee: EmployeeId) -> Result<ReminderOutcome, AppError> {
+    crate::state::respond(ssr::remind(employee).await)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::db::entities::{
+        employee_import, evaluasi, pegawai, pengingat, periode, rencana_aksi_status, skp,
+        skp_riwayat,
+    };
+    use crate::db::tasks::{OpenTask, Scope, TaskKind, open_tasks_in};
+    use crate::domain::access::{Action, Target, authorize, authorize_within_own_scope};
+    use crate::domain::action_plan::ActionPlanState;
+    use crate::domain::deadline::DeadlineStatus;
+    use crate::domain::employee::display_name;
+    use crate::domain::evaluation::{EvaluationKind, EvaluationState};
+    use crate::domain::ids::SkpId;
+    use crate::domain::period::sub_periods;
+    use crate::domain::skp::{SkpEvent, SkpState};
+    use crate::state::{self, CurrentUser};
+    use chrono::{Datelike, NaiveDate};
+    use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+    use std::collections::{HashMap, HashSet};
+
+    /// How long a refused import stays on its admin's desk.
+    const IMPORT_DAYS: i64 = 30;
+
+    fn name_of(p: &pegawai::Model) -> String {
+        display_name(p.front_title.as_deref(), &p.name, p.back_title.as_deref())
+    }
+
+    pub async fn desk() -> Result<Option<Desk>, AppError> {
+        let db = state::db()?;
+        let Some(user) = state::current_user(&db).await? else {
+            return Ok(None);
+        };
+        let me = match user.actor.employee_id {
+            Some(id) => pegawai::Entity::find_by_id(id).one(&db).await?,
+            None => None,
+        };
+        let mut desk = Desk {
+            name: me
+                .as_ref()
+                .map(name_of)
+                .unwrap_or_else(|| user.account.login.clone()),
+            ..Desk::default()
+        };
+        let Some(agency) = crate::db::agency::primary(&db).await? else {
+            return Ok(Some(desk));
+        };
+        let today = state::clock()?.today_in(agency.time_zone);
+        desk.today = Some(today);
+        let period = crate::db::periods::open_period(&db, agency.id).await?;
+
+        if let (Some(period), Some(me)) = (&period, &me) {
+            let tasks = open_tasks_in(&db, period, today, Scope::Around(me.id)).await?;
+            own_tasks(&db, period, today, me.id, &tasks, &mut desk.items).await?;
+            desk.team = team(&db, period, today, me.id, &tasks).await?;
+            returned_action_plan(&db, period, me.id, &mut desk.items).await?;
+        }
+        appraiser_queues(&mut desk.items).await?;
+        admin_work(&db, &user, today, period.as_ref(), &mut desk.items).await?;
+
+        // Deadlines first, the earliest (so the most overdue) on top; the rest keep their order.
+        desk.items.sort_by_key(|item| match item.due {
+            Some((date, _)) => (0, date),
+            None => (1, NaiveDate::MAX),
+        });
+        Ok(Some(desk))
+    }
+
+    fn due(deadline: NaiveDate, today: NaiveDate) -> Option<(NaiveDate, DeadlineStatus)> {
+        Some((deadline, DeadlineStatus::on(deadline, today)))
+    }
+
+    /// The work the signed-in person owes by a deadline: their plan, their self-assessments, the
+    /// plans handed to them.
+    async fn own_tasks(
+        db: &DatabaseConnection,
+        period: &periode::Model,
+        today: NaiveDate,
+        me: EmployeeId,
+        tasks: &[OpenTask],
+        items: &mut Vec<DeskItem>,
+    ) -> Result<(), AppError> {
+        let mine: Vec<&OpenTask> = tasks.iter().filter(|t| t.owner == me).collect();
+        let people: HashMap<EmployeeId, pegawai::Model> = pegawai::Entity::find()
+            .filter(pegawai::Column::Id.is_in(mine.iter().map(|t| t.employee)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+        let subs = sub_periods(period.year, period.evaluation_interval);
+        for task in mine {
+            let item = match task.kind {
+                TaskKind::DraftPlan => {
+                    let (plan, note) = plan_in_hand(db, period, me).await?;
+                    DeskItem {
+                        task: DeskTask::DraftPlan {
+                            returned: note.is_some(),
+                        },
+                        // The plan itself once it exists; before, the page that starts one.
+                        link: plan.map_or_else(|| task.link(), |id| format!("/skp/{id}")),
+                        due: due(task.deadline, today),
+                        note,
+                    }
+                }
+                TaskKind::ReviewPlan { skp_id } => {
+                    let Some(person) = people.get(&task.employee) else {
+                        tracing::error!(employee = %task.employee, "plan of an employee who is gone");
+                        return Err(AppError::Internal);
+                    };
+                    DeskItem {
+                        task: DeskTask::ReviewPlan {
+                            employee: name_of(person),
+                        },
+                        link: format!("/skp/{skp_id}"),
+                        due: due(task.deadline, today),
+                        note: None,
+                    }
+                }
+                TaskKind::SelfAssessment { skp_id, seq } => {
+                    let (from, to) = match EvaluationKind::from_seq(seq) {
+                        Some(EvaluationKind::Annual) => (period.starts_on, period.ends_on),
+                        Some(EvaluationKind::Periodic(n)) => subs
+                            .iter()
+                            .find(|s| s.seq == n)
+                            .map(|s| (s.starts_on, s.ends_on))
+                            .ok_or_else(|| {
+                                tracing::error!(period = %period.id, seq, "a sub-period the period lacks");
+                                AppError::Internal
+                            })?,
+                        None => {
+                            tracing::error!(period = %period.id, seq, "an impossible evaluation number");
+                            return Err(AppError::Internal);
+                        }
+                    };
+                    let started = evaluasi::Entity::find()
+                        .filter(evaluasi::Column::SkpId.eq(skp_id))
+                        .filter(evaluasi::Column::Seq.eq(seq))
+                        .one(db)
+                        .await?;
+                    let note = started
+                        .as_ref()
+                        .filter(|e| e.state == EvaluationState::Open && e.returned_at.is_some())
+                        .and_then(|e| e.return_note.clone());
+                    DeskItem {
+                        task: DeskTask::SelfAssessment {
+                            seq,
+                            year: period.year,
+                            from,
+                            to,
+                            returned: note.is_some(),
+                        },
+                        link: match &started {
+                            Some(e) => format!("/evaluasi/{}", e.id),
+                            None => "/evaluasi".to_owned(),
+                        },
+                        due: due(task.deadline, today),
+                        note,
+                    }
+                }
+            };
+            items.push(item);
+        }
+        Ok(())
+    }
+
+    /// The employee's current plan, if one is started, and what the appraiser wrote when they
+    /// last returned it, if it is back with the employee because of that.
+    async fn plan_in_hand(
+        db: &DatabaseConnection,
+        period: &periode::Model,
+        me: EmployeeId,
+    ) -> Result<(Option<SkpId>, Option<String>), AppError> {
+        let Some(plan) = skp::Entity::find()
+            .filter(skp::Column::PegawaiId.eq(me))
+            .filter(skp::Column::PeriodeId.eq(period.id))
+            .filter(skp::Column::EndsOn.is_null())
+            .filter(skp::Column::State.ne(SkpState::Cancelled))
+            .one(db)
+            .await?
+        else {
+            return Ok((None, None));
+        };
+        if !matches!(plan.state, SkpState::Draft | SkpState::RevisionDraft) {
+            return Ok((Some(plan.id), None));
+        }
+        let last = skp_riwayat::Entity::find()
+            .filter(skp_riwayat::Column::SkpId.eq(plan.id))
+            .order_by_desc(skp_riwayat::Column::Id)
+            .one(db)
+            .await?;
+        let note = last
+            .filter(|h| h.event == SkpEvent::Return)
+            .map(|h| h.note.unwrap_or_default());
+        Ok((Some(plan.id), note))
+    }
+
+    /// The signed-in person's action plan, when the appraiser returned it.
+    async fn returned_action_plan(
+        db: &DatabaseConnection,
+        period: &periode::Model,
+        me: EmployeeId,
+        items: &mut Vec<DeskItem>,
+    ) -> Result<(), AppError> {
+        let plans: Vec<skp::Model> = skp::Entity::find()
+            .filter(skp::Column::PegawaiId.eq(me))
+            .filter(skp::Column::PeriodeId.eq(period.id))
+            .filter(skp::Column::EndsOn.is_null())
+            .all(db)
+            .await?;
+        for plan in plans {
+            let status = rencana_aksi_status::Entity::find_by_id(plan.id)
+                .one(db)
+                .await?;
+            if let Some(status) = status
+                && status.state == ActionPlanState::Draft
+                && let Some(note) = status.note
+            {
+                items.push(DeskItem {
+                    task: DeskTask::FixActionPlan,
+                    link: format!("/skp/{}/rencana-aksi", plan.id),
+                    due: None,
+                    note: Some(note),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// What waits for the signed-in person as appraiser without a deadline of its own: handed-in
+    /// self-assessments and action plans. Each list is the one its own page shows.
+    async fn appraiser_queues(items: &mut Vec<DeskItem>) -> Result<(), AppError> {
+        for e in crate::features::evaluation::load_submitted().await? {
+            items.push(DeskItem {
+                link: format!("/evaluasi/{}", e.id),
+                task: DeskTask::ReadSelfAssessment {
+                    employee: e.employee,
+                    seq: e.seq,
+                    span: e.span,
+                },
+                due: None,
+                note: None,
+            });
+        }
+        for a in crate::features::action_plan::load_waiting_action_plans().await? {
+            items.push(DeskItem {
+                link: format!("/skp/{}/rencana-aksi", a.skp_id),
+                task: DeskTask::ReviewActionPlan {
+                    employee: a.employee,
+                },
+                due: None,
+                note: None,
+            });
+        }
+        Ok(())
+    }
+
+    /// Admin work: periods to open or close, the admin's own refused imports.
+    async fn admin_work(
+        db: &DatabaseConnection,
+        user: &CurrentUser,
+        today: NaiveDate,
+        open: Option<&periode::Model>,
+        items: &mut Vec<DeskItem>,
+    ) -> Result<(), AppError> {
+        if authorize(&user.actor, Action::ManagePeriods, Target::Agency).is_ok() {
+            if let Some(open) = open
+                && today > open.annual_deadline
+            {
+                items.push(DeskItem {
+                    task: DeskTask::ClosePeriod { year: open.year },
+                    link: format!("/admin/periode/{}", open.id),
+                    due: due(open.annual_deadline, today),
+                    note: None,
+                });
+            }
+            if open.is_none_or(|p| p.year < today.year()) {
+                items.push(DeskItem {
+                    task: DeskTask::OpenPeriod { year: today.year() },
+                    link: "/admin/periode".to_owned(),
+                    due: None,
+                    note: None,
+                });
+            }
+        }
+        if authorize_within_own_scope(&user.actor, Action::ImportExportEmployees).is_ok() {
+            let since = state::clock()?.now() - chrono::Duration::days(IMPORT_DAYS);
+            let latest = employee_import::Entity::find()
+                .filter(employee_import::Column::CreatedBy.eq(user.account.id))
+                .filter(employee_import::Column::CreatedAt.gte(since))
+                .order_by_desc(employee_import::Column::CreatedAt)
+                .one(db)
+                .await?;
+            if let Some(import) = latest.filter(|i| i.error_count > 0 && !i.applied) {
+                items.push(DeskItem {
+                    task: DeskTask::FixImport {
+                        file_name: import.file_name,
+                        errors: import.error_count,
+                    },
+                    link: format!("/admin/impor/{}", import.id),
+                    due: None,
+                    note: None,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The people the signed-in person appraises, those needing a push first.
+    async fn team(
+        db: &DatabaseConnection,
+        period: &periode::Model,
+        today: NaiveDate,
+        me: EmployeeId,
+        tasks: &[OpenTask],
+    ) -> Result<Vec<TeamMember>, AppError> {
+        let people = pegawai::Entity::find()
+            .filter(pegawai::Column::PenilaiId.eq(me))
+            .filter(pegawai::Column::Active.eq(true))
+            .filter(pegawai::Column::Id.ne(me))
+            .all(db)
+            .await?;
+        if people.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<EmployeeId> = people.iter().map(|p| p.id).collect();
+        let plans: HashMap<EmployeeId, skp::Model> = skp::Entity::find()
+            .filter(skp::Column::PeriodeId.eq(period.id))
+            .filter(skp::Column::PegawaiId.is_in(ids.clone()))
+            .filter(skp::Column::State.ne(SkpState::Cancelled))
+            .order_by_asc(skp::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.pegawai_id, p))
+            .collect();
+        let reminded: HashSet<EmployeeId> = pengingat::Entity::find()
+            .filter(pengingat::Column::PegawaiId.is_in(ids))
+            .filter(pengingat::Column::Task.eq(crate::reminders::nudge_key(today)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|r| r.pegawai_id)
+            .collect();
+        let mut team: Vec<TeamMember> = people
+            .into_iter()
+            .map(|p| {
+                let owed: Vec<&OpenTask> = tasks.iter().filter(|t| t.owner == p.id).collect();
+                let days_late = owed
+                    .iter()
+                    .filter_map(|t| match DeadlineStatus::on(t.deadline, today) {
+                        DeadlineStatus::Overdue { days_late } => Some(days_late),
+                        _ => None,
+                    })
+                    .max();
+                let plan = plans.get(&p.id);
+                let progress = match (plan, days_late) {
+                    (None, _) => Progress::NotStarted,
+                    (Some(_), Some(days_late)) => Progress::Late { days_late },
+                    (Some(_), None) if !owed.is_empty() => Progress::OnTrack,
+                    (Some(_), None) => Progress::UpToDate,
+                };
+                let reminded_today = reminded.contains(&p.id);
+                TeamMember {
+                    employee: p.id,
+                    name: name_of(&p),
+                    nip: p.nip.clone(),
+                    progress,
+                    skp_id: plan.map(|s| s.id),
+                    may_remind: !owed.is_empty() && !reminded_today,
+                    reminded_today,
+                }
+            })
+            .collect();
+        team.sort_by(|a, b| {
+            let rank = |m: &TeamMember| match m.progress {
+                Progress::NotStarted => (0, 0),
+                Progress::Late { days_late } => (1, u32::MAX - days_late),
+                Progress::OnTrack => (2, 0),
+                Progress::UpToDate => (3, 0),
+            };
+            rank(a).cmp(&rank(b)).then_with(|| a.name.cmp(&b.name))
+        });
+        Ok(team)
+    }
+
+    pub async fn remind(employee: EmployeeId) -> Result<ReminderOutcome, AppError> {
+        let db = state::db()?;
+        let user = state::require_user(&db).await?;
+        // Whoever appraises the employee may push them, nobody else.
+        let facts = crate::db::people::employee_facts(&db, employee).await?;
+        authorize(&user.actor, Action::ReviewSkp, Target::Employee(&facts))?;
+        let agency = crate::db::agency::primary(&db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let Some(period) = crate::db::periods::open_period(&db, agency.id).await? else {
+            return Ok(ReminderOutcome::NothingOpen);
+        };
+        let clock = state::clock()?;
+        let today = clock.today_in(agency.time_zone);
+        let earliest = open_tasks_in(&db, &period, today, Scope::Around(employee))
+            .await?
+            .into_iter()
+            .filter(|t| t.owner == employee)
+            .min_by_key(|t| t.deadline);
+        let Some(task) = earliest else {
+            return Ok(ReminderOutcome::NothingOpen);
+        };
+        let sent = crate::reminders::nudge(&db, clock, &period, &task, today).await?;
+        Ok(if sent {
+            ReminderOutcome::Sent
+        } else {
+            ReminderOutcome::AlreadyToday
+        })
+    }
+}

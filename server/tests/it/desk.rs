@@ -1,0 +1,182 @@
+//! The desk on both engines: each person's open work on `/`, by deadline and one tap from its
+//! page; the appraiser's team with who has not started or is late; a reminder sent from it once a
+//! day, refused to anyone who does not appraise the person.
+
+use crate::common;
+use app::db::entities::{notifikasi, pegawai, user_account};
+use app::features::desk::ReminderOutcome;
+use axum::body::Body;
+use axum::http::{StatusCode, header};
+use common::TestDb;
+use common::web::{app_on, demo_day, get, login, request, send};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use server::demo::{ADMIN_NIP, DEMO_PASSWORD, EMPLOYEE_NIP, HEAD_NIP, SUPERVISOR_NIP};
+
+async fn employee(t: &TestDb, nip: &str) -> pegawai::Model {
+    pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq(nip))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// The kinds of the notifications of `nip`'s account.
+async fn notifications_of(t: &TestDb, nip: &str) -> Vec<String> {
+    let person = employee(t, nip).await;
+    let account = user_account::Entity::find()
+        .filter(user_account::Column::PegawaiId.eq(person.id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    notifikasi::Entity::find()
+        .filter(notifikasi::Column::UserId.eq(account.id))
+        .all(&t.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| n.kind.as_str().to_owned())
+        .collect()
+}
+
+async fn appraiser_of(t: &TestDb, nip: &str) -> pegawai::Model {
+    let id = employee(t, nip).await.penilai_id.expect("an appraiser");
+    pegawai::Entity::find_by_id(id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// The items of the desk's task list, in order.
+fn items(page: &str) -> Vec<&str> {
+    page.split("data-testid=\"desk-item\"").skip(1).collect()
+}
+
+/// A reminder from the desk, as a script sends it: the status and the decoded answer.
+async fn remind(
+    app: &axum::Router,
+    cookie: &str,
+    employee: &pegawai::Model,
+) -> (StatusCode, Option<ReminderOutcome>) {
+    // A script's call: JSON only, so the answer is the status, not a redirect.
+    let mut req = request("POST", "/api/desk/remind", cookie);
+    req.headers_mut()
+        .unwrap()
+        .insert(header::ACCEPT, "application/json".parse().unwrap());
+    let req = req
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(format!("employee={}", employee.id)))
+        .unwrap();
+    let (status, _, body) = send(app, req).await;
+    (status, serde_json::from_str(&body).ok())
+}
+
+async fn each_person_finds_their_work_on_the_desk(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app_on(&t, demo_day(8, 20));
+
+    // A visitor sees what Kinerja is and the way in, no desk.
+    let (status, page) = get(&app, "/", "").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("data-testid=\"login-cta\"") && page.contains("href=\"/masuk\""));
+    assert!(!page.contains("desk-tasks"));
+
+    // Putri has no plan, months after the planning deadline.
+    let putri = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let (_, page) = get(&app, "/", &putri).await;
+    assert!(page.contains("Halo, Putri Ayu Lestari"));
+    let first = items(&page)[0];
+    assert!(first.contains("Susun dan ajukan SKP Anda"), "{first}");
+    assert!(first.contains("href=\"/skp\""));
+    assert!(
+        first.contains("terlambat ") && first.contains("data-testid=\"overdue\""),
+        "late work stands out"
+    );
+
+    // Rudi owes his July self-assessment and appraises Putri, who has not started.
+    let rudi = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    let (_, page) = get(&app, "/", &rudi).await;
+    let july = items(&page)
+        .into_iter()
+        .find(|i| i.contains("Isi penilaian mandiri Juli"))
+        .expect("July's self-assessment is on Rudi's desk");
+    assert!(july.contains("href=\"/evaluasi") && july.contains("terlambat "));
+    let team = page
+        .split("data-testid=\"desk-team\"")
+        .nth(1)
+        .expect("an appraiser sees the team");
+    let putri_row = team
+        .split("data-testid=\"team-member\"")
+        .find(|m| m.contains("Putri Ayu Lestari"))
+        .expect("Putri is in Rudi's team");
+    assert!(putri_row.contains("Belum mulai") && putri_row.contains("data-testid=\"remind\""));
+    assert!(page.contains("belum mulai ·"), "the summary counts");
+
+    // Rudi's own appraiser sees him late.
+    let boss = appraiser_of(&t, SUPERVISOR_NIP).await;
+    let boss = login(&app, &boss.nip, DEMO_PASSWORD).await;
+    let (_, page) = get(&app, "/", &boss).await;
+    let team = page.split("data-testid=\"desk-team\"").nth(1).unwrap();
+    let rudi_name = employee(&t, SUPERVISOR_NIP).await.name;
+    let rudi_row = team
+        .split("data-testid=\"team-member\"")
+        .find(|m| m.contains(&rudi_name))
+        .expect("Rudi is in the head's team");
+    assert!(rudi_row.contains("Terlambat "), "{rudi_row}");
+
+    // In English, the same desk in English.
+    let req = request(
+        "GET",
+        "/",
+        &format!("{rudi}; {}=en", app::ui::locale::LOCALE_COOKIE),
+    )
+    .body(Body::empty())
+    .unwrap();
+    let (_, _, page) = send(&app, req).await;
+    assert!(page.contains("What you need to do") && page.contains("Team progress"));
+    assert!(!page.contains("Yang perlu Anda kerjakan"));
+}
+
+async fn an_appraiser_reminds_a_team_member_once_a_day(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app_on(&t, demo_day(8, 20));
+    let putri = employee(&t, EMPLOYEE_NIP).await;
+    let rudi = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    let before = notifications_of(&t, EMPLOYEE_NIP).await.len();
+
+    assert_eq!(
+        remind(&app, &rudi, &putri).await,
+        (StatusCode::OK, Some(ReminderOutcome::Sent))
+    );
+    let after = notifications_of(&t, EMPLOYEE_NIP).await;
+    assert_eq!(after.len(), before + 1);
+    assert_eq!(after.last().map(String::as_str), Some("plan_overdue"));
+
+    // Once a day: the second press sends nothing, and the desk says so.
+    assert_eq!(
+        remind(&app, &rudi, &putri).await,
+        (StatusCode::OK, Some(ReminderOutcome::AlreadyToday))
+    );
+    assert_eq!(notifications_of(&t, EMPLOYEE_NIP).await.len(), before + 1);
+    let (_, page) = get(&app, "/", &rudi).await;
+    let row = page
+        .split("data-testid=\"team-member\"")
+        .find(|m| m.contains("Putri Ayu Lestari"))
+        .unwrap();
+    assert!(row.contains("Sudah diingatkan hari ini") && !row.contains("data-testid=\"remind\""));
+
+    // Only her appraiser: not the admin, not a colleague, not a visitor.
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let head = login(&app, HEAD_NIP, DEMO_PASSWORD).await;
+    assert_eq!(remind(&app, &admin, &putri).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(remind(&app, &head, &putri).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(remind(&app, "", &putri).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(notifications_of(&t, EMPLOYEE_NIP).await.len(), before + 1);
+}
+
+on_both_engines!(
+    each_person_finds_their_work_on_the_desk,
+    an_appraiser_reminds_a_team_member_once_a_day,
+);
