@@ -100,7 +100,7 @@ async fn remind(
         db,
         clock,
         task,
-        &task.key(period.id),
+        (&task.key(period.id), task.deadline),
         reminder.lead(),
         kind,
         &subject,
@@ -119,14 +119,14 @@ async fn remind(
     Ok(Sent::InApp { emailed })
 }
 
-/// Claims `(task.owner, ledger_task, task.deadline, lead)` in the ledger and notifies the owner,
-/// in one transaction. `None` when it was claimed before; else the accounts reached, whose bells
+/// Claims `(task.owner, ledger_task, ledger_deadline, lead)` in the ledger and notifies the
+/// owner of `task`, in one transaction. `None` when it was claimed before; else the accounts reached, whose bells
 /// the caller tells (a server function's outbox does it by itself).
 async fn claim_and_notify(
     db: &DatabaseConnection,
     clock: Clock,
     task: &OpenTask,
-    ledger_task: &str,
+    (ledger_task, ledger_deadline): (&str, chrono::NaiveDate),
     lead: i32,
     kind: NotificationKind,
     subject: &str,
@@ -135,7 +135,7 @@ async fn claim_and_notify(
     let claimed = pengingat::Entity::insert(pengingat::ActiveModel {
         pegawai_id: Set(task.owner),
         task: Set(ledger_task.to_owned()),
-        deadline: Set(task.deadline),
+        deadline: Set(ledger_deadline),
         lead_days: Set(lead),
         sent_at: Set(clock.now()),
         ..Default::default()
@@ -190,7 +190,9 @@ pub async fn nudge(
     };
     let kind = kind_of(task.kind, reminder);
     let subject = subject_of(db, period, task).await?;
-    let reached = claim_and_notify(db, clock, task, &nudge_key(today), 0, kind, &subject).await?;
+    // Keyed by the day alone, not by the task's deadline: one a day whichever task is earliest.
+    let key = nudge_key(today);
+    let reached = claim_and_notify(db, clock, task, (&key, today), 0, kind, &subject).await?;
     Ok(reached.is_some())
 }
 

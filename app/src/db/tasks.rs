@@ -5,7 +5,7 @@
 //! Read in four queries whatever the agency's size, then put together in memory: the daily
 //! reminder run covers every employee at once.
 
-use super::entities::{evaluasi, pegawai, periode, skp};
+use super::entities::{evaluasi, pegawai, penilai_periode, periode, skp};
 use crate::domain::evaluation::{EvaluationState, fillable};
 use crate::domain::ids::{EmployeeId, PeriodId, SkpId};
 use crate::domain::period::sub_periods;
@@ -13,7 +13,7 @@ use crate::domain::skp::SkpState;
 use crate::error::AppError;
 use chrono::NaiveDate;
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,6 +93,49 @@ pub enum Scope {
     Around(EmployeeId),
 }
 
+/// `me` and the people they appraise: by their records, by the period's choice of appraiser and
+/// by the plans of `period` that name `me` as appraiser. Separate indexed queries: an `OR` over a subquery would make PostgreSQL
+/// read the whole table.
+async fn around(
+    db: &impl ConnectionTrait,
+    period: &periode::Model,
+    me: EmployeeId,
+) -> Result<Vec<EmployeeId>, AppError> {
+    let mut ids = vec![me];
+    ids.extend(
+        pegawai::Entity::find()
+            .select_only()
+            .column(pegawai::Column::Id)
+            .filter(pegawai::Column::PenilaiId.eq(me))
+            .into_tuple::<EmployeeId>()
+            .all(db)
+            .await?,
+    );
+    ids.extend(
+        skp::Entity::find()
+            .select_only()
+            .column(skp::Column::PegawaiId)
+            .filter(skp::Column::PeriodeId.eq(period.id))
+            .filter(skp::Column::PenilaiId.eq(me))
+            .into_tuple::<EmployeeId>()
+            .all(db)
+            .await?,
+    );
+    ids.extend(
+        penilai_periode::Entity::find()
+            .select_only()
+            .column(penilai_periode::Column::PegawaiId)
+            .filter(penilai_periode::Column::PeriodeId.eq(period.id))
+            .filter(penilai_periode::Column::PenilaiId.eq(me))
+            .into_tuple::<EmployeeId>()
+            .all(db)
+            .await?,
+    );
+    ids.sort();
+    ids.dedup();
+    Ok(ids)
+}
+
 /// Every open task of `period` on `today`.
 pub async fn open_tasks(
     db: &impl ConnectionTrait,
@@ -113,21 +156,7 @@ pub async fn open_tasks_in(
         .filter(pegawai::Column::InstansiId.eq(period.instansi_id))
         .filter(pegawai::Column::Active.eq(true));
     if let Scope::Around(me) = scope {
-        people = people.filter(
-            Condition::any()
-                .add(pegawai::Column::Id.eq(me))
-                .add(pegawai::Column::PenilaiId.eq(me))
-                .add(
-                    pegawai::Column::Id.in_subquery(
-                        Query::select()
-                            .column(skp::Column::PegawaiId)
-                            .from(skp::Entity)
-                            .and_where(skp::Column::PeriodeId.eq(period.id))
-                            .and_where(skp::Column::PenilaiId.eq(me))
-                            .to_owned(),
-                    ),
-                ),
-        );
+        people = people.filter(pegawai::Column::Id.is_in(around(db, period, me).await?));
     }
     let people = people.all(db).await?;
     let mut plans = skp::Entity::find()

@@ -3,6 +3,7 @@
 //! admin's lists flag what is overdue.
 
 use crate::common;
+use crate::common::employee;
 use app::clock::Clock;
 use app::db::entities::{notifikasi, pegawai, pengingat, periode, skp, user_account};
 use app::domain::period::{default_periodic_deadline, sub_periods};
@@ -14,15 +15,6 @@ use common::TestDb;
 use common::web::{app_on, demo_day, get, login, request, send};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use server::demo::{ADMIN_NIP, DEMO_PASSWORD, EMPLOYEE_NIP, SUPERVISOR_NIP};
-
-async fn employee(t: &TestDb, nip: &str) -> pegawai::Model {
-    pegawai::Entity::find()
-        .filter(pegawai::Column::Nip.eq(nip))
-        .one(&t.db)
-        .await
-        .unwrap()
-        .unwrap()
-}
 
 /// The notifications of `nip`'s account, as (kind, due date, subject).
 async fn reminders_of(t: &TestDb, nip: &str) -> Vec<(String, Option<NaiveDate>, String)> {

@@ -3,7 +3,8 @@
 //! day, refused to anyone who does not appraise the person.
 
 use crate::common;
-use app::db::entities::{notifikasi, pegawai, user_account};
+use crate::common::employee;
+use app::db::entities::{notifikasi, pegawai, penilai_periode, periode, user_account};
 use app::features::desk::ReminderOutcome;
 use axum::body::Body;
 use axum::http::{StatusCode, header};
@@ -11,15 +12,6 @@ use common::TestDb;
 use common::web::{app_on, demo_day, get, login, request, send};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use server::demo::{ADMIN_NIP, DEMO_PASSWORD, EMPLOYEE_NIP, HEAD_NIP, SUPERVISOR_NIP};
-
-async fn employee(t: &TestDb, nip: &str) -> pegawai::Model {
-    pegawai::Entity::find()
-        .filter(pegawai::Column::Nip.eq(nip))
-        .one(&t.db)
-        .await
-        .unwrap()
-        .unwrap()
-}
 
 /// The kinds of the notifications of `nip`'s account.
 async fn notifications_of(t: &TestDb, nip: &str) -> Vec<String> {
@@ -176,7 +168,57 @@ async fn an_appraiser_reminds_a_team_member_once_a_day(t: TestDb) {
     assert_eq!(notifications_of(&t, EMPLOYEE_NIP).await.len(), before + 1);
 }
 
+async fn the_periods_choice_of_appraiser_decides_the_team(t: TestDb) {
+    use sea_orm::{ActiveModelTrait, Set};
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app_on(&t, demo_day(8, 20));
+    let putri = employee(&t, EMPLOYEE_NIP).await;
+    let boss = appraiser_of(&t, SUPERVISOR_NIP).await;
+    let admin = user_account::Entity::find()
+        .filter(user_account::Column::Login.eq(ADMIN_NIP))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let period = periode::Entity::find().one(&t.db).await.unwrap().unwrap();
+    // For this period Putri (no plan yet) is appraised by Rudi's own appraiser, not by Rudi.
+    penilai_periode::ActiveModel {
+        periode_id: Set(period.id),
+        pegawai_id: Set(putri.id),
+        penilai_id: Set(Some(boss.id)),
+        atasan_penilai_id: Set(None),
+        reason: Set("Penugasan khusus".to_owned()),
+        set_by: Set(admin.id),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&t.db)
+    .await
+    .unwrap();
+
+    let rudi = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    let (_, page) = get(&app, "/", &rudi).await;
+    assert!(
+        !page.contains("Putri Ayu Lestari"),
+        "no longer Rudi's to push"
+    );
+    assert_eq!(remind(&app, &rudi, &putri).await.0, StatusCode::FORBIDDEN);
+
+    let boss = login(&app, &boss.nip, DEMO_PASSWORD).await;
+    let (_, page) = get(&app, "/", &boss).await;
+    let row = page
+        .split("data-testid=\"team-member\"")
+        .find(|m| m.contains("Putri Ayu Lestari"))
+        .expect("the period's appraiser has her in the team");
+    assert!(row.contains("Belum mulai"));
+    assert_eq!(
+        remind(&app, &boss, &putri).await,
+        (StatusCode::OK, Some(ReminderOutcome::Sent))
+    );
+}
+
 on_both_engines!(
     each_person_finds_their_work_on_the_desk,
     an_appraiser_reminds_a_team_member_once_a_day,
+    the_periods_choice_of_appraiser_decides_the_team,
 );

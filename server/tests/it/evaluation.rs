@@ -4,6 +4,7 @@
 //! chain, submission with its completeness rule, and the appraiser sending it back.
 
 use crate::common;
+use crate::common::employee;
 use app::domain::ids::{EmployeeId, EvaluationId, EvidenceId, IndicatorId};
 
 use app::db::entities::{
@@ -52,15 +53,6 @@ fn app_on(t: &TestDb, clock: app::clock::Clock) -> Router {
             drain: Default::default(),
         },
     )
-}
-
-async fn employee(t: &TestDb, nip: &str) -> pegawai::Model {
-    pegawai::Entity::find()
-        .filter(pegawai::Column::Nip.eq(nip))
-        .one(&t.db)
-        .await
-        .unwrap()
-        .unwrap()
 }
 
 async fn plan_of(t: &TestDb, nip: &str) -> skp::Model {

@@ -4,9 +4,8 @@
 //! of a *unit kerja mandiri* (the puskesmas) writing the JPT form.
 
 use crate::common;
-use app::db::entities::{
-    audit_log, notifikasi, pegawai, pejabat_luar, skp, unit_kerja, user_account,
-};
+use crate::common::employee;
+use app::db::entities::{audit_log, notifikasi, pejabat_luar, skp, unit_kerja, user_account};
 use app::domain::skp::{SkpForm, SkpState};
 use common::TestDb;
 use common::web::{app, encode, get, location, login, post_form_from};
@@ -19,15 +18,6 @@ use server::demo::{
 const HEALTH_HEAD_NIP: &str = "197409152003122003";
 /// The head of the kecamatan's public-service section, a pengawas in an ordinary unit.
 const SECTION_HEAD_NIP: &str = "198902142014022003";
-
-async fn employee(t: &TestDb, nip: &str) -> pegawai::Model {
-    pegawai::Entity::find()
-        .filter(pegawai::Column::Nip.eq(nip))
-        .one(&t.db)
-        .await
-        .unwrap()
-        .unwrap()
-}
 
 async fn plan_of(t: &TestDb, nip: &str) -> Option<skp::Model> {
     let id = employee(t, nip).await.id;

@@ -3,10 +3,11 @@
 //! and who may set it, and appraisers chosen for one period only.
 
 use crate::common;
+use crate::common::employee;
 use app::domain::ids::{PeriodId, UnitId};
 
 use app::db::entities::{
-    audit_log, capaian_organisasi, pegawai, penilai_periode, periode, periode_tenggat, unit_kerja,
+    audit_log, capaian_organisasi, penilai_periode, periode, periode_tenggat, unit_kerja,
     user_account,
 };
 use app::domain::agency::EvaluationInterval;
@@ -69,15 +70,6 @@ async fn audits(t: &TestDb, action: &str) -> Vec<audit_log::Model> {
         .filter(audit_log::Column::Action.eq(action))
         .all(&t.db)
         .await
-        .unwrap()
-}
-
-async fn employee(t: &TestDb, nip: &str) -> pegawai::Model {
-    pegawai::Entity::find()
-        .filter(pegawai::Column::Nip.eq(nip))
-        .one(&t.db)
-        .await
-        .unwrap()
         .unwrap()
 }
 

@@ -22,8 +22,8 @@ pub async fn remind_team_member(employee: EmployeeId) -> Result<ReminderOutcome,
 mod ssr {
     use super::*;
     use crate::db::entities::{
-        employee_import, evaluasi, pegawai, pengingat, periode, rencana_aksi_status, skp,
-        skp_riwayat,
+        employee_import, evaluasi, pegawai, pengingat, penilai_periode, periode,
+        rencana_aksi_status, skp, skp_riwayat,
     };
     use crate::db::tasks::{OpenTask, Scope, TaskKind, open_tasks_in};
     use crate::domain::access::{Action, Target, authorize, authorize_within_own_scope};
@@ -31,7 +31,7 @@ mod ssr {
     use crate::domain::deadline::DeadlineStatus;
     use crate::domain::employee::display_name;
     use crate::domain::evaluation::{EvaluationKind, EvaluationState};
-    use crate::domain::ids::SkpId;
+    use crate::domain::ids::{AgencyId, SkpId};
     use crate::domain::period::sub_periods;
     use crate::domain::skp::{SkpEvent, SkpState};
     use crate::state::{self, CurrentUser};
@@ -76,7 +76,15 @@ mod ssr {
             returned_action_plan(&db, period, me.id, &mut desk.items).await?;
         }
         appraiser_queues(&mut desk.items).await?;
-        admin_work(&db, &user, today, period.as_ref(), &mut desk.items).await?;
+        admin_work(
+            &db,
+            &user,
+            today,
+            agency.id,
+            period.as_ref(),
+            &mut desk.items,
+        )
+        .await?;
 
         // Deadlines first, the earliest (so the most overdue) on top; the rest keep their order.
         desk.items.sort_by_key(|item| match item.due {
@@ -226,6 +234,7 @@ mod ssr {
             .filter(skp::Column::PegawaiId.eq(me))
             .filter(skp::Column::PeriodeId.eq(period.id))
             .filter(skp::Column::EndsOn.is_null())
+            .filter(skp::Column::State.ne(SkpState::Cancelled))
             .all(db)
             .await?;
         for plan in plans {
@@ -280,6 +289,7 @@ mod ssr {
         db: &DatabaseConnection,
         user: &CurrentUser,
         today: NaiveDate,
+        agency_id: AgencyId,
         open: Option<&periode::Model>,
         items: &mut Vec<DeskItem>,
     ) -> Result<(), AppError> {
@@ -294,7 +304,8 @@ mod ssr {
                     note: None,
                 });
             }
-            if open.is_none_or(|p| p.year < today.year()) {
+            let this_year = crate::db::periods::period_of_year(db, agency_id, today.year()).await?;
+            if this_year.is_none() {
                 items.push(DeskItem {
                     task: DeskTask::OpenPeriod { year: today.year() },
                     link: "/admin/periode".to_owned(),
@@ -326,7 +337,9 @@ mod ssr {
         Ok(())
     }
 
-    /// The people the signed-in person appraises, those needing a push first.
+    /// The people the signed-in person appraises, those needing a push first: whoever's plan of
+    /// the period names them as appraiser, and whoever's record does while they have no plan
+    /// (as `/bawahan` lists them).
     async fn team(
         db: &DatabaseConnection,
         period: &periode::Model,
@@ -334,26 +347,63 @@ mod ssr {
         me: EmployeeId,
         tasks: &[OpenTask],
     ) -> Result<Vec<TeamMember>, AppError> {
-        let people = pegawai::Entity::find()
-            .filter(pegawai::Column::PenilaiId.eq(me))
-            .filter(pegawai::Column::Active.eq(true))
-            .filter(pegawai::Column::Id.ne(me))
-            .all(db)
-            .await?;
-        if people.is_empty() {
-            return Ok(Vec::new());
-        }
-        let ids: Vec<EmployeeId> = people.iter().map(|p| p.id).collect();
-        let plans: HashMap<EmployeeId, skp::Model> = skp::Entity::find()
-            .filter(skp::Column::PeriodeId.eq(period.id))
-            .filter(skp::Column::PegawaiId.is_in(ids.clone()))
-            .filter(skp::Column::State.ne(SkpState::Cancelled))
-            .order_by_asc(skp::Column::Id)
+        let current = |q: sea_orm::Select<skp::Entity>| {
+            q.filter(skp::Column::PeriodeId.eq(period.id))
+                .filter(skp::Column::State.ne(SkpState::Cancelled))
+                .filter(skp::Column::EndsOn.is_null())
+        };
+        let mut plans: HashMap<EmployeeId, skp::Model> = current(skp::Entity::find())
+            .filter(skp::Column::PenilaiId.eq(me))
+            .filter(skp::Column::PegawaiId.ne(me))
             .all(db)
             .await?
             .into_iter()
             .map(|p| (p.pegawai_id, p))
             .collect();
+        // Before a plan names the appraiser, the period's choice does, else the record's.
+        let chosen = penilai_periode::Entity::find()
+            .filter(penilai_periode::Column::PeriodeId.eq(period.id))
+            .all(db)
+            .await?;
+        let chosen_elsewhere: HashSet<EmployeeId> = chosen
+            .iter()
+            .filter(|c| c.penilai_id != Some(me))
+            .map(|c| c.pegawai_id)
+            .collect();
+        let mut by_record: Vec<EmployeeId> = pegawai::Entity::find()
+            .filter(pegawai::Column::PenilaiId.eq(me))
+            .filter(pegawai::Column::Id.ne(me))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .filter(|id| !chosen_elsewhere.contains(id))
+            .collect();
+        by_record.extend(
+            chosen
+                .iter()
+                .filter(|c| c.penilai_id == Some(me) && c.pegawai_id != me)
+                .map(|c| c.pegawai_id),
+        );
+        // Someone whose current plan names another appraiser is that appraiser's, whatever the
+        // record says.
+        let with_plan: HashSet<EmployeeId> = current(skp::Entity::find())
+            .filter(skp::Column::PegawaiId.is_in(by_record.clone()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| p.pegawai_id)
+            .collect();
+        let mut ids: Vec<EmployeeId> = plans.keys().copied().collect();
+        ids.extend(by_record.into_iter().filter(|id| !with_plan.contains(id)));
+        let people = pegawai::Entity::find()
+            .filter(pegawai::Column::Id.is_in(ids.clone()))
+            .filter(pegawai::Column::Active.eq(true))
+            .all(db)
+            .await?;
+        if people.is_empty() {
+            return Ok(Vec::new());
+        }
         let reminded: HashSet<EmployeeId> = pengingat::Entity::find()
             .filter(pengingat::Column::PegawaiId.is_in(ids))
             .filter(pengingat::Column::Task.eq(crate::reminders::nudge_key(today)))
@@ -373,8 +423,8 @@ mod ssr {
                         _ => None,
                     })
                     .max();
-                let plan = plans.get(&p.id);
-                let progress = match (plan, days_late) {
+                let plan = plans.remove(&p.id);
+                let progress = match (&plan, days_late) {
                     (None, _) => Progress::NotStarted,
                     (Some(_), Some(days_late)) => Progress::Late { days_late },
                     (Some(_), None) if !owed.is_empty() => Progress::OnTrack,
@@ -386,7 +436,7 @@ mod ssr {
                     name: name_of(&p),
                     nip: p.nip.clone(),
                     progress,
-                    skp_id: plan.map(|s| s.id),
+                    skp_id: plan.as_ref().map(|s| s.id),
                     may_remind: !owed.is_empty() && !reminded_today,
                     reminded_today,
                 }
@@ -407,13 +457,42 @@ mod ssr {
     pub async fn remind(employee: EmployeeId) -> Result<ReminderOutcome, AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
-        // Whoever appraises the employee may push them, nobody else.
-        let facts = crate::db::people::employee_facts(&db, employee).await?;
-        authorize(&user.actor, Action::ReviewSkp, Target::Employee(&facts))?;
         let agency = crate::db::agency::primary(&db)
             .await?
             .ok_or(AppError::NotFound)?;
-        let Some(period) = crate::db::periods::open_period(&db, agency.id).await? else {
+        let period = crate::db::periods::open_period(&db, agency.id).await?;
+        // Whoever appraises the employee may push them, nobody else: the appraiser named on the
+        // current plan, or, before there is one, the one the period gives them.
+        let plan = match &period {
+            Some(period) => {
+                skp::Entity::find()
+                    .filter(skp::Column::PegawaiId.eq(employee))
+                    .filter(skp::Column::PeriodeId.eq(period.id))
+                    .filter(skp::Column::State.ne(SkpState::Cancelled))
+                    .filter(skp::Column::EndsOn.is_null())
+                    .one(&db)
+                    .await?
+            }
+            None => None,
+        };
+        let facts = match (&plan, &period) {
+            (Some(plan), _) => crate::db::people::plan_facts(&db, plan).await?,
+            (None, Some(period)) => {
+                let mut facts = crate::db::people::employee_facts(&db, employee).await?;
+                let person = pegawai::Entity::find_by_id(employee)
+                    .one(&db)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                let chosen = crate::db::periods::appraisers_for(&db, &person, period.id).await?;
+                facts.penilai_id = chosen.penilai;
+                facts.atasan_penilai_id = chosen.atasan;
+                facts.external_appraiser = chosen.external.is_some();
+                facts
+            }
+            (None, None) => crate::db::people::employee_facts(&db, employee).await?,
+        };
+        authorize(&user.actor, Action::ReviewSkp, Target::Employee(&facts))?;
+        let Some(period) = period else {
             return Ok(ReminderOutcome::NothingOpen);
         };
         let clock = state::clock()?;

@@ -20,9 +20,18 @@ fn task_label(i18n: I18n, task: &DeskTask) -> String {
             t_string!(i18n, desk.task.draft_plan).to_string()
         }
         DeskTask::DraftPlan { returned: true } => t_string!(i18n, desk.task.fix_plan).to_string(),
-        DeskTask::SelfAssessment { seq: 0, year, .. } => {
-            t_string!(i18n, desk.task.annual, year = *year).to_string()
-        }
+        DeskTask::SelfAssessment {
+            seq: 0,
+            year,
+            returned: false,
+            ..
+        } => t_string!(i18n, desk.task.annual, year = *year).to_string(),
+        DeskTask::SelfAssessment {
+            seq: 0,
+            year,
+            returned: true,
+            ..
+        } => t_string!(i18n, desk.task.fix_annual, year = *year).to_string(),
         DeskTask::SelfAssessment {
             from,
             to,
@@ -161,6 +170,10 @@ fn progress_tag(i18n: I18n, progress: Progress) -> impl IntoView {
         Progress::NotStarted => (
             "badge state-none",
             t_string!(i18n, desk.progress.not_started).to_string(),
+        ),
+        Progress::Late { days_late: 1 } => (
+            "badge state-overdue",
+            t_string!(i18n, desk.progress.late_one).to_string(),
         ),
         Progress::Late { days_late } => (
             "badge state-overdue",

@@ -251,3 +251,15 @@ pub async fn session_cookie(db: &DatabaseConnection, login: &str) -> String {
     .unwrap();
     format!("kinerja_session={token}")
 }
+
+/// The employee record with NIP `nip`.
+pub async fn employee(t: &TestDb, nip: &str) -> app::db::entities::pegawai::Model {
+    use app::db::entities::pegawai;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    pegawai::Entity::find()
+        .filter(pegawai::Column::Nip.eq(nip))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .expect("an employee with this NIP")
+}
