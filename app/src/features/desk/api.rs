@@ -199,14 +199,7 @@ mod ssr {
         period: &periode::Model,
         me: EmployeeId,
     ) -> Result<(Option<SkpId>, Option<String>), AppError> {
-        let Some(plan) = skp::Entity::find()
-            .filter(skp::Column::PegawaiId.eq(me))
-            .filter(skp::Column::PeriodeId.eq(period.id))
-            .filter(skp::Column::EndsOn.is_null())
-            .filter(skp::Column::State.ne(SkpState::Cancelled))
-            .one(db)
-            .await?
-        else {
+        let Some(plan) = crate::db::skp::current_for(db, me, period.id).await? else {
             return Ok((None, None));
         };
         if !matches!(plan.state, SkpState::Draft | SkpState::RevisionDraft) {
@@ -230,14 +223,7 @@ mod ssr {
         me: EmployeeId,
         items: &mut Vec<DeskItem>,
     ) -> Result<(), AppError> {
-        let plans: Vec<skp::Model> = skp::Entity::find()
-            .filter(skp::Column::PegawaiId.eq(me))
-            .filter(skp::Column::PeriodeId.eq(period.id))
-            .filter(skp::Column::EndsOn.is_null())
-            .filter(skp::Column::State.ne(SkpState::Cancelled))
-            .all(db)
-            .await?;
-        for plan in plans {
+        if let Some(plan) = crate::db::skp::current_for(db, me, period.id).await? {
             let status = rencana_aksi_status::Entity::find_by_id(plan.id)
                 .one(db)
                 .await?;
@@ -464,15 +450,7 @@ mod ssr {
         // Whoever appraises the employee may push them, nobody else: the appraiser named on the
         // current plan, or, before there is one, the one the period gives them.
         let plan = match &period {
-            Some(period) => {
-                skp::Entity::find()
-                    .filter(skp::Column::PegawaiId.eq(employee))
-                    .filter(skp::Column::PeriodeId.eq(period.id))
-                    .filter(skp::Column::State.ne(SkpState::Cancelled))
-                    .filter(skp::Column::EndsOn.is_null())
-                    .one(&db)
-                    .await?
-            }
+            Some(period) => crate::db::skp::current_for(&db, employee, period.id).await?,
             None => None,
         };
         let facts = match (&plan, &period) {
