@@ -90,6 +90,7 @@ const PAGE: SsrMode = SsrMode::Async;
 pub fn App() -> impl IntoView {
     use features::{action_plan, admin, auth, evaluation, home, notifications, periods, skp};
     provide_meta_context();
+    ui::form::provide_field_reports();
 
     view! {
         <ui::locale::PageLanguage>

@@ -257,7 +257,7 @@ async fn email(
             return Ok(false);
         }
     };
-    let date = task.deadline.format("%d-%m-%Y").to_string();
+    let date = crate::ui::dates::long_date(locale, task.deadline);
     let text = notification_text_in(locale, kind, subject, Some(&date));
     let title = td_string!(locale, notifications.mail_subject, text = text.as_str()).to_string();
     let body = format!(

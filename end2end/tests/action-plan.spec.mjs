@@ -10,8 +10,8 @@ async function logIn(page, who, next, password = PASSWORD) {
   await page.getByLabel("NIP atau email").fill(who.nip);
   await page.getByLabel("Kata sandi").fill(password);
   await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  // Signed in (sent on), or refused (back on the form with the error in its address).
-  await page.waitForURL((url) => url.pathname !== "/masuk" || url.search.includes("__err"));
+  // Signed in (sent on), or refused (back on the form, at its error summary).
+  await page.waitForURL((url) => url.pathname !== "/masuk" || url.hash === "#ringkasan-galat");
 }
 
 // The password journey (login.spec) changes Dedi's password; whichever ran first, he gets in.

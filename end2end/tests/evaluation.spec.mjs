@@ -293,7 +293,7 @@ test("the running month cannot be handed in yet; deadlines say how far they are"
   await expect(page).toHaveURL(/\/evaluasi\/\d+/);
   await expect(page.getByTestId("wizard-deadline")).toContainText("hari lagi");
   await page.goto(`${new URL(page.url()).pathname}?langkah=5`);
-  await expect(page.getByTestId("submit-window")).toContainText("dapat diajukan mulai 01-09-");
+  await expect(page.getByTestId("submit-window")).toContainText("dapat diajukan mulai 1 September ");
   await expect(page.getByTestId("evaluation-submit")).toBeDisabled();
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, "evaluation-not-yet");

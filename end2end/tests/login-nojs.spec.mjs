@@ -21,7 +21,7 @@ test("without JavaScript a wrong password keeps the typed NIP and shows the erro
   await page.getByLabel("NIP atau email").fill("19930505 201903 2 011");
   await page.getByLabel("Kata sandi").fill("bukan-sandinya");
   await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await expect(page.getByText("NIP/email atau kata sandi salah.")).toBeVisible();
+  await expect(page.getByText("NIP/email atau kata sandi salah.", { exact: true })).toBeVisible();
   await expect(page.getByLabel("NIP atau email")).toHaveValue("19930505 201903 2 011");
 });
 
@@ -33,7 +33,7 @@ test("after five wrong passwords the account waits, and says for how long", asyn
     await page.getByLabel("NIP atau email").fill(PPPK_EMPLOYEE.nip);
     await page.getByLabel("Kata sandi").fill(`salah-${i}-sandi`);
     await page.getByRole("button", { name: "Masuk", exact: true }).click();
-    await expect(page.getByText("NIP/email atau kata sandi salah.")).toBeVisible();
+    await expect(page.getByText("NIP/email atau kata sandi salah.", { exact: true })).toBeVisible();
   }
   await page.goto("/masuk");
   await page.getByLabel("NIP atau email").fill(PPPK_EMPLOYEE.nip);

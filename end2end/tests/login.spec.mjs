@@ -68,7 +68,7 @@ test("the head of the agency and the admin can log in", async ({ page }, testInf
 test("a wrong password is explained next to the field and the NIP stays typed", async ({ page }) => {
   await page.goto("/masuk");
   await logIn(page, SUPERVISOR.nip, "bukan-sandinya");
-  await expect(page.getByText("NIP/email atau kata sandi salah.")).toBeVisible();
+  await expect(page.getByText("NIP/email atau kata sandi salah.", { exact: true })).toBeVisible();
   await expect(page.getByLabel("NIP atau email")).toHaveValue(SUPERVISOR.nip);
   await expect(page.getByLabel("NIP atau email")).toHaveAttribute("aria-invalid", "true");
 });
@@ -82,9 +82,9 @@ test("changing the password: mistakes are explained, then the new password works
   await page.getByLabel("Kata sandi baru", { exact: true }).fill("pendek");
   await page.getByLabel("Ulangi kata sandi baru").fill("lain");
   await page.getByRole("button", { name: "Ganti kata sandi" }).click();
-  await expect(page.getByText("Kata sandi saat ini salah.")).toBeVisible();
+  await expect(page.getByText("Kata sandi saat ini salah.", { exact: true })).toBeVisible();
   await expect(page.getByText("Minimal 10 karakter.", { exact: true })).toBeVisible();
-  await expect(page.getByText("Tidak sama dengan kata sandi baru.")).toBeVisible();
+  await expect(page.getByText("Tidak sama dengan kata sandi baru.", { exact: true })).toBeVisible();
   await snap(page, testInfo, "change-password-errors");
 
   await page.getByLabel("Kata sandi saat ini").fill(PASSWORD);

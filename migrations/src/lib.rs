@@ -14,6 +14,7 @@ mod m20261203_000008_position_segments;
 mod m20261204_000009_organisation_as_it_is;
 mod m20261205_000010_deadlines_that_act;
 mod m20261206_000011_action_plans;
+mod m20261207_000012_messages_that_reach;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000009_organisation_as_it_is::Migration),
             Box::new(m20261205_000010_deadlines_that_act::Migration),
             Box::new(m20261206_000011_action_plans::Migration),
+            Box::new(m20261207_000012_messages_that_reach::Migration),
         ]
     }
 }

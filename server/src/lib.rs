@@ -5,6 +5,7 @@ pub mod assets;
 pub mod config;
 pub mod database;
 pub mod demo;
+pub mod form_refusals;
 pub mod generate;
 pub mod page_scripts;
 pub mod proxy;

@@ -118,6 +118,10 @@ pub fn routes(state: &ServerState) -> Router<ServerState> {
             _,
         >(fallback_context, app::shell))
         .layer(middleware::from_fn(share_page_user))
+        .layer(middleware::from_fn_with_state(
+            state.app.clone(),
+            crate::form_refusals::form_refusals,
+        ))
         .layer(middleware::from_fn(
             crate::page_scripts::drop_unread_island_data,
         ))

@@ -432,6 +432,7 @@ pub async fn save(
                 None,
                 &by,
                 "/skp",
+                None,
             )
             .await?;
         }

@@ -12,6 +12,7 @@ use sea_orm::{
 };
 
 /// Notifies the account of an employee (nothing happens for people without an account).
+/// `note` is what the actor wrote with it (why a plan was returned), shown with the notification.
 pub async fn notify_employee(
     db: &impl ConnectionTrait,
     pegawai_id: EmployeeId,
@@ -19,6 +20,7 @@ pub async fn notify_employee(
     skp_id: Option<SkpId>,
     actor_name: &str,
     link: &str,
+    note: Option<&str>,
 ) -> Result<(), AppError> {
     let accounts = user_account::Entity::find()
         .filter(user_account::Column::PegawaiId.eq(pegawai_id))
@@ -26,7 +28,7 @@ pub async fn notify_employee(
         .all(db)
         .await?;
     for account in accounts {
-        notify_account(db, account.id, kind, skp_id, actor_name, link).await?;
+        insert(db, account.id, kind, skp_id, actor_name, link, None, note).await?;
     }
     Ok(())
 }
@@ -40,7 +42,7 @@ pub async fn notify_account(
     actor_name: &str,
     link: &str,
 ) -> Result<(), AppError> {
-    insert(db, user_id, kind, skp_id, actor_name, link, None).await
+    insert(db, user_id, kind, skp_id, actor_name, link, None, None).await
 }
 
 /// A deadline reminder for the accounts of an employee: `subject` names what is due (an
@@ -60,11 +62,22 @@ pub async fn remind_employee(
         .all(db)
         .await?;
     for account in &accounts {
-        insert(db, account.id, kind, None, subject, link, Some(due_on)).await?;
+        insert(
+            db,
+            account.id,
+            kind,
+            None,
+            subject,
+            link,
+            Some(due_on),
+            None,
+        )
+        .await?;
     }
     Ok(accounts.into_iter().map(|a| a.id).collect())
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn insert(
     db: &impl ConnectionTrait,
     user_id: AccountId,
@@ -73,6 +86,7 @@ async fn insert(
     actor_name: &str,
     link: &str,
     due_on: Option<chrono::NaiveDate>,
+    note: Option<&str>,
 ) -> Result<(), AppError> {
     notifikasi::ActiveModel {
         user_id: Set(user_id),
@@ -81,6 +95,7 @@ async fn insert(
         actor_name: Set(actor_name.chars().take(200).collect()),
         link: Set(link.to_owned()),
         due_on: Set(due_on),
+        note: Set(note.map(str::to_owned)),
         read_at: Set(None),
         created_at: Set(Utc::now()),
         ..Default::default()

@@ -65,11 +65,6 @@ impl AgencyTimeZone {
     pub fn local(self, at: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::FixedOffset> {
         at.with_timezone(&self.utc_offset())
     }
-
-    /// A moment as the agency's staff read it: `03-02-2026 09:15`.
-    pub fn moment_text(self, at: chrono::DateTime<chrono::Utc>) -> String {
-        self.local(at).format("%d-%m-%Y %H:%M").to_string()
-    }
 }
 
 impl fmt::Display for AgencyTimeZone {

@@ -710,6 +710,26 @@ pub fn format_target(
     }
 }
 
+/// How much of its target a realisation reaches, in whole percent ("12" against "10" → 120).
+/// `None` when the realisation is not a number, the target is zero or missing, or the target is
+/// a range: a range has no single figure to measure against.
+pub fn achievement_percent(realisation: &str, min: Option<&str>, max: Option<&str>) -> Option<u64> {
+    let target = match (present(min), present(max)) {
+        (Some(min), Some(max)) if parse_scaled(min).ok()? != parse_scaled(max).ok()? => {
+            return None;
+        }
+        (Some(value), _) | (None, Some(value)) => parse_scaled(value).ok()??,
+        (None, None) => return None,
+    };
+    let reached = parse_scaled(realisation).ok()??;
+    if target == 0 {
+        return None;
+    }
+    // Scaled values reach 10^16: the product is taken in u128.
+    let percent = (u128::from(reached) * 100 + u128::from(target) / 2) / u128::from(target);
+    u64::try_from(percent).ok()
+}
+
 /// A target as an integer count of 1/10 000, so bounds compare exactly without floating point.
 fn parse_scaled(input: &str) -> Result<Option<u64>, &'static str> {
     const INVALID: &str = "invalid_number";
@@ -773,6 +793,27 @@ fn canonical_target(scaled: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn realisation_is_measured_against_a_single_target() {
+        assert_eq!(achievement_percent("12", Some("10"), Some("10")), Some(120));
+        assert_eq!(achievement_percent("7,5", None, Some("10")), Some(75));
+        assert_eq!(achievement_percent("1", Some("3"), None), Some(33));
+        assert_eq!(achievement_percent("2", Some("3"), None), Some(67));
+        assert_eq!(achievement_percent("0", Some("4"), Some("4")), Some(0));
+        assert_eq!(
+            achievement_percent("11", Some("10"), Some("12")),
+            None,
+            "a range"
+        );
+        assert_eq!(achievement_percent("selesai", Some("10"), None), None);
+        assert_eq!(achievement_percent("5", Some("0"), None), None);
+        assert_eq!(achievement_percent("5", None, None), None);
+        assert_eq!(
+            achievement_percent("1000000000000", Some("0,0001"), None),
+            Some(1_000_000_000_000_000_000)
+        );
+    }
 
     #[test]
     fn plans_not_established_by_the_deadline_are_overdue() {

@@ -59,6 +59,46 @@ fn check(text: String, max_chars: usize) -> Result<String, &'static str> {
     }
 }
 
+/// A date as people type it in a form: `31-01-2026` (also with `/` or `.`, or as `31012026`
+/// on a phone's number pad), or `2026-01-31` as older links and scripts send it. `Ok(None)` for
+/// an empty field. Browsers' own date pickers write in the browser's language, not the page's,
+/// so forms take dates as text.
+pub fn parse_date_input(text: &str) -> Result<Option<chrono::NaiveDate>, &'static str> {
+    const INVALID: &str = "date_invalid";
+    use chrono::NaiveDate;
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    // `2026-01-31` only: chrono's `%Y` would also read `31-01-26` as the year 31.
+    if text.len() == 10
+        && text.as_bytes()[4] == b'-'
+        && let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+    {
+        return Ok(Some(d));
+    }
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let parts: Vec<&str> = text
+        .split(['-', '/', '.', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (day, month, year) = match parts.as_slice() {
+        [d, m, y] if y.len() == 4 => (*d, *m, *y),
+        [_] if digits.len() == 8 && digits == text => (&text[..2], &text[2..4], &text[4..]),
+        _ => return Err(INVALID),
+    };
+    let number = |s: &str| s.parse::<u32>().map_err(|_| INVALID);
+    let year = year.parse::<i32>().map_err(|_| INVALID)?;
+    NaiveDate::from_ymd_opt(year, number(month)?, number(day)?)
+        .map(Some)
+        .ok_or(INVALID)
+}
+
+/// A date as a form field shows it for editing: `31-01-2026`.
+pub fn date_input_value(d: chrono::NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +131,32 @@ mod tests {
             assert!(clean_text(fine, 100).is_ok(), "{fine:?}");
             assert_eq!(refuse_control(fine), Ok(()), "{fine:?}");
         }
+    }
+
+    #[test]
+    fn dates_are_read_as_people_type_them() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 31);
+        for typed in [
+            "31-01-2026",
+            "31/1/2026",
+            "31.01.2026",
+            " 31012026 ",
+            "2026-01-31",
+        ] {
+            assert_eq!(parse_date_input(typed), Ok(day), "{typed}");
+        }
+        assert_eq!(parse_date_input("  "), Ok(None));
+        for wrong in [
+            "31-02-2026",
+            "2026",
+            "31-01-26",
+            "1-31-2026x",
+            "abc",
+            "310120261",
+        ] {
+            assert_eq!(parse_date_input(wrong), Err("date_invalid"), "{wrong}");
+        }
+        assert_eq!(date_input_value(day.unwrap()), "31-01-2026");
+        assert_eq!(parse_date_input(&date_input_value(day.unwrap())), Ok(day));
     }
 }

@@ -1,8 +1,10 @@
-//! Dates as official documents write them: "1 Januari 2026", and a span within one year as
-//! "1 Januari s.d. 31 Desember 2026" (the SKP form's *periode penilaian*).
+//! Dates and times, one way per language on every page: dates as official documents write them
+//! ("1 Januari 2026"), a span within one year as "1 Januari s.d. 31 Desember 2026" (the SKP
+//! form's *periode penilaian*), clock times as Indonesian writes them ("15.04"; "15:04" in
+//! English), always on the agency's clocks.
 
 use crate::i18n::Locale;
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 const MONTHS_ID: [&str; 12] = [
     "Januari",
@@ -45,6 +47,42 @@ fn month(locale: Locale, d: NaiveDate) -> &'static str {
 /// "1 Januari 2026" / "1 January 2026".
 pub fn long_date(locale: Locale, d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), month(locale, d), d.year())
+}
+
+/// "15.04" / "15:04".
+pub fn clock_time(locale: Locale, t: NaiveTime) -> String {
+    let separator = match locale {
+        Locale::id => '.',
+        Locale::en => ':',
+    };
+    format!("{:02}{separator}{:02}", t.hour(), t.minute())
+}
+
+/// "1 Desember 2026, 15.04" / "1 December 2026, 15:04".
+pub fn moment(locale: Locale, at: NaiveDateTime) -> String {
+    format!(
+        "{}, {}",
+        long_date(locale, at.date()),
+        clock_time(locale, at.time())
+    )
+}
+
+/// A stored moment on the agency's clocks, in the language of the request being answered.
+#[cfg(feature = "ssr")]
+pub fn local_moment(
+    zone: crate::domain::agency::AgencyTimeZone,
+    at: chrono::DateTime<chrono::Utc>,
+) -> String {
+    moment(
+        crate::ui::locale::request_locale(),
+        zone.local(at).naive_local(),
+    )
+}
+
+/// A date in the language of the request being answered.
+#[cfg(feature = "ssr")]
+pub fn local_date(d: NaiveDate) -> String {
+    long_date(crate::ui::locale::request_locale(), d)
 }
 
 /// A sub-period by its months: "Juli 2026", "Januari – Maret 2026".
@@ -110,6 +148,15 @@ mod tests {
         for m in 1..=12 {
             assert!(!long_date(Locale::id, day(2026, m, 1)).is_empty());
         }
+    }
+
+    #[test]
+    fn times_are_written_the_way_each_language_reads_a_clock() {
+        let at = day(2026, 12, 1).and_hms_opt(15, 4, 0).unwrap();
+        assert_eq!(moment(Locale::id, at), "1 Desember 2026, 15.04");
+        assert_eq!(moment(Locale::en, at), "1 December 2026, 15:04");
+        let early = NaiveTime::from_hms_opt(7, 5, 59).unwrap();
+        assert_eq!(clock_time(Locale::id, early), "07.05");
     }
 
     #[test]

@@ -3,25 +3,39 @@
 use crate::error::AppError;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos::server_fn::error::ServerFnUrlError;
-use leptos_router::hooks::use_query_map;
 
-/// The error a plain form post to the server function at `path` sent back in the address
-/// (`__err`), if any.
+/// The id of the box that lists a refused form's problems; a refused plain post sends the
+/// browser there (`#ringkasan-galat`).
+pub const SUMMARY_ID: &str = "ringkasan-galat";
+
+/// A refused plain form post, put into the request of the page it returns to by the server's
+/// form layer (from `db::form_flash`).
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct PostedRefusal(pub crate::db::form_flash::Refusal);
+
+/// The error a plain form post to the server function at `path` came back with, if any.
 pub fn posted_error(path: &str) -> Option<AppError> {
     posted_failure()
         .filter(|(posted_to, _)| posted_to == path)
         .map(|(_, error)| error)
 }
 
-/// The server function a plain form post failed at, with its error, as leptos puts them in the
-/// address it redirects the browser back to (`__path`, `__err`).
+/// The server function a plain form post was refused by, with its error. Pages are drawn with
+/// it on the server only; in the browser (islands) there is none.
 pub fn posted_failure() -> Option<(String, AppError)> {
-    use_query_map().with_untracked(|q| {
-        let err = q.get("__err")?;
-        let path = q.get("__path")?;
-        Some((path, ServerFnUrlError::<AppError>::decode_err(&err)))
-    })
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::server_fn::error::ServerFnUrlError;
+        let parts = use_context::<http::request::Parts>()?;
+        let PostedRefusal(refusal) = parts.extensions.get::<PostedRefusal>()?;
+        Some((
+            refusal.fn_path.clone(),
+            ServerFnUrlError::<AppError>::decode_err(&refusal.error),
+        ))
+    }
+    #[cfg(not(feature = "ssr"))]
+    None
 }
 
 /// The translated text of a field-level message code (see `FormErrors`).
@@ -114,6 +128,7 @@ pub fn field_message_in(locale: Locale, code: &str) -> String {
         "period_exists" => td_string!(locale, errors.field.period_exists),
         "period_closed" => td_string!(locale, errors.field.period_closed),
         "invalid_year" => td_string!(locale, errors.field.invalid_year),
+        "date_invalid" => td_string!(locale, errors.field.date_invalid),
         "deadline_outside_year" => td_string!(locale, errors.field.deadline_outside_year),
         "deadline_before_end" => td_string!(locale, errors.field.deadline_before_end),
         "deadline_too_late" => td_string!(locale, errors.field.deadline_too_late),
@@ -186,7 +201,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
         AppError::Transport(_) => t_string!(i18n, errors.transport).to_string(),
     };
     view! {
-        <p class="notice notice-error" role="alert">
+        <p class="notice notice-error" role="alert" id=SUMMARY_ID tabindex="-1" autofocus>
             {message}
         </p>
     }

@@ -4,9 +4,10 @@
 //! (`aria-describedby`, `aria-invalid`) the same way on every page.
 
 use crate::error::{AppError, FormErrors};
-use crate::i18n::Locale;
-use crate::ui::error::{field_message, posted_failure};
+use crate::i18n::*;
+use crate::ui::error::{SUMMARY_ID, field_message, posted_failure};
 use leptos::prelude::*;
+use std::sync::{Arc, Mutex};
 
 type I18n = leptos_i18n::I18nContext<Locale>;
 
@@ -111,6 +112,8 @@ fn described_by(id: &str, has_hint: bool) -> String {
 #[component]
 fn FieldFrame(
     id: String,
+    /// The posted name, which the server's field errors are keyed by.
+    name: String,
     label: String,
     required: bool,
     hint: Option<String>,
@@ -123,6 +126,7 @@ fn FieldFrame(
         Some(extra) => format!("field {extra}"),
         None => "field".to_owned(),
     };
+    report_to_summary(&name, &id, &label, &error);
     view! {
         <div class=class>
             <label for=id.clone()>{label}{required.then_some(" *")}</label>
@@ -162,10 +166,48 @@ pub fn TextField(
     let described = described_by(&id, hint.is_some());
     let invalid = invalid(&error);
     view! {
-        <FieldFrame id=id.clone() label required hint error class=class>
+        <FieldFrame id=id.clone() name=name.clone() label required hint error class=class>
             <input id=id.clone() name=name.clone() type=kind value=value.clone() required=required
                 inputmode=inputmode min=min max=max autocomplete=autocomplete
                 autocapitalize=autocapitalize spellcheck=spellcheck placeholder=placeholder.clone()
+                aria-describedby=described.clone() aria-invalid=invalid />
+        </FieldFrame>
+    }
+}
+
+/// A date, typed as `31-01-2026` (read by `domain::text::parse_date_input`, which also takes
+/// `31012026` from a phone's number pad). The browser's own date picker would write the date in
+/// the browser's language rather than the page's; this field writes it the same way everywhere.
+#[component]
+pub fn DateField(
+    #[prop(into)] name: String,
+    label: String,
+    /// As `domain::text::date_input_value` writes it, or as typed.
+    value: String,
+    error: Option<String>,
+    #[prop(optional, into)] id: Option<String>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] class: Option<&'static str>,
+    /// In a filter bar: the format is left to the placeholder, so the fields line up.
+    #[prop(optional)]
+    terse: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let format = t_string!(i18n, forms.date_format).to_string();
+    let hint = match (hint, terse) {
+        (Some(hint), false) => Some(format!("{hint} {format}")),
+        (None, false) => Some(format),
+        (hint, true) => hint,
+    };
+    let id = id.unwrap_or_else(|| name.clone());
+    let described = described_by(&id, hint.is_some());
+    let invalid = invalid(&error);
+    view! {
+        <FieldFrame id=id.clone() name=name.clone() label required hint error class=class>
+            <input id=id.clone() name=name.clone() type="text" value=value.clone() required=required
+                inputmode="numeric" autocomplete="off" maxlength="10" size="10"
+                placeholder=t_string!(i18n, forms.date_placeholder).to_string()
                 aria-describedby=described.clone() aria-invalid=invalid />
         </FieldFrame>
     }
@@ -183,7 +225,7 @@ pub fn CodeField(
     let described = described_by(id, false);
     let invalid = invalid(&error);
     view! {
-        <FieldFrame id=id.to_owned() label required=false hint=None error class=None>
+        <FieldFrame id=id.to_owned() name="code".to_owned() label required=false hint=None error class=None>
             <input id=id name="code" type="text" inputmode="numeric" pattern="[0-9 ]*"
                 autocomplete="one-time-code" maxlength="7" required autofocus=autofocus
                 aria-describedby=described.clone() aria-invalid=invalid />
@@ -202,6 +244,7 @@ pub fn CheckboxField(
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
     let described = described_by(name, hint.is_some());
+    report_to_summary(name, name, &label, &error);
     view! {
         <div class="field checkbox">
             <label>
@@ -231,7 +274,7 @@ pub fn TextAreaField(
     let described = described_by(&id, hint.is_some());
     let invalid = invalid(&error);
     view! {
-        <FieldFrame id=id.clone() label required=false hint error class=None>
+        <FieldFrame id=id.clone() name=name.clone() label required=false hint error class=None>
             <TextArea value=value.clone() {..} id=id.clone() name=name.clone() rows=rows
                 maxlength=maxlength.map(|n| n.to_string()) aria-describedby=described.clone()
                 aria-invalid=invalid />
@@ -263,7 +306,7 @@ pub fn SelectField(
         })
         .collect_view();
     view! {
-        <FieldFrame id=id.clone() label required hint error class=None>
+        <FieldFrame id=id.clone() name=name.clone() label required hint error class=None>
             <select id=id.clone() name=name.clone() aria-describedby=described.clone() aria-invalid=invalid>
                 {placeholder.clone().map(|p| view! { <option value="">{p}</option> })}
                 {choices}
@@ -284,13 +327,15 @@ pub fn RadioField(
 ) -> impl IntoView {
     let described = described_by(name, hint.is_some());
     let invalid = invalid(&error);
+    report_to_summary(name, &format!("{name}-0"), &legend, &error);
     let choices = options
         .into_iter()
-        .map(|(v, text)| {
+        .enumerate()
+        .map(|(i, (v, text))| {
             let checked = v == value;
             view! {
                 <label class="choice">
-                    <input type="radio" name=name value=v checked=checked
+                    <input type="radio" id=format!("{name}-{i}") name=name value=v checked=checked
                         aria-describedby=described.clone() aria-invalid=invalid />
                     " "{text}
                 </label>
@@ -320,7 +365,7 @@ pub fn FileField(
     let described = described_by(name, hint.is_some());
     let invalid = invalid(&error);
     view! {
-        <FieldFrame id=name.to_owned() label required hint error class=None>
+        <FieldFrame id=name.to_owned() name=name.to_owned() label required hint error class=None>
             <input id=name name=name type="file" accept=accept required=required
                 aria-describedby=described.clone() aria-invalid=invalid />
         </FieldFrame>
@@ -340,7 +385,7 @@ pub fn PasswordField(
     let described = described_by(name, hint.is_some());
     let invalid = invalid(&error);
     view! {
-        <FieldFrame id=name.to_owned() label required=false hint error class=None>
+        <FieldFrame id=name.to_owned() name=name.to_owned() label required=false hint error class=None>
             <input id=name name=name type="password" autocomplete=autocomplete required
                 aria-describedby=described.clone() aria-invalid=invalid />
         </FieldFrame>
@@ -467,5 +512,101 @@ mod tests {
             "<textarea name=\"x\">a &amp;amp; b</textarea>"
         );
         assert_eq!(render("\nline"), "<textarea name=\"x\">\n\nline</textarea>");
+    }
+}
+
+/// A field drawn with an error: where the summary's link goes and what it says.
+#[derive(Clone, Debug)]
+struct Reported {
+    name: String,
+    id: String,
+    label: String,
+    message: String,
+}
+
+/// What the fields drawn with an error report while a page is drawn, for the page's
+/// [`FormErrorSummary`]. Only the form a refused post returned to has errors (every `Posted`
+/// is narrowed to one form), so one list per page is enough.
+#[derive(Clone, Default)]
+pub struct FieldReports(Arc<Mutex<Vec<Reported>>>);
+
+/// Gives the page being drawn its [`FieldReports`] (the app does this once per page).
+pub fn provide_field_reports() {
+    provide_context(FieldReports::default());
+}
+
+/// Tells the page that the field `name`, drawn as the control `id`, has `error`.
+pub(crate) fn report_to_summary(name: &str, id: &str, label: &str, error: &Option<String>) {
+    let (Some(message), Some(FieldReports(reported))) = (error, use_context::<FieldReports>())
+    else {
+        return;
+    };
+    if let Ok(mut reported) = reported.lock() {
+        reported.push(Reported {
+            name: name.to_owned(),
+            id: id.to_owned(),
+            label: label.trim_end_matches(" *").to_owned(),
+            message: message.clone(),
+        });
+    }
+}
+
+/// The error summary of a refused form, put first inside it: one line per problem, named by the
+/// field's label and linked to the field (following the link focuses the field, and opens a
+/// closed section around it), so a person on a long page sees at once what to fix. The browser
+/// is sent here (`SUMMARY_ID`). Problems without a field in the form are listed unlinked.
+///
+/// It is drawn after the rest of the page is built, when the form's fields have reported.
+#[component]
+pub fn FormErrorSummary(
+    /// What the post brought back, already narrowed to this form.
+    posted: Posted,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let reports = use_context::<FieldReports>();
+    move || {
+        let form = posted.form()?;
+        let reported = reports
+            .as_ref()
+            .and_then(|r| r.0.lock().ok().map(|r| r.clone()))
+            .unwrap_or_default();
+        // Some forms report a field's errors under its id (rows of one name, `periodic[n]`).
+        let refused = |r: &Reported| form.fields.iter().any(|(f, _)| *f == r.name || *f == r.id);
+        // In the order the fields stand on the page, then what has no field in the form.
+        let mut lines: Vec<(Option<String>, String)> = reported
+            .iter()
+            .filter(|r| refused(r))
+            .map(|r| (Some(r.id.clone()), format!("{}: {}", r.label, r.message)))
+            .collect();
+        for (field, code) in &form.fields {
+            let drawn = reported.iter().any(|r| *field == r.name || *field == r.id);
+            let line = (None, field_message(i18n, code));
+            if !drawn && !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+        lines.dedup();
+        (!lines.is_empty()).then(|| view! { <ErrorSummary lines /> })
+    }
+}
+
+/// The box that opens a refused form (see [`FormErrorSummary`]): `lines` are the problems, with
+/// the id of the control each one links to.
+#[component]
+pub fn ErrorSummary(lines: Vec<(Option<String>, String)>) -> impl IntoView {
+    let i18n = use_i18n();
+    const TITLE_ID: &str = "ringkasan-galat-judul";
+    view! {
+        // Focused when the page opens (also without JavaScript), so a screen reader reads it.
+        <div class="error-summary" id=SUMMARY_ID tabindex="-1" role="alert" autofocus
+            aria-labelledby=TITLE_ID data-testid="error-summary">
+            <h2 id=TITLE_ID>{t!(i18n, errors.summary_title)}</h2>
+            <ul>
+                {lines.into_iter().map(|(target, text)| match target {
+                    Some(id) => view! { <li><a href=format!("#{id}")>{text}</a></li> }.into_any(),
+                    None => view! { <li>{text}</li> }.into_any(),
+                }).collect_view()}
+            </ul>
+        </div>
     }
 }

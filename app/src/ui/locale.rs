@@ -96,6 +96,14 @@ pub fn locale_of_headers(headers: &http::HeaderMap) -> Locale {
     if english { Locale::en } else { Locale::id }
 }
 
+/// The language of the request being answered, for text a server function writes (dates,
+/// times); Indonesian outside a request.
+#[cfg(feature = "ssr")]
+pub fn request_locale() -> Locale {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .map_or(Locale::id, |parts| locale_of_headers(&parts.headers))
+}
+
 /// The value of cookie `name` in a `Cookie:` request header.
 pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
     header.split(';').find_map(|pair| {

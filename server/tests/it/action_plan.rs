@@ -11,7 +11,7 @@ use app::db::entities::{
 use app::domain::ids::EmployeeId;
 use axum::Router;
 use common::TestDb;
-use common::web::{app_on, demo_day, encode, get, location, login, post_form_from};
+use common::web::{REFUSED, app_on, demo_day, encode, get, location, login, post_form_from};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use server::demo::{DEMO_PASSWORD, EMPLOYEE_NIP, SUPERVISOR_NIP};
 
@@ -155,7 +155,7 @@ async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
         encode("Menyusun draf laporan Juli"),
     );
     let back = post(&app, &page, "/api/action-plan/save", &owner, &half).await;
-    assert!(back.contains("__err="), "{back}");
+    assert!(back.contains(REFUSED), "{back}");
     let (_, refused) = get(&app, &back, &owner).await;
     assert!(refused.contains("Rencana aksi belum lengkap"));
     assert!(
@@ -174,7 +174,7 @@ async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
         "9".repeat(61)
     );
     let back = post(&app, &page, "/api/action-plan/save", &owner, &long).await;
-    assert!(back.contains("__err="));
+    assert!(back.contains(REFUSED));
     assert_eq!(steps(&t, &plan).await, 0);
 
     // A draft may be half-written.
@@ -202,7 +202,7 @@ async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
         &complete_form(&plan, &indicators),
     )
     .await;
-    assert!(back.contains("__err="));
+    assert!(back.contains(REFUSED));
     assert_eq!(steps(&t, &plan).await, 1);
 
     // Handed in complete: stored, waiting on the appraiser's list, the appraiser notified.
@@ -225,12 +225,12 @@ async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
 
     // The owner cannot change it while it waits.
     let back = post(&app, &page, "/api/action-plan/save", &owner, &half).await;
-    assert!(back.contains("__err="));
+    assert!(back.contains(REFUSED));
     assert_eq!(steps(&t, &plan).await, indicators.len() as u64 * 12);
 
     // Returning needs a reason; with one, the owner sees it on a draft again.
     let back = decide(&app, &plan, &appraiser, "return", "").await;
-    assert!(back.contains("__err="));
+    assert!(back.contains(REFUSED));
     assert_eq!(state(&t, &plan).await.as_deref(), Some("submitted"));
     let reason = "Target Juli terlalu rendah dibanding target tahunan.";
     let back = decide(&app, &plan, &appraiser, "return", reason).await;
@@ -246,7 +246,7 @@ async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
     // The owner cannot agree to their own plan; the appraiser agrees once it is handed in again.
     post(&app, &page, "/api/action-plan/save", &owner, &all).await;
     let back = decide(&app, &plan, &owner, "agree", "").await;
-    assert!(back.contains("__err="));
+    assert!(back.contains(REFUSED));
     assert_eq!(state(&t, &plan).await.as_deref(), Some("submitted"));
     let back = decide(&app, &plan, &appraiser, "agree", "").await;
     assert!(back.ends_with("?status=agreed"), "{back}");
@@ -258,7 +258,7 @@ async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
     );
     // A second agreement (another tab) finds nothing to agree to.
     let back = decide(&app, &plan, &appraiser, "agree", "").await;
-    assert!(back.contains("__err="));
+    assert!(back.contains(REFUSED));
 
     // July's self-assessment measures against July's target and shows July's step.
     let back = post(

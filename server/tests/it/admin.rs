@@ -9,7 +9,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::TestDb;
-use common::web::{app, encode, get, location, login, post_form_from, request, send};
+use common::web::{REFUSED, app, encode, get, location, login, post_form_from, request, send};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use server::demo::{ADMIN_NIP, DEMO_PASSWORD, EMPLOYEE_NIP, HEAD_NIP, SUPERVISOR_NIP};
 
@@ -113,7 +113,7 @@ async fn employee_form_validates_records_history_and_audits(t: TestDb) {
     let (status, headers) = post_form(&app, "/api/admin/employee/create", &admin, &bad).await;
     assert!(status.is_redirection());
     let back = location(&headers);
-    assert!(back.contains("__err="), "{back}");
+    assert!(back.contains(REFUSED), "{back}");
     let (_, page) = get(&app, &back.replace("http://kinerja.test", ""), &admin).await;
     assert!(
         page.contains("Digit 1–8 bukan tanggal lahir"),
@@ -221,7 +221,7 @@ async fn employee_form_validates_records_history_and_audits(t: TestDb) {
     // The same stale form again: someone changed the record since → conflict.
     let (status, headers) = post_form(&app, "/api/admin/employee/update", &admin, &form).await;
     assert!(status.is_redirection());
-    assert!(location(&headers).contains("__err="));
+    assert!(location(&headers).contains(REFUSED));
 
     // Deactivation: the employee's own sessions end and the login stops working.
     let employee_cookie = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
@@ -549,7 +549,7 @@ async fn reset_link_works_once(t: TestDb) {
         &format!("token={token}&new_password=lagi-lagi-lagi&confirm_password=lagi-lagi-lagi"),
     )
     .await;
-    assert!(location(&headers).contains("__err="), "second use refused");
+    assert!(location(&headers).contains(REFUSED), "second use refused");
 }
 
 async fn unit_tree_create_rename_move_close_and_audit(t: TestDb) {
@@ -640,7 +640,7 @@ async fn unit_tree_create_rename_move_close_and_audit(t: TestDb) {
     )
     .await;
     assert!(
-        location(&headers).contains("__err="),
+        location(&headers).contains(REFUSED),
         "cannot move under its own child"
     );
     let (status, _) = post_form(
@@ -703,7 +703,7 @@ async fn unit_tree_create_rename_move_close_and_audit(t: TestDb) {
         &format!("id={}&version={}&open=false", mut_unit.id, mut_unit.version),
     )
     .await;
-    assert!(location(&headers).contains("__err="));
+    assert!(location(&headers).contains(REFUSED));
     assert!(by_code("MP-MUT").await.unwrap().closed_at.is_none());
 
     // Every change is in the audit log, which agency admins can filter.
@@ -779,7 +779,7 @@ async fn language_preference_follows_the_user(t: TestDb) {
     )
     .await;
     assert!(
-        location(&headers).contains("__err="),
+        location(&headers).contains(REFUSED),
         "unknown language refused"
     );
 }
@@ -832,7 +832,7 @@ async fn second_factor_and_the_agency_rule(t: TestDb) {
         &settings(true, 1),
     )
     .await;
-    assert!(location(&headers).contains("__err="));
+    assert!(location(&headers).contains(REFUSED));
     let (_, page) = get(
         &app,
         &location(&headers).replace("http://kinerja.test", ""),
@@ -862,7 +862,7 @@ async fn second_factor_and_the_agency_rule(t: TestDb) {
         "code=000000",
     )
     .await;
-    assert!(location(&headers).contains("__err="));
+    assert!(location(&headers).contains(REFUSED));
     let now = chrono::Utc::now();
     let (_, headers) = post_form_from(
         &app,
@@ -900,7 +900,7 @@ async fn second_factor_and_the_agency_rule(t: TestDb) {
     )
     .await;
     assert!(
-        location(&headers).contains("__err="),
+        location(&headers).contains(REFUSED),
         "replayed code refused"
     );
     let (_, headers) = post_form_from(
@@ -944,7 +944,7 @@ async fn second_factor_and_the_agency_rule(t: TestDb) {
     )
     .await;
     assert!(
-        location(&headers).contains("__err="),
+        location(&headers).contains(REFUSED),
         "challenge spent after 3 codes"
     );
     assert!(set_cookie(&headers, "kinerja_session").is_none());
@@ -1031,7 +1031,7 @@ async fn second_factor_and_the_agency_rule(t: TestDb) {
         ),
     )
     .await;
-    assert!(location(&headers).contains("__err="));
+    assert!(location(&headers).contains(REFUSED));
     let (_, page) = get(
         &app,
         &location(&headers).replace("http://kinerja.test", ""),

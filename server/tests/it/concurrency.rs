@@ -63,12 +63,22 @@ async fn check(app: Router, kind: Arc<Kind>, english: bool) -> Option<String> {
         let back = location
             .strip_prefix("http://kinerja.test")
             .unwrap_or(&location);
-        if !back.starts_with("/masuk?") {
+        // The errors wait on the server behind a cookie, which the browser sends back.
+        let Some((address, refusal)) = back
+            .split_once(web::REFUSED)
+            .filter(|(address, _)| address.starts_with("/masuk#"))
+        else {
             return Some(format!("{}: sent to {back:?}", kind.name));
-        }
+        };
+        let path = address.split('#').next().unwrap_or(address);
+        let cookies = format!(
+            "{}; {}",
+            cookie(kind.session.as_deref(), english),
+            refusal.trim_end_matches(')')
+        );
         let (status, _, body) = web::send(
             &app,
-            web::request("GET", back, &cookie(kind.session.as_deref(), english))
+            web::request("GET", path, &cookies)
                 .body(Body::empty())
                 .unwrap(),
         )

@@ -103,7 +103,7 @@ async fn reminders_go_once_on_the_days_the_rules_name(t: TestDb) {
     assert!(
         mails[0]
             .body
-            .contains(&planning.format("%d-%m-%Y").to_string())
+            .contains(&app::ui::dates::long_date(app::i18n::Locale::id, planning))
     );
     assert!(mails[0].body.contains("https://kinerja.test/skp"));
 
@@ -143,7 +143,7 @@ async fn reminders_go_once_on_the_days_the_rules_name(t: TestDb) {
     let (_, page) = get(&app, "/notifikasi", &cookie).await;
     assert!(page.contains(&format!(
         "SKP Anda belum ditetapkan, padahal batas penetapannya {} sudah lewat.",
-        planning.format("%d-%m-%Y")
+        app::ui::dates::long_date(app::i18n::Locale::id, planning)
     )));
 }
 

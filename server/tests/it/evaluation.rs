@@ -19,7 +19,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{StatusCode, header};
 use common::TestDb;
-use common::web::{encode, get, location, login, post_form_from, request, send};
+use common::web::{REFUSED, encode, get, location, login, post_form_from, request, send};
 use leptos::prelude::LeptosOptions;
 use leptos::server_fn::ServerFn as _;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -405,7 +405,7 @@ async fn stale_versions_are_refused_not_merged(t: TestDb) {
     .await;
     let back = location(&headers);
     assert!(
-        back.starts_with(&format!("/evaluasi/{id}?langkah=3")) && back.contains("__err"),
+        back.starts_with(&format!("/evaluasi/{id}?langkah=3")) && back.contains(REFUSED),
         "{back}"
     );
     let (_, page) = get(&app, &back, &rudi).await;
@@ -602,7 +602,7 @@ async fn submit_and_return(t: TestDb) {
         &format!("id={id}&version=1"),
     )
     .await;
-    assert!(location(&headers).contains("__err"));
+    assert!(location(&headers).contains(REFUSED));
     assert_eq!(evaluation(&t, id).await.state.as_str(), "open");
     let (_, review) = get(&app, &format!("/evaluasi/{id}?langkah=5"), &rudi).await;
     assert!(
@@ -717,6 +717,16 @@ async fn submit_and_return(t: TestDb) {
             .await
             .contains(&"evaluation_returned".to_owned())
     );
+    let (_, list) = get(&app, "/notifikasi", &rudi).await;
+    let note = list
+        .split("data-testid=\"notification-note\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</blockquote>").next())
+        .unwrap_or_default();
+    assert!(
+        note.contains("Lengkapi bukti dukung indikator pertama"),
+        "the notification carries the note: {list}"
+    );
     let (_, page) = get(&app, &format!("/evaluasi/{id}"), &rudi).await;
     assert!(
         page.contains("Lengkapi bukti dukung indikator pertama"),
@@ -810,7 +820,7 @@ async fn plain_evidence_posts_keep_what_was_typed(t: TestDb) {
     .await;
     let back = location(&headers);
     assert!(
-        back.contains("__err") && back.ends_with(&format!("#ind-{a}")),
+        back.starts_with(&format!("{page}#ringkasan-galat{REFUSED}")),
         "{back}"
     );
     assert_eq!(realisation(&t, id, a).await.as_deref(), Some("8"));
@@ -858,7 +868,7 @@ async fn plain_evidence_posts_keep_what_was_typed(t: TestDb) {
         ],
     )
     .await;
-    assert!(back.contains("__err"), "{back}");
+    assert!(back.contains(REFUSED), "{back}");
     assert_eq!(evidence_count(&t, id).await, 2);
     let (_, shown) = get(&app, &back, &rudi).await;
     assert!(
@@ -1070,7 +1080,7 @@ async fn an_agency_can_require_evidence(t: TestDb) {
     )
     .await;
     assert!(
-        location(&headers).contains("__err"),
+        location(&headers).contains(REFUSED),
         "refused without evidence"
     );
     assert_eq!(evaluation(&t, id).await.state.as_str(), "open");
@@ -1152,12 +1162,12 @@ async fn submission_waits_for_the_month_and_late_ones_can_be_locked(t: TestDb) {
     let (_, review) = get(&app, &format!("/evaluasi/{august}?langkah=5"), &rudi).await;
     assert!(review.contains("data-testid=\"submit-window\""));
     assert!(
-        review.contains("dapat diajukan mulai 01-09-"),
+        review.contains("dapat diajukan mulai 1 September "),
         "the day it opens is named"
     );
     assert!(review.contains(" hari lagi"), "how far the deadline is");
     let refused = hand_in(&app, &rudi, august, version).await;
-    assert!(refused.contains("__err"), "{refused}");
+    assert!(refused.contains(REFUSED), "{refused}");
     assert_eq!(evaluation(&t, august).await.state.as_str(), "open");
     let (_, page) = get(&app, &refused, &rudi).await;
     assert!(page.contains("setelah periode yang dinilainya berakhir"));
@@ -1182,7 +1192,7 @@ async fn submission_waits_for_the_month_and_late_ones_can_be_locked(t: TestDb) {
     assert!(review.contains("tidak menerima pengajuan terlambat"));
     assert!(review.contains("terlambat "), "the lateness is shown");
     let refused = hand_in(&app, &rudi, july, version).await;
-    assert!(refused.contains("__err"), "{refused}");
+    assert!(refused.contains(REFUSED), "{refused}");
     assert_eq!(evaluation(&t, july).await.state.as_str(), "open");
 
     // Unlocked again: accepted, and marked late for the employee and the appraiser.

@@ -8,7 +8,7 @@ use crate::common::employee;
 use app::db::entities::{audit_log, notifikasi, pejabat_luar, skp, unit_kerja, user_account};
 use app::domain::skp::{SkpForm, SkpState};
 use common::TestDb;
-use common::web::{app, encode, get, location, login, post_form_from};
+use common::web::{REFUSED, app, encode, get, location, login, post_form_from};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use server::demo::{
     ADMIN_NIP, DEMO_PASSWORD, HEAD_NIP, PUSKESMAS_HEAD_NIP, SEKDA_NIP, SUPERVISOR_NIP,
@@ -90,7 +90,7 @@ async fn draft_jpt_plan(app: &axum::Router, t: &TestDb, cookie: &str, nip: &str)
         ),
     )
     .await;
-    assert!(!to.contains("__err"), "result saved: {to}");
+    assert!(!to.contains(REFUSED), "result saved: {to}");
     let result = app::db::skp::load(&t.db, plan.id).await.unwrap().results[0]
         .0
         .clone();
@@ -108,7 +108,7 @@ async fn draft_jpt_plan(app: &axum::Router, t: &TestDb, cookie: &str, nip: &str)
         ),
     )
     .await;
-    assert!(!to.contains("__err"), "indicator saved: {to}");
+    assert!(!to.contains(REFUSED), "indicator saved: {to}");
     plan_of(t, nip).await.unwrap()
 }
 
@@ -145,7 +145,7 @@ async fn an_admin_establishes_a_plan_for_the_sekda(t: TestDb) {
     assert!(page.contains(&sekda.name), "the appraiser is named: {page}");
     let plan = draft_jpt_plan(&app, &t, &me, HEALTH_HEAD_NIP).await;
     let to = transition(&app, &me, &plan, "submit").await;
-    assert!(!to.contains("__err"), "submitted: {to}");
+    assert!(!to.contains(REFUSED), "submitted: {to}");
     let plan = plan_of(&t, HEALTH_HEAD_NIP).await.unwrap();
     assert_eq!(plan.state, SkpState::Submitted);
     assert_eq!(plan.penilai_luar_id, Some(sekda.id));
@@ -196,7 +196,7 @@ async fn an_admin_establishes_a_plan_for_the_sekda(t: TestDb) {
         "the admin is told whom they act for"
     );
     let to = transition(&app, &admin, &plan, "approve").await;
-    assert!(!to.contains("__err"), "established: {to}");
+    assert!(!to.contains(REFUSED), "established: {to}");
     let plan = plan_of(&t, HEALTH_HEAD_NIP).await.unwrap();
     assert_eq!(plan.state, SkpState::Approved);
     let approved = audits(&t, "skp_approve").await;
@@ -369,7 +369,7 @@ async fn officials_are_recorded_with_their_checks(t: TestDb) {
                 &body,
             )
             .await;
-            assert!(to.contains("__err="), "{to}");
+            assert!(to.contains(REFUSED), "{to}");
             get(&app, &to.replace("http://kinerja.test", ""), &admin)
                 .await
                 .1

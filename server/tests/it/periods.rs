@@ -16,7 +16,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use common::TestDb;
-use common::web::{app, encode, get, location, post_form_from, request, send};
+use common::web::{REFUSED, app, encode, get, location, post_form_from, request, send};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use server::demo::{ADMIN_NIP, DEMO_PASSWORD, EMPLOYEE_NIP, HEAD_NIP, SUPERVISOR_NIP};
 
@@ -92,7 +92,7 @@ async fn open(app: &Router, admin: &str, year: i32, interval: &str) -> String {
         &format!("year={year}&evaluation_interval={interval}&planning_deadline=&annual_deadline="),
     )
     .await;
-    assert!(!next.contains("__err"), "{next}");
+    assert!(!next.contains(REFUSED), "{next}");
     next
 }
 
@@ -139,7 +139,7 @@ async fn opening_periods_validates_and_stores_deadlines(t: TestDb) {
     let (status, page) = get(&app, &format!("/admin/periode/{}", period.id), &admin).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Periode penilaian 2031"));
-    assert!(page.contains("Evaluasi periodik 12 (01-12-2031 s.d. 31-12-2031)"));
+    assert!(page.contains("Evaluasi periodik 12 (1 Desember 2031 s.d. 31 Desember 2031)"));
     assert!(page.contains(r#"name="periodic[12]""#));
     let (_, list) = get(&app, "/admin/periode", &admin).await;
     let (newest, oldest) = (list.find("2033").unwrap(), list.find("2031").unwrap());
@@ -154,7 +154,7 @@ async fn opening_periods_validates_and_stores_deadlines(t: TestDb) {
         "year=2031&evaluation_interval=quarterly&planning_deadline=&annual_deadline=",
     )
     .await;
-    assert!(back.contains("__err"), "{back}");
+    assert!(back.contains(REFUSED), "{back}");
     let (_, page) = get(&app, &back, &admin).await;
     assert!(
         page.contains("Periode untuk tahun ini sudah ada."),
@@ -180,7 +180,7 @@ async fn opening_periods_validates_and_stores_deadlines(t: TestDb) {
         "year=2034&evaluation_interval=monthly&planning_deadline=2035-01-15&annual_deadline=2034-12-31",
     )
     .await;
-    assert!(back.contains("__err"), "{back}");
+    assert!(back.contains(REFUSED), "{back}");
     let (_, page) = get(&app, &back, &admin).await;
     assert!(page.contains("Tanggal harus dalam tahun periode."));
     assert!(page.contains("Tanggal harus pada tahun setelah tahun periode."));
@@ -202,7 +202,7 @@ async fn opening_periods_validates_and_stores_deadlines(t: TestDb) {
     let from = format!("/admin/periode/{}", quarterly.id);
     let form = |version: i32, q1: &str| {
         let mut body = format!(
-            "id={}&version={version}&planning_deadline=2032-02-15&annual_deadline=2033-02-27",
+            "id={}&version={version}&planning_deadline=15-02-2032&annual_deadline=2033-02-27",
             quarterly.id
         );
         for sub in sub_periods(2032, EvaluationInterval::Quarterly) {
@@ -223,7 +223,7 @@ async fn opening_periods_validates_and_stores_deadlines(t: TestDb) {
         &form(1, "2032-03-30"),
     )
     .await;
-    assert!(back.contains("__err"), "{back}");
+    assert!(back.contains(REFUSED), "{back}");
     let (_, page) = get(&app, &back, &admin).await;
     assert!(page.contains("Tenggat tidak boleh sebelum periode evaluasinya berakhir."));
     assert!(page.contains(r#"value="2032-03-30""#), "value kept");
@@ -325,7 +325,7 @@ async fn plain_employees_cannot_manage_periods(t: TestDb) {
         body,
     )
     .await;
-    assert!(back.contains("__err"), "{back}");
+    assert!(back.contains(REFUSED), "{back}");
     assert!(period_of(&t, 2031).await.is_none(), "nothing stored");
 
     // The head of a sub-unit without sub-units sets no achievement either.
@@ -619,7 +619,7 @@ async fn appraisers_for_one_period(t: TestDb) {
     ];
     for (body, message) in problems {
         let back = post(&app, &from, "/api/admin/period/appraiser", &admin, &body).await;
-        assert!(back.contains("__err"), "{back}");
+        assert!(back.contains(REFUSED), "{back}");
         let (_, page) = get(&app, &back, &admin).await;
         assert!(page.contains(message), "{message}");
     }

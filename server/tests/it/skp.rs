@@ -11,7 +11,7 @@ use app::db::entities::{
 use axum::Router;
 use axum::http::StatusCode;
 use common::TestDb;
-use common::web::{app, encode, get, location, login, post_form_from};
+use common::web::{REFUSED, app, encode, get, location, login, post_form_from};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
@@ -81,7 +81,7 @@ async fn draft_plan(app: &Router, t: &TestDb, cookie: &str, parents: &[ResultId]
             ),
         )
         .await;
-        assert!(!to.contains("__err"), "result saved: {to}");
+        assert!(!to.contains(REFUSED), "result saved: {to}");
         let result = skp_hasil::Entity::find()
             .filter(skp_hasil::Column::SkpId.eq(plan.id))
             .order_by_desc(skp_hasil::Column::Id)
@@ -103,7 +103,7 @@ async fn draft_plan(app: &Router, t: &TestDb, cookie: &str, parents: &[ResultId]
             ),
         )
         .await;
-        assert!(!to.contains("__err"), "indicator saved: {to}");
+        assert!(!to.contains(REFUSED), "indicator saved: {to}");
     }
     reload(t, plan.id).await
 }
@@ -181,7 +181,7 @@ async fn workflow_submit_return_approve(t: TestDb) {
 
     // Returning needs a note; without one nothing changes.
     let to = fire(&app, &t, &supervisor, plan.id, "return", "  ").await;
-    assert!(to.contains("__err"), "{to}");
+    assert!(to.contains(REFUSED), "{to}");
     assert_eq!(reload(&t, plan.id).await.state.as_str(), "submitted");
     let to = fire(
         &app,
@@ -195,6 +195,17 @@ async fn workflow_submit_return_approve(t: TestDb) {
     assert!(to.ends_with("?status=draft"), "{to}");
     assert_eq!(reload(&t, plan.id).await.state.as_str(), "draft");
     assert_eq!(unread(&t, EMPLOYEE_NIP).await, ["skp_returned"]);
+    // The notification carries the appraiser's note, and the list shows it.
+    let (_, list) = get(&app, "/notifikasi", &employee).await;
+    let entry = list
+        .split("<li")
+        .find(|li| li.contains("mengembalikan"))
+        .expect("the returned plan is listed");
+    assert!(
+        entry.contains("data-testid=\"notification-note\"")
+            && entry.contains("Target kuantitas terlalu rendah"),
+        "{entry}"
+    );
     let (_, page) = get(&app, &format!("/skp/{}", plan.id), &employee).await;
     assert!(
         page.contains("Target kuantitas terlalu rendah"),
@@ -241,6 +252,11 @@ async fn workflow_submit_return_approve(t: TestDb) {
     assert_eq!(approved.state.as_str(), "approved");
     assert_eq!(approved.revision, 1);
     assert!(approved.approved_at.is_some());
+    let (_, page) = get(&app, &format!("/skp/{}", plan.id), &employee).await;
+    assert!(
+        !page.contains("perubahan ke-"),
+        "a first approval is no change"
+    );
     let history: Vec<(String, Option<String>)> = skp_riwayat::Entity::find()
         .filter(skp_riwayat::Column::SkpId.eq(plan.id))
         .order_by_asc(skp_riwayat::Column::Id)
@@ -287,7 +303,7 @@ async fn workflow_submit_return_approve(t: TestDb) {
         ),
     )
     .await;
-    assert!(to.contains("__err"), "{to}");
+    assert!(to.contains(REFUSED), "{to}");
     assert_eq!(results_of(&t, EMPLOYEE_NIP).await.len(), 2);
 
     // The printed document carries it all, as the official form writes it: the period in
@@ -346,7 +362,7 @@ async fn incomplete_and_stale_submissions_are_refused(t: TestDb) {
 
     // Nothing in it yet: not submittable, the page says what is missing.
     let to = fire(&app, &t, &employee, plan.id, "submit", "").await;
-    assert!(to.contains("__err"), "{to}");
+    assert!(to.contains(REFUSED), "{to}");
     assert_eq!(reload(&t, plan.id).await.state.as_str(), "draft");
     let (_, page) = get(&app, &format!("/skp/{}", plan.id), &employee).await;
     assert!(page.contains("Tambahkan minimal satu hasil kerja utama."));
@@ -360,7 +376,7 @@ async fn incomplete_and_stale_submissions_are_refused(t: TestDb) {
         &format!("skp_id={}&version={stale}&group=utama&text=Satu", plan.id),
     )
     .await;
-    assert!(!to.contains("__err"), "{to}");
+    assert!(!to.contains(REFUSED), "{to}");
     let (_, to) = post(
         &app,
         &employee,
@@ -368,7 +384,7 @@ async fn incomplete_and_stale_submissions_are_refused(t: TestDb) {
         &format!("skp_id={}&version={stale}&group=utama&text=Dua", plan.id),
     )
     .await;
-    assert!(to.contains("__err"), "stale version refused: {to}");
+    assert!(to.contains(REFUSED), "stale version refused: {to}");
     let texts: Vec<String> = skp_hasil::Entity::find()
         .filter(skp_hasil::Column::SkpId.eq(plan.id))
         .all(&t.db)
@@ -391,13 +407,13 @@ async fn incomplete_and_stale_submissions_are_refused(t: TestDb) {
         ),
     )
     .await;
-    assert!(to.contains("__err"), "{to}");
+    assert!(to.contains(REFUSED), "{to}");
     assert_eq!(reload(&t, plan.id).await.version, version);
 
     // Approving a draft is not a transition the state machine knows.
     let supervisor = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
     let to = fire(&app, &t, &supervisor, plan.id, "approve", "").await;
-    assert!(to.contains("__err"), "{to}");
+    assert!(to.contains(REFUSED), "{to}");
     assert_eq!(reload(&t, plan.id).await.state.as_str(), "draft");
 
     // Once the period is closed the plan is frozen.
@@ -417,7 +433,7 @@ async fn incomplete_and_stale_submissions_are_refused(t: TestDb) {
         &format!("skp_id={}&version={version}&group=utama&text=Tiga", plan.id),
     )
     .await;
-    assert!(to.contains("__err"), "{to}");
+    assert!(to.contains(REFUSED), "{to}");
     assert_eq!(reload(&t, plan.id).await.version, version);
     let (_, page) = get(&app, &format!("/skp/{}", plan.id), &employee).await;
     assert!(page.contains("Periode penilaian ini sudah ditutup"));
@@ -443,7 +459,7 @@ async fn only_owner_drafts_and_only_appraiser_decides(t: TestDb) {
     for cookie in [&colleague, &supervisor, &head] {
         let (status, to) = post(&app, cookie, "/api/skp/result/save", &body).await;
         assert!(
-            status == StatusCode::FORBIDDEN || to.contains("__err"),
+            status == StatusCode::FORBIDDEN || to.contains(REFUSED),
             "only the owner edits a draft"
         );
     }
@@ -463,9 +479,9 @@ async fn only_owner_drafts_and_only_appraiser_decides(t: TestDb) {
     let version = reload(&t, plan.id).await.version;
     let body = format!("skp_id={}&version={version}&value=1&text=Ramah", plan.id);
     let (status, to) = post(&app, &employee, "/api/skp/expectation", &body).await;
-    assert!(status == StatusCode::FORBIDDEN || to.contains("__err"));
+    assert!(status == StatusCode::FORBIDDEN || to.contains(REFUSED));
     let (_, to) = post(&app, &supervisor, "/api/skp/expectation", &body).await;
-    assert!(!to.contains("__err"), "{to}");
+    assert!(!to.contains(REFUSED), "{to}");
     fire(&app, &t, &supervisor, plan.id, "approve", "").await;
     assert_eq!(reload(&t, plan.id).await.state.as_str(), "approved");
 }
@@ -503,7 +519,7 @@ async fn cascade_links_never_dangle(t: TestDb) {
         ),
     )
     .await;
-    assert!(to.contains("__err"), "{to}");
+    assert!(to.contains(REFUSED), "{to}");
     assert!(
         skp_hasil::Entity::find_by_id(leader[0].id)
             .one(&t.db)
@@ -522,7 +538,7 @@ async fn cascade_links_never_dangle(t: TestDb) {
         ),
     )
     .await;
-    assert!(!to.contains("__err"), "{to}");
+    assert!(!to.contains(REFUSED), "{to}");
 
     // Rewording the supported result is flagged on the subordinate's plan, not silent.
     let version = reload(&t, leader_plan.id).await.version;
@@ -538,7 +554,7 @@ async fn cascade_links_never_dangle(t: TestDb) {
         ),
     )
     .await;
-    assert!(!to.contains("__err"), "{to}");
+    assert!(!to.contains(REFUSED), "{to}");
     let (_, page) = get(&app, &format!("/skp/{}", plan.id), &employee).await;
     assert!(page.contains("Terlaksananya penilaian kinerja seluruh ASN tepat waktu"));
     assert!(
@@ -592,7 +608,7 @@ async fn text_fields_hold_markup_as_text(t: TestDb) {
         ),
     )
     .await;
-    assert!(!to.contains("__err"), "saved: {to}");
+    assert!(!to.contains(REFUSED), "saved: {to}");
     let (_, page) = get(&app, &format!("/skp/{}", plan.id), &employee).await;
     common::assert_shown_as_text(&page, "a stored result");
 
@@ -617,7 +633,7 @@ async fn text_fields_hold_markup_as_text(t: TestDb) {
     )
     .await;
     let to = location(&headers);
-    assert!(to.contains("__err"), "refused: {to}");
+    assert!(to.contains(REFUSED), "refused: {to}");
     let (status, page) = get(&app, &to, &employee).await;
     assert_eq!(status, StatusCode::OK);
     common::assert_shown_as_text(&page, "a refused indicator");
@@ -654,7 +670,7 @@ async fn texts_are_clean_and_plans_bounded(t: TestDb) {
     };
 
     let to = save_from_plan(save("Laporan\u{0}bulanan\u{1b}[2J".into(), plan.version)).await;
-    assert!(to.contains("__err"), "refused: {to}");
+    assert!(to.contains(REFUSED), "refused: {to}");
     let (_, page) = get(&app, &to, &employee).await;
     assert!(page.contains("karakter kendali"), "{page}");
     let count = || async {
@@ -676,11 +692,11 @@ async fn texts_are_clean_and_plans_bounded(t: TestDb) {
             &save(format!("Hasil kerja tambahan ke-{i}"), version),
         )
         .await;
-        assert!(!to.contains("__err"), "row {i} saved: {to}");
+        assert!(!to.contains(REFUSED), "row {i} saved: {to}");
     }
     let version = reload(&t, plan.id).await.version;
     let to = save_from_plan(save("Satu lagi".into(), version)).await;
-    assert!(to.contains("__err"), "refused past the limit: {to}");
+    assert!(to.contains(REFUSED), "refused past the limit: {to}");
     let (_, page) = get(&app, &to, &employee).await;
     assert!(
         page.contains("paling banyak 30 rencana hasil kerja"),
@@ -709,7 +725,7 @@ async fn jpt_plans_are_quantitative(t: TestDb) {
     assert!(page.contains("pendekatan kualitatif hanya untuk jabatan administrasi dan fungsional"));
 
     let (_, to) = post(&app, &head, "/api/skp/create", "approach=kualitatif").await;
-    assert!(to.contains("__err"), "{to}");
+    assert!(to.contains(REFUSED), "{to}");
     let (_, page) = get(&app, &to.replace("http://kinerja.test", ""), &head).await;
     assert!(page.contains("SKP Jabatan Pimpinan Tinggi disusun dengan pendekatan kuantitatif."));
     assert_eq!(

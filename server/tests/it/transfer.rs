@@ -9,7 +9,7 @@ use app::domain::period::PeriodState;
 use app::domain::skp::SkpState;
 use chrono::{Datelike, NaiveDate};
 use common::TestDb;
-use common::web::{app, encode, get, location, login, post_form_from};
+use common::web::{REFUSED, app, encode, get, location, login, post_form_from};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use server::demo::{ADMIN_NIP, DEMO_PASSWORD};
 
@@ -81,7 +81,7 @@ async fn refused(app: &axum::Router, cookie: &str, record: &str, body: &str) -> 
         post_form_from(app, record, "/api/admin/employee/update", cookie, body).await;
     assert!(status.is_redirection());
     let back = location(&headers);
-    assert!(back.contains("__err="), "{back}");
+    assert!(back.contains(REFUSED), "{back}");
     get(app, &back.replace("http://kinerja.test", ""), cookie)
         .await
         .1
@@ -134,7 +134,11 @@ async fn a_transfer_closes_the_plan_and_opens_the_next_segment(t: TestDb) {
             period.starts_on.to_string(),
             "Tanggal mutasi mendahului awal SKP yang sudah ditetapkan untuk jabatan ini.",
         ),
-        (moved, "1-7-2026".to_owned(), "Isian tidak valid."),
+        (
+            moved,
+            "31-02-2026".to_owned(),
+            "Tanggal tidak dikenali. Tulis sebagai hh-bb-tttt, misalnya 31-01-2026.",
+        ),
     ];
     for ((unit, position), date, message) in cases {
         let form = transfer_form(&before, unit, position, &date);
@@ -168,7 +172,7 @@ async fn a_transfer_closes_the_plan_and_opens_the_next_segment(t: TestDb) {
     .await;
     assert!(status.is_redirection());
     assert!(
-        !location(&headers).contains("__err="),
+        !location(&headers).contains(REFUSED),
         "{}",
         location(&headers)
     );

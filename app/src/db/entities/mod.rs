@@ -6,6 +6,7 @@ pub mod employee_import;
 pub mod evaluasi;
 pub mod evaluasi_perilaku;
 pub mod evaluasi_realisasi;
+pub mod form_flash;
 pub mod instansi;
 pub mod jabatan;
 pub mod login_challenge;

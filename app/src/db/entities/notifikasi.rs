@@ -15,6 +15,8 @@ pub struct Model {
     pub link: String,
     /// The deadline a reminder is about.
     pub due_on: Option<Date>,
+    /// What the actor wrote with it (why a plan or self-assessment was returned).
+    pub note: Option<String>,
     pub read_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
 }

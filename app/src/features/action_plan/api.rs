@@ -263,6 +263,7 @@ mod ssr {
                     Some(skp_id),
                     &cx.actor_name()?,
                     &link(skp_id),
+                    None,
                 )
                 .await?;
             }
@@ -339,6 +340,7 @@ mod ssr {
                 Some(skp_id),
                 &cx.actor_name()?,
                 &link(skp_id),
+                note.as_deref(),
             )
             .await?;
         }
@@ -395,7 +397,7 @@ mod ssr {
                 nip: person.nip,
                 submitted_at: status
                     .submitted_at
-                    .map(|at| time_zone.moment_text(at))
+                    .map(|at| crate::ui::dates::local_moment(time_zone, at))
                     .unwrap_or_default(),
             });
         }

@@ -12,7 +12,7 @@ use crate::features::admin::load_failure;
 use crate::i18n::*;
 use crate::ui::dates::month_span;
 use crate::ui::error::{ErrorNotice, field_message, posted_failure};
-use crate::ui::form::{Hidden, Posted, TextAreaField, TextField};
+use crate::ui::form::{FormErrorSummary, Hidden, Posted, TextAreaField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -109,12 +109,12 @@ fn action_plan_page(i18n: I18n, v: ActionPlanView) -> impl IntoView {
                 <p><a href=skp_link>{t!(i18n, action_plan.back_to_skp)}</a></p>
             </header>
             {status.and_then(|s| status_message(i18n, &s)).map(|m| view! {
-                <p class="notice" role="status" data-testid="action-plan-status">{m}</p>
+                <p class="notice notice-success" role="status" data-testid="action-plan-status">{m}</p>
             })}
             {top_error.map(|m| view! { <p class="notice notice-error" role="alert" data-testid="action-plan-error">{m}</p> })}
             {general.map(|e| view! { <ErrorNotice error=e /> })}
             {returned_note.map(|note| view! {
-                <div class="notice" data-testid="action-plan-returned">
+                <div class="notice notice-warning" data-testid="action-plan-returned">
                     <p><strong>{t!(i18n, action_plan.returned_note)}</strong></p>
                     <p class="pre-line">{note}</p>
                 </div>
@@ -192,6 +192,7 @@ fn edit_form(
         .collect_view();
     view! {
         <form class="form" method="post" action=SaveActionPlan::url() novalidate>
+            <FormErrorSummary posted=form.clone() />
             <Hidden name="skp_id" value=v.skp_id.to_string() />
             {indicators}
             <div class="actions sticky-actions">
@@ -258,6 +259,7 @@ fn decisions(i18n: I18n, v: &ActionPlanView, posted: &Posted) -> impl IntoView +
             match event {
                 ActionPlanEvent::Return => view! {
                     <form class="form" method="post" action=DecideActionPlan::url()>
+                        <FormErrorSummary posted=posted.clone() />
                         <Hidden name="skp_id" value=skp_id />
                         <Hidden name="event" value="return".to_owned() />
                         <TextAreaField name="note" label=t_string!(i18n, action_plan.return_note).to_string()

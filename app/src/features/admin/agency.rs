@@ -10,7 +10,7 @@ use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::ErrorNotice;
-use crate::ui::form::{CheckboxField, Hidden, Posted, SelectField, TextField};
+use crate::ui::form::{CheckboxField, FormErrorSummary, Hidden, Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -277,9 +277,10 @@ fn settings_form(i18n: leptos_i18n::I18nContext<Locale>, s: AgencySettings) -> i
     view! {
         <section class="admin-page" aria-labelledby="agency-title">
             <h1 id="agency-title">{t!(i18n, agency.title)}</h1>
-            {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, admin.saved)}</p> })}
+            {saved.then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, admin.saved)}</p> })}
             {general.map(|error| view! { <ErrorNotice error /> })}
             <form class="form narrow" method="post" action=UpdateAgency::url() novalidate>
+                <FormErrorSummary posted=form.clone() />
                 <Hidden name="version" value={s.version.to_string()} />
                 <TextField name="name" label={t_string!(i18n, agency.name).to_string()}
                     value={form.value("name", &s.name)} error={form.error(i18n, "name")} />

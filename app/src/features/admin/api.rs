@@ -296,8 +296,8 @@ pub(crate) mod ssr {
             out.push(HistoryLine {
                 unit,
                 position,
-                started: line.started_at.format("%d-%m-%Y").to_string(),
-                ended: line.ended_at.map(|d| d.format("%d-%m-%Y").to_string()),
+                started: crate::ui::dates::local_date(line.started_at),
+                ended: line.ended_at.map(crate::ui::dates::local_date),
             });
         }
         Ok(out)
@@ -342,6 +342,7 @@ pub(crate) mod ssr {
     ) -> Result<Vec<AuditLine>, AppError> {
         let mut names: std::collections::HashMap<AccountId, Option<String>> = Default::default();
         let mut out = Vec::with_capacity(rows.len());
+        let time_zone = crate::db::agency::time_zone(db).await?;
         for row in rows {
             let actor = match row.actor_user_id {
                 Some(user_id) => crate::db::people::account_label(db, &mut names, user_id).await?,
@@ -349,7 +350,7 @@ pub(crate) mod ssr {
             };
             out.push(AuditLine {
                 id: row.id,
-                at: row.at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                at: crate::ui::dates::local_moment(time_zone, row.at),
                 actor,
                 action: row.action,
                 object_type: row.object_type,
@@ -402,10 +403,7 @@ pub(crate) mod ssr {
                 None
             }
         };
-        let moved_on_date = match moved_on.trim() {
-            "" => Ok(None),
-            text => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map(Some),
-        };
+        let moved_on_date = crate::domain::text::parse_date_input(&moved_on);
         let today = state::today(&db).await?;
         let valid = validate(&fields, today);
         let (valid, moved_on_date) = match (valid, moved_on_date) {
@@ -413,7 +411,7 @@ pub(crate) mod ssr {
             (valid, date) => {
                 let mut errors = valid.err().unwrap_or_default();
                 if date.is_err() {
-                    errors.push(("moved_on", "invalid"));
+                    errors.push(("moved_on", "date_invalid"));
                 }
                 return Err(form_errors(&fields, &moved_on, &errors));
             }

@@ -7,7 +7,7 @@
 use crate::domain::ids::ExternalOfficialId;
 use crate::error::AppError;
 use crate::i18n::*;
-use crate::ui::form::{Hidden, Posted, SelectField, TextField};
+use crate::ui::form::{FormErrorSummary, Hidden, Posted, SelectField, TextField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::use_query_map;
@@ -317,6 +317,7 @@ fn officials_view(i18n: leptos_i18n::I18nContext<Locale>, rows: Vec<OfficialRow>
         <h3 id="official-form-title">{form_title}</h3>
         {general.map(|error| view! { <crate::ui::error::ErrorNotice error /> })}
         <form class="form narrow" method="post" action=SaveOfficial::url() aria-labelledby="official-form-title" novalidate>
+            <FormErrorSummary posted=form.clone() />
             {editing.as_ref().map(|e| view! {
                 <Hidden name="id" value=e.id.to_string() />
                 <Hidden name="version" value=e.version.to_string() />

@@ -14,7 +14,7 @@ use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
-use crate::ui::form::{FileField, Posted, SelectField, TextField};
+use crate::ui::form::{DateField, FileField, FormErrorSummary, Posted, SelectField, TextField};
 use crate::ui::menu::Menu;
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
@@ -374,10 +374,10 @@ fn employee_form(i18n: leptos_i18n::I18nContext<Locale>, editor: EmployeeEditor)
             {(editor.id.is_some() && !editor.active).then(|| view! {
                 <p class="notice notice-error">{t!(i18n, admin.inactive_notice)}</p>
             })}
-            {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, admin.saved)}</p> })}
+            {saved.then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, admin.saved)}</p> })}
             {general_error.map(|error| view! { <ErrorNotice error /> })}
-            {posted.then(|| view! { <p class="notice notice-error" role="alert">{t!(i18n, errors.invalid)}</p> })}
             <form class="form form-grid" method="post" action=action novalidate>
+                <FormErrorSummary posted=form.clone() />
                 {editor.id.map(|id| view! {
                     <input type="hidden" name="id" value=id.to_string() />
                     <input type="hidden" name="version" value=editor.version.to_string() />
@@ -405,7 +405,7 @@ fn employee_form(i18n: leptos_i18n::I18nContext<Locale>, editor: EmployeeEditor)
                 <SelectField name="position_kind" placeholder="—" required=true label=t_string!(i18n, admin.position_kind).to_string()
                     value=value("position_kind", &fields.position_kind) options=kind_options error=err("position_kind") />
                 {editor.id.is_some().then(|| view! {
-                    <TextField name="moved_on" kind="date" label=t_string!(i18n, admin.moved_on).to_string()
+                    <DateField name="moved_on" label=t_string!(i18n, admin.moved_on).to_string()
                         value=value("moved_on", "") error=err("moved_on")
                         hint=t_string!(i18n, admin.moved_on_hint).to_string() />
                 })}
@@ -441,7 +441,7 @@ fn employee_side(
         </dl>
         <h2>{t!(i18n, admin.account)}</h2>
         {editor.reset_link.clone().map(|link| view! {
-            <div class="notice" role="status" data-testid="reset-link">
+            <div class="notice notice-success" role="status" data-testid="reset-link">
                 <p>{t!(i18n, admin.reset_link_issued)}</p>
                 <p><code class="break">{link}</code></p>
             </div>

@@ -29,7 +29,7 @@ pub struct DirectoryView {
 pub struct HistoryLine {
     pub unit: String,
     pub position: Option<String>,
-    /// `dd-mm-yyyy`.
+    /// In the reader's language (`1 Desember 2026`).
     pub started: String,
     pub ended: Option<String>,
 }

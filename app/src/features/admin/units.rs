@@ -6,7 +6,7 @@ use crate::domain::ids::UnitId;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, posted_error};
-use crate::ui::form::{CheckboxField, Hidden, Posted, SelectField, TextField};
+use crate::ui::form::{CheckboxField, FormErrorSummary, Hidden, Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -586,6 +586,7 @@ pub fn UnitTreePage() -> impl IntoView {
                             <h2 id="new-unit">{t!(i18n, units.new_unit)}</h2>
                             {general.map(|error| view! { <ErrorNotice error /> })}
                             <form class="form narrow" method="post" action=CreateUnit::url() aria-labelledby="new-unit" novalidate>
+                                <FormErrorSummary posted=form.clone() />
                                 <SelectField name="parent_id" label=t_string!(i18n, units.parent).to_string()
                                     value=chosen_parent options=parents error=parent_error />
                                 <UnitFields form=form code=String::new() name=String::new() />
@@ -666,10 +667,11 @@ fn unit_editor(i18n: leptos_i18n::I18nContext<Locale>, editor: UnitEditor) -> im
             <h1 id="unit-title">{u.name.clone()}</h1>
             <p class="muted"><code>{u.code.clone()}</code>" · "{u.head.clone().unwrap_or_else(|| t_string!(i18n, units.no_head).to_string())}</p>
             {u.closed.then(|| view! { <p class="notice notice-error">{t!(i18n, units.closed_notice)}</p> })}
-            {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, admin.saved)}</p> })}
+            {saved.then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, admin.saved)}</p> })}
             {general.map(|error| view! { <ErrorNotice error /> })}
             <h2 id="rename-title">{t!(i18n, units.rename)}</h2>
             <form class="form narrow" method="post" action=RenameUnit::url() aria-labelledby="rename-title" novalidate>
+                <FormErrorSummary posted=rename_form.clone() />
                 <Hidden name="id" value=id.clone() />
                 <Hidden name="version" value=version.clone() />
                 <UnitFields form=rename_form code=u.code.clone() name=u.name.clone() />
@@ -678,6 +680,7 @@ fn unit_editor(i18n: leptos_i18n::I18nContext<Locale>, editor: UnitEditor) -> im
             {editor.parent_id.map(|current_parent| view! {
                 <h2 id="move-title">{t!(i18n, units.move_title)}</h2>
                 <form class="form narrow" method="post" action=MoveUnit::url() aria-labelledby="move-title">
+                    <FormErrorSummary posted=move_form.clone() />
                     <Hidden name="id" value=id.clone() />
                     <Hidden name="version" value=version.clone() />
                     <SelectField id="move-parent" name="parent_id" label=t_string!(i18n, units.parent).to_string()

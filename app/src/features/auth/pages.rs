@@ -8,7 +8,7 @@ use super::api::{
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, posted_error};
-use crate::ui::form::{CodeField, PasswordField, Posted, SelectField, TextField};
+use crate::ui::form::{CodeField, FormErrorSummary, PasswordField, Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -30,9 +30,10 @@ pub fn LoginPage() -> impl IntoView {
         <PageTitle text=move || t_string!(i18n, login.title).to_string() />
         <section class="auth-card" aria-labelledby="login-title">
             <h1 id="login-title">{t!(i18n, login.title)}</h1>
-            {was_reset.then(|| view! { <p class="notice" role="status">{t!(i18n, reset.done)}</p> })}
+            {was_reset.then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, reset.done)}</p> })}
             <p class="muted">{t!(i18n, login.intro)}</p>
             <form class="form" method="post" action=Login::url() novalidate>
+                <FormErrorSummary posted=form.clone() />
                 <input type="hidden" name="next" value=next />
                 <TextField name="login" label=t_string!(i18n, login.login_label).to_string()
                     value=form.value("login", "") error=login_error
@@ -84,8 +85,9 @@ fn ChangePasswordForm() -> impl IntoView {
     let changed = use_query_map().with_untracked(|q| q.get("sandi").as_deref() == Some("diubah"));
     view! {
         <h2 id="password-title">{t!(i18n, profile.change_password)}</h2>
-        {changed.then(|| view! { <p class="notice" role="status">{t!(i18n, profile.password_changed)}</p> })}
+        {changed.then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, profile.password_changed)}</p> })}
         <form class="form narrow" method="post" action=ChangePassword::url() aria-labelledby="password-title" novalidate>
+            <FormErrorSummary posted=form.clone() />
             <PasswordField
                 name="current_password"
                 label=t_string!(i18n, profile.current_password).to_string()
@@ -118,6 +120,7 @@ pub fn VerifyLoginPage() -> impl IntoView {
     let error = posted_error(VerifyLogin::url());
     let code_error = Posted::from_error(&error).error(i18n, "code");
     let expired = error.as_ref() == Some(&AppError::Unauthenticated);
+    let posted = Posted::from_error(&error);
     let general = error.filter(|e| e.form().is_none() && *e != AppError::Unauthenticated);
     view! {
         <PageTitle text=move || t_string!(i18n, mfa.verify_title).to_string() />
@@ -132,6 +135,7 @@ pub fn VerifyLoginPage() -> impl IntoView {
                 view! {
                     <p class="muted">{t!(i18n, mfa.verify_intro)}</p>
                     <form class="form" method="post" action=VerifyLogin::url() novalidate>
+                        <FormErrorSummary posted=posted.clone() />
                         <CodeField id="code" label=t_string!(i18n, mfa.code).to_string()
                             error=code_error autofocus=true />
                         {general.map(|error| view! { <ErrorNotice error /> })}
@@ -172,7 +176,7 @@ fn MfaSection(
             <p class="notice notice-error" role="alert" data-testid="admin-needs-mfa">{t!(i18n, mfa.admin_needs)}</p>
         })}
         {changed.map(|c| view! {
-            <p class="notice" role="status">
+            <p class="notice notice-success" role="status">
                 {if c == "aktif" { t!(i18n, mfa.enabled_now).into_any() } else { t!(i18n, mfa.disabled_now).into_any() }}
             </p>
         })}
@@ -180,6 +184,7 @@ fn MfaSection(
             (true, _) => view! {
                 <p data-testid="mfa-status">{t!(i18n, mfa.is_on)}</p>
                 <form class="form narrow" method="post" action=DisableMfa::url() novalidate>
+                    <FormErrorSummary posted=disable_form.clone() />
                     <PasswordField
                         name="current_password"
                         label=t_string!(i18n, profile.current_password).to_string()
@@ -203,6 +208,7 @@ fn MfaSection(
                     <li>{t!(i18n, mfa.step_code)}</li>
                 </ol>
                 <form class="form narrow" method="post" action=ConfirmMfa::url() novalidate>
+                    <FormErrorSummary posted=confirm_form.clone() />
                     {code_field(confirm_problem)}
                     <button class="button" type="submit">{t!(i18n, mfa.confirm)}</button>
                 </form>
@@ -224,7 +230,7 @@ fn LanguageForm(current: String) -> impl IntoView {
     let saved = use_query_map().with_untracked(|q| q.get("bahasa").is_some());
     view! {
         <h2 id="language-title">{t!(i18n, profile.language)}</h2>
-        {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, profile.language_saved)}</p> })}
+        {saved.then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, profile.language_saved)}</p> })}
         <form class="form narrow" method="post" action=SetLanguage::url() aria-labelledby="language-title">
             <SelectField name="locale" label=t_string!(i18n, profile.language_label).to_string()
                 value=current error=Posted::to(SetLanguage::url()).0.error(i18n, "locale")
@@ -256,11 +262,13 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 {move || {
                     let token = token.clone();
                     let (new_error, confirm_error) = (new_error.clone(), confirm_error.clone());
+                    let posted = form.clone();
                     Suspend::new(async move {
                         match usable.await {
                             Ok(true) if !spent => view! {
                                 <p class="muted">{t!(i18n, reset.intro)}</p>
                                 <form class="form" method="post" action=ResetPassword::url() novalidate>
+                                    <FormErrorSummary posted />
                                     <input type="hidden" name="token" value=token />
                                     <PasswordField
                                         name="new_password"

@@ -128,7 +128,7 @@ mod ssr {
                 unit: units.get(&person.unit_id).cloned().unwrap_or_default(),
                 task: kind,
                 skp_id,
-                deadline: task.deadline.format("%d-%m-%Y").to_string(),
+                deadline: crate::ui::dates::local_date(task.deadline),
                 status,
             });
         }

@@ -22,7 +22,7 @@ pub struct OverdueRow {
     pub task: OverdueTask,
     /// The plan concerned, when there is one.
     pub skp_id: Option<SkpId>,
-    /// `dd-mm-yyyy`.
+    /// In the reader's language (`1 Desember 2026`).
     pub deadline: String,
     pub status: DeadlineStatus,
 }

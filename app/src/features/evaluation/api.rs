@@ -208,7 +208,7 @@ pub mod ssr {
     }
 
     fn date(d: NaiveDate) -> String {
-        d.format("%d-%m-%Y").to_string()
+        crate::ui::dates::local_date(d)
     }
 
     /// The stretch an evaluation covers: its sub-period, or the whole year for the annual one.
@@ -630,6 +630,7 @@ pub mod ssr {
                 name: url.clone(),
                 size: String::new(),
                 url,
+                photo: false,
             }
         } else {
             EvidenceView {
@@ -641,6 +642,7 @@ pub mod ssr {
                     decimal_comma,
                 ),
                 url: crate::features::evaluation::paths::download(e.id),
+                photo: e.file_type.is_some_and(|t| t.is_image()),
             }
         }
     }
@@ -703,19 +705,18 @@ pub mod ssr {
 
     /// The time of a save as the agency reads a clock: `10.42`.
     pub async fn saved_at(db: &DatabaseConnection) -> String {
+        use crate::ui::{dates::clock_time, locale::request_locale};
         // The save has already happened: an agency that cannot be read is no reason to fail it.
         match state::now_local(db).await {
-            Ok(now) => now.format("%H.%M").to_string(),
+            Ok(now) => clock_time(request_locale(), now.time()),
             Err(error) => {
                 tracing::warn!(
                     ?error,
                     "the agency's time zone cannot be read; save time in WIB"
                 );
                 let now = state::clock().map_or_else(|_| Utc::now(), |clock| clock.now());
-                crate::domain::agency::AgencyTimeZone::Wib
-                    .local(now)
-                    .format("%H.%M")
-                    .to_string()
+                let local = crate::domain::agency::AgencyTimeZone::Wib.local(now);
+                clock_time(request_locale(), local.time())
             }
         }
     }
@@ -815,7 +816,10 @@ pub mod ssr {
         let facts = completeness(&db, id, &indicators).await?;
         let e = &cx.evaluation;
         let submitted_at = match e.submitted_at {
-            Some(at) => Some(crate::db::agency::time_zone(&db).await?.moment_text(at)),
+            Some(at) => Some(crate::ui::dates::local_moment(
+                crate::db::agency::time_zone(&db).await?,
+                at,
+            )),
             None => None,
         };
         let max_upload_bytes = state::evidence()?.max_bytes();
@@ -1075,6 +1079,7 @@ pub mod ssr {
                 Some(cx.plan.id),
                 &employee,
                 &cx.link(),
+                None,
             )
             .await?;
         }
@@ -1133,6 +1138,7 @@ pub mod ssr {
             Some(cx.plan.id),
             &appraiser,
             &cx.link(),
+            Some(&note),
         )
         .await?;
         cx.audit(
@@ -1388,7 +1394,7 @@ pub mod ssr {
                 let deadline = crate::db::periods::evaluation_deadline(&period, &deadlines, e.seq);
                 let late = handed_in_late(Some(&e), deadline, time_zone);
                 let submitted_at = match e.submitted_at {
-                    Some(at) => time_zone.moment_text(at),
+                    Some(at) => crate::ui::dates::local_moment(time_zone, at),
                     None => String::new(),
                 };
                 out.push(SubmittedEvaluation {

@@ -15,9 +15,12 @@ use crate::error::AppError;
 use crate::features::admin::load_failure;
 use crate::features::skp::{aspect_label, value_definition, value_name};
 use crate::i18n::*;
+use crate::ui::dates::long_date;
 use crate::ui::deadline::DeadlineTag;
 use crate::ui::error::{ErrorNotice, field_message, posted_failure};
-use crate::ui::form::{Hidden, Posted, TextArea, TextAreaField};
+use crate::ui::form::{
+    ErrorSummary, FormErrorSummary, Hidden, Posted, TextArea, TextAreaField, report_to_summary,
+};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -101,6 +104,26 @@ fn measure(i18n: I18n, i: &IndicatorItem) -> (String, String) {
     }
 }
 
+/// The realisation of a numeric indicator against its single-figure target (this sub-period's
+/// step when the action plan gives one), in percent.
+fn achievement(i: &IndicatorItem) -> Option<u64> {
+    if !i.numeric {
+        return None;
+    }
+    match &i.planned {
+        Some(step) => crate::domain::skp::achievement_percent(
+            &i.value,
+            Some(&step.target),
+            Some(&step.target),
+        ),
+        None => crate::domain::skp::achievement_percent(
+            &i.value,
+            i.target_min.as_deref(),
+            i.target_max.as_deref(),
+        ),
+    }
+}
+
 /// `/evaluasi/{id}`: the wizard for the employee, the read-only record for the appraiser.
 #[component]
 pub fn WizardPage() -> impl IntoView {
@@ -170,6 +193,7 @@ fn text_field(
     let server = fs.server_copy(i18n, &name, stored);
     let described = format!("{id}-error {id}-hint");
     let invalid = if error.is_some() { "true" } else { "false" };
+    report_to_summary(&name, &id, &label, &error);
     let control = if multiline {
         view! {
             <TextArea value={value} {..} id=id.clone() name=name.clone() form=fs.form_id.clone() rows="3"
@@ -258,16 +282,19 @@ fn wizard_page(i18n: I18n, v: WizardView) -> impl IntoView {
     let returned = (v.state == EvaluationState::Open)
         .then(|| v.return_note.clone())
         .flatten();
+    let error_summary = v
+        .can_edit
+        .then(|| view! { <FormErrorSummary posted=form.clone() /> });
     let body = if v.can_edit {
         wizard(i18n, &v, current, form, stale).into_any()
     } else {
-        view! {
+        let record = view! {
             <div class="evaluation-record" data-testid="evaluation-record">
                 {summary(i18n, &v)}
                 {v.can_return.then(|| return_form(i18n, &v, &posted))}
             </div>
-        }
-        .into_any()
+        };
+        record.into_any()
     };
     view! {
         <section class="skp-page wizard-page" aria-labelledby="wizard-title">
@@ -283,7 +310,7 @@ fn wizard_page(i18n: I18n, v: WizardView) -> impl IntoView {
             {status_text.map(|s| view! { <p class="notice notice-success" role="status">{s}</p> })}
             {submitted_notice.map(|s| view! { <p class="notice" data-testid="submitted-notice">{s}</p> })}
             {returned.map(|note| view! {
-                <div class="notice" data-testid="returned-notice">
+                <div class="notice notice-warning" data-testid="returned-notice">
                     <p><strong>{t!(i18n, evaluation.returned_notice)}</strong></p>
                     <p class="pre-line">{note}</p>
                 </div>
@@ -294,11 +321,18 @@ fn wizard_page(i18n: I18n, v: WizardView) -> impl IntoView {
             })}
             {other_error.map(|error| match error {
                 AppError::Invalid(f) => {
-                    let messages = f.fields.iter().map(|(_, code)| field_message(i18n, code)).collect::<Vec<_>>();
-                    view! { <p class="notice notice-error" role="alert">{messages.join(" ")}</p> }.into_any()
+                    let mut lines: Vec<(Option<String>, String)> = Vec::new();
+                    for (_, code) in &f.fields {
+                        let line = (None, field_message(i18n, code));
+                        if !lines.contains(&line) {
+                            lines.push(line);
+                        }
+                    }
+                    view! { <ErrorSummary lines /> }.into_any()
                 }
                 error => view! { <ErrorNotice error /> }.into_any(),
             })}
+            {error_summary}
             {body}
         </section>
     }
@@ -448,7 +482,12 @@ fn evidence_item(
     };
     view! {
         <li class="evidence-item">
-            <a href=e.url.clone() target="_blank" rel=rel>{e.name.clone()}</a>
+            <a href=e.url.clone() target="_blank" rel=rel>
+                {e.photo.then(|| view! {
+                    <img class="evidence-thumb" src=e.url.clone() alt="" width="56" height="56" loading="lazy" decoding="async" />
+                })}
+                <span class="evidence-name">{e.name.clone()}</span>
+            </a>
             " "<span class="small muted">{e.size.clone()}</span>
             {can_remove.then(|| view! {
                 // Part of the step form, so whatever was typed is saved along.
@@ -480,6 +519,20 @@ fn evidence_block(
     } else {
         "false"
     };
+    let file_label = t_string!(i18n, evaluation.choose_file, max = max.to_owned()).to_string();
+    report_to_summary(
+        &file_name,
+        &format!("f-{file_name}"),
+        &file_label,
+        &file_error,
+    );
+    let link_label = t_string!(i18n, evaluation.link_label).to_string();
+    report_to_summary(
+        &link_name,
+        &format!("f-{link_name}"),
+        &link_label,
+        &link_error,
+    );
     view! {
         <div class="evidence" data-indicator=i.id.to_string()>
             <h4>{t!(i18n, evaluation.evidence)}</h4>
@@ -488,7 +541,10 @@ fn evidence_block(
             </ul>
             <template data-evidence-item>
                 <li class="evidence-item">
-                    <a data-link href="" target="_blank" rel="noopener"></a>
+                    <a data-link href="" target="_blank" rel="noopener">
+                        <img class="evidence-thumb" data-thumb alt="" width="56" height="56" hidden />
+                        <span class="evidence-name" data-name></span>
+                    </a>
                     " "<span class="small muted" data-size></span>
                     <button class="link-like" type="submit" form="step-form-1" data-delete formaction="">
                         {t!(i18n, evaluation.remove)}
@@ -496,7 +552,7 @@ fn evidence_block(
                 </li>
             </template>
             <div class="evidence-upload">
-                <label for=format!("f-{file_name}")>{t!(i18n, evaluation.choose_file, max = max.to_owned())}</label>
+                <label for=format!("f-{file_name}")>{file_label}</label>
                 <input id=format!("f-{file_name}") type="file" name=file_name.clone() form="step-form-1"
                     accept="image/jpeg,image/png,image/webp,application/pdf"
                     aria-describedby=format!("f-{file_name}-error") />
@@ -509,7 +565,7 @@ fn evidence_block(
                 <p id=format!("f-{file_name}-error") class="field-error" data-upload-error role="alert">{file_error}</p>
             </div>
             <div class="evidence-link">
-                <label for=format!("f-{link_name}")>{t!(i18n, evaluation.link_label)}</label>
+                <label for=format!("f-{link_name}")>{link_label}</label>
                 <div class="input-row">
                     <input id=format!("f-{link_name}") type="url" name=link_name.clone() form="step-form-1"
                         inputmode="url" autocomplete="url" placeholder="https://" value=link_value
@@ -535,6 +591,7 @@ fn behaviour_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView 
             let chosen = fs.value(&name, b.rating.map_or("", SelfRating::as_str));
             let error = fs.error(i18n, &name);
             let value = value_name(i18n, b.value);
+            report_to_summary(&name, &format!("f-{name}-0"), &value, &error);
             let example_label = t_string!(i18n, evaluation.example, value = value.clone()).to_string();
             view! {
                 <fieldset class="card behaviour-card" id=format!("f-{name}")>
@@ -544,12 +601,12 @@ fn behaviour_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView 
                         <p class="small"><strong>{t!(i18n, evaluation.expectation)}": "</strong>{b.expectation.clone()}</p>
                     })}
                     <div class="choices" role="radiogroup" aria-label=t_string!(i18n, evaluation.rating)>
-                        {SelfRating::iter().map(|rating| {
+                        {SelfRating::iter().enumerate().map(|(i, rating)| {
                             let r = rating.as_str();
                             let label = rating_label(i18n, Some(rating));
                             view! {
                                 <label class="choice">
-                                    <input type="radio" name=name.clone() value=r form=fs.form_id.clone()
+                                    <input type="radio" id=format!("f-{name}-{i}") name=name.clone() value=r form=fs.form_id.clone()
                                         checked=chosen == r data-autosave data-label=value.clone() />
                                     " "{label}
                                 </label>
@@ -626,11 +683,11 @@ fn missing_label(i18n: I18n, v: &WizardView, field: &str) -> String {
 /// Why the review step's button is off although everything is filled in, or the warning that
 /// it comes in late.
 fn window_notice(i18n: I18n, v: &WizardView) -> Option<AnyView> {
-    let date = |d: chrono::NaiveDate| d.format("%d-%m-%Y").to_string();
+    let date = |d: chrono::NaiveDate| long_date(i18n.get_locale_untracked(), d);
     match v.submit_refusal {
         Some(SubmissionRefusal::NotYetEnded { opens_on }) => Some(
             view! {
-                <p class="notice" data-testid="submit-window">
+                <p class="notice notice-warning" data-testid="submit-window">
                     {t!(i18n, evaluation.opens_on, date = date(opens_on))}
                 </p>
             }
@@ -646,7 +703,7 @@ fn window_notice(i18n: I18n, v: &WizardView) -> Option<AnyView> {
         ),
         None => v.deadline_status.filter(|s| s.is_overdue()).map(|_| {
             view! {
-                <p class="notice" data-testid="submit-window">
+                <p class="notice notice-warning" data-testid="submit-window">
                     {t!(i18n, evaluation.late_accepted, date = v.deadline.clone())}
                 </p>
             }
@@ -664,7 +721,7 @@ fn review_step(i18n: I18n, v: &WizardView) -> impl IntoView + use<> {
             view! { <p class="notice notice-success" data-testid="complete">{t!(i18n, evaluation.review_complete)}</p> }.into_any()
         } else {
             view! {
-                <div class="notice" data-testid="missing">
+                <div class="notice notice-warning" data-testid="missing">
                     <p><strong>{t!(i18n, evaluation.review_missing_title)}</strong></p>
                     <ul>
                         {missing.iter().map(|m| view! {
@@ -722,6 +779,11 @@ fn summary(i18n: I18n, v: &WizardView) -> impl IntoView + use<> {
                                     <dt>{i.text.clone()}" ("{measure(i18n, i).0}" "{measure(i18n, i).1}")"</dt>
                                     <dd>
                                         <span class="pre-line" data-testid=format!("value-{}", i.id)>{or_dash(&i.value)}</span>
+                                        {achievement(i).map(|percent| view! {
+                                            " "<span class="badge achievement" data-testid=format!("achievement-{}", i.id)>
+                                                {t!(i18n, evaluation.achievement, percent = percent)}
+                                            </span>
+                                        })}
                                         {(!i.comment.is_empty()).then(|| view! { <p class="small pre-line">{i.comment.clone()}</p> })}
                                         <ul class="evidence-list">
                                             {i.evidence.iter().map(|e| evidence_item(i18n, v, e, false)).collect_view()}
@@ -766,6 +828,7 @@ fn return_form(
     let form = Posted::of(posted, ReturnEvaluation::url());
     view! {
         <form class="form card" method="post" action=ReturnEvaluation::url()>
+            <FormErrorSummary posted=form.clone() />
             <h2>{t!(i18n, evaluation.return_title)}</h2>
             <Hidden name="id" value={v.id.to_string()} />
             <Hidden name="version" value={v.version.to_string()} />

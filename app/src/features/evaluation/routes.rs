@@ -408,6 +408,7 @@ async fn upload_evidence(
                 name: view.name,
                 size: view.size,
                 url: view.url,
+                photo: view.photo,
             })
             .into_response(),
             Err(err) => refusal(status_of(&err), limit(&err)),

@@ -19,6 +19,8 @@ pub struct EvidenceView {
     pub size: String,
     /// Where it opens: `/bukti/{id}` for files, the address for links.
     pub url: String,
+    /// A photo, shown as a thumbnail.
+    pub photo: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,7 +109,7 @@ pub struct WizardView {
     pub max_upload_bytes: u64,
     /// The agency requires evidence for every reported indicator.
     pub evidence_required: bool,
-    /// `dd-mm-yyyy`.
+    /// In the reader's language (`1 Desember 2026`).
     pub deadline: String,
     /// How far the deadline is, while the employee still has it to hand in.
     pub deadline_status: Option<DeadlineStatus>,
@@ -206,6 +208,8 @@ pub struct UploadedEvidence {
     pub url: String,
     /// Where its plain "remove" button posts.
     pub remove_url: String,
+    /// A photo, shown as a thumbnail.
+    pub photo: bool,
 }
 
 /// Why an upload from the wizard's island was refused, in the employee's language.

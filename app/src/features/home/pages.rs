@@ -52,7 +52,7 @@ fn Welcome() -> impl IntoView {
                                 .into_any()
                         }
                         Ok(None) => {
-                            view! { <p class="notice">{t!(i18n, home.no_agency)}</p> }.into_any()
+                            view! { <p class="notice notice-warning">{t!(i18n, home.no_agency)}</p> }.into_any()
                         }
                         Err(err) => view! { <ErrorNotice error=err /> }.into_any(),
                     }

@@ -40,9 +40,10 @@ pub(crate) mod ssr {
                 kind: n.kind,
                 actor: n.actor_name,
                 link: n.link,
-                at: time_zone.moment_text(n.created_at),
+                at: crate::ui::dates::local_moment(time_zone, n.created_at),
                 unread: n.read_at.is_none(),
-                due: n.due_on.map(|d| d.format("%d-%m-%Y").to_string()),
+                due: n.due_on.map(crate::ui::dates::local_date),
+                note: n.note,
             });
         }
         Ok(out)

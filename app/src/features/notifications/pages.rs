@@ -49,6 +49,9 @@ pub fn NotificationsPage() -> impl IntoView {
                                             <input type="hidden" name="id" value=n.id.to_string() />
                                             <button class="link-like" type="submit">{notification_text(i18n, n)}</button>
                                         </form>
+                                        {n.note.clone().map(|note| view! {
+                                            <blockquote class="notification-note pre-line" data-testid="notification-note">{note}</blockquote>
+                                        })}
                                         <p class="small muted">{n.at.clone()}</p>
                                     </li>
                                 }).collect_view()}

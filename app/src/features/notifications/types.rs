@@ -12,8 +12,10 @@ pub struct NotificationView {
     pub link: String,
     pub at: String,
     pub unread: bool,
-    /// The deadline of a reminder, `dd-mm-yyyy`.
+    /// The deadline of a reminder, in the reader's language (`1 Desember 2026`).
     pub due: Option<String>,
+    /// What the actor wrote with it (why a plan was returned).
+    pub note: Option<String>,
 }
 
 /// What the bell of a signed-in page starts from: whose bell it is and how many are unread.

@@ -124,22 +124,16 @@ mod ssr {
     };
 
     fn shown(d: NaiveDate) -> String {
-        d.format("%d-%m-%Y").to_string()
+        crate::ui::dates::local_date(d)
     }
 
     fn iso(d: NaiveDate) -> String {
-        d.format("%Y-%m-%d").to_string()
+        crate::domain::text::date_input_value(d)
     }
 
-    /// `Ok(None)` for an empty field, `Err(())` for one that is not a `YYYY-MM-DD` date.
+    /// `Ok(None)` for an empty field, `Err(())` for one that is not a date.
     fn parse_date(text: &str) -> Result<Option<NaiveDate>, ()> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Ok(None);
-        }
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| ())
+        crate::domain::text::parse_date_input(text).map_err(|_| ())
     }
 
     fn is_unique_violation(err: &DbErr) -> bool {
@@ -299,11 +293,11 @@ mod ssr {
         }
         let planning = parse_date(&planning_deadline);
         if planning.is_err() {
-            errors = errors.field("planning_deadline", "invalid");
+            errors = errors.field("planning_deadline", "date_invalid");
         }
         let annual = parse_date(&annual_deadline);
         if annual.is_err() {
-            errors = errors.field("annual_deadline", "invalid");
+            errors = errors.field("annual_deadline", "date_invalid");
         }
         let (Some(year), Some(interval), Ok(planning), Ok(annual)) =
             (year, interval, planning, annual)
@@ -473,7 +467,7 @@ mod ssr {
                 None
             }
             Err(()) => {
-                errors = std::mem::take(&mut errors).field(field, "invalid");
+                errors = std::mem::take(&mut errors).field(field, "date_invalid");
                 None
             }
         };

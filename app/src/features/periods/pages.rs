@@ -12,7 +12,9 @@ use crate::error::AppError;
 use crate::features::admin::{AdminNav, ChangeList, load_failure};
 use crate::i18n::*;
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
-use crate::ui::form::{Hidden, Posted, SelectField, TextAreaField, TextField};
+use crate::ui::form::{
+    DateField, FormErrorSummary, Hidden, Posted, SelectField, TextAreaField, TextField,
+};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -126,14 +128,15 @@ fn period_list(i18n: I18n, list: PeriodList) -> impl IntoView {
                 <h2 id="new-period">{t!(i18n, period.open_title)}</h2>
                 {general.map(|error| view! { <ErrorNotice error /> })}
                 <form class="form narrow" method="post" action=OpenNewPeriod::url() aria-labelledby="new-period" novalidate>
+                    <FormErrorSummary posted=form.clone() />
                     <TextField name="year" label=l_year.clone() kind="number" inputmode="numeric" min="2000" max="2100"
                         value=year.clone() error=form.error(i18n, "year") />
                     <SelectField name="evaluation_interval" label=l_interval.clone() value=chosen_interval.clone()
                         options=intervals.clone() hint=t_string!(i18n, period.interval_hint).to_string()
                         error=form.error(i18n, "evaluation_interval") />
-                    <TextField name="planning_deadline" label=l_planning.clone() kind="date" value=planning.clone()
+                    <DateField name="planning_deadline" label=l_planning.clone() value=planning.clone()
                         hint=t_string!(i18n, period.planning_hint).to_string() error=form.error(i18n, "planning_deadline") />
-                    <TextField name="annual_deadline" label=l_annual.clone() kind="date" value=annual.clone()
+                    <DateField name="annual_deadline" label=l_annual.clone() value=annual.clone()
                         hint=t_string!(i18n, period.annual_hint).to_string() error=form.error(i18n, "annual_deadline") />
                     <p class="hint">{t!(i18n, period.periodic_default_hint)}</p>
                     <button class="button" type="submit">{t!(i18n, period.open_submit)}</button>
@@ -205,7 +208,7 @@ fn period_editor(i18n: I18n, e: PeriodEditor) -> impl IntoView {
                 {interval_label(i18n, e.evaluation_interval)}" · "{state_label(i18n, e.state)}
             </p>
             {(!open).then(|| view! { <p class="notice notice-error">{t!(i18n, period.closed_notice)}</p> })}
-            {saved.then(|| view! { <p class="notice" role="status">{t!(i18n, admin.saved)}</p> })}
+            {saved.then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, admin.saved)}</p> })}
             {general.map(|error| view! { <ErrorNotice error /> })}
             {closed_problem.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
             {e.can_manage.then(|| deadlines_section(i18n, &e, deadline_error, open))}
@@ -240,13 +243,13 @@ fn deadlines_section(
 ) -> impl IntoView + use<> {
     let form = Posted::from_error(&error);
     let planning = view! {
-        <TextField name="planning_deadline" label=t_string!(i18n, period.planning_deadline).to_string()
-            kind="date" value=form.value("planning_deadline", &e.planning_deadline)
+        <DateField name="planning_deadline" label=t_string!(i18n, period.planning_deadline).to_string()
+            value=form.value("planning_deadline", &e.planning_deadline)
             hint=t_string!(i18n, period.planning_hint).to_string() error=form.error(i18n, "planning_deadline") />
     };
     let annual = view! {
-        <TextField name="annual_deadline" label=t_string!(i18n, period.annual_deadline).to_string()
-            kind="date" value=form.value("annual_deadline", &e.annual_deadline)
+        <DateField name="annual_deadline" label=t_string!(i18n, period.annual_deadline).to_string()
+            value=form.value("annual_deadline", &e.annual_deadline)
             hint=t_string!(i18n, period.annual_hint).to_string() error=form.error(i18n, "annual_deadline") />
     };
     let periodic = e
@@ -264,7 +267,7 @@ fn deadlines_section(
             )
             .to_string();
             view! {
-                <TextField id=field.clone() name=format!("periodic[{}]", d.seq) label=label kind="date"
+                <DateField id=field.clone() name=format!("periodic[{}]", d.seq) label=label
                     value=form.value(&field, &d.deadline) error=form.error(i18n, &field) />
             }
         })
@@ -274,6 +277,7 @@ fn deadlines_section(
     view! {
         <h2 id="deadlines-title">{t!(i18n, period.deadlines)}</h2>
         <form class="form" method="post" action=UpdatePeriod::url() aria-labelledby="deadlines-title" novalidate>
+            <FormErrorSummary posted=form.clone() />
             <Hidden name="id" value=id />
             <Hidden name="version" value=version />
             <fieldset class="deadline-grid" disabled=!open>
@@ -343,6 +347,7 @@ fn achievement_section(
                             <details open=mine>
                                 <summary>{summary}</summary>
                                 <form class="form" method="post" action=SetOrgAchievement::url() novalidate>
+                                    <FormErrorSummary posted=form.clone() />
                                     <Hidden name="periode_id" value=periode_id.clone() />
                                     <Hidden name="unit_id" value=r.unit_id.to_string() />
                                     <Hidden name="version" value=r.version.to_string() />
@@ -471,6 +476,7 @@ fn appraiser_section(
         {open.then(move || view! {
             <h3 id="override-form-title">{t!(i18n, period.override_form)}</h3>
             <form class="form narrow" method="post" action=SetPeriodAppraiser::url() aria-labelledby="override-form-title" novalidate>
+                <FormErrorSummary posted=form.clone() />
                 <Hidden name="periode_id" value=periode_id />
                 {inputs}
                 {reason}

@@ -353,7 +353,7 @@ pub(crate) mod ssr {
     }
 
     fn date(d: chrono::NaiveDate) -> String {
-        d.format("%d-%m-%Y").to_string()
+        crate::ui::dates::local_date(d)
     }
 
     pub(crate) fn period_info(p: &periode::Model) -> PeriodInfo {
@@ -608,7 +608,7 @@ pub(crate) mod ssr {
                 result_id: c.hasil_id,
                 author: person_name(db, c.author_id).await?,
                 body: c.body,
-                at: time_zone.moment_text(c.created_at),
+                at: crate::ui::dates::local_moment(time_zone, c.created_at),
             });
         }
         let mut history = Vec::new();
@@ -619,7 +619,7 @@ pub(crate) mod ssr {
                 to_state: h.to_state,
                 actor: account_name(db, h.actor_user_id).await?,
                 note: h.note,
-                at: time_zone.moment_text(h.created_at),
+                at: crate::ui::dates::local_moment(time_zone, h.created_at),
             });
         }
         Ok(SkpView {
@@ -1270,6 +1270,7 @@ pub(crate) mod ssr {
                 Some(skp_id),
                 &cx.actor_name()?,
                 &cx.link(),
+                None,
             )
             .await?;
         }
@@ -1402,6 +1403,7 @@ pub(crate) mod ssr {
                 Some(skp_id),
                 &cx.actor_name()?,
                 &cx.link(),
+                note.as_deref(),
             )
             .await?;
         }
@@ -1469,7 +1471,9 @@ pub(crate) mod ssr {
                 nip: header.employee.nip,
                 skp_id: Some(plan.id),
                 state: Some(plan.state),
-                submitted_at: plan.submitted_at.map(|at| time_zone.moment_text(at)),
+                submitted_at: plan
+                    .submitted_at
+                    .map(|at| crate::ui::dates::local_moment(time_zone, at)),
                 overdue: planning_overdue(Some(plan.state), period.planning_deadline, today),
                 acting_for: Some(header.appraiser.map(|a| a.name).unwrap_or_default()),
             });
@@ -1552,7 +1556,7 @@ pub(crate) mod ssr {
                 skp_id: Some(plan.id),
                 state: Some(plan.state),
                 submitted_at: match plan.submitted_at {
-                    Some(at) => Some(agency.time_zone.moment_text(at)),
+                    Some(at) => Some(crate::ui::dates::local_moment(agency.time_zone, at)),
                     None => None,
                 },
                 overdue: planning_overdue(Some(plan.state), period.planning_deadline, today),

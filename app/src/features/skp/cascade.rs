@@ -199,7 +199,7 @@ fn cascade_view(i18n: I18n, c: CascadeView) -> impl IntoView {
                     error=None />
                 <button class="button" type="submit">{t!(i18n, skp.show)}</button>
             </form>
-            {c.period.is_none().then(|| view! { <p class="notice">{t!(i18n, skp.no_period)}</p> })}
+            {c.period.is_none().then(|| view! { <p class="notice notice-warning">{t!(i18n, skp.no_period)}</p> })}
             <p>
                 <span class="label">{t!(i18n, skp.leader)}": "</span>
                 {c.leader.clone().unwrap_or_else(|| t_string!(i18n, skp.no_leader).to_string())}

@@ -18,7 +18,9 @@ use crate::i18n::*;
 use crate::live::Topic;
 use crate::ui::dates::{date_span, long_date};
 use crate::ui::error::{ErrorNotice, field_message, posted_failure};
-use crate::ui::form::{Hidden, Posted, RadioField, SelectField, TextAreaField, TextField};
+use crate::ui::form::{
+    FormErrorSummary, Hidden, Posted, RadioField, SelectField, TextAreaField, TextField,
+};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -226,7 +228,7 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
             <h1 id="mine-title">{t!(i18n, skp.mine_title)}</h1>
             {general.map(|error| view! { <ErrorNotice error /> })}
             {no_period.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
-            {mine.period.is_none().then(|| view! { <p class="notice">{t!(i18n, skp.no_period)}</p> })}
+            {mine.period.is_none().then(|| view! { <p class="notice notice-warning">{t!(i18n, skp.no_period)}</p> })}
             {(!mine.is_employee).then(|| view! { <p class="notice">{t!(i18n, skp.not_employee)}</p> })}
             {mine.current.clone().map(|s| view! {
                 <section class="card" aria-labelledby="current-title">
@@ -383,7 +385,7 @@ fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
                 <h1 id="skp-title">{t!(i18n, skp.heading, year = v.period.year)}</h1>
                 <p>
                     <span class=format!("badge state-{}", v.state.as_str()) data-testid="skp-state">{state_label(i18n, Some(v.state))}</span>
-                    {(v.revision > 0).then(|| view! { " · "{t!(i18n, skp.revision, n = v.revision)} })}
+                    {(v.revision > 1).then(|| view! { " · "{t!(i18n, skp.revision, n = v.revision - 1)} })}
                 </p>
                 <p class="muted small">{t!(i18n, skp.period)}": "{period_label}" · "{approach_label}</p>
                 <p class="actions">
@@ -394,7 +396,7 @@ fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
                     })}
                 </p>
             </header>
-            {status.map(|s| view! { <p class="notice" role="status" data-testid="skp-status">{status_message(i18n, &s)}</p> })}
+            {status.map(|s| view! { <p class="notice notice-success" role="status" data-testid="skp-status">{status_message(i18n, &s)}</p> })}
             {top_error.filter(|m| !m.is_empty()).map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
             {(posted.as_ref().is_some_and(|(_, e)| *e == AppError::Conflict)).then(|| view! {
                 <p class="notice notice-error" role="alert">{t!(i18n, skp.conflict)}</p>
@@ -402,7 +404,7 @@ fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
             {general.map(|error| view! { <ErrorNotice error /> })}
 
             {return_banner(i18n, &v)}
-            {v.period_closed.then(|| view! { <p class="notice" role="status">{t!(i18n, skp.period_closed)}</p> })}
+            {v.period_closed.then(|| view! { <p class="notice notice-warning" role="status">{t!(i18n, skp.period_closed)}</p> })}
             {actions(i18n, &v, &posted)}
 
             <details class="card people-card">
@@ -512,7 +514,8 @@ fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl
         view! {
             <details class="decision" open=open>
                 <summary class="button button-secondary" data-testid=format!("{test_id}-open")>{event_label(i18n, event)}</summary>
-                <form method="post" action=TransitionSkp::url() class="form">
+                <form class="form" method="post" action=TransitionSkp::url()>
+                    <FormErrorSummary posted=failed.clone() />
                     <Hidden name="skp_id" value={v.id.to_string()} />
                     <Hidden name="version" value={v.version.to_string()} />
                     <Hidden name="event" value={event.as_str().to_string()} />
@@ -651,6 +654,7 @@ fn result_form(
     };
     view! {
         <form class="form" method="post" action=SaveResult::url()>
+            <FormErrorSummary posted=failed.clone() />
             <Hidden name="skp_id" value={v.id.to_string()} />
             <Hidden name="version" value={v.version.to_string()} />
             {existing.map(|r| view! { <Hidden name="result_id" value={r.id.to_string()} /> })}
@@ -697,6 +701,7 @@ fn indicator_form(
     });
     view! {
         <form class="form" method="post" action=SaveIndicator::url()>
+            <FormErrorSummary posted=failed.clone() />
             <Hidden name="skp_id" value={v.id.to_string()} />
             <Hidden name="version" value={v.version.to_string()} />
             <Hidden name="result_id" value={result_id.to_string()} />
@@ -827,6 +832,7 @@ fn result_card(
             <details class="comment-box" open=comment_failed.is_posted()>
                 <summary class="link-like" data-testid=format!("comment-open-{id}")>{t!(i18n, skp.comment_row)}</summary>
                 <form class="form" method="post" action=AddComment::url()>
+                    <FormErrorSummary posted=comment_failed.clone() />
                     <Hidden name="skp_id" value={v.id.to_string()} />
                     <Hidden name="result_id" value={id.to_string()} />
                     <TextAreaField id={format!("c{id}-body")} name="body" label={t_string!(i18n, skp.comment).to_string()} value=value error=error />
@@ -888,6 +894,7 @@ fn behaviour_section(
                     <details class="row-edit" open=failed.is_posted()>
                         <summary class="button button-small button-secondary" data-testid=format!("expectation-open-{n}")>{t!(i18n, skp.write_expectation)}</summary>
                         <form class="form" method="post" action=SaveExpectation::url()>
+                            <FormErrorSummary posted=failed.clone() />
                             <Hidden name="skp_id" value={v.id.to_string()} />
                             <Hidden name="version" value={v.version.to_string()} />
                             <Hidden name="value" value={n.to_string()} />
@@ -914,11 +921,24 @@ fn behaviour_section(
             }
         })
         .collect_view();
+    // Seven long cards: folded behind a line that says where they stand, open while there is
+    // something to do here (an expectation to write, a refused one to fix).
+    let total = v.behaviours.len();
+    let written = v
+        .behaviours
+        .iter()
+        .filter(|b| b.expectation.is_some())
+        .count();
+    let refused = matches!(posted, Some((path, _)) if path == SaveExpectation::url());
+    let open = refused || (v.can_write_expectations && written < total);
     view! {
         <section class="skp-section" aria-labelledby="behaviour-title">
             <h2 id="behaviour-title">{t!(i18n, skp.behaviour)}</h2>
             <p class="hint">{t!(i18n, skp.behaviour_hint)}</p>
-            <ol class="behaviour-list">{items}</ol>
+            <details class="section-details" open=open data-testid="behaviour-details">
+                <summary>{t!(i18n, skp.behaviour_summary, written = written, total = total)}</summary>
+                <ol class="behaviour-list">{items}</ol>
+            </details>
         </section>
     }
 }
@@ -939,6 +959,7 @@ fn attachments_section(
                     <details class="add-row" open=failed.is_posted()>
                         <summary class="button button-small button-secondary">{t!(i18n, skp.add_item)}</summary>
                         <form class="form" method="post" action=SaveAttachment::url()>
+                            <FormErrorSummary posted=failed.clone() />
                             <Hidden name="skp_id" value={v.id.to_string()} />
                             <Hidden name="version" value={v.version.to_string()} />
                             <Hidden name="kind" value={kind.to_string()} />
@@ -1003,6 +1024,7 @@ fn comments_section(
             </ul>
             {v.can_comment.then(|| view! {
                 <form class="form" method="post" action=AddComment::url()>
+                    <FormErrorSummary posted=failed.clone() />
                     <Hidden name="skp_id" value={v.id.to_string()} />
                     <TextAreaField id="c-general" name="body" label={t_string!(i18n, skp.comment).to_string()} value={value.clone()} error={error.clone()} />
                     <button class="button button-small" type="submit">{t!(i18n, skp.send_comment)}</button>
@@ -1139,7 +1161,7 @@ fn review_list(i18n: I18n, list: ReviewList) -> impl IntoView {
         <section class="skp-page" aria-labelledby="reviews-title">
             <h1 id="reviews-title">{t!(i18n, skp.reviews_title)}</h1>
             {deadline.map(|d| view! { <p class="muted">{t!(i18n, skp.deadline, date = d)}</p> })}
-            {list.period.is_none().then(|| view! { <p class="notice">{t!(i18n, skp.no_period)}</p> })}
+            {list.period.is_none().then(|| view! { <p class="notice notice-warning">{t!(i18n, skp.no_period)}</p> })}
             {(list.period.is_some() && list.rows.is_empty()).then(|| view! { <p class="muted">{t!(i18n, skp.no_reviews)}</p> })}
             <LiveReviewTable viewer=list.viewer rows=list.rows />
             <crate::features::action_plan::ActionPlansWaiting />

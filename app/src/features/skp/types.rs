@@ -108,6 +108,8 @@ pub struct SkpView {
     pub state: SkpState,
     pub form: SkpForm,
     pub approach: Approach,
+    /// How often the plan was established: 1 after the first approval, so its *n*-th change
+    /// (*perubahan ke-n*) is revision n + 1.
     pub revision: i32,
     pub period: PeriodInfo,
     /// The days covered when a transfer split the period; `None` for the whole period.

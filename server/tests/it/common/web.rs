@@ -80,9 +80,14 @@ pub async fn send(app: &Router, req: Request<Body>) -> (StatusCode, http::Header
 
 /// A page as a reader sees its text (without the markers Leptos puts around values).
 pub async fn get(app: &Router, uri: &str, cookie: &str) -> (StatusCode, String) {
+    let (uri, cookie) = match uri.split_once(REFUSED) {
+        Some((uri, refusal)) => (uri, format!("{cookie}; {}", refusal.trim_end_matches(')'))),
+        None => (uri, cookie.to_owned()),
+    };
+    let uri = uri.split('#').next().unwrap_or(uri);
     let (status, _, body) = send(
         app,
-        request("GET", uri, cookie).body(Body::empty()).unwrap(),
+        request("GET", uri, &cookie).body(Body::empty()).unwrap(),
     )
     .await;
     (status, body.replace("<!>", ""))
@@ -123,11 +128,51 @@ pub async fn login(app: &Router, nip: &str, password: &str) -> String {
     cookie.split(';').next().unwrap().to_owned()
 }
 
+/// Where a response sends the browser. A refused plain form post is marked with [`REFUSED`]:
+/// its errors wait on the server for the page (behind the cookie the response sets), and the
+/// address itself carries none of them.
 pub fn location(headers: &http::HeaderMap) -> String {
-    headers
+    let to = headers
         .get(header::LOCATION)
         .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    assert!(
+        !to.contains("__err"),
+        "the error stays out of the address: {to}"
+    );
+    match refusal_cookie(headers) {
+        Some(cookie) => format!("{to}{REFUSED}{cookie})"),
+        None => to,
+    }
+}
+
+/// Marks the [`location`] of a refused post, followed by the cookie the browser then holds;
+/// [`get`] sends that cookie along, as the browser following the redirect does.
+pub const REFUSED: &str = " (refused; ";
+
+/// The cookie (`name=token`) under which a refused post's errors wait for the page.
+pub fn refusal_cookie(headers: &http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or_default().to_owned())
+        .find(|pair| pair.starts_with("kinerja_form=") && pair.len() > "kinerja_form=".len())
+}
+
+/// The error a refused post left for the page at `page` (taken: the page would not see it).
+pub async fn refusal(
+    db: &sea_orm::DatabaseConnection,
+    headers: &http::HeaderMap,
+    page: &str,
+) -> app::error::AppError {
+    let cookie = refusal_cookie(headers).expect("a refused post");
+    let token = cookie.trim_start_matches("kinerja_form=");
+    let kept = app::db::form_flash::take(db, token, page, chrono::Utc::now())
+        .await
+        .unwrap()
+        .expect("kept for the page");
+    leptos::server_fn::error::ServerFnUrlError::<app::error::AppError>::decode_err(&kept.error)
 }
 
 /// A value as a form field (percent-encoded).

@@ -782,6 +782,12 @@ impl Wizard {
                 match refusal {
                     Some(refusal) if (400..500).contains(&status) => {
                         error.set_text_content(Some(&refusal.message));
+                        // A refused file is refused again: the picker waits for another one.
+                        if let Some(input) =
+                            find::<HtmlInputElement>(&block, "input[type=\"file\"]")
+                        {
+                            input.set_value("");
+                        }
                     }
                     _ => w.failed(&block, &error, file.clone()),
                 }
@@ -841,7 +847,15 @@ impl Wizard {
         };
         if let Some(link) = find::<web_sys::HtmlAnchorElement>(&item, "[data-link]") {
             link.set_href(&stored.url);
-            link.set_text_content(Some(&stored.name));
+        }
+        if let Some(name) = find::<Element>(&item, "[data-name]") {
+            name.set_text_content(Some(&stored.name));
+        }
+        if stored.photo
+            && let Some(thumb) = find::<web_sys::HtmlImageElement>(&item, "[data-thumb]")
+        {
+            thumb.set_src(&stored.url);
+            thumb.set_hidden(false);
         }
         if let Some(size) = find::<Element>(&item, "[data-size]") {
             size.set_text_content(Some(&stored.size));
