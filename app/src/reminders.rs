@@ -209,7 +209,8 @@ fn kind_of(task: TaskKind, reminder: Reminder) -> NotificationKind {
 }
 
 /// What the reminder names: the employee whose plan waits, or the stretch a self-assessment
-/// covers ("01-07-2026 – 31-07-2026", the year for the annual one).
+/// covers, stored as ISO days (`2026-07-01/2026-07-31`) and written out in the reader's language
+/// when shown (the year for the annual one).
 async fn subject_of(
     db: &DatabaseConnection,
     period: &periode::Model,
@@ -228,7 +229,11 @@ async fn subject_of(
                 )
             })
             .unwrap_or_default(),
-        TaskKind::SelfAssessment { seq, .. } => crate::db::tasks::evaluation_span(period, seq)?,
+        TaskKind::SelfAssessment { seq: 0, .. } => period.year.to_string(),
+        TaskKind::SelfAssessment { seq, .. } => {
+            let (from, to) = crate::db::tasks::evaluation_span(period, seq)?;
+            format!("{from}/{to}")
+        }
     })
 }
 

@@ -33,7 +33,7 @@ async function expectTouchTargets(page, scope) {
     const root = document.querySelector(scope);
     const targets = [...root.querySelectorAll("button, input, textarea, select, a.button")]
       .map((el) => (el.type === "radio" || el.type === "checkbox" ? el.closest("label") : el))
-      .concat([...document.querySelectorAll(".wizard-progress a")]);
+      .concat([...document.querySelectorAll(".stepper a")]);
     return targets
       .filter((el) => el && el.offsetParent !== null && !el.classList.contains("visually-hidden"))
       .map((el) => ({ el, box: el.getBoundingClientRect() }))
@@ -297,6 +297,25 @@ test("the running month cannot be handed in yet; deadlines say how far they are"
   await expect(page.getByTestId("evaluation-submit")).toBeDisabled();
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, "evaluation-not-yet");
+});
+
+test("on a phone the next and back buttons stay in reach while a long step scrolls", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "mobile", "a phone's screen");
+  await logIn(page, COMPETENCY_HEAD, "/evaluasi");
+  const path = await openEvaluation(page, 8);
+  await page.goto(`${path}?langkah=2`);
+  const step = page.locator('[data-step="2"]');
+  const next = step.getByTestId("wizard-next");
+  // The step (seven core values) is several screens long; its buttons come at its end.
+  const stepBox = await step.boundingBox();
+  expect(stepBox.height, "a long step").toBeGreaterThan(2 * 844);
+  for (const y of [0, 900, 1800]) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await expect(next).toBeInViewport();
+    const box = await next.boundingBox();
+    expect(box.y + box.height, `scrolled to ${y}`).toBeLessThanOrEqual(844 + 1);
+  }
+  await snap(page, testInfo, "wizard-sticky-actions");
 });
 
 test("the wizard without JavaScript: step by step with plain forms, a link as evidence, submit", async ({ browser }, testInfo) => {

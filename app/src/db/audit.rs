@@ -66,8 +66,12 @@ pub async fn recent_for(
         .await?)
 }
 
-/// `(field, before, after)` for every top-level field that differs between two JSON snapshots.
-pub fn changes(before: Option<&str>, after: Option<&str>) -> Vec<(String, String, String)> {
+/// `(field, before, after)` for every top-level field that differs between two JSON snapshots;
+/// `None` is absent or null, the same nothing, so that alone is no change.
+pub fn changes(
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Vec<(String, Option<String>, Option<String>)> {
     use serde_json::{Map, Value};
     let parse = |s: Option<&str>| -> Map<String, Value> {
         s.and_then(|s| serde_json::from_str::<Value>(s).ok())
@@ -75,17 +79,18 @@ pub fn changes(before: Option<&str>, after: Option<&str>) -> Vec<(String, String
             .unwrap_or_default()
     };
     let (before, after) = (parse(before), parse(after));
-    let show = |v: Option<&Value>| match v {
-        None | Some(Value::Null) => "—".to_owned(),
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => other.to_string(),
+    let show = |v: Option<Value>| match v? {
+        Value::Null => None,
+        Value::String(s) => Some(s),
+        other => Some(other.to_string()),
     };
     let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
     keys.sort();
     keys.dedup();
+    let value = |map: &Map<String, Value>, k: &str| map.get(k).filter(|v| !v.is_null()).cloned();
     keys.into_iter()
-        .filter(|k| before.get(*k) != after.get(*k))
-        .map(|k| (k.clone(), show(before.get(k)), show(after.get(k))))
+        .filter(|k| value(&before, k) != value(&after, k))
+        .map(|k| (k.clone(), show(value(&before, k)), show(value(&after, k))))
         .collect()
 }
 
@@ -95,14 +100,21 @@ mod tests {
     fn changes_list_only_what_differs() {
         let changes = super::changes(
             Some(r#"{"name":"Siti","unit":"A","active":true}"#),
-            Some(r#"{"name":"Siti","unit":"B","active":false,"email":"s@x.id"}"#),
+            Some(r#"{"name":"Siti","unit":"B","active":false,"email":"s@x.id","note":null}"#),
         );
+        let change = |field: &str, before: Option<&str>, after: &str| {
+            (
+                field.to_owned(),
+                before.map(str::to_owned),
+                Some(after.to_owned()),
+            )
+        };
         assert_eq!(
             changes,
             vec![
-                ("active".into(), "true".into(), "false".into()),
-                ("email".into(), "—".into(), "s@x.id".into()),
-                ("unit".into(), "A".into(), "B".into()),
+                change("active", Some("true"), "false"),
+                change("email", None, "s@x.id"),
+                change("unit", Some("A"), "B"),
             ]
         );
         assert!(super::changes(None, None).is_empty());

@@ -59,22 +59,19 @@ impl OpenTask {
     }
 }
 
-/// The days a self-assessment covers, as reminders and lists name it: "01-07-2026 – 31-07-2026",
-/// or the year for the annual one. A `seq` the period does not have is refused and logged.
-pub fn evaluation_span(period: &periode::Model, seq: i32) -> Result<String, AppError> {
+/// The first and last day a self-assessment covers: the period's for the annual one (`seq` 0),
+/// else its sub-period's. A `seq` the period does not have is refused and logged.
+pub fn evaluation_span(
+    period: &periode::Model,
+    seq: i32,
+) -> Result<(NaiveDate, NaiveDate), AppError> {
     use crate::domain::evaluation::EvaluationKind;
     let span = match EvaluationKind::from_seq(seq) {
-        Some(EvaluationKind::Annual) => Some(period.year.to_string()),
+        Some(EvaluationKind::Annual) => Some((period.starts_on, period.ends_on)),
         Some(EvaluationKind::Periodic(n)) => sub_periods(period.year, period.evaluation_interval)
             .into_iter()
             .find(|s| s.seq == n)
-            .map(|s| {
-                format!(
-                    "{} – {}",
-                    s.starts_on.format("%d-%m-%Y"),
-                    s.ends_on.format("%d-%m-%Y")
-                )
-            }),
+            .map(|s| (s.starts_on, s.ends_on)),
         None => None,
     };
     span.ok_or_else(|| {

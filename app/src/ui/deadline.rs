@@ -2,6 +2,7 @@
 
 use crate::domain::deadline::DeadlineStatus;
 use crate::i18n::*;
+use crate::ui::tag::{Tag, TagTone};
 use leptos::prelude::*;
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -31,7 +32,7 @@ pub fn DeadlineTag(status: DeadlineStatus) -> impl IntoView {
     let i18n = use_i18n();
     let text = status_text(i18n, status);
     if status.is_overdue() {
-        view! { <span class="badge state-overdue" data-testid="overdue">{text}</span> }.into_any()
+        view! { <Tag tone=TagTone::Late testid="overdue">{text}</Tag> }.into_any()
     } else {
         let class = match status {
             DeadlineStatus::Upcoming { days_left } if days_left > 7 => "deadline-far",

@@ -1,5 +1,6 @@
 //! Widgets shared by every feature.
 
+pub mod banner;
 pub mod dates;
 pub mod deadline;
 pub mod error;
@@ -9,4 +10,8 @@ pub mod layout;
 pub mod locale;
 pub mod menu;
 pub mod not_found;
+pub mod page;
+pub mod stepper;
+pub mod tag;
+pub mod task_list;
 pub mod title;

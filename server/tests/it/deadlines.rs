@@ -164,7 +164,7 @@ async fn self_assessments_are_reminded_before_their_deadline(t: TestDb) {
         rudi.contains(&(
             "evaluation_due".to_owned(),
             Some(deadline),
-            format!("01-07-{0} – 31-07-{0}", period.year)
+            format!("{0}-07-01/{0}-07-31", period.year)
         )),
         "{rudi:?}"
     );
@@ -194,7 +194,7 @@ async fn overdue_work_is_flagged_for_the_appraiser_and_the_admin(t: TestDb) {
         .nth(1)
         .expect("the team's overdue list");
     assert!(team.contains(&rudi.name), "Rudi's July is overdue");
-    assert!(team.contains(&format!("01-07-{0} – 31-07-{0}", period(&t).await.year)));
+    assert!(team.contains(&format!("Penilaian mandiri Juli {}", period(&t).await.year)));
     assert!(team.contains("terlambat "), "how late");
 
     let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;

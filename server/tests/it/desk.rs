@@ -217,7 +217,94 @@ async fn the_periods_choice_of_appraiser_decides_the_team(t: TestDb) {
     );
 }
 
+/// A change to Rudi's established plan: asked for by his appraiser, it waits on Rudi's desk with
+/// the note; handed in, it waits on the appraiser's desk as a change to establish.
+async fn a_change_to_an_established_plan_reaches_both_desks(t: TestDb) {
+    use app::db::entities::skp;
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app_on(&t, demo_day(8, 20));
+    let rudi_id = employee(&t, SUPERVISOR_NIP).await.id;
+    let plan = skp::Entity::find()
+        .filter(skp::Column::PegawaiId.eq(rudi_id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .expect("Rudi's plan");
+    assert_eq!(plan.state.as_str(), "approved");
+    let boss = appraiser_of(&t, SUPERVISOR_NIP).await;
+    let boss = login(&app, &boss.nip, DEMO_PASSWORD).await;
+    let rudi = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    let plan_id = plan.id;
+    let fire = |cookie: String, event: &'static str, note: &'static str| {
+        let app = app.clone();
+        let db = t.db.clone();
+        async move {
+            let version = skp::Entity::find_by_id(plan_id)
+                .one(&db)
+                .await
+                .unwrap()
+                .unwrap()
+                .version;
+            let body = format!(
+                "skp_id={plan_id}&version={version}&event={event}&note={}",
+                common::web::encode(note)
+            );
+            let (_, headers) = common::web::post_form_from(
+                &app,
+                &format!("/skp/{plan_id}"),
+                "/api/skp/transition",
+                &cookie,
+                &body,
+            )
+            .await;
+            common::web::location(&headers)
+        }
+    };
+    let link = format!("href=\"/skp/{}\"", plan.id);
+
+    let to = fire(
+        boss.clone(),
+        "request_revision",
+        "Sesuaikan target triwulan III",
+    )
+    .await;
+    assert!(!to.contains(common::web::REFUSED), "{to}");
+    let (_, page) = get(&app, "/", &rudi).await;
+    let item = items(&page)
+        .into_iter()
+        .find(|i| i.contains(&link))
+        .expect("the requested change is on Rudi's desk");
+    assert!(
+        item.contains("Perbarui SKP Anda sesuai permintaan pejabat penilai"),
+        "{item}"
+    );
+    assert!(
+        item.contains("Sesuaikan target triwulan III"),
+        "with the appraiser's note"
+    );
+
+    let to = fire(rudi.clone(), "submit", "").await;
+    assert!(!to.contains(common::web::REFUSED), "{to}");
+    let (_, page) = get(&app, "/", &rudi).await;
+    assert!(
+        !items(&page).into_iter().any(|i| i.contains(&link)),
+        "no longer Rudi's"
+    );
+    let (_, page) = get(&app, "/", &boss).await;
+    let item = items(&page)
+        .into_iter()
+        .find(|i| i.contains(&link))
+        .expect("the change waits on the appraiser's desk");
+    let rudi_name = employee(&t, SUPERVISOR_NIP).await.name;
+    assert!(
+        item.contains("Tetapkan perubahan SKP ") && item.contains(&rudi_name),
+        "{item}"
+    );
+    assert!(item.contains("Sebagai pejabat penilai"));
+}
+
 on_both_engines!(
+    a_change_to_an_established_plan_reaches_both_desks,
     each_person_finds_their_work_on_the_desk,
     an_appraiser_reminds_a_team_member_once_a_day,
     the_periods_choice_of_appraiser_decides_the_team,

@@ -10,9 +10,12 @@ use crate::domain::ids::SkpId;
 use crate::error::AppError;
 use crate::features::admin::load_failure;
 use crate::i18n::*;
+use crate::ui::banner::{Banner, Tone};
 use crate::ui::dates::month_span;
 use crate::ui::error::{ErrorNotice, field_message, posted_failure};
 use crate::ui::form::{FormErrorSummary, Hidden, Posted, TextAreaField, TextField};
+use crate::ui::page::PageHeader;
+use crate::ui::tag::{Tag, TagTone};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -93,7 +96,7 @@ fn action_plan_page(i18n: I18n, v: ActionPlanView) -> impl IntoView {
         .flatten();
     let skp_link = format!("/skp/{}", v.skp_id);
     let body = if !v.plan_established {
-        view! { <p class="notice" data-testid="action-plan-not-yet">{t!(i18n, action_plan.not_established)}</p> }
+        view! { <Banner tone=Tone::Info testid="action-plan-not-yet"><p>{t!(i18n, action_plan.not_established)}</p></Banner> }
             .into_any()
     } else if v.may_edit {
         edit_form(i18n, &v, &heads, &form).into_any()
@@ -102,22 +105,21 @@ fn action_plan_page(i18n: I18n, v: ActionPlanView) -> impl IntoView {
     };
     view! {
         <article class="skp-page" aria-labelledby="action-plan-title">
-            <header class="skp-head">
-                <p class="muted small">{format!("SKP {} · {}", v.year, v.employee)}</p>
-                <h1 id="action-plan-title">{t!(i18n, action_plan.title)}</h1>
-                <p><span class="badge" data-testid="action-plan-state">{state_label(i18n, v.state)}</span></p>
+            <PageHeader id="action-plan-title" title=t_string!(i18n, action_plan.title).to_string()
+                eyebrow=format!("SKP {} · {}", v.year, v.employee)>
+                <p><Tag tone=TagTone::of_action_plan(v.state) testid="action-plan-state">{state_label(i18n, v.state)}</Tag></p>
                 <p><a href=skp_link>{t!(i18n, action_plan.back_to_skp)}</a></p>
-            </header>
+            </PageHeader>
             {status.and_then(|s| status_message(i18n, &s)).map(|m| view! {
-                <p class="notice notice-success" role="status" data-testid="action-plan-status">{m}</p>
+                <Banner tone=Tone::Success announce=true testid="action-plan-status"><p>{m}</p></Banner>
             })}
-            {top_error.map(|m| view! { <p class="notice notice-error" role="alert" data-testid="action-plan-error">{m}</p> })}
+            {top_error.map(|m| view! { <Banner tone=Tone::Error announce=true testid="action-plan-error"><p>{m}</p></Banner> })}
             {general.map(|e| view! { <ErrorNotice error=e /> })}
             {returned_note.map(|note| view! {
-                <div class="notice notice-warning" data-testid="action-plan-returned">
-                    <p><strong>{t!(i18n, action_plan.returned_note)}</strong></p>
+                <Banner tone=Tone::Warning testid="action-plan-returned"
+                    title=t_string!(i18n, action_plan.returned_note).to_string()>
                     <p class="pre-line">{note}</p>
-                </div>
+                </Banner>
             })}
             <p class="hint">{t!(i18n, action_plan.intro)}</p>
             {body}

@@ -9,8 +9,10 @@ use crate::domain::agency::{AgencyTimeZone, EvaluationInterval};
 use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::ui::banner::{Banner, Tone};
 use crate::ui::error::ErrorNotice;
 use crate::ui::form::{CheckboxField, FormErrorSummary, Hidden, Posted, SelectField, TextField};
+use crate::ui::page::PageHeader;
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -276,8 +278,8 @@ fn settings_form(i18n: leptos_i18n::I18nContext<Locale>, s: AgencySettings) -> i
     let intervals = interval_options(i18n);
     view! {
         <section class="admin-page" aria-labelledby="agency-title">
-            <h1 id="agency-title">{t!(i18n, agency.title)}</h1>
-            {saved.then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, admin.saved)}</p> })}
+            <PageHeader id="agency-title" title=t_string!(i18n, agency.title).to_string() />
+            {saved.then(|| view! { <Banner tone=Tone::Success announce=true><p>{t!(i18n, admin.saved)}</p></Banner> })}
             {general.map(|error| view! { <ErrorNotice error /> })}
             <form class="form narrow" method="post" action=UpdateAgency::url() novalidate>
                 <FormErrorSummary posted=form.clone() />

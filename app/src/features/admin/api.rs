@@ -355,7 +355,14 @@ pub(crate) mod ssr {
                 action: row.action,
                 object_type: row.object_type,
                 object_id: row.object_id,
-                changes: crate::db::audit::changes(row.before.as_deref(), row.after.as_deref()),
+                changes: crate::db::audit::changes(row.before.as_deref(), row.after.as_deref())
+                    .into_iter()
+                    .map(|(field, before, after)| FieldChange {
+                        field,
+                        before,
+                        after,
+                    })
+                    .collect(),
                 ip: row.ip,
             });
         }

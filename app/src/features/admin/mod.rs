@@ -4,6 +4,7 @@
 pub mod agency;
 mod api;
 pub mod audit;
+pub mod audit_text;
 #[cfg(feature = "ssr")]
 pub mod import;
 pub mod officials;

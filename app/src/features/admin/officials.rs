@@ -8,6 +8,7 @@ use crate::domain::ids::ExternalOfficialId;
 use crate::error::AppError;
 use crate::i18n::*;
 use crate::ui::form::{FormErrorSummary, Hidden, Posted, SelectField, TextField};
+use crate::ui::page::EmptyState;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::use_query_map;
@@ -284,7 +285,7 @@ fn officials_view(i18n: leptos_i18n::I18nContext<Locale>, rows: Vec<OfficialRow>
     };
     view! {
         {if rows.is_empty() {
-            view! { <p class="muted">{t!(i18n, officials.none)}</p> }.into_any()
+            view! { <EmptyState>{t!(i18n, officials.none)}</EmptyState> }.into_any()
         } else {
             view! {
                 <div class="table-wrap">

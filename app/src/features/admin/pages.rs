@@ -13,9 +13,13 @@ use crate::domain::ids::{EmployeeId, ImportId};
 use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::ui::banner::{Banner, Tone};
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
 use crate::ui::form::{DateField, FileField, FormErrorSummary, Posted, SelectField, TextField};
 use crate::ui::menu::Menu;
+use crate::ui::page::EmptyState;
+use crate::ui::page::PageHeader;
+use crate::ui::tag::{Tag, TagTone};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -96,7 +100,7 @@ pub fn EmployeeDirectoryPage() -> impl IntoView {
         <PageTitle text=move || t_string!(i18n, admin.directory_title).to_string() />
         <AdminNav current="/admin/pegawai" />
         <section class="admin-page" aria-labelledby="directory-title">
-            <h1 id="directory-title">{t!(i18n, admin.directory_title)}</h1>
+            <PageHeader id="directory-title" title=t_string!(i18n, admin.directory_title).to_string() />
             <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
                 {move || {
                     let query = query.clone();
@@ -224,7 +228,7 @@ fn directory_view(
                                 <td data-label=t_string!(i18n, admin.name)>
                                     {name}
                                     <span class="muted small block">{row.position.clone().unwrap_or_default()}</span>
-                                    {(!row.active).then(|| view! { <span class="badge">{t!(i18n, admin.status_inactive)}</span> })}
+                                    {(!row.active).then(|| view! { " "<Tag tone=TagTone::Neutral>{t!(i18n, admin.status_inactive)}</Tag> })}
                                 </td>
                                 <td data-label="NIP" class="nowrap">{row.nip}</td>
                                 <td data-label=t_string!(i18n, admin.unit)>{row.unit}</td>
@@ -267,12 +271,10 @@ pub fn ChangeList(lines: Vec<super::types::AuditLine>) -> impl IntoView {
         <ul class="timeline" data-testid="changes">
             {lines.into_iter().map(|a| view! {
                 <li>
-                    <strong>{super::audit::action_label(i18n, &a.action)}</strong>
+                    <strong>{super::audit_text::action_label(i18n, &a.action)}</strong>
                     <span class="muted small block">{a.at}" · "{a.actor.unwrap_or_default()}</span>
                     <ul class="changes">
-                        {a.changes.into_iter().map(|(field, before, after)| view! {
-                            <li><code>{field}</code>": "<del>{before}</del>" → "<ins>{after}</ins></li>
-                        }).collect_view()}
+                        {a.changes.into_iter().map(|change| super::audit::change_line(i18n, change)).collect_view()}
                     </ul>
                 </li>
             }).collect_view()}
@@ -370,11 +372,11 @@ fn employee_form(i18n: leptos_i18n::I18nContext<Locale>, editor: EmployeeEditor)
     view! {
         <section class="admin-page" aria-labelledby="employee-title">
             <p><a href="/admin/pegawai">{t!(i18n, admin.back_to_directory)}</a></p>
-            <h1 id="employee-title">{title}</h1>
+            <PageHeader id="employee-title" title />
             {(editor.id.is_some() && !editor.active).then(|| view! {
-                <p class="notice notice-error">{t!(i18n, admin.inactive_notice)}</p>
+                <Banner tone=Tone::Warning><p>{t!(i18n, admin.inactive_notice)}</p></Banner>
             })}
-            {saved.then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, admin.saved)}</p> })}
+            {saved.then(|| view! { <Banner tone=Tone::Success announce=true><p>{t!(i18n, admin.saved)}</p></Banner> })}
             {general_error.map(|error| view! { <ErrorNotice error /> })}
             <form class="form form-grid" method="post" action=action novalidate>
                 <FormErrorSummary posted=form.clone() />
@@ -441,10 +443,10 @@ fn employee_side(
         </dl>
         <h2>{t!(i18n, admin.account)}</h2>
         {editor.reset_link.clone().map(|link| view! {
-            <div class="notice notice-success" role="status" data-testid="reset-link">
+            <Banner tone=Tone::Success announce=true testid="reset-link">
                 <p>{t!(i18n, admin.reset_link_issued)}</p>
                 <p><code class="break">{link}</code></p>
-            </div>
+            </Banner>
         })}
         {reset_error.map(|error| view! { <ErrorNotice error /> })}
         {status_error.map(|error| view! { <ErrorNotice error /> })}
@@ -457,7 +459,7 @@ fn employee_side(
                 </form>
             }.into_any()
         } else {
-            view! { <p class="muted">{t!(i18n, admin.no_account)}</p> }.into_any()
+            view! { <EmptyState>{t!(i18n, admin.no_account)}</EmptyState> }.into_any()
         }}
         <form method="post" action=SetEmployeeStatus::url() class="status-form">
             <input type="hidden" name="id" value=id.to_string() />
@@ -479,7 +481,7 @@ fn employee_side(
         </ol>
         <h2>{t!(i18n, admin.plans)}</h2>
         {if editor.plans.is_empty() {
-            view! { <p class="muted">{t!(i18n, admin.no_plans)}</p> }.into_any()
+            view! { <EmptyState>{t!(i18n, admin.no_plans)}</EmptyState> }.into_any()
         } else {
             view! {
                 <ul class="plain-list" data-testid="employee-plans">
@@ -525,9 +527,10 @@ fn import_form(i18n: leptos_i18n::I18nContext<Locale>, scope: ImportScope) -> im
     };
     view! {
         <section class="admin-page" aria-labelledby="import-title">
-            <h1 id="import-title">{t!(i18n, admin.import_title)}</h1>
-            <p>{t!(i18n, admin.import_intro)}</p>
-            <p class="muted" data-testid="import-scope">{scope}</p>
+            <PageHeader id="import-title" title=t_string!(i18n, admin.import_title).to_string()>
+                <p>{t!(i18n, admin.import_intro)}</p>
+                <p class="muted" data-testid="import-scope">{scope}</p>
+            </PageHeader>
             <form class="form narrow" method="post" action=super::IMPORT_UPLOAD_PATH enctype="multipart/form-data">
                 <FileField name="file" label=t_string!(i18n, admin.import_file).to_string()
                     accept=".csv,text/csv" required=true error=None
@@ -578,19 +581,20 @@ fn import_report(i18n: leptos_i18n::I18nContext<Locale>, report: ImportReport) -
     let more = (report.error_count as usize).saturating_sub(report.errors.len());
     view! {
         <section class="admin-page" aria-labelledby="report-title">
-            <h1 id="report-title">{t!(i18n, admin.import_report_title)}</h1>
-            <p class="muted">{report.file_name.clone()}</p>
+            <PageHeader id="report-title" title=t_string!(i18n, admin.import_report_title).to_string()>
+                <p class="muted">{report.file_name.clone()}</p>
+            </PageHeader>
             {if report.applied {
                 view! {
-                    <p class="notice" role="status" data-testid="import-outcome">
+                    <Banner tone=Tone::Info announce=true testid="import-outcome"><p>
                         {t!(i18n, admin.import_applied, created = report.created, updated = report.updated)}
-                    </p>
+                    </p></Banner>
                 }.into_any()
             } else {
                 view! {
-                    <p class="notice notice-error" role="alert" data-testid="import-outcome">
+                    <Banner tone=Tone::Error announce=true testid="import-outcome"><p>
                         {t!(i18n, admin.import_rejected, count = report.error_count)}
-                    </p>
+                    </p></Banner>
                 }.into_any()
             }}
             {(!report.errors.is_empty()).then(|| view! {

@@ -44,9 +44,17 @@ pub struct AuditLine {
     pub action: String,
     pub object_type: String,
     pub object_id: Option<String>,
-    /// `(field, before, after)` for each changed field; empty for events without a record.
-    pub changes: Vec<(String, String, String)>,
+    /// Each changed field; empty for events without a record.
+    pub changes: Vec<FieldChange>,
     pub ip: Option<String>,
+}
+
+/// One field of an audited record, before → after as stored (`None`: absent or empty).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,8 +5,11 @@ use super::types::{AuditLine, UnitOption};
 use crate::domain::ids::UnitId;
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::ui::banner::{Banner, Tone};
 use crate::ui::error::{ErrorNotice, posted_error};
 use crate::ui::form::{CheckboxField, FormErrorSummary, Hidden, Posted, SelectField, TextField};
+use crate::ui::page::PageHeader;
+use crate::ui::tag::{Tag, TagTone};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -538,7 +541,7 @@ pub fn UnitTreePage() -> impl IntoView {
         <PageTitle text=move || t_string!(i18n, units.title).to_string() />
         <AdminNav current="/admin/unit" />
         <section class="admin-page" aria-labelledby="units-title">
-            <h1 id="units-title">{t!(i18n, units.title)}</h1>
+            <PageHeader id="units-title" title=t_string!(i18n, units.title).to_string() />
             <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
                 {move || {
                     let form = form.clone();
@@ -572,8 +575,8 @@ pub fn UnitTreePage() -> impl IntoView {
                                                 <td data-label=t_string!(i18n, units.unit)>
                                                     <span class="tree-indent">{indent(u.depth)}</span>
                                                     <a href=format!("/admin/unit/{}", u.id)>{u.name.clone()}</a>
-                                                    {u.closed.then(|| view! { <span class="badge">{t!(i18n, units.closed)}</span> })}
-                                                    {u.independent.then(|| view! { <span class="badge">{t!(i18n, units.independent_badge)}</span> })}
+                                                    {u.closed.then(|| view! { " "<Tag tone=TagTone::Neutral>{t!(i18n, units.closed)}</Tag> })}
+                                                    {u.independent.then(|| view! { " "<Tag tone=TagTone::Neutral>{t!(i18n, units.independent_badge)}</Tag> })}
                                                 </td>
                                                 <td data-label=t_string!(i18n, units.code)><code>{u.code.clone()}</code></td>
                                                 <td data-label=t_string!(i18n, units.head)>{u.head.clone().unwrap_or_else(|| "—".into())}</td>
@@ -661,13 +664,19 @@ fn unit_editor(i18n: leptos_i18n::I18nContext<Locale>, editor: UnitEditor) -> im
     let id = u.id.to_string();
     let version = editor.version.to_string();
     let can_close = editor.open_children == 0 && editor.active_in_subtree == 0;
+    let code = u.code.clone();
+    let head = u
+        .head
+        .clone()
+        .unwrap_or_else(|| t_string!(i18n, units.no_head).to_string());
     view! {
         <section class="admin-page" aria-labelledby="unit-title">
             <p><a href="/admin/unit">{t!(i18n, units.back)}</a></p>
-            <h1 id="unit-title">{u.name.clone()}</h1>
-            <p class="muted"><code>{u.code.clone()}</code>" · "{u.head.clone().unwrap_or_else(|| t_string!(i18n, units.no_head).to_string())}</p>
-            {u.closed.then(|| view! { <p class="notice notice-error">{t!(i18n, units.closed_notice)}</p> })}
-            {saved.then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, admin.saved)}</p> })}
+            <PageHeader id="unit-title" title=u.name.clone()>
+                <p class="muted"><code>{code}</code>" · "{head}</p>
+            </PageHeader>
+            {u.closed.then(|| view! { <Banner tone=Tone::Warning><p>{t!(i18n, units.closed_notice)}</p></Banner> })}
+            {saved.then(|| view! { <Banner tone=Tone::Success announce=true><p>{t!(i18n, admin.saved)}</p></Banner> })}
             {general.map(|error| view! { <ErrorNotice error /> })}
             <h2 id="rename-title">{t!(i18n, units.rename)}</h2>
             <form class="form narrow" method="post" action=RenameUnit::url() aria-labelledby="rename-title" novalidate>

@@ -7,6 +7,7 @@ use super::api::{
 };
 use crate::error::AppError;
 use crate::i18n::*;
+use crate::ui::banner::{Banner, Tone};
 use crate::ui::error::{ErrorNotice, posted_error};
 use crate::ui::form::{CodeField, FormErrorSummary, PasswordField, Posted, SelectField, TextField};
 use crate::ui::title::PageTitle;
@@ -30,7 +31,7 @@ pub fn LoginPage() -> impl IntoView {
         <PageTitle text=move || t_string!(i18n, login.title).to_string() />
         <section class="auth-card" aria-labelledby="login-title">
             <h1 id="login-title">{t!(i18n, login.title)}</h1>
-            {was_reset.then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, reset.done)}</p> })}
+            {was_reset.then(|| view! { <Banner tone=Tone::Success announce=true><p>{t!(i18n, reset.done)}</p></Banner> })}
             <p class="muted">{t!(i18n, login.intro)}</p>
             <form class="form" method="post" action=Login::url() novalidate>
                 <FormErrorSummary posted=form.clone() />
@@ -85,7 +86,7 @@ fn ChangePasswordForm() -> impl IntoView {
     let changed = use_query_map().with_untracked(|q| q.get("sandi").as_deref() == Some("diubah"));
     view! {
         <h2 id="password-title">{t!(i18n, profile.change_password)}</h2>
-        {changed.then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, profile.password_changed)}</p> })}
+        {changed.then(|| view! { <Banner tone=Tone::Success announce=true><p>{t!(i18n, profile.password_changed)}</p></Banner> })}
         <form class="form narrow" method="post" action=ChangePassword::url() aria-labelledby="password-title" novalidate>
             <FormErrorSummary posted=form.clone() />
             <PasswordField
@@ -128,7 +129,7 @@ pub fn VerifyLoginPage() -> impl IntoView {
             <h1 id="verify-title">{t!(i18n, mfa.verify_title)}</h1>
             {if expired {
                 view! {
-                    <p class="notice notice-error" role="alert">{t!(i18n, mfa.expired)}</p>
+                    <Banner tone=Tone::Error announce=true><p>{t!(i18n, mfa.expired)}</p></Banner>
                     <a class="button" href="/masuk">{t!(i18n, login.submit)}</a>
                 }.into_any()
             } else {
@@ -173,12 +174,12 @@ fn MfaSection(
     view! {
         <h2 id="verifikasi">{t!(i18n, mfa.title)}</h2>
         {admin_needs_mfa.then(|| view! {
-            <p class="notice notice-error" role="alert" data-testid="admin-needs-mfa">{t!(i18n, mfa.admin_needs)}</p>
+            <Banner tone=Tone::Warning testid="admin-needs-mfa"><p>{t!(i18n, mfa.admin_needs)}</p></Banner>
         })}
         {changed.map(|c| view! {
-            <p class="notice notice-success" role="status">
+            <Banner tone=Tone::Success announce=true><p>
                 {if c == "aktif" { t!(i18n, mfa.enabled_now).into_any() } else { t!(i18n, mfa.disabled_now).into_any() }}
-            </p>
+            </p></Banner>
         })}
         {match (enabled, setup) {
             (true, _) => view! {
@@ -230,7 +231,7 @@ fn LanguageForm(current: String) -> impl IntoView {
     let saved = use_query_map().with_untracked(|q| q.get("bahasa").is_some());
     view! {
         <h2 id="language-title">{t!(i18n, profile.language)}</h2>
-        {saved.then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, profile.language_saved)}</p> })}
+        {saved.then(|| view! { <Banner tone=Tone::Success announce=true><p>{t!(i18n, profile.language_saved)}</p></Banner> })}
         <form class="form narrow" method="post" action=SetLanguage::url() aria-labelledby="language-title">
             <SelectField name="locale" label=t_string!(i18n, profile.language_label).to_string()
                 value=current error=Posted::to(SetLanguage::url()).0.error(i18n, "locale")
@@ -290,9 +291,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
                                 #[cfg(feature = "ssr")]
                                 crate::state::set_status(410);
                                 view! {
-                                    <p class="notice notice-error" role="alert" data-testid="reset-invalid">
+                                    <Banner tone=Tone::Error announce=true testid="reset-invalid"><p>
                                         {t!(i18n, reset.invalid)}
-                                    </p>
+                                    </p></Banner>
                                     <a class="button" href="/masuk">{t!(i18n, login.submit)}</a>
                                 }.into_any()
                             }

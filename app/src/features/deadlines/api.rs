@@ -114,8 +114,8 @@ mod ssr {
                 TaskKind::DraftPlan => (OverdueTask::Plan, None),
                 TaskKind::ReviewPlan { skp_id } => (OverdueTask::PlanReview, Some(skp_id)),
                 TaskKind::SelfAssessment { skp_id, seq } => {
-                    let span = crate::db::tasks::evaluation_span(period, seq)?;
-                    (OverdueTask::SelfAssessment { seq, span }, Some(skp_id))
+                    let (from, to) = crate::db::tasks::evaluation_span(period, seq)?;
+                    (OverdueTask::SelfAssessment { seq, from, to }, Some(skp_id))
                 }
             };
             rows.push(OverdueRow {

@@ -4,8 +4,11 @@ use super::api::*;
 use super::types::*;
 use crate::domain::ids::PeriodId;
 use crate::i18n::*;
+use crate::ui::dates::month_span;
 use crate::ui::deadline::DeadlineTag;
 use crate::ui::error::ErrorNotice;
+use crate::ui::page::EmptyState;
+use chrono::Datelike;
 use leptos::prelude::*;
 
 type I18n = leptos_i18n::I18nContext<Locale>;
@@ -14,19 +17,22 @@ fn task_label(i18n: I18n, task: &OverdueTask) -> String {
     match task {
         OverdueTask::Plan => t_string!(i18n, deadlines.task_plan).to_string(),
         OverdueTask::PlanReview => t_string!(i18n, deadlines.task_review).to_string(),
-        OverdueTask::SelfAssessment { seq: 0, span } => {
-            t_string!(i18n, deadlines.task_annual, year = span.clone()).to_string()
+        OverdueTask::SelfAssessment { seq: 0, to, .. } => {
+            t_string!(i18n, deadlines.task_annual, year = to.year()).to_string()
         }
-        OverdueTask::SelfAssessment { span, .. } => {
-            t_string!(i18n, deadlines.task_periodic, span = span.clone()).to_string()
-        }
+        OverdueTask::SelfAssessment { from, to, .. } => t_string!(
+            i18n,
+            deadlines.task_periodic,
+            span = month_span(i18n.get_locale_untracked(), *from, *to)
+        )
+        .to_string(),
     }
 }
 
 fn overdue_table(i18n: I18n, list: OverdueList, testid: &'static str) -> impl IntoView {
     let more = list.total.saturating_sub(list.rows.len());
     view! {
-        {list.rows.is_empty().then(|| view! { <p class="muted">{t!(i18n, deadlines.none)}</p> })}
+        {list.rows.is_empty().then(|| view! { <EmptyState>{t!(i18n, deadlines.none)}</EmptyState> })}
         {(!list.rows.is_empty()).then(|| view! {
             <p class="small">{t!(i18n, deadlines.count, n = list.total)}</p>
             <div class="table-wrap">

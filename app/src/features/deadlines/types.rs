@@ -2,6 +2,7 @@
 
 use crate::domain::deadline::DeadlineStatus;
 use crate::domain::ids::SkpId;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -10,8 +11,12 @@ pub enum OverdueTask {
     Plan,
     /// A handed-in plan waits for its appraiser.
     PlanReview,
-    /// A self-assessment is not handed in: `seq` 0 is the annual one, `span` its days.
-    SelfAssessment { seq: i32, span: String },
+    /// A self-assessment is not handed in: `seq` 0 is the annual one, `from`–`to` its days.
+    SelfAssessment {
+        seq: i32,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -30,9 +30,8 @@ mod ssr {
     use crate::domain::action_plan::ActionPlanState;
     use crate::domain::deadline::DeadlineStatus;
     use crate::domain::employee::display_name;
-    use crate::domain::evaluation::{EvaluationKind, EvaluationState};
-    use crate::domain::ids::{AgencyId, SkpId};
-    use crate::domain::period::sub_periods;
+    use crate::domain::evaluation::EvaluationState;
+    use crate::domain::ids::{AccountId, AgencyId, SkpId};
     use crate::domain::skp::{SkpEvent, SkpState};
     use crate::state::{self, CurrentUser};
     use chrono::{Datelike, NaiveDate};
@@ -73,9 +72,10 @@ mod ssr {
             let tasks = open_tasks_in(&db, period, today, Scope::Around(me.id)).await?;
             own_tasks(&db, period, today, me.id, &tasks, &mut desk.items).await?;
             desk.team = team(&db, period, today, me.id, &tasks).await?;
+            revision_in_hand(&db, period, me.id, user.account.id, &mut desk.items).await?;
             returned_action_plan(&db, period, me.id, &mut desk.items).await?;
         }
-        appraiser_queues(&mut desk.items).await?;
+        appraiser_queues(period.as_ref(), today, &mut desk.items).await?;
         admin_work(
             &db,
             &user,
@@ -116,7 +116,6 @@ mod ssr {
             .into_iter()
             .map(|p| (p.id, p))
             .collect();
-        let subs = sub_periods(period.year, period.evaluation_interval);
         for task in mine {
             let item = match task.kind {
                 TaskKind::DraftPlan => {
@@ -139,6 +138,8 @@ mod ssr {
                     DeskItem {
                         task: DeskTask::ReviewPlan {
                             employee: name_of(person),
+                            revision: false,
+                            acting_for: None,
                         },
                         link: format!("/skp/{skp_id}"),
                         due: due(task.deadline, today),
@@ -146,21 +147,7 @@ mod ssr {
                     }
                 }
                 TaskKind::SelfAssessment { skp_id, seq } => {
-                    let (from, to) = match EvaluationKind::from_seq(seq) {
-                        Some(EvaluationKind::Annual) => (period.starts_on, period.ends_on),
-                        Some(EvaluationKind::Periodic(n)) => subs
-                            .iter()
-                            .find(|s| s.seq == n)
-                            .map(|s| (s.starts_on, s.ends_on))
-                            .ok_or_else(|| {
-                                tracing::error!(period = %period.id, seq, "a sub-period the period lacks");
-                                AppError::Internal
-                            })?,
-                        None => {
-                            tracing::error!(period = %period.id, seq, "an impossible evaluation number");
-                            return Err(AppError::Internal);
-                        }
-                    };
+                    let (from, to) = crate::db::tasks::evaluation_span(period, seq)?;
                     let started = evaluasi::Entity::find()
                         .filter(evaluasi::Column::SkpId.eq(skp_id))
                         .filter(evaluasi::Column::Seq.eq(seq))
@@ -216,6 +203,44 @@ mod ssr {
         Ok((Some(plan.id), note))
     }
 
+    /// A change to the signed-in person's established plan that is still with them: asked for
+    /// (or returned) by the appraiser, with their note, or started by the employee themselves
+    /// (`account`). It has no deadline: a revision is not bound to the planning deadline.
+    async fn revision_in_hand(
+        db: &DatabaseConnection,
+        period: &periode::Model,
+        me: EmployeeId,
+        account: AccountId,
+        items: &mut Vec<DeskItem>,
+    ) -> Result<(), AppError> {
+        let Some(plan) = crate::db::skp::current_for(db, me, period.id).await? else {
+            return Ok(());
+        };
+        if plan.state != SkpState::RevisionDraft {
+            return Ok(());
+        }
+        let last = skp_riwayat::Entity::find()
+            .filter(skp_riwayat::Column::SkpId.eq(plan.id))
+            .order_by_desc(skp_riwayat::Column::Id)
+            .one(db)
+            .await?;
+        let requested = last.as_ref().is_some_and(|h| match h.event {
+            SkpEvent::Return => true,
+            SkpEvent::RequestRevision => h.actor_user_id != Some(account),
+            _ => false,
+        });
+        items.push(DeskItem {
+            task: DeskTask::RevisePlan { requested },
+            link: format!("/skp/{}", plan.id),
+            due: None,
+            note: last
+                .filter(|_| requested)
+                .and_then(|h| h.note)
+                .filter(|n| !n.trim().is_empty()),
+        });
+        Ok(())
+    }
+
     /// The signed-in person's action plan, when the appraiser returned it.
     async fn returned_action_plan(
         db: &DatabaseConnection,
@@ -242,9 +267,39 @@ mod ssr {
         Ok(())
     }
 
-    /// What waits for the signed-in person as appraiser without a deadline of its own: handed-in
-    /// self-assessments and action plans. Each list is the one its own page shows.
-    async fn appraiser_queues(items: &mut Vec<DeskItem>) -> Result<(), AppError> {
+    /// What else waits for the signed-in person as appraiser: plans and changes of plans handed
+    /// in that the deadline tasks do not cover (changes, and plans of appraisers outside the
+    /// application an admin acts for), handed-in self-assessments and action plans. Each list is
+    /// the one its own page shows.
+    async fn appraiser_queues(
+        period: Option<&periode::Model>,
+        today: NaiveDate,
+        items: &mut Vec<DeskItem>,
+    ) -> Result<(), AppError> {
+        if let Some(period) = period {
+            for row in crate::features::skp::load_reviews().await?.rows {
+                let (Some(skp_id), Some(state)) = (row.skp_id, row.state) else {
+                    continue;
+                };
+                let link = format!("/skp/{skp_id}");
+                if !state.awaits_appraiser() || items.iter().any(|i| i.link == link) {
+                    continue;
+                }
+                let revision = state == SkpState::RevisionSubmitted;
+                items.push(DeskItem {
+                    task: DeskTask::ReviewPlan {
+                        employee: row.employee,
+                        revision,
+                        acting_for: row.acting_for,
+                    },
+                    link,
+                    due: (!revision)
+                        .then(|| due(period.planning_deadline, today))
+                        .flatten(),
+                    note: None,
+                });
+            }
+        }
         for e in crate::features::evaluation::load_submitted().await? {
             items.push(DeskItem {
                 link: format!("/evaluasi/{}", e.id),

@@ -6,7 +6,9 @@ use super::api::RemindTeamMember;
 use super::types::*;
 use crate::i18n::*;
 use crate::ui::dates::{long_date, month_span};
-use crate::ui::deadline::DeadlineTag;
+use crate::ui::page::{Card, EmptyState, PageHeader};
+use crate::ui::tag::{Tag, TagTone};
+use crate::ui::task_list::{TaskItem, TaskList};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -54,10 +56,23 @@ fn task_label(i18n: I18n, task: &DeskTask) -> String {
             span = month_span(locale, *from, *to)
         )
         .to_string(),
-        DeskTask::FixActionPlan => t_string!(i18n, desk.task.fix_action_plan).to_string(),
-        DeskTask::ReviewPlan { employee } => {
-            t_string!(i18n, desk.task.review_plan, name = employee.clone()).to_string()
+        DeskTask::RevisePlan { requested: true } => {
+            t_string!(i18n, desk.task.revise_plan_requested).to_string()
         }
+        DeskTask::RevisePlan { requested: false } => {
+            t_string!(i18n, desk.task.revise_plan).to_string()
+        }
+        DeskTask::FixActionPlan => t_string!(i18n, desk.task.fix_action_plan).to_string(),
+        DeskTask::ReviewPlan {
+            employee,
+            revision: false,
+            ..
+        } => t_string!(i18n, desk.task.review_plan, name = employee.clone()).to_string(),
+        DeskTask::ReviewPlan {
+            employee,
+            revision: true,
+            ..
+        } => t_string!(i18n, desk.task.review_revision, name = employee.clone()).to_string(),
         DeskTask::ReadSelfAssessment {
             employee, seq: 0, ..
         } => t_string!(i18n, desk.task.read_annual, name = employee.clone()).to_string(),
@@ -90,9 +105,14 @@ fn task_label(i18n: I18n, task: &DeskTask) -> String {
 /// Who the work is for: the person's own, as appraiser, as admin.
 fn task_role(i18n: I18n, task: &DeskTask) -> String {
     match task {
-        DeskTask::DraftPlan { .. } | DeskTask::SelfAssessment { .. } | DeskTask::FixActionPlan => {
-            t_string!(i18n, desk.role_own).to_string()
-        }
+        DeskTask::DraftPlan { .. }
+        | DeskTask::RevisePlan { .. }
+        | DeskTask::SelfAssessment { .. }
+        | DeskTask::FixActionPlan => t_string!(i18n, desk.role_own).to_string(),
+        DeskTask::ReviewPlan {
+            acting_for: Some(official),
+            ..
+        } => t_string!(i18n, skp.review_acting_for, official = official.clone()).to_string(),
         DeskTask::ReviewPlan { .. }
         | DeskTask::ReadSelfAssessment { .. }
         | DeskTask::ReviewActionPlan { .. } => t_string!(i18n, desk.role_appraiser).to_string(),
@@ -116,79 +136,66 @@ pub fn DeskView(desk: Desk) -> impl IntoView {
     view! {
         <PageTitle text=move || t_string!(i18n, desk.title).to_string() />
         <div class="desk">
-            <header class="page-header">
-                <h1 id="desk-title">{t!(i18n, desk.greeting, name = name.clone())}</h1>
+            <PageHeader id="desk-title" title=t_string!(i18n, desk.greeting, name = name.clone()).to_string()>
                 {today.map(|d| view! { <p class="muted">{t!(i18n, desk.today, date = long_date(locale, d))}</p> })}
-            </header>
-            <section class="card" aria-labelledby="desk-tasks-title">
-                <h2 id="desk-tasks-title">
-                    {t!(i18n, desk.tasks_title)}
-                    {(count > 0).then(|| view! { " "<span class="count-pill">{count}</span> })}
-                </h2>
+            </PageHeader>
+            <Card id="desk-tasks-title" title=t_string!(i18n, desk.tasks_title).to_string() count>
                 {(count == 0).then(|| view! {
-                    <p class="empty-state" data-testid="desk-empty">{t!(i18n, desk.nothing)}</p>
+                    <EmptyState testid="desk-empty">{t!(i18n, desk.nothing)}</EmptyState>
                 })}
                 {(count > 0).then(|| view! {
-                    <ul class="task-list" data-testid="desk-tasks">
-                        {items.into_iter().map(|item| task_row(i18n, locale, item)).collect_view()}
-                    </ul>
+                    <TaskList testid="desk-tasks">
+                        {items.into_iter().map(|item| task_row(i18n, item)).collect_view()}
+                    </TaskList>
                 })}
-            </section>
+            </Card>
             {(!team.is_empty()).then(|| team_section(i18n, team))}
         </div>
     }
 }
 
-fn task_row(i18n: I18n, locale: Locale, item: DeskItem) -> impl IntoView {
-    let label = task_label(i18n, &item.task);
+fn task_row(i18n: I18n, item: DeskItem) -> impl IntoView {
+    let title = task_label(i18n, &item.task);
     let role = task_role(i18n, &item.task);
-    let overdue = item.due.is_some_and(|(_, s)| s.is_overdue());
+    let note = item.note.filter(|n| !n.trim().is_empty());
     view! {
-        <li class="task-item" class:task-overdue=overdue data-testid="desk-item">
-            <a class="task-link" href=item.link data-testid="desk-task">
-                <span class="task-role small muted">{role}</span>
-                <span class="task-title">{label}</span>
-                {item.due.map(|(date, status)| view! {
-                    <span class="task-due small">
-                        <span class="nowrap">{t!(i18n, deadline.due, date = long_date(locale, date))}</span>
-                        " "<DeadlineTag status />
-                    </span>
-                })}
-            </a>
-            {item.note.filter(|n| !n.trim().is_empty()).map(|note| view! {
-                <div class="task-note" data-testid="desk-note">
-                    <p class="small"><strong>{t!(i18n, desk.appraiser_note)}</strong></p>
-                    <p class="note-text">{note}</p>
-                </div>
-            })}
-        </li>
+        <TaskItem href=item.link role title due=item.due>{note.map(|note| task_note(i18n, note))}</TaskItem>
+    }
+}
+
+fn task_note(i18n: I18n, note: String) -> impl IntoView {
+    view! {
+        <div class="task-note" data-testid="desk-note">
+            <p class="small"><strong>{t!(i18n, desk.appraiser_note)}</strong></p>
+            <p class="note-text">{note}</p>
+        </div>
     }
 }
 
 fn progress_tag(i18n: I18n, progress: Progress) -> impl IntoView {
-    let (class, text) = match progress {
+    let (tone, text) = match progress {
         Progress::NotStarted => (
-            "badge state-none",
+            TagTone::Neutral,
             t_string!(i18n, desk.progress.not_started).to_string(),
         ),
         Progress::Late { days_late: 1 } => (
-            "badge state-overdue",
+            TagTone::Late,
             t_string!(i18n, desk.progress.late_one).to_string(),
         ),
         Progress::Late { days_late } => (
-            "badge state-overdue",
+            TagTone::Late,
             t_string!(i18n, desk.progress.late, n = days_late).to_string(),
         ),
         Progress::OnTrack => (
-            "badge state-submitted",
+            TagTone::Waiting,
             t_string!(i18n, desk.progress.on_track).to_string(),
         ),
         Progress::UpToDate => (
-            "badge state-approved",
+            TagTone::Done,
             t_string!(i18n, desk.progress.up_to_date).to_string(),
         ),
     };
-    view! { <span class=class data-testid="team-progress">{text}</span> }
+    view! { <Tag tone testid="team-progress">{text}</Tag> }
 }
 
 fn team_section(i18n: I18n, team: Vec<TeamMember>) -> impl IntoView {
@@ -202,8 +209,7 @@ fn team_section(i18n: I18n, team: Vec<TeamMember>) -> impl IntoView {
         .count();
     let on_track = team.len() - not_started - late;
     view! {
-        <section class="card" aria-labelledby="team-title">
-            <h2 id="team-title">{t!(i18n, desk.team_title)}</h2>
+        <Card id="team-title" title=t_string!(i18n, desk.team_title).to_string()>
             <p class="team-summary" data-testid="team-summary">
                 {t!(i18n, desk.team_summary, not_started = not_started, late = late, rest = on_track)}
             </p>
@@ -238,6 +244,6 @@ fn team_section(i18n: I18n, team: Vec<TeamMember>) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
-        </section>
+        </Card>
     }
 }

@@ -20,10 +20,18 @@ pub enum DeskTask {
         to: NaiveDate,
         returned: bool,
     },
+    /// Finish a change to the established plan and hand it in; `requested`: the appraiser asked
+    /// for it or returned it (their note is the item's `note`).
+    RevisePlan { requested: bool },
     /// Fix an action plan the appraiser returned.
     FixActionPlan,
-    /// As appraiser: establish the plan `employee` handed in.
-    ReviewPlan { employee: String },
+    /// As appraiser: establish the plan `employee` handed in, or its change (`revision`);
+    /// `acting_for` names the appraiser outside the application an admin acts for.
+    ReviewPlan {
+        employee: String,
+        revision: bool,
+        acting_for: Option<String>,
+    },
     /// As appraiser: read the self-assessment `employee` handed in (`span` as its list names it).
     ReadSelfAssessment {
         employee: String,

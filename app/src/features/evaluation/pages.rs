@@ -15,12 +15,16 @@ use crate::error::AppError;
 use crate::features::admin::load_failure;
 use crate::features::skp::{aspect_label, value_definition, value_name};
 use crate::i18n::*;
+use crate::ui::banner::{Banner, Tone};
 use crate::ui::dates::long_date;
 use crate::ui::deadline::DeadlineTag;
 use crate::ui::error::{ErrorNotice, field_message, posted_failure};
 use crate::ui::form::{
     ErrorSummary, FormErrorSummary, Hidden, Posted, TextArea, TextAreaField, report_to_summary,
 };
+use crate::ui::page::{EmptyState, PageHeader};
+use crate::ui::stepper::{Step, Stepper};
+use crate::ui::tag::{Tag, TagTone};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -298,26 +302,27 @@ fn wizard_page(i18n: I18n, v: WizardView) -> impl IntoView {
     };
     view! {
         <section class="skp-page wizard-page" aria-labelledby="wizard-title">
-            <p class="eyebrow">{t!(i18n, evaluation.title)}" · "{v.employee.name.clone()}</p>
-            <h1 id="wizard-title">{title}</h1>
-            <p class="small" data-testid="wizard-deadline">
-                {t!(i18n, deadline.due, date = v.deadline.clone())}
-                {v.deadline_status.map(|status| view! { " · "<DeadlineTag status /> })}
-                {v.late.then(|| view! {
-                    " "<span class="badge state-overdue" data-testid="late">{t!(i18n, evaluation.submitted_late)}</span>
-                })}
-            </p>
-            {status_text.map(|s| view! { <p class="notice notice-success" role="status">{s}</p> })}
-            {submitted_notice.map(|s| view! { <p class="notice" data-testid="submitted-notice">{s}</p> })}
+            <PageHeader id="wizard-title" title
+                eyebrow=format!("{} · {}", t_string!(i18n, evaluation.title), v.employee.name)>
+                <p class="small" data-testid="wizard-deadline">
+                    {t!(i18n, deadline.due, date = v.deadline.clone())}
+                    {v.deadline_status.map(|status| view! { " · "<DeadlineTag status /> })}
+                    {v.late.then(|| view! {
+                        " "<Tag tone=TagTone::Late testid="late">{t!(i18n, evaluation.submitted_late)}</Tag>
+                    })}
+                </p>
+            </PageHeader>
+            {status_text.map(|s| view! { <Banner tone=Tone::Success announce=true><p>{s}</p></Banner> })}
+            {submitted_notice.map(|s| view! { <Banner tone=Tone::Info testid="submitted-notice"><p>{s}</p></Banner> })}
             {returned.map(|note| view! {
-                <div class="notice notice-warning" data-testid="returned-notice">
-                    <p><strong>{t!(i18n, evaluation.returned_notice)}</strong></p>
+                <Banner tone=Tone::Warning testid="returned-notice"
+                    title=t_string!(i18n, evaluation.returned_notice).to_string()>
                     <p class="pre-line">{note}</p>
-                </div>
+                </Banner>
             })}
-            {locked.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
+            {locked.map(|m| view! { <Banner tone=Tone::Error announce=true><p>{m}</p></Banner> })}
             {stale.then(|| view! {
-                <p class="notice notice-error" role="alert">{field_message(i18n, "stale")}</p>
+                <Banner tone=Tone::Error announce=true><p>{field_message(i18n, "stale")}</p></Banner>
             })}
             {other_error.map(|error| match error {
                 AppError::Invalid(f) => {
@@ -339,29 +344,20 @@ fn wizard_page(i18n: I18n, v: WizardView) -> impl IntoView {
 }
 
 fn progress(i18n: I18n, v: &WizardView, current: u8) -> impl IntoView + use<> {
-    view! {
-        <nav class="wizard-progress" aria-label=t_string!(i18n, evaluation.progress_label)>
-            <ol>
-                {(1..=STEPS).map(|step| {
-                    let open = v.missing.iter().filter(|m| m.step == step).count();
-                    let class = if open == 0 && step < STEPS { "done" } else { "" };
-                    view! {
-                        <li class=class data-progress=step.to_string()>
-                            <a href=format!("/evaluasi/{}?langkah={step}", v.id) data-goto=step.to_string()
-                                aria-current=(step == current).then_some("step")>
-                                <span class="step-number" aria-hidden="true">{step}</span>
-                                <span class="step-name">{step_name(i18n, step)}</span>
-                                // Kept when empty: the island refreshes it after each save.
-                                <span class="step-missing" hidden=open == 0>
-                                    {(open > 0).then(|| t_string!(i18n, evaluation.missing_count, n = open).to_string())}
-                                </span>
-                            </a>
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
-        </nav>
-    }
+    let steps = (1..=STEPS)
+        .map(|step| {
+            let open = v.missing.iter().filter(|m| m.step == step).count();
+            Step {
+                href: format!("/evaluasi/{}?langkah={step}", v.id),
+                name: step_name(i18n, step),
+                done: open == 0 && step < STEPS,
+                current: step == current,
+                note: (open > 0)
+                    .then(|| t_string!(i18n, evaluation.missing_count, n = open).to_string()),
+            }
+        })
+        .collect();
+    view! { <Stepper label=t_string!(i18n, evaluation.progress_label).to_string() steps /> }
 }
 
 fn wizard(
@@ -413,7 +409,7 @@ fn results_step(i18n: I18n, v: &WizardView, fs: &FieldState) -> impl IntoView + 
         {step_form(i18n, v, 1)}
         <p class="hint">{t!(i18n, evaluation.results_intro)}</p>
         {v.evidence_required.then(|| view! {
-            <p class="notice" data-testid="evidence-required">{t!(i18n, evaluation.evidence_required)}</p>
+            <Banner tone=Tone::Info testid="evidence-required"><p>{t!(i18n, evaluation.evidence_required)}</p></Banner>
         })}
         {v.without_action_plan.then(|| view! {
             <p class="hint" data-testid="annual-targets">{t!(i18n, evaluation.annual_target_only)}</p>
@@ -452,7 +448,7 @@ fn indicator_block(
     view! {
         <div class="indicator" id=format!("ind-{}", i.id)>
             <p class="indicator-text">
-                {aspect.map(|a| view! { <span class="badge">{a}</span>" " })}
+                {aspect.map(|a| view! { <Tag tone=TagTone::Neutral>{a}</Tag>" " })}
                 {i.text.clone()}
             </p>
             {(!target.is_empty()).then(|| view! {
@@ -684,56 +680,51 @@ fn missing_label(i18n: I18n, v: &WizardView, field: &str) -> String {
 /// it comes in late.
 fn window_notice(i18n: I18n, v: &WizardView) -> Option<AnyView> {
     let date = |d: chrono::NaiveDate| long_date(i18n.get_locale_untracked(), d);
-    match v.submit_refusal {
-        Some(SubmissionRefusal::NotYetEnded { opens_on }) => Some(
-            view! {
-                <p class="notice notice-warning" data-testid="submit-window">
-                    {t!(i18n, evaluation.opens_on, date = date(opens_on))}
-                </p>
-            }
-            .into_any(),
+    let (tone, text) = match v.submit_refusal {
+        Some(SubmissionRefusal::NotYetEnded { opens_on }) => (
+            Tone::Warning,
+            t_string!(i18n, evaluation.opens_on, date = date(opens_on)).to_string(),
         ),
-        Some(SubmissionRefusal::Late { deadline }) => Some(
-            view! {
-                <p class="notice notice-error" data-testid="submit-window">
-                    {t!(i18n, evaluation.closed_on, date = date(deadline))}
-                </p>
-            }
-            .into_any(),
+        Some(SubmissionRefusal::Late { deadline }) => (
+            Tone::Error,
+            t_string!(i18n, evaluation.closed_on, date = date(deadline)).to_string(),
         ),
-        None => v.deadline_status.filter(|s| s.is_overdue()).map(|_| {
-            view! {
-                <p class="notice notice-warning" data-testid="submit-window">
-                    {t!(i18n, evaluation.late_accepted, date = v.deadline.clone())}
-                </p>
-            }
-            .into_any()
-        }),
-    }
+        None if v.deadline_status.is_some_and(|s| s.is_overdue()) => (
+            Tone::Warning,
+            t_string!(i18n, evaluation.late_accepted, date = v.deadline.clone()).to_string(),
+        ),
+        None => return None,
+    };
+    Some(view! { <Banner tone testid="submit-window"><p>{text}</p></Banner> }.into_any())
 }
 
 fn review_step(i18n: I18n, v: &WizardView) -> impl IntoView + use<> {
     let missing = v.missing.clone();
     let complete = missing.is_empty();
     let may_submit = complete && v.submit_refusal.is_none();
+    let missing: Vec<(String, String, String)> = missing
+        .iter()
+        .map(|m| {
+            (
+                format!("/evaluasi/{}?langkah={}#f-{}", v.id, m.step, m.field),
+                m.step.to_string(),
+                missing_label(i18n, v, &m.field),
+            )
+        })
+        .collect();
     view! {
         {if complete {
-            view! { <p class="notice notice-success" data-testid="complete">{t!(i18n, evaluation.review_complete)}</p> }.into_any()
+            view! { <Banner tone=Tone::Success testid="complete"><p>{t!(i18n, evaluation.review_complete)}</p></Banner> }.into_any()
         } else {
             view! {
-                <div class="notice notice-warning" data-testid="missing">
-                    <p><strong>{t!(i18n, evaluation.review_missing_title)}</strong></p>
+                <Banner tone=Tone::Warning testid="missing"
+                    title=t_string!(i18n, evaluation.review_missing_title).to_string()>
                     <ul>
-                        {missing.iter().map(|m| view! {
-                            <li>
-                                <a href=format!("/evaluasi/{}?langkah={}#f-{}", v.id, m.step, m.field)
-                                    data-goto=m.step.to_string()>
-                                    {missing_label(i18n, v, &m.field)}
-                                </a>
-                            </li>
+                        {missing.into_iter().map(|(href, step, label)| view! {
+                            <li><a href=href data-goto=step>{label}</a></li>
                         }).collect_view()}
                     </ul>
-                </div>
+                </Banner>
             }.into_any()
         }}
         {summary(i18n, v)}
@@ -780,9 +771,9 @@ fn summary(i18n: I18n, v: &WizardView) -> impl IntoView + use<> {
                                     <dd>
                                         <span class="pre-line" data-testid=format!("value-{}", i.id)>{or_dash(&i.value)}</span>
                                         {achievement(i).map(|percent| view! {
-                                            " "<span class="badge achievement" data-testid=format!("achievement-{}", i.id)>
+                                            " "<Tag tone=TagTone::Neutral testid=format!("achievement-{}", i.id)>
                                                 {t!(i18n, evaluation.achievement, percent = percent)}
-                                            </span>
+                                            </Tag>
                                         })}
                                         {(!i.comment.is_empty()).then(|| view! { <p class="small pre-line">{i.comment.clone()}</p> })}
                                         <ul class="evidence-list">
@@ -862,10 +853,10 @@ fn my_evaluations(i18n: I18n, mine: MyEvaluations) -> impl IntoView {
     let year = mine.year.unwrap_or_default();
     view! {
         <section class="skp-page" aria-labelledby="evaluations-title">
-            <h1 id="evaluations-title">{t!(i18n, evaluation.mine_title)}</h1>
+            <PageHeader id="evaluations-title" title=t_string!(i18n, evaluation.mine_title).to_string() />
             {error.map(|error| view! { <ErrorNotice error /> })}
             {mine.plans.is_empty().then(|| view! {
-                <p class="notice">{t!(i18n, evaluation.mine_none)}" "<a href="/skp">{t!(i18n, nav.skp)}</a></p>
+                <EmptyState>{t!(i18n, evaluation.mine_none)}" "<a href="/skp">{t!(i18n, nav.skp)}</a></EmptyState>
             })}
             {mine.plans.into_iter().map(|plan| {
                 let title = plan
@@ -919,15 +910,13 @@ fn plan_entries(i18n: I18n, year: i32, plan: PlanEvaluations) -> impl IntoView {
                                 view! { <h2>{title_of(i18n, e.seq, year, &e.span)}</h2> }.into_any()
                             }}
                             <p class="small">
-                                <span class=format!("badge state-{}", e.state.map_or("none", EvaluationState::as_str))>
-                                    {state_label(i18n, e.state)}
-                                </span>
+                                <Tag tone=TagTone::of_evaluation(e.state)>{state_label(i18n, e.state)}</Tag>
                                 {(!e.deadline.is_empty()).then(|| view! {
                                     " · "{t!(i18n, evaluation.deadline, date = e.deadline.clone())}
                                 })}
                                 {e.deadline_status.map(|status| view! { " · "<DeadlineTag status /> })}
                                 {e.late.then(|| view! {
-                                    " "<span class="badge state-overdue" data-testid="late">{t!(i18n, evaluation.submitted_late)}</span>
+                                    " "<Tag tone=TagTone::Late testid="late">{t!(i18n, evaluation.submitted_late)}</Tag>
                                 })}
                             </p>
                         </div>
@@ -951,7 +940,7 @@ pub fn SubmittedEvaluations() -> impl IntoView {
                 view! {
                     <section aria-labelledby="inbox-title" class="evaluation-inbox">
                         <h2 id="inbox-title">{t!(i18n, evaluation.inbox_title)}</h2>
-                        {list.is_empty().then(|| view! { <p class="muted">{t!(i18n, evaluation.inbox_empty)}</p> })}
+                        {list.is_empty().then(|| view! { <EmptyState>{t!(i18n, evaluation.inbox_empty)}</EmptyState> })}
                         <ul class="plain-list" data-testid="evaluation-inbox">
                             {list.iter().map(|e| view! {
                                 <li>
@@ -959,7 +948,7 @@ pub fn SubmittedEvaluations() -> impl IntoView {
                                     " · "{if e.seq == 0 { t_string!(i18n, evaluation.annual_short).to_string() } else { e.span.clone() }}
                                     " · "<span class="small muted">{t!(i18n, evaluation.submitted_at, at = e.submitted_at.clone())}</span>
                                     {e.late.then(|| view! {
-                                        " "<span class="badge state-overdue" data-testid="late">{t!(i18n, evaluation.submitted_late)}</span>
+                                        " "<Tag tone=TagTone::Late testid="late">{t!(i18n, evaluation.submitted_late)}</Tag>
                                     })}
                                 </li>
                             }).collect_view()}

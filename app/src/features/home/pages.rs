@@ -1,6 +1,7 @@
 use super::api::load_agency_summary;
 use crate::features::desk::{DeskView, load_desk};
 use crate::i18n::*;
+use crate::ui::banner::{Banner, Tone};
 use crate::ui::error::ErrorNotice;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -52,7 +53,7 @@ fn Welcome() -> impl IntoView {
                                 .into_any()
                         }
                         Ok(None) => {
-                            view! { <p class="notice notice-warning">{t!(i18n, home.no_agency)}</p> }.into_any()
+                            view! { <Banner tone=Tone::Warning><p>{t!(i18n, home.no_agency)}</p></Banner> }.into_any()
                         }
                         Err(err) => view! { <ErrorNotice error=err /> }.into_any(),
                     }

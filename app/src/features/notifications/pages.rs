@@ -8,6 +8,8 @@ use crate::domain::ids::AccountId;
 use crate::features::admin::load_failure;
 use crate::i18n::*;
 use crate::live::{LiveEvent, Topic};
+use crate::ui::page::EmptyState;
+use crate::ui::page::PageHeader;
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -35,13 +37,13 @@ pub fn NotificationsPage() -> impl IntoView {
                 match data.await {
                     Ok(list) => view! {
                         <section class="skp-page" aria-labelledby="notifications-title">
-                            <h1 id="notifications-title">{t!(i18n, notifications.title)}</h1>
+                            <PageHeader id="notifications-title" title=t_string!(i18n, notifications.title).to_string() />
                             {list.iter().any(|n| n.unread).then(|| view! {
                                 <form method="post" action=ReadNotification::url()>
                                     <button class="button button-secondary" type="submit">{t!(i18n, notifications.read_all)}</button>
                                 </form>
                             })}
-                            {list.is_empty().then(|| view! { <p class="muted">{t!(i18n, notifications.empty)}</p> })}
+                            {list.is_empty().then(|| view! { <EmptyState>{t!(i18n, notifications.empty)}</EmptyState> })}
                             <ul class="notification-list" data-testid="notifications">
                                 {list.iter().map(|n| view! {
                                     <li class=if n.unread { "unread" } else { "" }>

@@ -3,6 +3,32 @@
 
 use crate::domain::notification::NotificationKind;
 use crate::i18n::*;
+use crate::ui::dates::month_span;
+use chrono::NaiveDate;
+
+/// The stretch a self-assessment reminder names, in the reader's language: stored as ISO days
+/// (`2026-07-01/2026-07-31`), or as the numeric days reminders stored before
+/// (`01-07-2026 – 31-07-2026`); anything else (the annual one's year) as it is.
+fn span_in(locale: Locale, subject: &str) -> String {
+    let parse = |from: &str, to: &str, format: &str| {
+        Some((
+            NaiveDate::parse_from_str(from.trim(), format).ok()?,
+            NaiveDate::parse_from_str(to.trim(), format).ok()?,
+        ))
+    };
+    let days = subject
+        .split_once('/')
+        .and_then(|(from, to)| parse(from, to, "%Y-%m-%d"))
+        .or_else(|| {
+            subject
+                .split_once('–')
+                .and_then(|(from, to)| parse(from, to, "%d-%m-%Y"))
+        });
+    match days {
+        Some((from, to)) => month_span(locale, from, to),
+        None => subject.to_owned(),
+    }
+}
 
 /// `actor` is who did something, or for a reminder what is due; `due` a reminder's deadline.
 pub fn notification_text_in(
@@ -61,7 +87,7 @@ pub fn notification_text_in(
             td_string!(
                 locale,
                 notifications.evaluation_due,
-                actor = actor,
+                actor = span_in(locale, actor),
                 date = date
             )
         }
@@ -69,7 +95,7 @@ pub fn notification_text_in(
             td_string!(
                 locale,
                 notifications.evaluation_overdue,
-                actor = actor,
+                actor = span_in(locale, actor),
                 date = date
             )
         }
@@ -84,4 +110,21 @@ pub fn notification_text_in(
         }
     }
     .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reminders_stretch_reads_in_the_readers_language() {
+        assert_eq!(span_in(Locale::id, "2026-07-01/2026-07-31"), "Juli 2026");
+        assert_eq!(
+            span_in(Locale::en, "2026-07-01/2026-09-30"),
+            "July – September 2026"
+        );
+        // Stored by earlier versions.
+        assert_eq!(span_in(Locale::id, "01-07-2026 – 31-07-2026"), "Juli 2026");
+        assert_eq!(span_in(Locale::id, "2026"), "2026");
+    }
 }

@@ -11,10 +11,13 @@ use crate::domain::vocabulary::IntoEnumIterator;
 use crate::error::AppError;
 use crate::features::admin::{AdminNav, ChangeList, load_failure};
 use crate::i18n::*;
+use crate::ui::banner::{Banner, Tone};
 use crate::ui::error::{ErrorNotice, field_message, posted_error};
 use crate::ui::form::{
     DateField, FormErrorSummary, Hidden, Posted, SelectField, TextAreaField, TextField,
 };
+use crate::ui::page::{EmptyState, PageHeader};
+use crate::ui::tag::{Tag, TagTone};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -90,10 +93,11 @@ fn period_list(i18n: I18n, list: PeriodList) -> impl IntoView {
     let empty = list.rows.is_empty();
     view! {
         <section class="admin-page" aria-labelledby="periods-title">
-            <h1 id="periods-title">{t!(i18n, period.title)}</h1>
-            <p class="muted">{t!(i18n, period.intro)}</p>
+            <PageHeader id="periods-title" title=t_string!(i18n, period.title).to_string()>
+                <p class="muted">{t!(i18n, period.intro)}</p>
+            </PageHeader>
             {if empty {
-                view! { <p class="muted">{t!(i18n, period.none)}</p> }.into_any()
+                view! { <EmptyState>{t!(i18n, period.none)}</EmptyState> }.into_any()
             } else {
                 view! {
                     <div class="table-wrap">
@@ -114,7 +118,7 @@ fn period_list(i18n: I18n, list: PeriodList) -> impl IntoView {
                                             <a href=format!("/admin/periode/{}", p.id)>{p.year}</a>
                                         </td>
                                         <td data-label=l_interval.clone()>{interval_label(i18n, p.evaluation_interval)}</td>
-                                        <td data-label=l_state.clone()>{state_label(i18n, p.state)}</td>
+                                        <td data-label=l_state.clone()><Tag tone=TagTone::of_period(p.state)>{state_label(i18n, p.state)}</Tag></td>
                                         <td data-label=l_planning.clone()>{p.planning_deadline}</td>
                                         <td data-label=l_annual.clone()>{p.annual_deadline}</td>
                                     </tr>
@@ -203,14 +207,16 @@ fn period_editor(i18n: I18n, e: PeriodEditor) -> impl IntoView {
     view! {
         <section class="admin-page period-page" aria-labelledby="period-title">
             <p><a href="/admin/periode">{t!(i18n, period.back)}</a></p>
-            <h1 id="period-title">{t!(i18n, period.heading, year = e.year)}</h1>
-            <p class="muted">
-                {interval_label(i18n, e.evaluation_interval)}" · "{state_label(i18n, e.state)}
-            </p>
-            {(!open).then(|| view! { <p class="notice notice-error">{t!(i18n, period.closed_notice)}</p> })}
-            {saved.then(|| view! { <p class="notice notice-success" role="status">{t!(i18n, admin.saved)}</p> })}
+            <PageHeader id="period-title" title=t_string!(i18n, period.heading, year = e.year).to_string()>
+                <p>
+                    <Tag tone=TagTone::of_period(e.state)>{state_label(i18n, e.state)}</Tag>
+                    " · "{interval_label(i18n, e.evaluation_interval)}
+                </p>
+            </PageHeader>
+            {(!open).then(|| view! { <Banner tone=Tone::Warning><p>{t!(i18n, period.closed_notice)}</p></Banner> })}
+            {saved.then(|| view! { <Banner tone=Tone::Success announce=true><p>{t!(i18n, admin.saved)}</p></Banner> })}
             {general.map(|error| view! { <ErrorNotice error /> })}
-            {closed_problem.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
+            {closed_problem.map(|m| view! { <Banner tone=Tone::Error announce=true><p>{m}</p></Banner> })}
             {e.can_manage.then(|| deadlines_section(i18n, &e, deadline_error, open))}
             {(e.can_manage && open).then(|| view! { <crate::features::deadlines::PeriodOverdue id=e.id /> })}
             {e.can_manage.then(|| view! {
@@ -454,7 +460,7 @@ fn appraiser_section(
         <h2 id="penilai">{t!(i18n, period.override_title)}</h2>
         <p class="muted">{t!(i18n, period.override_intro)}</p>
         {if empty {
-            view! { <p class="muted">{t!(i18n, period.no_overrides)}</p> }.into_any()
+            view! { <EmptyState>{t!(i18n, period.no_overrides)}</EmptyState> }.into_any()
         } else {
             view! {
                 <div class="table-wrap">

@@ -8,7 +8,10 @@ use crate::domain::ids::UnitId;
 use crate::error::AppError;
 use crate::features::admin::load_failure;
 use crate::i18n::*;
+use crate::ui::banner::{Banner, Tone};
 use crate::ui::form::SelectField;
+use crate::ui::page::{Card, EmptyState, PageHeader};
+use crate::ui::tag::{Tag, TagTone};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -181,31 +184,32 @@ pub fn CascadePage() -> impl IntoView {
 
 fn cascade_view(i18n: I18n, c: CascadeView) -> impl IntoView {
     let chosen = c.unit_id.map(|i| i.to_string()).unwrap_or_default();
-    let child = |ch: CascadeChild| {
+    let child = move |ch: CascadeChild| {
+        let state = state_label(i18n, Some(ch.state));
         view! {
             <li>
                 <a href=format!("/skp/{}", ch.skp_id)>{ch.employee}</a>
                 " — "{ch.text}" "
-                <span class=format!("badge small state-{}", ch.state.as_str())>{state_label(i18n, Some(ch.state))}</span>
+                <Tag tone=TagTone::of_skp(Some(ch.state))>{state}</Tag>
             </li>
         }
     };
     view! {
         <section class="skp-page" aria-labelledby="cascade-title">
-            <h1 id="cascade-title">{t!(i18n, skp.cascade_title)}</h1>
+            <PageHeader id="cascade-title" title=t_string!(i18n, skp.cascade_title).to_string() />
             <form class="filters" method="get" action="/matriks">
                 <SelectField name="unit" label=t_string!(i18n, skp.unit).to_string() value=chosen.clone()
                     options=c.units.iter().map(|u| (u.id.to_string(), u.name.clone())).collect()
                     error=None />
                 <button class="button" type="submit">{t!(i18n, skp.show)}</button>
             </form>
-            {c.period.is_none().then(|| view! { <p class="notice notice-warning">{t!(i18n, skp.no_period)}</p> })}
+            {c.period.is_none().then(|| view! { <Banner tone=Tone::Warning><p>{t!(i18n, skp.no_period)}</p></Banner> })}
             <p>
                 <span class="label">{t!(i18n, skp.leader)}": "</span>
                 {c.leader.clone().unwrap_or_else(|| t_string!(i18n, skp.no_leader).to_string())}
                 {c.leader_skp.map(|id| view! { " · "<a href=format!("/skp/{id}")>{t!(i18n, skp.open)}</a> })}
             </p>
-            {(c.leader.is_some() && c.rows.is_empty()).then(|| view! { <p class="muted">{t!(i18n, skp.leader_not_approved)}</p> })}
+            {(c.leader.is_some() && c.rows.is_empty()).then(|| view! { <EmptyState>{t!(i18n, skp.leader_not_approved)}</EmptyState> })}
             <ol class="cascade" data-testid="cascade">
                 {c.rows.into_iter().map(|row| view! {
                     <li class="card">
@@ -216,11 +220,11 @@ fn cascade_view(i18n: I18n, c: CascadeView) -> impl IntoView {
                 }).collect_view()}
             </ol>
             {(!c.orphans.is_empty()).then(|| view! {
-                <section class="card warning-card" aria-labelledby="orphans-title" data-testid="orphans">
-                    <h2 id="orphans-title">{t!(i18n, skp.orphans_title)}</h2>
+                <Card id="orphans-title" title=t_string!(i18n, skp.orphans_title).to_string()
+                    class="warning-card" testid="orphans">
                     <p class="hint">{t!(i18n, skp.orphans_hint)}</p>
                     <ul class="plain-list">{c.orphans.into_iter().map(child).collect_view()}</ul>
-                </section>
+                </Card>
             })}
             {(!c.without_skp.is_empty()).then(|| view! {
                 <section aria-labelledby="without-title">

@@ -16,11 +16,14 @@ use crate::error::AppError;
 use crate::features::admin::load_failure;
 use crate::i18n::*;
 use crate::live::Topic;
+use crate::ui::banner::{Banner, Tone};
 use crate::ui::dates::{date_span, long_date};
 use crate::ui::error::{ErrorNotice, field_message, posted_failure};
 use crate::ui::form::{
     FormErrorSummary, Hidden, Posted, RadioField, SelectField, TextAreaField, TextField,
 };
+use crate::ui::page::{EmptyState, PageHeader};
+use crate::ui::tag::{Tag, TagTone};
 use crate::ui::title::PageTitle;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
@@ -201,9 +204,9 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
                 <h2 id="start-title">{t!(i18n, skp.start_title, year = period.year)}</h2>
                 {match mine.next_starts {
                     Some(day) => view! {
-                        <p class="notice" data-testid="skp-after-transfer">
-                            {t!(i18n, skp.start_after_transfer, day = long_date(i18n.get_locale_untracked(), day))}
-                        </p>
+                        <Banner tone=Tone::Info testid="skp-after-transfer">
+                            <p>{t!(i18n, skp.start_after_transfer, day = long_date(i18n.get_locale_untracked(), day))}</p>
+                        </Banner>
                     }.into_any(),
                     None => view! {
                         <p>{t!(i18n, skp.start_text, deadline = period.planning_deadline.clone())}</p>
@@ -225,11 +228,11 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
     };
     view! {
         <section class="skp-page" aria-labelledby="mine-title">
-            <h1 id="mine-title">{t!(i18n, skp.mine_title)}</h1>
+            <PageHeader id="mine-title" title=t_string!(i18n, skp.mine_title).to_string() />
             {general.map(|error| view! { <ErrorNotice error /> })}
-            {no_period.map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
-            {mine.period.is_none().then(|| view! { <p class="notice notice-warning">{t!(i18n, skp.no_period)}</p> })}
-            {(!mine.is_employee).then(|| view! { <p class="notice">{t!(i18n, skp.not_employee)}</p> })}
+            {no_period.map(|m| view! { <Banner tone=Tone::Error announce=true><p>{m}</p></Banner> })}
+            {mine.period.is_none().then(|| view! { <Banner tone=Tone::Warning><p>{t!(i18n, skp.no_period)}</p></Banner> })}
+            {(!mine.is_employee).then(|| view! { <Banner tone=Tone::Info><p>{t!(i18n, skp.not_employee)}</p></Banner> })}
             {mine.current.clone().map(|s| view! {
                 <section class="card" aria-labelledby="current-title">
                     <h2 id="current-title">{t!(i18n, skp.current_title, year = s.year)}</h2>
@@ -237,7 +240,7 @@ fn my_skps(i18n: I18n, mine: MySkps) -> impl IntoView {
                         <p class="muted">{segment_text(i18n, segment, &s.position)}</p>
                     })}
                     <p>
-                        <span class=format!("badge state-{}", s.state.as_str())>{state_label(i18n, Some(s.state))}</span>
+                        <Tag tone=TagTone::of_skp(Some(s.state))>{state_label(i18n, Some(s.state))}</Tag>
                         " · "{t!(i18n, skp.result_count, n = s.results)}
                     </p>
                     <a class="button" href=format!("/skp/{}", s.id) data-testid="skp-open">{t!(i18n, skp.open)}</a>
@@ -380,11 +383,10 @@ fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
     let approach_label = approach_name(i18n, v.approach);
     view! {
         <article class="skp-page" aria-labelledby="skp-title">
-            <header class="skp-head">
-                <p class="muted small">{v.header.agency.clone()}</p>
-                <h1 id="skp-title">{t!(i18n, skp.heading, year = v.period.year)}</h1>
+            <PageHeader id="skp-title" title=t_string!(i18n, skp.heading, year = v.period.year).to_string()
+                eyebrow=v.header.agency.clone()>
                 <p>
-                    <span class=format!("badge state-{}", v.state.as_str()) data-testid="skp-state">{state_label(i18n, Some(v.state))}</span>
+                    <Tag tone=TagTone::of_skp(Some(v.state)) testid="skp-state">{state_label(i18n, Some(v.state))}</Tag>
                     {(v.revision > 1).then(|| view! { " · "{t!(i18n, skp.revision, n = v.revision - 1)} })}
                 </p>
                 <p class="muted small">{t!(i18n, skp.period)}": "{period_label}" · "{approach_label}</p>
@@ -395,16 +397,16 @@ fn skp_page(i18n: I18n, v: SkpView) -> impl IntoView {
                         <a class="button button-secondary" href=format!("/skp/{}/rencana-aksi", v.id) data-testid="skp-action-plan">{t!(i18n, action_plan.title)}</a>
                     })}
                 </p>
-            </header>
-            {status.map(|s| view! { <p class="notice notice-success" role="status" data-testid="skp-status">{status_message(i18n, &s)}</p> })}
-            {top_error.filter(|m| !m.is_empty()).map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
+            </PageHeader>
+            {status.map(|s| view! { <Banner tone=Tone::Success announce=true testid="skp-status"><p>{status_message(i18n, &s)}</p></Banner> })}
+            {top_error.filter(|m| !m.is_empty()).map(|m| view! { <Banner tone=Tone::Error announce=true><p>{m}</p></Banner> })}
             {(posted.as_ref().is_some_and(|(_, e)| *e == AppError::Conflict)).then(|| view! {
-                <p class="notice notice-error" role="alert">{t!(i18n, skp.conflict)}</p>
+                <Banner tone=Tone::Error announce=true><p>{t!(i18n, skp.conflict)}</p></Banner>
             })}
             {general.map(|error| view! { <ErrorNotice error /> })}
 
             {return_banner(i18n, &v)}
-            {v.period_closed.then(|| view! { <p class="notice notice-warning" role="status">{t!(i18n, skp.period_closed)}</p> })}
+            {v.period_closed.then(|| view! { <Banner tone=Tone::Warning><p>{t!(i18n, skp.period_closed)}</p></Banner> })}
             {actions(i18n, &v, &posted)}
 
             <details class="card people-card">
@@ -545,7 +547,7 @@ fn actions(i18n: I18n, v: &SkpView, posted: &Option<(String, AppError)>) -> impl
             <section class="card actions-card" aria-label=move || t_string!(i18n, skp.actions)>
                 {v.can_edit.then(|| view! { <p class="hint">{t!(i18n, skp.draft_hint)}</p> })}
                 {v.acting_for.clone().map(|official| view! {
-                    <p class="notice" data-testid="acting-for">{t!(i18n, skp.acting_for, official)}</p>
+                    <Banner tone=Tone::Info testid="acting-for"><p>{t!(i18n, skp.acting_for, official)}</p></Banner>
                 })}
                 {v.is_appraiser.then(|| v.state.awaits_appraiser().then(|| view! {
                     <p class="hint">{t!(i18n, skp.review_hint)}</p>
@@ -591,7 +593,7 @@ fn results_section(
     view! {
         <section class="skp-section" aria-labelledby=format!("group-{}", group.as_str())>
             <h2 id=format!("group-{}", group.as_str())>{format!("{letter}. ")}{title}</h2>
-            {(count == 0).then(|| view! { <p class="muted">{t!(i18n, skp.no_results)}</p> })}
+            {(count == 0).then(|| view! { <EmptyState>{t!(i18n, skp.no_results)}</EmptyState> })}
             <ol class="result-list">{cards}</ol>
             {add}
         </section>
@@ -1039,14 +1041,13 @@ fn comments_section(
 fn return_banner(i18n: I18n, v: &SkpView) -> impl IntoView + use<> {
     let last = v.history.last()?;
     let back_with_owner = matches!(v.state, SkpState::Draft | SkpState::RevisionDraft);
+    let note = last.note.clone();
     (back_with_owner && last.event == SkpEvent::Return).then(|| {
         view! {
-            <div class="banner banner-warning" role="note" data-testid="return-note">
-                <p class="banner-title">
-                    {t!(i18n, skp.returned_banner, actor = last.actor.clone(), at = last.at.clone())}
-                </p>
-                {last.note.clone().map(|n| view! { <p class="note-text">{n}</p> })}
-            </div>
+            <Banner tone=Tone::Warning testid="return-note"
+                title=t_string!(i18n, skp.returned_banner, actor = last.actor.clone(), at = last.at.clone()).to_string()>
+                {note.map(|n| view! { <p class="note-text">{n}</p> })}
+            </Banner>
         }
     })
 }
@@ -1131,7 +1132,6 @@ fn LiveReviewTable(viewer: AccountId, rows: Vec<ReviewRow>) -> impl IntoView {
 
 fn review_row(i18n: I18n, r: ReviewRow) -> impl IntoView {
     let state = state_label(i18n, r.state);
-    let class = format!("badge state-{}", r.state.map_or("none", SkpState::as_str));
     view! {
         <tr>
             <td data-label=t_string!(i18n, skp.employee).to_string()>
@@ -1145,9 +1145,9 @@ fn review_row(i18n: I18n, r: ReviewRow) -> impl IntoView {
             </td>
             <td data-label="NIP" class="nowrap">{r.nip}</td>
             <td data-label=t_string!(i18n, skp.status).to_string()>
-                <span class=class>{state}</span>
+                <Tag tone=TagTone::of_skp(r.state)>{state}</Tag>
                 {r.overdue.then(|| view! {
-                    <span class="badge state-overdue" data-testid="overdue">{t!(i18n, skp.overdue)}</span>
+                    " "<Tag tone=TagTone::Late testid="overdue">{t!(i18n, skp.overdue)}</Tag>
                 })}
             </td>
             <td data-label=t_string!(i18n, skp.submitted_at).to_string()>{r.submitted_at.unwrap_or_else(|| "—".to_owned())}</td>
@@ -1159,10 +1159,11 @@ fn review_list(i18n: I18n, list: ReviewList) -> impl IntoView {
     let deadline = list.period.as_ref().map(|p| p.planning_deadline.clone());
     view! {
         <section class="skp-page" aria-labelledby="reviews-title">
-            <h1 id="reviews-title">{t!(i18n, skp.reviews_title)}</h1>
-            {deadline.map(|d| view! { <p class="muted">{t!(i18n, skp.deadline, date = d)}</p> })}
-            {list.period.is_none().then(|| view! { <p class="notice notice-warning">{t!(i18n, skp.no_period)}</p> })}
-            {(list.period.is_some() && list.rows.is_empty()).then(|| view! { <p class="muted">{t!(i18n, skp.no_reviews)}</p> })}
+            <PageHeader id="reviews-title" title=t_string!(i18n, skp.reviews_title).to_string()>
+                {deadline.map(|d| view! { <p class="muted">{t!(i18n, skp.deadline, date = d)}</p> })}
+            </PageHeader>
+            {list.period.is_none().then(|| view! { <Banner tone=Tone::Warning><p>{t!(i18n, skp.no_period)}</p></Banner> })}
+            {(list.period.is_some() && list.rows.is_empty()).then(|| view! { <EmptyState>{t!(i18n, skp.no_reviews)}</EmptyState> })}
             <LiveReviewTable viewer=list.viewer rows=list.rows />
             <crate::features::action_plan::ActionPlansWaiting />
             <crate::features::evaluation::SubmittedEvaluations />

@@ -285,7 +285,7 @@ impl Wizard {
             }
         }
         let current = step.to_string();
-        for link in self.all(".wizard-progress [data-goto]") {
+        for link in self.all(".stepper [data-goto]") {
             if link.get_attribute("data-goto").as_deref() == Some(current.as_str()) {
                 let _ = link.set_attribute("aria-current", "step");
             } else {
