@@ -15,8 +15,13 @@ export async function waitForHydration(page) {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
 }
 
-/** Saves a screenshot under end2end/screenshots for humans to look at (not compared). */
+/**
+ * Saves a screenshot under end2end/screenshots for humans to look at (not compared), when the run
+ * asks for them with `E2E_SCREENSHOTS=1`: a full-page PNG of a phone at 3× pixels costs a few
+ * hundred milliseconds, and the test command only needs the assertions.
+ */
 export async function snap(page, testInfo, name) {
+  if (process.env.E2E_SCREENSHOTS !== "1") return;
   await page.screenshot({
     path: `screenshots/${testInfo.project.name}-${name}.png`,
     fullPage: true,
