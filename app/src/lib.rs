@@ -18,7 +18,9 @@ pub mod auth;
 pub mod clock;
 #[cfg(feature = "ssr")]
 pub mod csp;
-pub mod domain;
+/// The pure rules live in their own crate (`app/domain`): its tests build in seconds, without the
+/// application around them.
+pub use domain;
 pub mod error;
 pub mod features;
 pub mod live;
@@ -88,7 +90,9 @@ const PAGE: SsrMode = SsrMode::Async;
 /// the disposal and panic reading the disposed source ("already been disposed").
 #[component]
 pub fn App() -> impl IntoView {
-    use features::{action_plan, admin, auth, evaluation, home, notifications, periods, skp};
+    use features::{
+        action_plan, admin, auth, evaluation, feedback360, home, notifications, periods, skp,
+    };
     provide_meta_context();
     ui::form::provide_field_reports();
 
@@ -164,6 +168,32 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=(StaticSegment("admin"), StaticSegment("periode"), ParamSegment("id"))
                             view=periods::PeriodPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("360"))
+                            view=feedback360::CyclesPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("admin"), StaticSegment("360"), ParamSegment("id"))
+                            view=feedback360::CyclePage
+                            ssr=PAGE
+                        />
+                        <Route path=StaticSegment("360") view=feedback360::MyFormsPage ssr=PAGE />
+                        <Route
+                            path=(
+                                StaticSegment("360"),
+                                StaticSegment("hasil"),
+                                ParamSegment("cycle"),
+                                ParamSegment("employee"),
+                            )
+                            view=feedback360::ReportPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(StaticSegment("360"), StaticSegment("isi"), ParamSegment("id"))
+                            view=feedback360::RaterFormPage
                             ssr=PAGE
                         />
                         <Route path=StaticSegment("skp") view=skp::MySkpPage ssr=PAGE />

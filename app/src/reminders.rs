@@ -42,10 +42,13 @@ pub async fn run(
     let Some(agency) = crate::db::agency::primary(db).await? else {
         return Ok(report);
     };
+    let today = clock.today_in(agency.time_zone);
+    let (feedback, feedback_emails) = remind_raters(db, mailer, live, agency.id, today).await?;
+    report.reminders += feedback;
+    report.emails += feedback_emails;
     let Some(period) = crate::db::periods::open_period(db, agency.id).await? else {
         return Ok(report);
     };
-    let today = clock.today_in(agency.time_zone);
     for task in open_tasks(db, &period, today).await? {
         let Some(reminder) = reminder_due(task.deadline, today) else {
             continue;
@@ -113,10 +116,109 @@ async fn remind(
         live.publish(Topic::User(account)).await;
     }
     let emailed = match mailer {
-        Some(mailer) => email(db, mailer, task, kind, &subject).await?,
+        Some(mailer) => {
+            email(
+                db,
+                mailer,
+                (task.owner, task.deadline, &task.link()),
+                kind,
+                &subject,
+            )
+            .await?
+        }
         None => false,
     };
     Ok(Sent::InApp { emailed })
+}
+
+/// 360° raters with forms still open (DOMAIN.md §11.5): one reminder from three days before the
+/// close, never two within five days (`domain::feedback360::reminder_due`). A rater with several
+/// forms gets one notification. Claiming a form's reminder moves its `reminded_on` from the day
+/// read to today, so of several instances only one sends it. Returns reminders and e-mails sent.
+async fn remind_raters(
+    db: &DatabaseConnection,
+    mailer: Option<&Mailer>,
+    live: &LiveHub,
+    agency: crate::domain::ids::AgencyId,
+    today: chrono::NaiveDate,
+) -> Result<(usize, usize), AppError> {
+    use crate::db::entities::{penugasan_360, siklus_360};
+    use crate::domain::feedback360::{AssignmentState, CycleState, Window, reminder_due};
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    use std::collections::BTreeMap;
+    let (mut sent, mut emailed) = (0, 0);
+    let cycles = siklus_360::Entity::find()
+        .filter(siklus_360::Column::InstansiId.eq(agency))
+        .filter(siklus_360::Column::State.eq(CycleState::Open))
+        .all(db)
+        .await?;
+    for cycle in cycles {
+        let window = Window {
+            opens_on: cycle.opens_on,
+            closes_on: cycle.closes_on,
+        };
+        let mut due: BTreeMap<crate::domain::ids::EmployeeId, Vec<penugasan_360::Model>> =
+            BTreeMap::new();
+        for a in penugasan_360::Entity::find()
+            .filter(penugasan_360::Column::CycleId.eq(cycle.id))
+            .filter(penugasan_360::Column::State.eq(AssignmentState::Invited))
+            .all(db)
+            .await?
+        {
+            if reminder_due(window, today, a.reminded_on) {
+                due.entry(a.rater_id).or_default().push(a);
+            }
+        }
+        for (rater, forms) in due {
+            let txn = db.begin().await?;
+            let mut claimed = 0;
+            for form in &forms {
+                let last = match form.reminded_on {
+                    Some(day) => penugasan_360::Column::RemindedOn.eq(day),
+                    None => penugasan_360::Column::RemindedOn.is_null(),
+                };
+                claimed += penugasan_360::Entity::update_many()
+                    .col_expr(penugasan_360::Column::RemindedOn, Expr::value(today))
+                    .filter(penugasan_360::Column::Id.eq(form.id))
+                    .filter(last)
+                    .exec(&txn)
+                    .await?
+                    .rows_affected;
+            }
+            if claimed == 0 {
+                txn.rollback().await?;
+                continue;
+            }
+            let reached = notifications::remind_employee(
+                &txn,
+                rater,
+                NotificationKind::Feedback360Requested,
+                &cycle.title,
+                "/360",
+                cycle.closes_on,
+            )
+            .await?;
+            txn.commit().await?;
+            sent += 1;
+            for account in reached {
+                live.publish(Topic::User(account)).await;
+            }
+            if let Some(mailer) = mailer
+                && email(
+                    db,
+                    mailer,
+                    (rater, cycle.closes_on, "/360"),
+                    NotificationKind::Feedback360Requested,
+                    &cycle.title,
+                )
+                .await?
+            {
+                emailed += 1;
+            }
+        }
+    }
+    Ok((sent, emailed))
 }
 
 /// Claims `(task.owner, ledger_task, ledger_deadline, lead)` in the ledger and notifies the
@@ -241,11 +343,11 @@ async fn subject_of(
 async fn email(
     db: &DatabaseConnection,
     mailer: &Mailer,
-    task: &OpenTask,
+    (owner, deadline, link): (crate::domain::ids::EmployeeId, chrono::NaiveDate, &str),
     kind: NotificationKind,
     subject: &str,
 ) -> Result<bool, AppError> {
-    let Some(owner) = pegawai::Entity::find_by_id(task.owner).one(db).await? else {
+    let Some(owner) = pegawai::Entity::find_by_id(owner).one(db).await? else {
         return Ok(false);
     };
     if !owner.active {
@@ -262,16 +364,12 @@ async fn email(
             return Ok(false);
         }
     };
-    let date = crate::ui::dates::long_date(locale, task.deadline);
+    let date = crate::ui::dates::long_date(locale, deadline);
     let text = notification_text_in(locale, kind, subject, Some(&date));
     let title = td_string!(locale, notifications.mail_subject, text = text.as_str()).to_string();
     let body = format!(
         "{text}\n\n{}\n\n{}\n",
-        td_string!(
-            locale,
-            notifications.mail_open,
-            link = mailer.link(&task.link())
-        ),
+        td_string!(locale, notifications.mail_open, link = mailer.link(link)),
         td_string!(locale, notifications.mail_footer)
     );
     match mailer.send(address, &title, &body).await {

@@ -74,5 +74,5 @@ test("the menu offers each person only what they may use", async ({ page }) => {
   await logIn(page, ADMIN, "/");
   await expect(nav.getByRole("link", { name: "Admin" })).toHaveAttribute("href", "/admin/pegawai");
   await page.goto("/admin/pegawai");
-  await expect(page.getByRole("navigation", { name: /admin/i }).getByRole("link")).toHaveCount(6);
+  await expect(page.getByRole("navigation", { name: /admin/i }).getByRole("link")).toHaveCount(7);
 });

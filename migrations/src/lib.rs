@@ -15,6 +15,7 @@ mod m20261204_000009_organisation_as_it_is;
 mod m20261205_000010_deadlines_that_act;
 mod m20261206_000011_action_plans;
 mod m20261207_000012_messages_that_reach;
+mod m20261208_000013_feedback_360;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000010_deadlines_that_act::Migration),
             Box::new(m20261206_000011_action_plans::Migration),
             Box::new(m20261207_000012_messages_that_reach::Migration),
+            Box::new(m20261208_000013_feedback_360::Migration),
         ]
     }
 }

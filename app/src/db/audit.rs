@@ -93,30 +93,3 @@ pub fn changes(
         .map(|k| (k.clone(), show(value(&before, k)), show(value(&after, k))))
         .collect()
 }
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn changes_list_only_what_differs() {
-        let changes = super::changes(
-            Some(r#"{"name":"Siti","unit":"A","active":true}"#),
-            Some(r#"{"name":"Siti","unit":"B","active":false,"email":"s@x.id","note":null}"#),
-        );
-        let change = |field: &str, before: Option<&str>, after: &str| {
-            (
-                field.to_owned(),
-                before.map(str::to_owned),
-                Some(after.to_owned()),
-            )
-        };
-        assert_eq!(
-            changes,
-            vec![
-                change("active", Some("true"), "false"),
-                change("email", None, "s@x.id"),
-                change("unit", Some("A"), "B"),
-            ]
-        );
-        assert!(super::changes(None, None).is_empty());
-    }
-}

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod directory;
 pub mod employees;
 pub mod entities;
+pub mod feedback360;
 pub mod form_flash;
 pub mod notifications;
 pub mod officials;

@@ -144,15 +144,3 @@ pub async fn mark_read(
     crate::live::outbox::note(crate::live::Topic::User(user_id));
     Ok(())
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::domain::notification::NotificationKind;
-
-    #[test]
-    fn kinds_are_stored_as_spelled() {
-        crate::domain::vocabulary::assert_column_spelling(NotificationKind::as_str);
-        crate::domain::vocabulary::assert_round_trips(NotificationKind::as_str);
-        crate::domain::vocabulary::assert_serde_spelling(NotificationKind::as_str);
-    }
-}

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod deadlines;
 pub mod desk;
 pub mod evaluation;
+pub mod feedback360;
 pub mod home;
 pub mod notifications;
 pub mod periods;

@@ -27,7 +27,7 @@ impl Tone {
         }
     }
 
-    fn role(self, announce: bool) -> Option<&'static str> {
+    pub fn role(self, announce: bool) -> Option<&'static str> {
         match (self, announce) {
             (_, false) => None,
             (Self::Error, true) => Some("alert"),
@@ -51,21 +51,5 @@ pub fn Banner(
             {title.map(|t| view! { <p class="notice-title">{t}</p> })}
             {children()}
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn errors_interrupt_and_lasting_states_stay_quiet() {
-        assert_eq!(Tone::Error.role(true), Some("alert"));
-        assert_eq!(Tone::Success.role(true), Some("status"));
-        assert_eq!(Tone::Info.role(true), Some("status"));
-        for tone in [Tone::Info, Tone::Success, Tone::Warning, Tone::Error] {
-            assert_eq!(tone.role(false), None);
-            assert!(tone.class().starts_with("notice"));
-        }
     }
 }

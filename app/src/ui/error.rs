@@ -154,6 +154,33 @@ pub fn field_message_in(locale: Locale, code: &str) -> String {
         "skp_too_many_items" => td_string!(locale, errors.field.skp_too_many_items),
         "status_not_imported" => td_string!(locale, errors.field.status_not_imported),
         "status_invalid" => td_string!(locale, errors.field.status_invalid),
+        "feedback360_window_order" => td_string!(locale, errors.field.feedback360_window_order),
+        "feedback360_window_past" => td_string!(locale, errors.field.feedback360_window_past),
+        "feedback360_window_long" => td_string!(locale, errors.field.feedback360_window_long),
+        "feedback360_extend_earlier" => td_string!(locale, errors.field.feedback360_extend_earlier),
+        "feedback360_peers_range" => td_string!(locale, errors.field.feedback360_peers_range),
+        "feedback360_peers_max" => td_string!(locale, errors.field.feedback360_peers_max),
+        "feedback360_k_range" => td_string!(locale, errors.field.feedback360_k_range),
+        "feedback360_no_group" => td_string!(locale, errors.field.feedback360_no_group),
+        "feedback360_no_anonymous_group" => {
+            td_string!(locale, errors.field.feedback360_no_anonymous_group)
+        }
+        "feedback360_nominate_self" => td_string!(locale, errors.field.feedback360_nominate_self),
+        "feedback360_nominate_twice" => td_string!(locale, errors.field.feedback360_nominate_twice),
+        "feedback360_nominees_below_min" => {
+            td_string!(locale, errors.field.feedback360_nominees_below_min)
+        }
+        "feedback360_nominees_above_max" => {
+            td_string!(locale, errors.field.feedback360_nominees_above_max)
+        }
+        "feedback360_unanswered" => td_string!(locale, errors.field.feedback360_unanswered),
+        "feedback360_bad_score" => td_string!(locale, errors.field.feedback360_bad_score),
+        "feedback360_unknown_item" => td_string!(locale, errors.field.feedback360_unknown_item),
+        "feedback360_answered" => td_string!(locale, errors.field.feedback360_answered),
+        "feedback360_closed" => td_string!(locale, errors.field.feedback360_closed),
+        "feedback360_population_empty" => {
+            td_string!(locale, errors.field.feedback360_population_empty)
+        }
         _ => td_string!(locale, errors.field.invalid),
     }
     .to_string()

@@ -29,6 +29,7 @@ impl Menu {
             AdminPage::Audit => "/admin/audit",
             AdminPage::Agency => "/admin/instansi",
             AdminPage::Periods => "/admin/periode",
+            AdminPage::Feedback360 => "/admin/360",
         }
     }
 }

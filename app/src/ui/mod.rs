@@ -11,6 +11,7 @@ pub mod locale;
 pub mod menu;
 pub mod not_found;
 pub mod page;
+pub mod radar;
 pub mod stepper;
 pub mod tag;
 pub mod task_list;

@@ -15,6 +15,7 @@ mod database;
 mod deadlines;
 mod desk;
 mod evaluation;
+mod feedback360;
 mod forms;
 mod http;
 mod live;

@@ -5,7 +5,7 @@
 use crate::i18n::*;
 
 /// Every action the log records, in the order the filter offers them.
-pub const ACTIONS: [&str; 52] = [
+pub const ACTIONS: [&str; 60] = [
     "login",
     "login_failed",
     "login_throttled",
@@ -58,13 +58,21 @@ pub const ACTIONS: [&str; 52] = [
     "action_plan.return",
     "action_plan.agree",
     "action_plan.reopen",
+    "feedback360.create",
+    "feedback360.nominations",
+    "feedback360.open",
+    "feedback360.extend",
+    "feedback360.close",
+    "feedback360.release",
+    "feedback360.archive",
+    "feedback360.comment",
 ];
 
 pub fn action_label(i18n: leptos_i18n::I18nContext<Locale>, action: &str) -> String {
     action_label_in(i18n.get_locale_untracked(), action)
 }
 
-fn action_label_in(locale: Locale, action: &str) -> String {
+pub fn action_label_in(locale: Locale, action: &str) -> String {
     match action {
         "login" => td_string!(locale, audit.action.login),
         "login_failed" => td_string!(locale, audit.action.login_failed),
@@ -118,6 +126,14 @@ fn action_label_in(locale: Locale, action: &str) -> String {
         "action_plan.return" => td_string!(locale, audit.action.action_plan_return),
         "action_plan.agree" => td_string!(locale, audit.action.action_plan_agree),
         "action_plan.reopen" => td_string!(locale, audit.action.action_plan_reopen),
+        "feedback360.create" => td_string!(locale, audit.action.feedback360_create),
+        "feedback360.nominations" => td_string!(locale, audit.action.feedback360_nominations),
+        "feedback360.open" => td_string!(locale, audit.action.feedback360_open),
+        "feedback360.extend" => td_string!(locale, audit.action.feedback360_extend),
+        "feedback360.close" => td_string!(locale, audit.action.feedback360_close),
+        "feedback360.release" => td_string!(locale, audit.action.feedback360_release),
+        "feedback360.archive" => td_string!(locale, audit.action.feedback360_archive),
+        "feedback360.comment" => td_string!(locale, audit.action.feedback360_comment),
         // Written by a newer version, or by hand: shown as stored rather than hidden.
         other => return other.to_owned(),
     }
@@ -129,7 +145,7 @@ pub fn object_label(i18n: leptos_i18n::I18nContext<Locale>, object_type: &str) -
     object_label_in(i18n.get_locale_untracked(), object_type)
 }
 
-fn object_label_in(locale: Locale, object_type: &str) -> String {
+pub fn object_label_in(locale: Locale, object_type: &str) -> String {
     match object_type {
         "instansi" => td_string!(locale, audit.object_type.instansi),
         "user_account" => td_string!(locale, audit.object_type.user_account),
@@ -140,6 +156,7 @@ fn object_label_in(locale: Locale, object_type: &str) -> String {
         "periode" => td_string!(locale, audit.object_type.periode),
         "skp" => td_string!(locale, audit.object_type.skp),
         "evaluasi" => td_string!(locale, audit.object_type.evaluasi),
+        "siklus_360" => td_string!(locale, audit.object_type.siklus_360),
         other => return other.to_owned(),
     }
     .to_string()
@@ -147,7 +164,7 @@ fn object_label_in(locale: Locale, object_type: &str) -> String {
 
 /// Every top-level key an audited snapshot (`before`/`after`) can hold, by where it comes from:
 /// [`crate::db::audit::changes`] compares these.
-pub const FIELDS: [&str; 57] = [
+pub const FIELDS: [&str; 64] = [
     // Units (`features/admin/units.rs`); `name` also agencies, officials and employees.
     "code",
     "name",
@@ -184,7 +201,7 @@ pub const FIELDS: [&str; 57] = [
     "created",
     "updated",
     "errors",
-    // Periods (`db::periods::snapshot`); `state` also action plans.
+    // Periods (`db::periods::snapshot`); `state` also action plans and 360° cycles.
     "year",
     "planning_deadline",
     "annual_deadline",
@@ -216,6 +233,14 @@ pub const FIELDS: [&str; 57] = [
     "sha256",
     "size",
     "type",
+    // 360° cycles (`features/feedback360/api.rs`), besides `unit` and `state`.
+    "title",
+    "opens_on",
+    "closes_on",
+    "min_answers",
+    "people",
+    "raters",
+    "hidden",
 ];
 
 /// A changed field's name, in words.
@@ -223,7 +248,7 @@ pub fn field_label(i18n: leptos_i18n::I18nContext<Locale>, field: &str) -> Strin
     field_label_in(i18n.get_locale_untracked(), field)
 }
 
-fn field_label_in(locale: Locale, field: &str) -> String {
+pub fn field_label_in(locale: Locale, field: &str) -> String {
     match field {
         "code" => td_string!(locale, audit.field.code),
         "name" => td_string!(locale, audit.field.name),
@@ -283,6 +308,13 @@ fn field_label_in(locale: Locale, field: &str) -> String {
         "size" => td_string!(locale, audit.field.size),
         // `type` is a Rust keyword, so its translation key is not.
         "type" => td_string!(locale, audit.field.file_type),
+        "title" => td_string!(locale, audit.field.title),
+        "opens_on" => td_string!(locale, audit.field.opens_on),
+        "closes_on" => td_string!(locale, audit.field.closes_on),
+        "min_answers" => td_string!(locale, audit.field.min_answers),
+        "people" => td_string!(locale, audit.field.people),
+        "raters" => td_string!(locale, audit.field.raters),
+        "hidden" => td_string!(locale, audit.field.hidden),
         // A key added later, or by hand: shown as stored rather than hidden.
         other => return other.to_owned(),
     }
@@ -297,7 +329,7 @@ pub fn value_label(i18n: leptos_i18n::I18nContext<Locale>, field: &str, value: &
     value_label_in(i18n.get_locale_untracked(), field, value)
 }
 
-fn value_label_in(locale: Locale, field: &str, value: &str) -> String {
+pub fn value_label_in(locale: Locale, field: &str, value: &str) -> String {
     let date = |v: &str| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
     match (field, value) {
         (
@@ -324,13 +356,17 @@ fn value_label_in(locale: Locale, field: &str, value: &str) -> String {
         // "PNS" / "PPPK" as every document writes them (`AsnType::label`), in both languages.
         ("asn_type", "pns") => crate::domain::employee::AsnType::Pns.label().to_owned(),
         ("asn_type", "pppk") => crate::domain::employee::AsnType::Pppk.label().to_owned(),
-        // Periods (open/closed) and action plans (draft/submitted/agreed) share `state`; their
-        // codes do not overlap.
+        // Periods (open/closed), action plans (draft/submitted/agreed) and 360° cycles (draft,
+        // nominating, open, closed, released, archived) share `state`. A code two of them use
+        // reads the same for both ("Draf", "Dibuka", "Ditutup"); the rest do not overlap.
         ("state", "open") => td_string!(locale, period.state_open).to_string(),
         ("state", "closed") => td_string!(locale, period.state_closed).to_string(),
         ("state", "draft") => td_string!(locale, action_plan.state_draft).to_string(),
         ("state", "submitted") => td_string!(locale, action_plan.state_submitted).to_string(),
         ("state", "agreed") => td_string!(locale, action_plan.state_agreed).to_string(),
+        ("state", "nominating") => td_string!(locale, feedback360.state_nominating).to_string(),
+        ("state", "released") => td_string!(locale, feedback360.state_released).to_string(),
+        ("state", "archived") => td_string!(locale, feedback360.state_archived).to_string(),
         ("predikat", "istimewa") => td_string!(locale, period.predikat_istimewa).to_string(),
         ("predikat", "baik") => td_string!(locale, period.predikat_baik).to_string(),
         ("predikat", "butuh_perbaikan") => {
@@ -355,7 +391,7 @@ fn value_label_in(locale: Locale, field: &str, value: &str) -> String {
         ("from" | "to", "evaluated") => td_string!(locale, skp.state_evaluated).to_string(),
         ("from" | "to", "archived") => td_string!(locale, skp.state_archived).to_string(),
         ("from" | "to", "cancelled") => td_string!(locale, skp.state_cancelled).to_string(),
-        ("planning_deadline" | "annual_deadline", v) => match date(v) {
+        ("planning_deadline" | "annual_deadline" | "opens_on" | "closes_on", v) => match date(v) {
             Some(d) => crate::ui::dates::long_date(locale, d),
             None => value.to_owned(),
         },
@@ -408,146 +444,5 @@ fn value_label_in(locale: Locale, field: &str, value: &str) -> String {
         ("type", "pdf") => "PDF".to_owned(),
         // Names, ids, free text, counts, "—" for empty, or a code written by a newer version.
         _ => value.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_action_object_and_field_is_named_in_both_languages() {
-        for locale in [Locale::id, Locale::en] {
-            for action in ACTIONS {
-                let label = action_label_in(locale, action);
-                assert_ne!(label, action, "{action} in {locale:?}");
-            }
-            for object in [
-                "instansi",
-                "user_account",
-                "pegawai",
-                "employee_import",
-                "pejabat_luar",
-                "unit_kerja",
-                "periode",
-                "skp",
-                "evaluasi",
-            ] {
-                assert_ne!(object_label_in(locale, object), object, "{object}");
-            }
-            for field in FIELDS {
-                assert_ne!(
-                    field_label_in(locale, field),
-                    field,
-                    "{field} in {locale:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn stored_values_read_as_words() {
-        for locale in [Locale::id, Locale::en] {
-            for field in [
-                "closed",
-                "independent",
-                "require_admin_mfa",
-                "require_evidence",
-                "lock_late_submissions",
-                "active",
-            ] {
-                for value in ["true", "false"] {
-                    assert_ne!(value_label_in(locale, field, value), value, "{field}");
-                }
-            }
-            for (field, value) in [
-                ("evaluation_interval", "monthly"),
-                ("evaluation_interval", "quarterly"),
-                ("evaluation_interval", "semester"),
-                ("asn_type", "pns"),
-                ("asn_type", "pppk"),
-                ("state", "open"),
-                ("state", "closed"),
-                ("state", "draft"),
-                ("state", "submitted"),
-                ("state", "agreed"),
-                ("predikat", "istimewa"),
-                ("predikat", "butuh_perbaikan"),
-                ("predikat", "sangat_kurang"),
-                ("approach", "kuantitatif"),
-                ("approach", "kualitatif"),
-                ("from", "approved"),
-                ("to", "revision_draft"),
-                ("to", "revision_submitted"),
-                ("to", "cancelled"),
-                ("value", "1"),
-                ("value", "7"),
-                ("seq", "0"),
-                ("seq", "3"),
-                ("size", "2048"),
-                ("type", "pdf"),
-            ] {
-                assert_ne!(
-                    value_label_in(locale, field, value),
-                    value,
-                    "{field}={value} in {locale:?}"
-                );
-            }
-            let date = value_label_in(locale, "planning_deadline", "2026-08-07");
-            assert!(date.contains("2026") && !date.contains('-'), "{date}");
-            let dates = value_label_in(
-                locale,
-                "periodic_deadlines",
-                r#"["2026-02-10","2026-03-10"]"#,
-            );
-            assert!(dates.contains("2026") && !dates.contains('-'), "{dates}");
-            // Unknown codes, ids, free text, malformed values and "—" (empty) stay as stored.
-            for (field, value) in [
-                ("state", "paused"),
-                ("to", "open"),
-                ("active", "maybe"),
-                ("value", "8"),
-                ("seq", "13"),
-                ("seq", "-1"),
-                ("size", "big"),
-                ("annual_deadline", "2026-13-01"),
-                ("periodic_deadlines", "[]"),
-                ("periodic_deadlines", r#"["2026-02-10","soon"]"#),
-                ("name", "true"),
-                ("code", "monthly"),
-                ("skp_id", "42"),
-                ("note", "Perbaiki target"),
-                ("nonexistent", "x"),
-            ] {
-                assert_eq!(value_label_in(locale, field, value), value, "{field}");
-            }
-            for field in FIELDS {
-                assert_eq!(value_label_in(locale, field, "—"), "—", "{field}");
-            }
-        }
-        let id = |field, value| value_label_in(Locale::id, field, value);
-        assert_eq!(id("active", "true"), "Ya");
-        assert_eq!(id("closed", "false"), "Tidak");
-        assert_eq!(id("evaluation_interval", "monthly"), "Bulanan");
-        assert_eq!(id("state", "closed"), "Ditutup");
-        assert_eq!(id("state", "agreed"), "Disepakati");
-        assert_eq!(id("to", "revision_draft"), "Draf perubahan");
-        assert_eq!(id("predikat", "butuh_perbaikan"), "Butuh Perbaikan");
-        assert_eq!(id("approach", "kualitatif"), "Kualitatif");
-        assert_eq!(id("asn_type", "pppk"), "PPPK");
-        assert_eq!(id("value", "1"), "Berorientasi Pelayanan");
-        assert_eq!(id("seq", "0"), "Evaluasi tahunan");
-        assert_eq!(id("seq", "2"), "Evaluasi periodik ke-2");
-        assert_eq!(id("planning_deadline", "2026-08-07"), "7 Agustus 2026");
-        assert_eq!(
-            id("periodic_deadlines", r#"["2026-02-10","2026-03-10"]"#),
-            "10 Februari 2026, 10 Maret 2026"
-        );
-        assert_eq!(id("size", "1572864"), "1,5 MB");
-        assert_eq!(value_label_in(Locale::en, "active", "false"), "No");
-        assert_eq!(
-            value_label_in(Locale::en, "annual_deadline", "2027-01-31"),
-            "31 January 2027"
-        );
     }
 }

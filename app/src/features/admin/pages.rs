@@ -38,6 +38,7 @@ pub fn AdminNav(current: &'static str) -> impl IntoView {
         AdminPage::Audit => t_string!(i18n, audit.title).to_string(),
         AdminPage::Agency => t_string!(i18n, agency.title).to_string(),
         AdminPage::Periods => t_string!(i18n, period.tab).to_string(),
+        AdminPage::Feedback360 => t_string!(i18n, feedback360.tab).to_string(),
     };
     view! {
         <Suspense fallback=|| ()>

@@ -75,6 +75,9 @@ mod ssr {
             revision_in_hand(&db, period, me.id, user.account.id, &mut desk.items).await?;
             returned_action_plan(&db, period, me.id, &mut desk.items).await?;
         }
+        if let Some(me) = &me {
+            feedback_forms(&db, today, me.id, &mut desk.items).await?;
+        }
         appraiser_queues(period.as_ref(), today, &mut desk.items).await?;
         admin_work(
             &db,
@@ -326,6 +329,28 @@ mod ssr {
     }
 
     /// Admin work: periods to open or close, the admin's own refused imports.
+    /// The 360° forms waiting for the person, each with the cycle's last day.
+    async fn feedback_forms(
+        db: &DatabaseConnection,
+        today: NaiveDate,
+        me: EmployeeId,
+        items: &mut Vec<DeskItem>,
+    ) -> Result<(), AppError> {
+        use crate::domain::feedback360::RaterGroup;
+        for form in crate::db::feedback360::pending_for(db, me, today).await? {
+            items.push(DeskItem {
+                task: DeskTask::AnswerFeedback {
+                    employee: form.ratee_name,
+                    own: form.group == RaterGroup::Oneself,
+                },
+                link: format!("/360/isi/{}", form.assignment),
+                due: due(form.closes_on, today),
+                note: None,
+            });
+        }
+        Ok(())
+    }
+
     async fn admin_work(
         db: &DatabaseConnection,
         user: &CurrentUser,

@@ -63,6 +63,13 @@ fn task_label(i18n: I18n, task: &DeskTask) -> String {
             t_string!(i18n, desk.task.revise_plan).to_string()
         }
         DeskTask::FixActionPlan => t_string!(i18n, desk.task.fix_action_plan).to_string(),
+        DeskTask::AnswerFeedback { own: true, .. } => {
+            t_string!(i18n, desk.task.feedback_self).to_string()
+        }
+        DeskTask::AnswerFeedback {
+            employee,
+            own: false,
+        } => t_string!(i18n, desk.task.feedback, name = employee.clone()).to_string(),
         DeskTask::ReviewPlan {
             employee,
             revision: false,
@@ -108,7 +115,9 @@ fn task_role(i18n: I18n, task: &DeskTask) -> String {
         DeskTask::DraftPlan { .. }
         | DeskTask::RevisePlan { .. }
         | DeskTask::SelfAssessment { .. }
-        | DeskTask::FixActionPlan => t_string!(i18n, desk.role_own).to_string(),
+        | DeskTask::FixActionPlan
+        | DeskTask::AnswerFeedback { own: true, .. } => t_string!(i18n, desk.role_own).to_string(),
+        DeskTask::AnswerFeedback { own: false, .. } => t_string!(i18n, desk.role_rater).to_string(),
         DeskTask::ReviewPlan {
             acting_for: Some(official),
             ..

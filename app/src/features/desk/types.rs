@@ -40,6 +40,8 @@ pub enum DeskTask {
     },
     /// As appraiser: agree to (or return) the action plan `employee` handed in.
     ReviewActionPlan { employee: String },
+    /// As a 360° rater: answer the form about `employee` (`own`: one's own self-rating).
+    AnswerFeedback { employee: String, own: bool },
     /// As admin: a recent employee import was refused for errors.
     FixImport { file_name: String, errors: i32 },
     /// As admin: no performance period is open for `year`.

@@ -1274,7 +1274,7 @@ pub mod ssr {
 
     /// The name shown for an uploaded file: what the phone called it, without any path, with
     /// the extension of what it really is.
-    fn stored_name(file_name: &str, kind: EvidenceType) -> String {
+    pub fn stored_name(file_name: &str, kind: EvidenceType) -> String {
         let base = file_name
             .rsplit(['/', '\\'])
             .next()
@@ -1409,28 +1409,5 @@ pub mod ssr {
             }
         }
         Ok(out)
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-
-        #[test]
-        fn uploaded_names_keep_the_stem_and_get_the_real_extension() {
-            assert_eq!(
-                stored_name("IMG_2041.JPG", EvidenceType::Jpeg),
-                "IMG_2041.jpg"
-            );
-            assert_eq!(stored_name("laporan.jpg", EvidenceType::Pdf), "laporan.pdf");
-            assert_eq!(
-                stored_name("C:\\Users\\putri\\foto kegiatan.png", EvidenceType::Png),
-                "foto kegiatan.png"
-            );
-            assert_eq!(
-                stored_name("../../etc/passwd", EvidenceType::Pdf),
-                "passwd.pdf"
-            );
-            assert_eq!(stored_name("", EvidenceType::Webp), "bukti.webp");
-        }
     }
 }

@@ -9,7 +9,7 @@ pub mod paths;
 #[cfg(feature = "ssr")]
 pub mod routes;
 pub mod types;
-mod wizard;
+pub mod wizard;
 
 pub use api::*;
 pub use pages::*;

@@ -46,27 +46,3 @@ pub fn is_upload(path: &str) -> bool {
         .and_then(|rest| rest.strip_suffix("/bukti"))
         .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paths_are_filled_in() {
-        let id = EvaluationId(12);
-        assert_eq!(save(id), "/evaluasi/12/simpan");
-        assert_eq!(link(id), "/evaluasi/12/tautan");
-        assert_eq!(upload(id), "/evaluasi/12/bukti");
-        assert_eq!(remove(id, EvidenceId(3)), "/evaluasi/12/bukti/3/hapus");
-        assert_eq!(download(EvidenceId(3)), "/bukti/3");
-    }
-
-    #[test]
-    fn upload_paths_are_recognised() {
-        assert!(is_upload(&upload(EvaluationId(12))));
-        assert!(!is_upload("/evaluasi//bukti"));
-        assert!(!is_upload("/evaluasi/12/bukti/3/hapus"));
-        assert!(!is_upload("/evaluasi/x/bukti"));
-        assert!(!is_upload("/admin/impor/unggah"));
-    }
-}

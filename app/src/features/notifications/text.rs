@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 /// The stretch a self-assessment reminder names, in the reader's language: stored as ISO days
 /// (`2026-07-01/2026-07-31`), or as the numeric days reminders stored before
 /// (`01-07-2026 – 31-07-2026`); anything else (the annual one's year) as it is.
-fn span_in(locale: Locale, subject: &str) -> String {
+pub fn span_in(locale: Locale, subject: &str) -> String {
     let parse = |from: &str, to: &str, format: &str| {
         Some((
             NaiveDate::parse_from_str(from.trim(), format).ok()?,
@@ -108,23 +108,12 @@ pub fn notification_text_in(
         NotificationKind::ActionPlanAgreed => {
             td_string!(locale, notifications.action_plan_agreed, actor = actor)
         }
+        NotificationKind::Feedback360Requested => td_string!(
+            locale,
+            notifications.feedback360_requested,
+            cycle = actor,
+            date = date
+        ),
     }
     .to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_reminders_stretch_reads_in_the_readers_language() {
-        assert_eq!(span_in(Locale::id, "2026-07-01/2026-07-31"), "Juli 2026");
-        assert_eq!(
-            span_in(Locale::en, "2026-07-01/2026-09-30"),
-            "July – September 2026"
-        );
-        // Stored by earlier versions.
-        assert_eq!(span_in(Locale::id, "01-07-2026 – 31-07-2026"), "Juli 2026");
-        assert_eq!(span_in(Locale::id, "2026"), "2026");
-    }
 }

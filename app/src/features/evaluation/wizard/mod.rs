@@ -10,11 +10,12 @@
 //!
 //! [`autosave`]: super::autosave
 
-// The rules of the browser half, kept apart so they are tested without a browser.
-#[cfg(any(feature = "hydrate", test))]
-mod edits;
-#[cfg(any(feature = "hydrate", test))]
-mod photo;
+// The rules of the browser half, kept apart so they are tested without a browser (on the server
+// build, by `tests/unit`).
+#[cfg(any(feature = "hydrate", feature = "ssr"))]
+pub mod edits;
+#[cfg(any(feature = "hydrate", feature = "ssr"))]
+pub mod photo;
 
 #[cfg(feature = "hydrate")]
 mod browser;

@@ -1,0 +1,151 @@
+//! What the 360° pages receive from their server functions.
+
+use crate::domain::feedback360::{AssignmentState, CycleEvent, CycleState, RateFlag, RaterGroup};
+use crate::domain::ids::{AssignmentId, CycleId, PeriodId, UnitId};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// `/admin/360`: the cycles the actor may manage, and what the new-cycle form offers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CycleList {
+    pub rows: Vec<CycleRow>,
+    /// The open period new cycles belong to; none: no cycle can be created.
+    pub period: Option<(PeriodId, i32)>,
+    /// The units a cycle may cover, as `(id, name with indentation)`; the first is the widest.
+    pub units: Vec<(UnitId, String)>,
+    pub new_opens_on: String,
+    pub new_closes_on: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CycleRow {
+    pub id: CycleId,
+    pub title: String,
+    pub state: CycleState,
+    pub opens_on: NaiveDate,
+    pub closes_on: NaiveDate,
+    pub people: u32,
+    /// Answered and invited forms of raters other than the employee.
+    pub answered: u32,
+    pub invited: u32,
+}
+
+/// `/admin/360/{id}`: a cycle's settings, state, actions and completion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CycleView {
+    pub id: CycleId,
+    pub version: i32,
+    pub title: String,
+    pub state: CycleState,
+    pub opens_on: NaiveDate,
+    pub closes_on: NaiveDate,
+    pub min_answers: u8,
+    pub min_peers: u8,
+    pub max_peers: u8,
+    pub groups: Vec<RaterGroup>,
+    pub events: Vec<CycleEvent>,
+    /// Assignments per group and state (the employee's own included).
+    pub assignments: Vec<(RaterGroup, AssignmentState, u32)>,
+    pub answered: u32,
+    pub invited: u32,
+    pub rate: Option<(u32, RateFlag)>,
+    pub units: Vec<Completion>,
+    pub people: Vec<Completion>,
+    /// While closed and not yet released: the comments, for hiding abusive ones.
+    pub comments: Vec<ModeratedComment>,
+}
+
+/// Answered of invited forms for a unit or a person, with the rate and its flag.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Completion {
+    pub name: String,
+    /// The unit of a person.
+    pub detail: Option<String>,
+    pub answered: u32,
+    pub invited: u32,
+    pub rate: Option<(u32, RateFlag)>,
+}
+
+/// `/360`: the forms waiting for the signed-in person.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MyForms {
+    /// The agency's today, for how far each last day is.
+    pub today: Option<NaiveDate>,
+    pub waiting: Vec<WaitingForm>,
+    pub answered: u32,
+    /// Released reports: one's own first, then those of the people one appraises.
+    pub reports: Vec<ReportLink>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WaitingForm {
+    pub assignment: AssignmentId,
+    pub ratee: String,
+    pub group: RaterGroup,
+    pub closes_on: NaiveDate,
+}
+
+/// `/360/isi/{id}`: one rater's form.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RaterForm {
+    pub assignment: AssignmentId,
+    pub ratee: String,
+    pub group: RaterGroup,
+    pub cycle_title: String,
+    pub closes_on: NaiveDate,
+    pub min_answers: u8,
+    /// Per core value (its number): the statements as `(number, text)`.
+    pub values: Vec<(u8, Vec<(u16, String)>)>,
+    /// Already answered: the form shows a thank-you instead.
+    pub answered: bool,
+    /// Not answerable any more (closed, or outside the window).
+    pub closed: bool,
+}
+
+/// A released report the signed-in person may read: their own, or of someone they appraise.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportLink {
+    pub cycle: CycleId,
+    pub cycle_title: String,
+    pub employee: crate::domain::ids::EmployeeId,
+    pub name: String,
+    pub own: bool,
+}
+
+/// `/360/hasil/{cycle}/{employee}`: what the cycle's raters said about one person, as far as
+/// the thresholds let it be shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportView {
+    pub cycle_title: String,
+    pub employee: String,
+    pub own: bool,
+    pub min_answers: u8,
+    pub columns: Vec<ReportColumn>,
+    /// Statements others rated highest and lowest: (text, mean).
+    pub high: Vec<(String, f32)>,
+    pub low: Vec<(String, f32)>,
+    /// Shown comments, unattributed, in a scattered order: (column, core value, text).
+    pub comments: Vec<(crate::domain::feedback360::Column, u8, String)>,
+    /// Answers in no column: their group stayed under the threshold.
+    pub withheld: u32,
+    /// Core values others rated lowest, weakest first (numbers 1–7): training-need candidates.
+    pub candidates: Vec<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportColumn {
+    pub column: crate::domain::feedback360::Column,
+    pub responses: u32,
+    /// Per core value 1–7; `None` where a threshold hides it.
+    pub values: Vec<Option<f32>>,
+}
+
+/// A comment as the admin moderates it before release.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ModeratedComment {
+    pub id: String,
+    pub ratee: String,
+    pub value: u8,
+    pub text: String,
+    pub hidden: bool,
+}

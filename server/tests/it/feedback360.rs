@@ -1,0 +1,591 @@
+//! 360° feedback through the real router, on both engines: an admin sets up a cycle over a unit
+//! and opens it; raters find their forms on the desk and answer; an answer leaves no trace of its
+//! rater in the schema, the stored rows or the audit log; nobody answers twice or for someone
+//! else; a closed cycle takes no answer.
+
+use crate::common;
+use crate::common::employee;
+use app::db::entities::{
+    audit_log, jawaban_360, komentar_360, penugasan_360, siklus_360, unit_kerja,
+};
+use app::domain::feedback360::{AssignmentState, CycleState, RaterGroup};
+use axum::Router;
+use common::TestDb;
+use common::web::{REFUSED, app_on, demo_day, get, location, login, post_form_from};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, Statement,
+};
+use server::demo::{ADMIN_NIP, DEMO_PASSWORD, EMPLOYEE_NIP, PPPK_EMPLOYEE_NIP, SUPERVISOR_NIP};
+
+/// The columns of `table`, in order, as the database reports them.
+async fn columns(t: &TestDb, table: &str) -> Vec<String> {
+    let sql = match t.backend() {
+        DbBackend::Sqlite => format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid"),
+        _ => format!(
+            "SELECT column_name AS name FROM information_schema.columns \
+             WHERE table_name = '{table}' ORDER BY ordinal_position"
+        ),
+    };
+    t.db.query_all_raw(Statement::from_string(t.backend(), sql))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|row| row.try_get::<String>("", "name").unwrap())
+        .collect()
+}
+
+/// The tables `table`'s foreign keys point at.
+async fn references(t: &TestDb, table: &str) -> Vec<String> {
+    let sql = match t.backend() {
+        DbBackend::Sqlite => {
+            format!("SELECT \"table\" AS name FROM pragma_foreign_key_list('{table}')")
+        }
+        _ => format!(
+            "SELECT ccu.table_name AS name FROM information_schema.table_constraints tc \
+             JOIN information_schema.constraint_column_usage ccu \
+               ON tc.constraint_name = ccu.constraint_name \
+             WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_name = '{table}'"
+        ),
+    };
+    let mut names: Vec<String> =
+        t.db.query_all_raw(Statement::from_string(t.backend(), sql))
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|row| row.try_get::<String>("", "name").unwrap())
+            .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Every answer of the form: statements 1–21 at `score`, a comment on the first value.
+fn answers(id: impl std::fmt::Display, score: u8) -> String {
+    let mut body = format!("id={id}");
+    for n in 1..=21 {
+        body.push_str(&format!("&scores%5B{n}%5D={score}"));
+    }
+    body.push_str("&comments%5B1%5D=Selalu+sigap+membantu");
+    body
+}
+
+/// The year of the demo's calendar (`demo_day`): this year.
+fn year() -> i32 {
+    use chrono::Datelike;
+    demo_day(8, 20)
+        .today_in(app::domain::agency::AgencyTimeZone::Wib)
+        .year()
+}
+
+async fn cycle_for(app: &Router, admin: &str, t: &TestDb) -> siklus_360::Model {
+    let unit = unit_kerja::Entity::find()
+        .filter(unit_kerja::Column::Code.eq("MP-PPK"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let body = format!(
+        "title=360+Semester+II&unit_id={}&opens_on=20-08-{year}&closes_on=03-09-{year}\
+         &min_answers=3&min_peers=0&max_peers=6&superior=on&oneself=on&peer=on&subordinate=on",
+        unit.id,
+        year = year()
+    );
+    let (status, headers) =
+        post_form_from(app, "/admin/360", "/api/admin/360/create", admin, &body).await;
+    assert!(status.is_redirection(), "{status}");
+    let to = location(&headers);
+    assert!(to.starts_with("/admin/360/"), "{to}");
+    let cycle = siklus_360::Entity::find()
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(to, format!("/admin/360/{}?disimpan=1", cycle.id));
+    assert_eq!(cycle.state, CycleState::Draft);
+    cycle
+}
+
+async fn answers_are_anonymous_single_and_only_while_open(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app_on(&t, demo_day(8, 20));
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let cycle = cycle_for(&app, &admin, &t).await;
+    let putri = employee(&t, EMPLOYEE_NIP).await;
+    let anisa = employee(&t, PPPK_EMPLOYEE_NIP).await;
+    let rudi = employee(&t, SUPERVISOR_NIP).await;
+
+    // Proposed from the organisation: Putri rates herself, her superior Rudi rates her, and her
+    // colleagues under Rudi are proposed as peers.
+    let all = penugasan_360::Entity::find()
+        .filter(penugasan_360::Column::CycleId.eq(cycle.id))
+        .all(&t.db)
+        .await
+        .unwrap();
+    let of = |ratee, rater, group| {
+        all.iter()
+            .find(|a| a.ratee_id == ratee && a.rater_id == rater && a.rater_group == group)
+            .cloned()
+    };
+    let own = of(putri.id, putri.id, RaterGroup::Oneself).expect("her own form");
+    assert_eq!(own.state, AssignmentState::Invited);
+    assert!(of(putri.id, rudi.id, RaterGroup::Superior).is_some());
+    let peer = of(anisa.id, putri.id, RaterGroup::Peer).expect("Putri rates Anisa");
+    assert_eq!(peer.state, AssignmentState::Proposed);
+    assert!(of(rudi.id, putri.id, RaterGroup::Subordinate).is_some());
+    assert!(
+        all.iter()
+            .all(|a| a.rater_id != a.ratee_id || a.rater_group == RaterGroup::Oneself)
+    );
+
+    // Nothing is on anyone's desk until the cycle opens.
+    let putri_cookie = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let (_, desk) = get(&app, "/", &putri_cookie).await;
+    assert!(!desk.contains(&format!("/360/isi/{}", peer.id)));
+    let (status, _) = post_form_from(
+        &app,
+        "/admin/360",
+        "/api/admin/360/event",
+        &admin,
+        &format!("id={}&version={}&event=open", cycle.id, cycle.version),
+    )
+    .await;
+    assert!(status.is_redirection());
+    let (_, page) = get(&app, &format!("/admin/360/{}", cycle.id), &admin).await;
+    assert!(page.contains("data-testid=\"cycle-state\""));
+
+    // Open: Putri's desk lists her forms with the last day, and so does /360.
+    let (_, desk) = get(&app, "/", &putri_cookie).await;
+    assert!(
+        desk.contains(&format!("/360/isi/{}", peer.id)),
+        "peer form on the desk"
+    );
+    assert!(
+        desk.contains(&format!("/360/isi/{}", own.id)),
+        "own form on the desk"
+    );
+    assert!(
+        desk.contains(&format!("3 September {}", year())),
+        "with its deadline"
+    );
+    let (status, page) = get(&app, &format!("/360/isi/{}", peer.id), &putri_cookie).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("name=\"scores[21]\"") && page.contains("value=\"na\""));
+
+    // An incomplete answer is refused with every gap named, and nothing is stored.
+    let body = answers(peer.id, 4).replace("&scores%5B7%5D=4", "");
+    let form = format!("/360/isi/{}", peer.id);
+    let (status, headers) =
+        post_form_from(&app, &form, "/api/360/answer", &putri_cookie, &body).await;
+    assert!(status.is_redirection());
+    let back = location(&headers);
+    assert!(back.contains(REFUSED), "{back}");
+    let (_, page) = get(&app, &back, &putri_cookie).await;
+    assert!(
+        page.contains("href=\"#s7-1\""),
+        "the gap is listed and linked"
+    );
+    assert!(
+        !page.contains("href=\"#s8-1\""),
+        "an answered statement is not"
+    );
+    assert!(
+        page.contains("Selalu sigap membantu"),
+        "the comment is kept"
+    );
+    assert_eq!(jawaban_360::Entity::find().count(&t.db).await.unwrap(), 0);
+
+    // The answer: no audit line, and the assignment only says "submitted".
+    let audit_before = audit_log::Entity::find().count(&t.db).await.unwrap();
+    let (status, headers) = post_form_from(
+        &app,
+        &format!("/360/isi/{}", peer.id),
+        "/api/360/answer",
+        &putri_cookie,
+        &answers(peer.id, 4),
+    )
+    .await;
+    assert!(status.is_redirection());
+    assert_eq!(location(&headers), "/360?terkirim=1");
+    assert_eq!(
+        audit_log::Entity::find().count(&t.db).await.unwrap(),
+        audit_before
+    );
+    let done = penugasan_360::Entity::find_by_id(peer.id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(done.state, AssignmentState::Submitted);
+
+    // Anonymity by construction: the answer tables hold no column that could point at a rater,
+    // an assignment, a device or a moment finer than the day...
+    assert_eq!(
+        columns(&t, "jawaban_360").await,
+        [
+            "id",
+            "cycle_id",
+            "ratee_id",
+            "unit_id",
+            "rater_group",
+            "submitted_on",
+            "scores"
+        ]
+    );
+    assert_eq!(
+        columns(&t, "komentar_360").await,
+        [
+            "id",
+            "cycle_id",
+            "ratee_id",
+            "unit_id",
+            "rater_group",
+            "core_value",
+            "text",
+            "hidden"
+        ]
+    );
+    assert_eq!(
+        references(&t, "jawaban_360").await,
+        ["pegawai", "siklus_360", "unit_kerja"]
+    );
+    assert_eq!(
+        references(&t, "komentar_360").await,
+        ["pegawai", "siklus_360", "unit_kerja"]
+    );
+    // ... the assignment no moment at all ...
+    assert_eq!(
+        columns(&t, "penugasan_360").await,
+        [
+            "id",
+            "cycle_id",
+            "ratee_id",
+            "rater_id",
+            "rater_group",
+            "state",
+            "reminded_on"
+        ]
+    );
+    // ... and the stored rows name the person rated and the day, never the rater.
+    let stored = jawaban_360::Entity::find().all(&t.db).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    let row = &stored[0];
+    assert_eq!(row.ratee_id, Some(anisa.id));
+    assert_eq!(row.rater_group, RaterGroup::Peer);
+    assert_eq!(row.submitted_on.to_string(), format!("{}-08-20", year()));
+    assert!(row.id.len() == 32 && row.id.chars().all(|c| c.is_ascii_hexdigit()));
+    assert!(!row.scores.contains(&format!("\"{}\"", putri.id)));
+    let comments = komentar_360::Entity::find().all(&t.db).await.unwrap();
+    assert_eq!(comments.len(), 1);
+    assert_eq!(comments[0].text, "Selalu sigap membantu");
+    assert_eq!(comments[0].ratee_id, Some(anisa.id));
+    assert_ne!(comments[0].id, row.id, "scores and comments share no key");
+
+    // Twice: refused, still one answer.
+    let (status, headers) = post_form_from(
+        &app,
+        &format!("/360/isi/{}", peer.id),
+        "/api/360/answer",
+        &putri_cookie,
+        &answers(peer.id, 1),
+    )
+    .await;
+    assert!(status.is_redirection());
+    assert!(location(&headers).contains(REFUSED));
+    assert_eq!(jawaban_360::Entity::find().count(&t.db).await.unwrap(), 1);
+
+    // Someone else's form: Putri cannot answer Rudi's assignment about her.
+    let rudis = of(putri.id, rudi.id, RaterGroup::Superior).unwrap();
+    let (status, headers) = post_form_from(
+        &app,
+        "/360",
+        "/api/360/answer",
+        &putri_cookie,
+        &answers(rudis.id, 5),
+    )
+    .await;
+    assert!(
+        status == 403 || (status.is_redirection() && location(&headers).contains(REFUSED)),
+        "{status}"
+    );
+    assert_eq!(jawaban_360::Entity::find().count(&t.db).await.unwrap(), 1);
+    let (status, _) = get(&app, &format!("/360/isi/{}", rudis.id), &putri_cookie).await;
+    assert_eq!(status, 403);
+
+    // Closed: unanswered forms expire, and an answer is refused.
+    let cycle = siklus_360::Entity::find_by_id(cycle.id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let (status, _) = post_form_from(
+        &app,
+        "/admin/360",
+        "/api/admin/360/event",
+        &admin,
+        &format!("id={}&version={}&event=close", cycle.id, cycle.version),
+    )
+    .await;
+    assert!(status.is_redirection());
+    let own_now = penugasan_360::Entity::find_by_id(own.id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(own_now.state, AssignmentState::Expired);
+    let (status, headers) = post_form_from(
+        &app,
+        &format!("/360/isi/{}", own.id),
+        "/api/360/answer",
+        &putri_cookie,
+        &answers(own.id, 5),
+    )
+    .await;
+    assert!(status.is_redirection());
+    assert!(location(&headers).contains(REFUSED));
+    assert_eq!(jawaban_360::Entity::find().count(&t.db).await.unwrap(), 1);
+    let (_, desk) = get(&app, "/", &putri_cookie).await;
+    assert!(!desk.contains("/360/isi/"), "nothing left on the desk");
+}
+
+on_both_engines!(answers_are_anonymous_single_and_only_while_open);
+
+/// A signed-in session of the employee `id` (every demo employee has an account).
+async fn cookie_of(t: &TestDb, id: app::domain::ids::EmployeeId) -> String {
+    use app::db::entities::user_account;
+    let account = user_account::Entity::find()
+        .filter(user_account::Column::PegawaiId.eq(id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .expect("an account");
+    common::session_cookie(&t.db, &account.login).await
+}
+
+async fn fire(app: &Router, admin: &str, t: &TestDb, id: app::domain::ids::CycleId, event: &str) {
+    let cycle = siklus_360::Entity::find_by_id(id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let (status, headers) = post_form_from(
+        app,
+        "/admin/360",
+        "/api/admin/360/event",
+        admin,
+        &format!("id={id}&version={}&event={event}", cycle.version),
+    )
+    .await;
+    assert!(status.is_redirection(), "{event}: {status}");
+    assert!(!location(&headers).contains(REFUSED), "{event} refused");
+}
+
+async fn answer(app: &Router, t: &TestDb, a: &penugasan_360::Model, score: u8, comment: &str) {
+    let cookie = cookie_of(t, a.rater_id).await;
+    let mut body = format!("id={}", a.id);
+    for n in 1..=21 {
+        body.push_str(&format!("&scores%5B{n}%5D={score}"));
+    }
+    body.push_str(&format!(
+        "&comments%5B2%5D={}",
+        common::web::encode(comment)
+    ));
+    let (status, headers) =
+        post_form_from(app, "/360/isi", "/api/360/answer", &cookie, &body).await;
+    assert!(status.is_redirection());
+    assert_eq!(location(&headers), "/360?terkirim=1");
+}
+
+async fn a_report_shows_only_what_the_thresholds_allow(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app_on(&t, demo_day(8, 20));
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let cycle = cycle_for(&app, &admin, &t).await;
+    fire(&app, &admin, &t, cycle.id, "open").await;
+    let anisa = employee(&t, PPPK_EMPLOYEE_NIP).await;
+    let putri = employee(&t, EMPLOYEE_NIP).await;
+    let all = penugasan_360::Entity::find()
+        .filter(penugasan_360::Column::CycleId.eq(cycle.id))
+        .all(&t.db)
+        .await
+        .unwrap();
+    let about = |ratee, group| -> Vec<penugasan_360::Model> {
+        all.iter()
+            .filter(|a| a.ratee_id == ratee && a.rater_group == group)
+            .cloned()
+            .collect()
+    };
+    // Anisa: three colleagues, her superior and herself answer.
+    let peers = about(anisa.id, RaterGroup::Peer);
+    assert!(peers.len() >= 3, "{} peers", peers.len());
+    for (a, score) in peers.iter().take(3).zip([3, 4, 5]) {
+        answer(&app, &t, a, score, &format!("Catatan rekan {score}")).await;
+    }
+    answer(
+        &app,
+        &t,
+        &about(anisa.id, RaterGroup::Superior)[0],
+        2,
+        "Catatan atasan",
+    )
+    .await;
+    answer(
+        &app,
+        &t,
+        &about(anisa.id, RaterGroup::Oneself)[0],
+        5,
+        "Catatan diri",
+    )
+    .await;
+    // Putri: two colleagues only.
+    for a in about(putri.id, RaterGroup::Peer).iter().take(2) {
+        answer(&app, &t, a, 1, "Dua orang saja").await;
+    }
+
+    // Nothing is shown before release, to anyone.
+    let anisa_cookie = cookie_of(&t, anisa.id).await;
+    let report = format!("/360/hasil/{}/{}", cycle.id, anisa.id);
+    let (status, _) = get(&app, &report, &anisa_cookie).await;
+    assert_eq!(status, 404);
+    fire(&app, &admin, &t, cycle.id, "close").await;
+
+    // Closed: the admin reads the comments and hides one before the release.
+    let (_, page) = get(&app, &format!("/admin/360/{}", cycle.id), &admin).await;
+    assert!(page.contains("Catatan rekan 3"));
+    let abusive = komentar_360::Entity::find()
+        .filter(komentar_360::Column::Text.eq("Catatan rekan 5"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let (status, _) = post_form_from(
+        &app,
+        "/admin/360",
+        "/api/admin/360/comment",
+        &admin,
+        &format!("id={}&comment={}&hidden=true", cycle.id, abusive.id),
+    )
+    .await;
+    assert!(status.is_redirection());
+    fire(&app, &admin, &t, cycle.id, "release").await;
+
+    // Anisa reads hers: the peers' column (3 answers), her superior's and her own; comments
+    // without names, the hidden one gone.
+    let (status, page) = get(&app, &report, &anisa_cookie).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("data-testid=\"radar\"") && page.contains("data-testid=\"report-table\"")
+    );
+    assert!(page.contains("3 jawaban"), "the peers' column");
+    assert!(page.contains("4,0"), "the peers' mean of 3, 4, 5");
+    assert!(page.contains("2,0"), "the superior's answer");
+    assert!(page.contains("Catatan rekan 3") && page.contains("Catatan rekan 4"));
+    assert!(!page.contains("Catatan rekan 5"), "hidden by the admin");
+    // Her appraiser reads it too; the admin and a colleague do not.
+    let appraiser = anisa.penilai_id.expect("Anisa has an appraiser");
+    let (status, _) = get(&app, &report, &cookie_of(&t, appraiser).await).await;
+    assert_eq!(status, 200);
+    let (status, _) = get(&app, &report, &admin).await;
+    assert_eq!(status, 403);
+    let (status, _) = get(&app, &report, &cookie_of(&t, putri.id).await).await;
+    assert_eq!(status, 403);
+
+    // Putri's two colleagues are too few to be shown, or to leave a comment.
+    let putri_cookie = cookie_of(&t, putri.id).await;
+    let (status, page) = get(
+        &app,
+        &format!("/360/hasil/{}/{}", cycle.id, putri.id),
+        &putri_cookie,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(page.contains("data-testid=\"report-empty\""));
+    assert!(!page.contains("Dua orang saja"));
+    assert!(!page.contains("1,0"));
+    // Her /360 page links both reports she may read: her own.
+    let (_, page) = get(&app, "/360", &putri_cookie).await;
+    assert!(page.contains(&format!("/360/hasil/{}/{}", cycle.id, putri.id)));
+}
+
+on_both_engines!(a_report_shows_only_what_the_thresholds_allow);
+
+async fn raters_are_reminded_once_before_the_close(t: TestDb) {
+    use app::db::entities::notifikasi;
+    use app::domain::notification::NotificationKind;
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app_on(&t, demo_day(8, 20));
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let cycle = cycle_for(&app, &admin, &t).await;
+    fire(&app, &admin, &t, cycle.id, "open").await;
+    let db = t.db.clone();
+    let requested = || {
+        let db = db.clone();
+        async move {
+            notifikasi::Entity::find()
+                .filter(notifikasi::Column::Kind.eq(NotificationKind::Feedback360Requested))
+                .count(&db)
+                .await
+                .unwrap()
+        }
+    };
+    // Opening told every rater once.
+    let raters: std::collections::BTreeSet<_> = penugasan_360::Entity::find()
+        .filter(penugasan_360::Column::CycleId.eq(cycle.id))
+        .all(&t.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.rater_id)
+        .collect();
+    let at_open = requested().await;
+    assert!(raters.len() > 3 && at_open > 3);
+    let putri = employee(&t, EMPLOYEE_NIP).await;
+    let putris = penugasan_360::Entity::find()
+        .filter(penugasan_360::Column::CycleId.eq(cycle.id))
+        .filter(penugasan_360::Column::RaterId.eq(putri.id))
+        .all(&t.db)
+        .await
+        .unwrap();
+    // She answers all her forms: nothing to remind her of.
+    for a in &putris {
+        answer(&app, &t, a, 4, "Baik").await;
+    }
+    let run = |month, day| {
+        let db = db.clone();
+        async move {
+            app::reminders::run(
+                &db,
+                demo_day(month, day),
+                None,
+                &app::live::hub::LiveHub::in_process(),
+            )
+            .await
+            .unwrap()
+        }
+    };
+    // Four days before the close: not yet.
+    run(8, 30).await;
+    assert_eq!(requested().await, at_open);
+    // Three days before: one each for everyone told at the opening, except Putri.
+    run(8, 31).await;
+    let reminded = requested().await - at_open;
+    assert_eq!(reminded, at_open - 1);
+    // Again the same day, and two days later: nothing more (one in five days at most).
+    run(8, 31).await;
+    run(9, 2).await;
+    assert_eq!(requested().await - at_open, reminded);
+    let putri_account = app::db::entities::user_account::Entity::find()
+        .filter(app::db::entities::user_account::Column::PegawaiId.eq(putri.id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let hers = notifikasi::Entity::find()
+        .filter(notifikasi::Column::UserId.eq(putri_account.id))
+        .filter(notifikasi::Column::Kind.eq(NotificationKind::Feedback360Requested))
+        .count(&t.db)
+        .await
+        .unwrap();
+    assert_eq!(hers, 1, "the opening's only");
+}
+
+on_both_engines!(raters_are_reminded_once_before_the_close);
