@@ -656,6 +656,9 @@ fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
         .into_any();
     }
     let na = t_string!(i18n, feedback360.cannot_judge).to_string();
+    // Only the first statement left out goes into the summary, linked: a list of all 21 would
+    // bury the form. Each one is still marked where it stands.
+    let mut summarised = false;
     let values = f
         .values
         .into_iter()
@@ -667,7 +670,10 @@ fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
                     let field = format!("s{number}");
                     let chosen = form.value(&field, "");
                     let error = form.error(i18n, &field);
-                    report_to_summary(&field, &format!("{field}-1"), &text, &error);
+                    if error.is_some() && !summarised {
+                        summarised = true;
+                        report_to_summary(&field, &format!("{field}-1"), &text, &error);
+                    }
                     let choices = (1..=SCALE_MAX)
                         .map(|point| (point.to_string(), format!("{point} · {}", scale_label(i18n, point))))
                         .chain(std::iter::once(("na".to_owned(), na.clone())))
