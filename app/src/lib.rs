@@ -13,6 +13,8 @@
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
+#[cfg(feature = "ssr")]
+pub mod address_counts;
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod clock;
@@ -180,7 +182,23 @@ pub fn App() -> impl IntoView {
                             view=feedback360::CyclePage
                             ssr=PAGE
                         />
+                        <Route
+                            path=(
+                                StaticSegment("admin"),
+                                StaticSegment("360"),
+                                ParamSegment("id"),
+                                StaticSegment("poster"),
+                                ParamSegment("link"),
+                            )
+                            view=feedback360::PosterPage
+                            ssr=PAGE
+                        />
                         <Route path=StaticSegment("360") view=feedback360::MyFormsPage ssr=PAGE />
+                        <Route
+                            path=(StaticSegment("umpan-balik"), ParamSegment("token"))
+                            view=feedback360::PublicFormPage
+                            ssr=PAGE
+                        />
                         <Route
                             path=(
                                 StaticSegment("360"),

@@ -15,6 +15,10 @@ pub struct AppState {
     pub clock: crate::clock::Clock,
     /// Hints to the browsers following a topic (`crate::live`).
     pub live: crate::live::hub::LiveHub,
+    /// Public answers per network address this hour (`crate::address_counts`).
+    pub address_counts: crate::address_counts::AddressCounts,
+    /// Where people open the application (`KINERJA_PUBLIC_URL`), for printed links.
+    pub public_url: Option<String>,
 }
 
 /// What every page render and server-function call finds in its Leptos context: the state and
@@ -33,6 +37,14 @@ pub fn db() -> Result<DatabaseConnection, AppError> {
             tracing::error!("AppState missing from the Leptos context");
             AppError::Internal
         })
+}
+
+/// The running server's state.
+pub fn app_state() -> Result<AppState, AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the Leptos context");
+        AppError::Internal
+    })
 }
 
 /// The evidence store of the running server.

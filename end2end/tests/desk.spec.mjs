@@ -66,7 +66,7 @@ test.describe("without JavaScript", () => {
 test("the menu offers each person only what they may use", async ({ page }) => {
   const nav = page.getByRole("navigation", { name: "Navigasi utama" });
   await logIn(page, EMPLOYEE, "/");
-  await expect(nav.getByRole("link")).toHaveText(["Beranda", "SKP saya"]);
+  await expect(nav.getByRole("link")).toHaveText(["Beranda", "SKP saya", "360°"]);
   await page.context().clearCookies();
   await logIn(page, SUPERVISOR, "/");
   await expect(nav.getByRole("link", { name: "SKP bawahan" })).toBeVisible();

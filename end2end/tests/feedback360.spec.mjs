@@ -83,3 +83,87 @@ test("a cycle is opened at a desk and answered on a phone without JavaScript", a
   await desk.close();
   await phone.close();
 });
+
+// Service users: the admin asks them in a cycle, makes a link for one employee and prints its
+// poster; a citizen scans it with a phone and answers without an account, once per device; a
+// second citizen on a phone without JavaScript answers too; the cycle's page counts both.
+test("a citizen answers through a poster's link without an account", async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== "mobile", "one journey across a desk and two phones");
+  test.setTimeout(120_000);
+  const baseURL = testInfo.project.use.baseURL;
+  const desk = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
+  const phoneOptions = {
+    baseURL,
+    viewport: { width: 360, height: 780 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+  };
+  const admin = await desk.newPage();
+  await logIn(admin, ADMIN, "/admin/360");
+  await admin.locator('input[name="title"]').fill("Survei layanan 2026");
+  const unit = await admin
+    .locator('select[name="unit_id"] option', { hasText: "Subbidang Pengembangan Kompetensi Teknis dan Fungsional" })
+    .getAttribute("value");
+  await admin.locator('select[name="unit_id"]').selectOption(unit);
+  for (const group of ["superior", "peer", "subordinate", "oneself"]) {
+    await admin.locator(`input[name="${group}"]`).uncheck();
+  }
+  await admin.locator('input[name="external"]').check();
+  await admin.getByTestId("create-cycle").click();
+  await expect(admin).toHaveURL(/\/admin\/360\/\d+\?disimpan=1$/);
+  const cycleUrl = admin.url().replace(/\?.*$/, "");
+
+  // A link for the first employee offered; the poster holds its QR code and address.
+  await admin.locator('select[name="target"]').selectOption({ index: 1 });
+  await admin.getByTestId("create-link").click();
+  await expect(admin.getByTestId("public-link")).toHaveCount(1);
+  await admin.getByTestId("cycle-open").click();
+  await expect(admin.getByTestId("cycle-state")).toHaveText(/Sedang diisi/);
+  await admin.getByTestId("public-link-poster").click();
+  await expect(admin.getByTestId("poster").locator("svg")).toBeVisible();
+  const address = (await admin.getByTestId("poster-url").innerText()).trim();
+  expect(address).toMatch(/^http:\/\/[^/]+\/umpan-balik\/[A-Za-z0-9_-]{22}$/);
+  await snap(admin, testInfo, "feedback360-poster-desktop");
+
+  // A citizen with JavaScript: no login, a short form, the privacy notice at hand.
+  const phone = await browser.newContext(phoneOptions);
+  const citizen = await phone.newPage();
+  await citizen.goto(address);
+  await expect(citizen.getByRole("heading", { level: 1 })).toContainText("Bagaimana pelayanan");
+  await expect(citizen.getByTestId("privacy-notice")).toBeVisible();
+  await expectNoHorizontalScroll(citizen);
+  await snap(citizen, testInfo, "feedback360-public-phone");
+  const statements = citizen.locator("fieldset.statement");
+  await expect(statements).toHaveCount(7);
+  // Sent with one left out: it is named, and the rest stays chosen.
+  for (let i = 1; i < 7; i++) await statements.nth(i).locator('input[value="4"]').check();
+  await citizen.getByText("Tambahkan saran atau pesan (tidak wajib)").click();
+  await citizen.locator('textarea[name="comments[1]"]').fill("Petugasnya ramah dan cepat");
+  await citizen.getByTestId("send-public").click();
+  await expect(citizen.locator("fieldset#s22 .field-error")).not.toBeEmpty();
+  await expect(statements.nth(1).locator('input[value="4"]')).toBeChecked();
+  await expect(citizen.locator('textarea[name="comments[1]"]')).toHaveValue("Petugasnya ramah dan cepat");
+  await statements.nth(0).locator('input[value="5"]').check();
+  await citizen.getByTestId("send-public").click();
+  await expect(citizen.getByTestId("public-done")).toContainText("Terima kasih");
+  // Once per device.
+  await citizen.goto(address);
+  await expect(citizen.getByTestId("public-done")).toContainText("sudah kami terima");
+  await expect(citizen.locator("fieldset.statement")).toHaveCount(0);
+
+  // A second citizen, without JavaScript.
+  const plain = await browser.newContext({ ...phoneOptions, javaScriptEnabled: false });
+  const second = await plain.newPage();
+  await second.goto(address);
+  const plainStatements = second.locator("fieldset.statement");
+  for (let i = 0; i < 7; i++) await plainStatements.nth(i).locator('input[value="3"]').check();
+  await second.getByTestId("send-public").click();
+  await expect(second.getByTestId("public-done")).toContainText("Terima kasih");
+
+  await admin.goto(cycleUrl);
+  await expect(admin.getByTestId("public-link")).toContainText("2 penilaian");
+  await desk.close();
+  await phone.close();
+  await plain.close();
+});

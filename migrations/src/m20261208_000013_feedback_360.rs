@@ -577,7 +577,7 @@ impl MigrationTrait for Migration {
         m.create_table(
             Table::create()
                 .table(Batas360::Table)
-                // "link:<id>" or "addr:<hash of the address>".
+                // "link:<id>" (network addresses are counted in memory only, never stored).
                 .col(ColumnDef::new(Batas360::Bucket).string_len(80).not_null())
                 // Hours since the Unix epoch.
                 .col(ColumnDef::new(Batas360::Hour).big_integer().not_null())

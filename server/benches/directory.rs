@@ -108,6 +108,8 @@ async fn bench_engine(name: &str, db: &DatabaseConnection, employees: usize) -> 
                 evidence: app::storage::EvidenceStore::in_memory(1024 * 1024),
                 clock: app::clock::Clock::system(),
                 live: app::live::hub::LiveHub::start(db),
+                address_counts: Default::default(),
+                public_url: None,
             },
         },
         &RouterSettings {

@@ -36,6 +36,9 @@ pub struct Config {
     /// Reminder e-mails: all three of `KINERJA_SMTP_URL`, `KINERJA_MAIL_FROM` and
     /// `KINERJA_PUBLIC_URL`, or none (in-app reminders only).
     pub mail: Option<MailSettings>,
+    /// `KINERJA_PUBLIC_URL`: where people open the application, for links in e-mails and on
+    /// printed posters; without it a poster prints the address the admin's browser used.
+    pub public_url: Option<String>,
 }
 
 #[derive(Clone)]
@@ -145,26 +148,30 @@ impl Config {
                 })?,
             ),
         };
+        let public_url = match get("KINERJA_PUBLIC_URL") {
+            None => None,
+            Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+                Some(url.trim_end_matches('/').to_owned())
+            }
+            Some(url) => {
+                return Err(ConfigError {
+                    name: "KINERJA_PUBLIC_URL",
+                    value: url,
+                    reason: "expected an http(s):// address",
+                });
+            }
+        };
         let mail = match (
             get("KINERJA_SMTP_URL"),
             get("KINERJA_MAIL_FROM"),
-            get("KINERJA_PUBLIC_URL"),
+            public_url.clone(),
         ) {
-            (None, None, None) => None,
-            (Some(smtp_url), Some(from), Some(public_url)) => {
-                if !(public_url.starts_with("https://") || public_url.starts_with("http://")) {
-                    return Err(ConfigError {
-                        name: "KINERJA_PUBLIC_URL",
-                        value: public_url,
-                        reason: "expected an http(s):// address",
-                    });
-                }
-                Some(MailSettings {
-                    smtp_url,
-                    from,
-                    public_url,
-                })
-            }
+            (None, None, _) => None,
+            (Some(smtp_url), Some(from), Some(public_url)) => Some(MailSettings {
+                smtp_url,
+                from,
+                public_url,
+            }),
             (smtp, from, _) => {
                 let name = match (smtp, from) {
                     (None, _) => "KINERJA_SMTP_URL",
@@ -180,6 +187,7 @@ impl Config {
         };
         Ok(Self {
             mail,
+            public_url,
             today,
             database_url,
             trusted_proxies,
@@ -229,6 +237,13 @@ mod tests {
         assert!(config(&[("KINERJA_UPLOAD_MAX_BYTES", "0")]).is_err());
         assert!(config(&[("KINERJA_TODAY", "20-08-2026")]).is_err());
         assert!(config(&[("KINERJA_SMTP_URL", "smtps://u:p@mail.example:465")]).is_err());
+        assert!(config(&[("KINERJA_PUBLIC_URL", "kinerja.example.go.id")]).is_err());
+        let alone = config(&[("KINERJA_PUBLIC_URL", "https://kinerja.example.go.id/")]).unwrap();
+        assert_eq!(
+            (alone.public_url.as_deref(), alone.mail.is_none()),
+            (Some("https://kinerja.example.go.id"), true),
+            "a public address alone serves the posters"
+        );
         let mail = config(&[
             ("KINERJA_SMTP_URL", "smtps://u:p@mail.example:465"),
             ("KINERJA_MAIL_FROM", "Kinerja <kinerja@example.go.id>"),

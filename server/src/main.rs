@@ -126,6 +126,8 @@ async fn serve(config: Config) -> Result<(), BoxError> {
             .map_err(|e| format!("KINERJA_EVIDENCE_STORE: {e}"))?,
             clock,
             live: live.clone(),
+            address_counts: Default::default(),
+            public_url: config.public_url.clone(),
         },
     };
     let mailer = match &config.mail {

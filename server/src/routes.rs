@@ -239,6 +239,9 @@ async fn security_headers(req: Request<Body>, next: Next) -> Response {
 fn loggable_path(path: &str) -> &str {
     if path.starts_with("/atur-sandi/") {
         "/atur-sandi/…"
+    } else if path.starts_with("/umpan-balik/") {
+        // A public 360° link names the person rated; with the time it would date an answer.
+        "/umpan-balik/…"
     } else {
         path
     }

@@ -11,7 +11,7 @@
 //! is not a window on the one who answered it), and unit reports need at least
 //! [`UNIT_MIN_PEOPLE`] people.
 
-use crate::ids::EmployeeId;
+use crate::ids::{EmployeeId, UnitId};
 use crate::skp::CoreValue;
 use crate::text::{clean_line, clean_text, parse_date_input};
 use crate::vocabulary::{IntoEnumIterator, from_str_via_as_str};
@@ -951,6 +951,52 @@ pub fn reminder_due(window: Window, today: NaiveDate, last_reminded: Option<Naiv
     in_range && rested
 }
 
+/// Who a public link collects answers about: one employee (a nurse, a counter clerk) or a
+/// service unit as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LinkTarget {
+    Employee(EmployeeId),
+    Unit(UnitId),
+}
+
+impl LinkTarget {
+    /// As a form's option value: `e<id>` or `u<id>`.
+    pub fn form_value(self) -> String {
+        match self {
+            Self::Employee(id) => format!("e{id}"),
+            Self::Unit(id) => format!("u{id}"),
+        }
+    }
+
+    /// The inverse of [`Self::form_value`]; anything else is `None`.
+    pub fn parse(input: &str) -> Option<Self> {
+        let input = input.trim();
+        let (kind, id) = input.split_at_checked(1)?;
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        match kind {
+            "e" => id.parse().ok().map(Self::Employee),
+            "u" => id.parse().ok().map(Self::Unit),
+            _ => None,
+        }
+    }
+}
+
+/// Whether a public answer is taken, given how many answers its link and its network address
+/// have given in this hour, this one counted. The per-address limit stops one person filling a
+/// poster's form again and again from another browser; the per-link limit caps a flood from
+/// many addresses.
+pub fn check_public_rate(link_this_hour: u32, address_this_hour: u32) -> Result<(), &'static str> {
+    if address_this_hour > PUBLIC_ANSWERS_PER_ADDRESS_PER_HOUR {
+        Err("feedback360_address_busy")
+    } else if link_this_hour > PUBLIC_ANSWERS_PER_LINK_PER_HOUR {
+        Err("feedback360_link_busy")
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1414,5 +1460,60 @@ mod tests {
         assert!(!reminder_due(w, day(8, 15), Some(day(8, 14))));
         assert!(!reminder_due(w, day(8, 14), Some(day(8, 10))));
         assert!(reminder_due(w, day(8, 15), Some(day(8, 10))));
+    }
+
+    #[test]
+    fn link_targets_round_trip_and_refuse_the_rest() {
+        for target in [
+            LinkTarget::Employee(EmployeeId(12)),
+            LinkTarget::Unit(UnitId(3)),
+        ] {
+            assert_eq!(LinkTarget::parse(&target.form_value()), Some(target));
+        }
+        assert_eq!(
+            LinkTarget::parse(" e7 "),
+            Some(LinkTarget::Employee(EmployeeId(7)))
+        );
+        for bad in [
+            "",
+            "e",
+            "u",
+            "x5",
+            "e-5",
+            "e+5",
+            "e5a",
+            "5",
+            "é5",
+            "e 5",
+            "e0",
+            "u99999999999999999999",
+        ] {
+            assert_eq!(LinkTarget::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn public_answers_are_limited_per_address_then_per_link() {
+        assert_eq!(check_public_rate(1, 1), Ok(()));
+        assert_eq!(
+            check_public_rate(
+                PUBLIC_ANSWERS_PER_LINK_PER_HOUR,
+                PUBLIC_ANSWERS_PER_ADDRESS_PER_HOUR
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            check_public_rate(1, PUBLIC_ANSWERS_PER_ADDRESS_PER_HOUR + 1),
+            Err("feedback360_address_busy")
+        );
+        assert_eq!(
+            check_public_rate(PUBLIC_ANSWERS_PER_LINK_PER_HOUR + 1, 1),
+            Err("feedback360_link_busy")
+        );
+        // Both over: the address is named, the one the person can do something about.
+        assert_eq!(
+            check_public_rate(u32::MAX, u32::MAX),
+            Err("feedback360_address_busy")
+        );
     }
 }

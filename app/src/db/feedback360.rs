@@ -6,20 +6,21 @@
 //! the day, under random keys. Nothing here logs or returns which assignment an answer came from.
 
 use super::entities::{
-    instrumen_360, instrumen_360_butir, jawaban_360, komentar_360, pegawai, penugasan_360,
-    siklus_360, siklus_360_peserta,
+    batas_360, instrumen_360, instrumen_360_butir, jawaban_360, komentar_360, pegawai,
+    penugasan_360, perangkat_360, siklus_360, siklus_360_peserta, tautan_360, unit_kerja,
 };
 use crate::domain::feedback360::{
-    Answers, AssignmentState, CommentRow, CycleSettings, CycleState, Item, RaterGroup, ResponseRow,
-    Score, Window,
+    Answers, AssignmentState, CommentRow, CycleSettings, CycleState, Item, LinkTarget, RaterGroup,
+    ResponseRow, Score, Window,
 };
 use crate::domain::ids::{
-    AgencyId, AssignmentId, CycleId, EmployeeId, InstrumentId, PeriodId, UnitId,
+    AgencyId, AssignmentId, CycleId, EmployeeId, InstrumentId, PeriodId, PublicLinkId, UnitId,
 };
 use crate::domain::skp::CoreValue;
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::ExprTrait as _;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -570,25 +571,44 @@ pub async fn responses(
         .all(db)
         .await?
         .into_iter()
-        .map(|row| {
-            let scores: Vec<(u16, Score)> = serde_json::from_str(&row.scores).map_err(|_| {
-                tracing::error!(cycle = %cycle, "unreadable 360 scores");
-                AppError::Internal
-            })?;
-            let scale = 1..=crate::domain::feedback360::SCALE_MAX;
-            if scores
-                .iter()
-                .any(|(_, s)| s.is_some_and(|s| !scale.contains(&s)))
-            {
-                tracing::error!(cycle = %cycle, "360 score outside the scale");
-                return Err(AppError::Internal);
-            }
-            Ok(ResponseRow {
-                group: row.rater_group,
-                scores,
-            })
-        })
+        .map(|row| response_row(cycle, row))
         .collect()
+}
+
+/// The answers service users gave about a unit through its public links.
+pub async fn unit_responses(
+    db: &impl ConnectionTrait,
+    cycle: CycleId,
+    unit: UnitId,
+) -> Result<Vec<ResponseRow>, AppError> {
+    jawaban_360::Entity::find()
+        .filter(jawaban_360::Column::CycleId.eq(cycle))
+        .filter(jawaban_360::Column::RateeId.is_null())
+        .filter(jawaban_360::Column::UnitId.eq(unit))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| response_row(cycle, row))
+        .collect()
+}
+
+fn response_row(cycle: CycleId, row: jawaban_360::Model) -> Result<ResponseRow, AppError> {
+    let scores: Vec<(u16, Score)> = serde_json::from_str(&row.scores).map_err(|_| {
+        tracing::error!(cycle = %cycle, "unreadable 360 scores");
+        AppError::Internal
+    })?;
+    let scale = 1..=crate::domain::feedback360::SCALE_MAX;
+    if scores
+        .iter()
+        .any(|(_, s)| s.is_some_and(|s| !scale.contains(&s)))
+    {
+        tracing::error!(cycle = %cycle, "360 score outside the scale");
+        return Err(AppError::Internal);
+    }
+    Ok(ResponseRow {
+        group: row.rater_group,
+        scores,
+    })
 }
 
 pub async fn comments(
@@ -596,12 +616,16 @@ pub async fn comments(
     cycle: CycleId,
     ratee: EmployeeId,
 ) -> Result<Vec<CommentRow>, AppError> {
-    Ok(komentar_360::Entity::find()
+    let rows = komentar_360::Entity::find()
         .filter(komentar_360::Column::CycleId.eq(cycle))
         .filter(komentar_360::Column::RateeId.eq(ratee))
         .all(db)
-        .await?
-        .into_iter()
+        .await?;
+    Ok(comment_rows(rows))
+}
+
+fn comment_rows(rows: Vec<komentar_360::Model>) -> Vec<CommentRow> {
+    rows.into_iter()
         .enumerate()
         .filter_map(|(i, c)| {
             Some(CommentRow {
@@ -612,7 +636,22 @@ pub async fn comments(
                 hidden: c.hidden,
             })
         })
-        .collect())
+        .collect()
+}
+
+/// The comments service users left about a unit through its public links.
+pub async fn unit_comments(
+    db: &impl ConnectionTrait,
+    cycle: CycleId,
+    unit: UnitId,
+) -> Result<Vec<CommentRow>, AppError> {
+    let rows = komentar_360::Entity::find()
+        .filter(komentar_360::Column::CycleId.eq(cycle))
+        .filter(komentar_360::Column::RateeId.is_null())
+        .filter(komentar_360::Column::UnitId.eq(unit))
+        .all(db)
+        .await?;
+    Ok(comment_rows(rows))
 }
 
 /// Invited and answered assignments per person rated (the employee's own form not counted:
@@ -650,4 +689,263 @@ pub async fn answer_count(db: &impl ConnectionTrait, cycle: CycleId) -> Result<u
         .filter(jawaban_360::Column::CycleId.eq(cycle))
         .count(db)
         .await?)
+}
+
+/// What a public link collects answers about; a row with both or neither fails closed.
+pub fn target_of(link: &tautan_360::Model) -> Result<LinkTarget, AppError> {
+    match (link.ratee_id, link.unit_id) {
+        (Some(employee), None) => Ok(LinkTarget::Employee(employee)),
+        (None, Some(unit)) => Ok(LinkTarget::Unit(unit)),
+        _ => {
+            tracing::error!(link = %link.id, "public 360 link with no single target");
+            Err(AppError::Internal)
+        }
+    }
+}
+
+/// A new public link for `target`, with a fresh random token (128 bits, base64url: 22
+/// characters, so the poster's QR code stays small enough to scan from a distance). `None`
+/// when the target has a link in this cycle already.
+pub async fn create_link(
+    txn: &impl ConnectionTrait,
+    cycle: CycleId,
+    target: LinkTarget,
+    now: DateTime<Utc>,
+) -> Result<Option<tautan_360::Model>, AppError> {
+    use base64::Engine as _;
+    use rand_core::RngCore;
+    let mut bytes = [0u8; 16];
+    rand_core::OsRng.fill_bytes(&mut bytes);
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let (ratee_id, unit_id) = match target {
+        LinkTarget::Employee(id) => (Some(id), None),
+        LinkTarget::Unit(id) => (None, Some(id)),
+    };
+    let inserted = tautan_360::Entity::insert(tautan_360::ActiveModel {
+        cycle_id: Set(cycle),
+        token: Set(token),
+        ratee_id: Set(ratee_id),
+        unit_id: Set(unit_id),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .exec_with_returning(txn)
+    .await;
+    match inserted {
+        Ok(link) => Ok(Some(link)),
+        Err(err)
+            if matches!(
+                err.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// The public links of a cycle, oldest first.
+pub async fn links(
+    db: &impl ConnectionTrait,
+    cycle: CycleId,
+) -> Result<Vec<tautan_360::Model>, AppError> {
+    Ok(tautan_360::Entity::find()
+        .filter(tautan_360::Column::CycleId.eq(cycle))
+        .order_by_asc(tautan_360::Column::Id)
+        .all(db)
+        .await?)
+}
+
+pub async fn link(
+    db: &impl ConnectionTrait,
+    id: PublicLinkId,
+) -> Result<tautan_360::Model, AppError> {
+    tautan_360::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The link a token names. Only well-formed tokens reach the database.
+pub async fn link_by_token(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<tautan_360::Model, AppError> {
+    let well_formed = (16..=43).contains(&token.len())
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !well_formed {
+        return Err(AppError::NotFound);
+    }
+    tautan_360::Entity::find()
+        .filter(tautan_360::Column::Token.eq(token))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Removes a link (and with it which devices have used it); the answers stay.
+pub async fn delete_link(
+    txn: &impl ConnectionTrait,
+    cycle: CycleId,
+    id: PublicLinkId,
+) -> Result<bool, AppError> {
+    perangkat_360::Entity::delete_many()
+        .filter(perangkat_360::Column::LinkId.eq(id))
+        .exec(txn)
+        .await?;
+    let deleted = tautan_360::Entity::delete_many()
+        .filter(tautan_360::Column::Id.eq(id))
+        .filter(tautan_360::Column::CycleId.eq(cycle))
+        .exec(txn)
+        .await?;
+    Ok(deleted.rows_affected == 1)
+}
+
+/// Whether the device with this hashed token has answered through the link.
+pub async fn device_answered(
+    db: &impl ConnectionTrait,
+    link: PublicLinkId,
+    device_hash: &str,
+) -> Result<bool, AppError> {
+    Ok(
+        perangkat_360::Entity::find_by_id((link, device_hash.to_owned()))
+            .one(db)
+            .await?
+            .is_some(),
+    )
+}
+
+/// Records that the device answered through the link; `false` if it already had, which only
+/// one of two simultaneous requests can be told otherwise. Call inside the answer's transaction.
+pub async fn claim_device(
+    txn: &impl ConnectionTrait,
+    link: PublicLinkId,
+    device_hash: &str,
+) -> Result<bool, AppError> {
+    let inserted = perangkat_360::Entity::insert(perangkat_360::ActiveModel {
+        link_id: Set(link),
+        device_hash: Set(device_hash.to_owned()),
+    })
+    .on_conflict(
+        OnConflict::columns([
+            perangkat_360::Column::LinkId,
+            perangkat_360::Column::DeviceHash,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(txn)
+    .await?;
+    Ok(inserted == 1)
+}
+
+/// Counts one more answer through `link` in `hour` and returns the hour's count so far. Counts
+/// of earlier hours are deleted on the way: they only ever served that hour's limit.
+pub async fn count_public_answer(
+    txn: &impl ConnectionTrait,
+    link: PublicLinkId,
+    hour: i64,
+) -> Result<u32, AppError> {
+    let bucket = format!("link:{link}");
+    batas_360::Entity::delete_many()
+        .filter(batas_360::Column::Hour.lt(hour))
+        .exec(txn)
+        .await?;
+    batas_360::Entity::insert(batas_360::ActiveModel {
+        bucket: Set(bucket.clone()),
+        hour: Set(hour),
+        count: Set(1),
+    })
+    .on_conflict(
+        OnConflict::columns([batas_360::Column::Bucket, batas_360::Column::Hour])
+            .value(
+                batas_360::Column::Count,
+                Expr::col((batas_360::Entity, batas_360::Column::Count)).add(1),
+            )
+            .to_owned(),
+    )
+    .exec_without_returning(txn)
+    .await?;
+    let count = batas_360::Entity::find_by_id((bucket, hour))
+        .one(txn)
+        .await?
+        .map_or(0, |row| row.count);
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
+}
+
+/// Answers given through public links, per person and per unit rated.
+pub async fn external_counts(
+    db: &impl ConnectionTrait,
+    cycle: CycleId,
+) -> Result<HashMap<LinkTarget, u32>, AppError> {
+    let rows: Vec<(Option<EmployeeId>, Option<UnitId>)> = jawaban_360::Entity::find()
+        .filter(jawaban_360::Column::CycleId.eq(cycle))
+        .filter(jawaban_360::Column::RaterGroup.eq(RaterGroup::External))
+        .select_only()
+        .column(jawaban_360::Column::RateeId)
+        .column(jawaban_360::Column::UnitId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut counts = HashMap::new();
+    for row in rows {
+        let target = match row {
+            (Some(employee), _) => LinkTarget::Employee(employee),
+            (None, Some(unit)) => LinkTarget::Unit(unit),
+            (None, None) => continue,
+        };
+        *counts.entry(target).or_insert(0) += 1;
+    }
+    Ok(counts)
+}
+
+/// The employees of `ids`, read 500 at a time (the population of a large cycle).
+pub async fn employees(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = EmployeeId>,
+) -> Result<HashMap<EmployeeId, pegawai::Model>, AppError> {
+    let ids: Vec<EmployeeId> = ids
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut map = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        for person in pegawai::Entity::find()
+            .filter(pegawai::Column::Id.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?
+        {
+            map.insert(person.id, person);
+        }
+    }
+    Ok(map)
+}
+
+/// The names of the units of `ids`.
+pub async fn unit_names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = UnitId>,
+) -> Result<HashMap<UnitId, String>, AppError> {
+    let ids: Vec<UnitId> = ids
+        .into_iter()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut map = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let rows: Vec<(UnitId, String)> = unit_kerja::Entity::find()
+            .filter(unit_kerja::Column::Id.is_in(chunk.iter().copied()))
+            .select_only()
+            .column(unit_kerja::Column::Id)
+            .column(unit_kerja::Column::Name)
+            .into_tuple()
+            .all(db)
+            .await?;
+        map.extend(rows);
+    }
+    Ok(map)
 }

@@ -181,6 +181,13 @@ pub fn field_message_in(locale: Locale, code: &str) -> String {
         "feedback360_population_empty" => {
             td_string!(locale, errors.field.feedback360_population_empty)
         }
+        "feedback360_link_target" => td_string!(locale, errors.field.feedback360_link_target),
+        "feedback360_link_exists" => td_string!(locale, errors.field.feedback360_link_exists),
+        "feedback360_public_answered" => {
+            td_string!(locale, errors.field.feedback360_public_answered)
+        }
+        "feedback360_address_busy" => td_string!(locale, errors.field.feedback360_address_busy),
+        "feedback360_link_busy" => td_string!(locale, errors.field.feedback360_link_busy),
         _ => td_string!(locale, errors.field.invalid),
     }
     .to_string()

@@ -66,6 +66,11 @@ fn MainNav(menu: Menu) -> impl IntoView {
                         <A href="/skp">{t!(i18n, nav.skp)}</A>
                     </li>
                 })}
+                {menu.employee.then(|| view! {
+                    <li>
+                        <A href="/360">{t!(i18n, nav.feedback360)}</A>
+                    </li>
+                })}
                 {menu.appraiser.then(|| view! {
                     <li>
                         <A href="/bawahan">{t!(i18n, nav.reviews)}</A>

@@ -4,6 +4,7 @@
 //! `ssr` (the test command turns it on), which most of what they test needs.
 #![cfg(feature = "ssr")]
 
+mod address_counts;
 mod audit_text;
 mod auth_server;
 mod banner;

@@ -44,6 +44,8 @@ fn app_on(t: &TestDb, clock: app::clock::Clock) -> Router {
                 evidence: EvidenceStore::in_memory(MAX_UPLOAD),
                 clock,
                 live: t.live(),
+                address_counts: Default::default(),
+                public_url: None,
             },
         },
         &RouterSettings {

@@ -78,6 +78,17 @@ fn year() -> i32 {
 }
 
 async fn cycle_for(app: &Router, admin: &str, t: &TestDb) -> siklus_360::Model {
+    cycle_asking(
+        app,
+        admin,
+        t,
+        "superior=on&oneself=on&peer=on&subordinate=on",
+    )
+    .await
+}
+
+/// A cycle over the MP-PPK unit asking the rater groups of `groups` (checkbox fields).
+async fn cycle_asking(app: &Router, admin: &str, t: &TestDb, groups: &str) -> siklus_360::Model {
     let unit = unit_kerja::Entity::find()
         .filter(unit_kerja::Column::Code.eq("MP-PPK"))
         .one(&t.db)
@@ -86,7 +97,7 @@ async fn cycle_for(app: &Router, admin: &str, t: &TestDb) -> siklus_360::Model {
         .unwrap();
     let body = format!(
         "title=360+Semester+II&unit_id={}&opens_on=20-08-{year}&closes_on=03-09-{year}\
-         &min_answers=3&min_peers=0&max_peers=6&superior=on&oneself=on&peer=on&subordinate=on",
+         &min_answers=3&min_peers=0&max_peers=6&{groups}",
         unit.id,
         year = year()
     );
@@ -589,3 +600,333 @@ async fn raters_are_reminded_once_before_the_close(t: TestDb) {
 }
 
 on_both_engines!(raters_are_reminded_once_before_the_close);
+
+/// The public form's answer: statements 22–28 (one per value, for service users) at `score`.
+fn public_answers(token: &str, score: u8) -> String {
+    let mut body = format!("token={token}");
+    for n in 22..=28 {
+        body.push_str(&format!("&scores%5B{n}%5D={score}"));
+    }
+    body.push_str("&comments%5B1%5D=Pelayanannya+cepat");
+    body
+}
+
+/// A public answer as a phone on `address` sends it, with the device cookie it has, if any.
+async fn answer_publicly(
+    app: &Router,
+    token: &str,
+    address: &str,
+    device: &str,
+    score: u8,
+) -> (axum::http::StatusCode, axum::http::HeaderMap) {
+    use axum::body::Body;
+    use axum::http::header;
+    let mut req = common::web::request("POST", "/api/public/360/answer", device)
+        .header(
+            header::REFERER,
+            format!("http://kinerja.test/umpan-balik/{token}"),
+        )
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(public_answers(token, score)))
+        .unwrap();
+    let peer: std::net::SocketAddr = format!("{address}:40000").parse().unwrap();
+    req.extensions_mut()
+        .insert(axum::extract::ConnectInfo(peer));
+    let (status, headers, _) = common::web::send(app, req).await;
+    (status, headers)
+}
+
+/// The device cookie a response sets, as the browser sends it back.
+fn device_cookie(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(axum::http::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("kinerja_perangkat="))
+        .map(|c| c.split(';').next().unwrap().to_owned())
+}
+
+async fn external_answers(t: &TestDb) -> u64 {
+    jawaban_360::Entity::find()
+        .filter(jawaban_360::Column::RaterGroup.eq(RaterGroup::External))
+        .count(&t.db)
+        .await
+        .unwrap()
+}
+
+async fn service_users_answer_through_a_public_link(t: TestDb) {
+    use app::db::entities::{batas_360, perangkat_360, tautan_360};
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app_on(&t, demo_day(8, 20));
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let cycle = cycle_asking(&app, &admin, &t, "peer=on&external=on").await;
+    let putri = employee(&t, EMPLOYEE_NIP).await;
+    let page = format!("/admin/360/{}", cycle.id);
+
+    // A link for Putri, once; a target outside the cycle is refused.
+    let (status, headers) = post_form_from(
+        &app,
+        &page,
+        "/api/admin/360/link",
+        &admin,
+        &format!("id={}&target=e{}", cycle.id, putri.id),
+    )
+    .await;
+    assert!(status.is_redirection());
+    assert_eq!(
+        location(&headers),
+        format!("/admin/360/{}?disimpan=1#tautan", cycle.id)
+    );
+    for target in [
+        format!("e{}", putri.id),
+        "u999999".to_owned(),
+        "x1".to_owned(),
+    ] {
+        let (_, headers) = post_form_from(
+            &app,
+            &page,
+            "/api/admin/360/link",
+            &admin,
+            &format!("id={}&target={target}", cycle.id),
+        )
+        .await;
+        assert!(location(&headers).contains(REFUSED), "{target}");
+    }
+    let links = tautan_360::Entity::find().all(&t.db).await.unwrap();
+    assert_eq!(links.len(), 1);
+    let link = &links[0];
+    assert_eq!(link.token.len(), 22);
+    assert_eq!(
+        (link.ratee_id, link.unit_id),
+        (Some(putri.id), None),
+        "a link names one target"
+    );
+    let token = link.token.clone();
+
+    // The poster carries the QR code of the full address; an employee cannot open it.
+    let poster = format!("/admin/360/{}/poster/{}", cycle.id, link.id);
+    let (status, body) = get(&app, &poster, &admin).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("<svg"), "the QR code is inline");
+    assert!(body.contains(&format!("http://kinerja.test/umpan-balik/{token}")));
+    let putri_cookie = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let (status, _) = get(&app, &poster, &putri_cookie).await;
+    assert_eq!(status, 403);
+
+    // Before the cycle opens the form says when to come back, and takes nothing.
+    let public = format!("/umpan-balik/{token}");
+    let (status, body) = get(&app, &public, "").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("belum dibuka"), "not yet open");
+    let (_, headers) = answer_publicly(&app, &token, "203.0.113.5", "", 4).await;
+    assert!(location(&headers).contains(REFUSED));
+    assert_eq!(external_answers(&t).await, 0);
+    let (status, _) = post_form_from(
+        &app,
+        &page,
+        "/api/admin/360/event",
+        &admin,
+        &format!("id={}&version={}&event=open", cycle.id, cycle.version),
+    )
+    .await;
+    assert!(status.is_redirection());
+
+    // Open: no account needed, nothing about the person asked.
+    let (status, body) = get(&app, &public, "").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("name=\"scores[22]\"") && body.contains("name=\"scores[28]\""));
+    assert!(
+        !body.contains("name=\"scores[1]\""),
+        "not the colleagues' statements"
+    );
+    assert!(body.contains("Pemberitahuan privasi"));
+    let audit_before = audit_log::Entity::find().count(&t.db).await.unwrap();
+    let (status, headers) = answer_publicly(&app, &token, "203.0.113.5", "", 4).await;
+    assert!(status.is_redirection());
+    assert_eq!(
+        location(&headers),
+        format!("/umpan-balik/{token}?terkirim=1")
+    );
+    let device = device_cookie(&headers).expect("the device gets its token");
+    assert_eq!(external_answers(&t).await, 1);
+
+    // The same device again: refused, and the page says it has answered.
+    let (_, headers) = answer_publicly(&app, &token, "203.0.113.5", &device, 5).await;
+    assert!(location(&headers).contains(REFUSED));
+    assert_eq!(external_answers(&t).await, 1);
+    let (_, body) = get(&app, &public, &device).await;
+    assert!(body.contains("sudah kami terima"));
+    assert!(!body.contains("name=\"scores[22]\""));
+
+    // Other devices on the same network: five an hour, then the address waits; another
+    // address is not held up by it.
+    for _ in 0..4 {
+        let (_, headers) = answer_publicly(&app, &token, "203.0.113.5", "", 3).await;
+        assert!(!location(&headers).contains(REFUSED));
+    }
+    let (_, headers) = answer_publicly(&app, &token, "203.0.113.5", "", 3).await;
+    let back = location(&headers);
+    assert!(back.contains(REFUSED), "{back}");
+    let (_, body) = get(&app, &back, "").await;
+    assert!(body.contains("dari jaringan ini"), "the limit is explained");
+    assert!(
+        body.contains("Pelayanannya cepat"),
+        "what was typed is kept"
+    );
+    assert_eq!(external_answers(&t).await, 5);
+    let (_, headers) = answer_publicly(&app, &token, "198.51.100.7", "", 2).await;
+    assert!(!location(&headers).contains(REFUSED));
+    assert_eq!(external_answers(&t).await, 6);
+
+    // What is stored: the answer about Putri with the day, a device hash with no time, and
+    // counts whose address is only part of a hash. No audit line.
+    assert_eq!(
+        audit_log::Entity::find().count(&t.db).await.unwrap(),
+        audit_before
+    );
+    assert_eq!(
+        columns(&t, "perangkat_360").await,
+        ["link_id", "device_hash"]
+    );
+    let devices = perangkat_360::Entity::find().all(&t.db).await.unwrap();
+    assert_eq!(devices.len(), 6);
+    assert!(devices.iter().all(|d| d.device_hash.len() == 64));
+    assert!(
+        !devices.iter().any(|d| device.ends_with(&d.device_hash)),
+        "the token itself is not stored"
+    );
+    let counts = batas_360::Entity::find().all(&t.db).await.unwrap();
+    assert!(
+        counts
+            .iter()
+            .all(|c| !c.bucket.contains("203.0") && !c.bucket.contains("198.51")),
+        "{counts:?}"
+    );
+    let stored = jawaban_360::Entity::find()
+        .filter(jawaban_360::Column::RaterGroup.eq(RaterGroup::External))
+        .all(&t.db)
+        .await
+        .unwrap();
+    assert!(
+        stored
+            .iter()
+            .all(|a| a.ratee_id == Some(putri.id) && a.unit_id.is_none())
+    );
+
+    // Unknown or malformed tokens are simply not found.
+    for bad in ["AAAAAAAAAAAAAAAAAAAAAA", "x", "bad%20token%3F"] {
+        let (status, _) = get(&app, &format!("/umpan-balik/{bad}"), "").await;
+        assert_eq!(status, 404, "{bad}");
+    }
+
+    // A service unit's link: its three answers wait for the release (see the end).
+    let unit = unit_kerja::Entity::find()
+        .filter(unit_kerja::Column::Code.eq("MP-PPK"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let (_, headers) = post_form_from(
+        &app,
+        &page,
+        "/api/admin/360/link",
+        &admin,
+        &format!("id={}&target=u{}", cycle.id, unit.id),
+    )
+    .await;
+    assert!(!location(&headers).contains(REFUSED));
+    let unit_link = tautan_360::Entity::find()
+        .filter(tautan_360::Column::UnitId.eq(unit.id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    for (address, score) in [("192.0.2.1", 4), ("192.0.2.2", 5), ("192.0.2.3", 5)] {
+        let (_, headers) = answer_publicly(&app, &unit_link.token, address, "", score).await;
+        assert!(!location(&headers).contains(REFUSED));
+    }
+    let (_, body) = get(&app, &page, &admin).await;
+    assert!(body.contains("3 penilaian"));
+    assert!(
+        !body.contains("class=\"value-means\""),
+        "no means while answers come in"
+    );
+
+    // Deleting a link forgets its devices, keeps its answers, and is audited.
+    let (_, headers) = post_form_from(
+        &app,
+        &page,
+        "/api/admin/360/unlink",
+        &admin,
+        &format!("id={}&link={}", cycle.id, link.id),
+    )
+    .await;
+    assert!(!location(&headers).contains(REFUSED));
+    assert!(
+        tautan_360::Entity::find_by_id(link.id)
+            .one(&t.db)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        perangkat_360::Entity::find()
+            .filter(perangkat_360::Column::LinkId.eq(link.id))
+            .count(&t.db)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(external_answers(&t).await, 9);
+    assert_eq!(
+        audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq("feedback360.unlink"))
+            .count(&t.db)
+            .await
+            .unwrap(),
+        1
+    );
+    let (status, _) = get(&app, &public, "").await;
+    assert_eq!(status, 404, "a deleted link leads nowhere");
+
+    // Closed: the unit's form says so and takes nothing more.
+    let cycle = siklus_360::Entity::find_by_id(cycle.id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    post_form_from(
+        &app,
+        &page,
+        "/api/admin/360/event",
+        &admin,
+        &format!("id={}&version={}&event=close", cycle.id, cycle.version),
+    )
+    .await;
+    let (_, body) = get(&app, &format!("/umpan-balik/{}", unit_link.token), "").await;
+    assert!(body.contains("sudah berakhir"));
+    let (_, headers) = answer_publicly(&app, &unit_link.token, "192.0.2.9", "", 5).await;
+    assert!(location(&headers).contains(REFUSED));
+    assert_eq!(external_answers(&t).await, 9);
+
+    // Released: the unit's means per value (4, 5 and 5) and its comments show.
+    let cycle = siklus_360::Entity::find_by_id(cycle.id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    post_form_from(
+        &app,
+        &page,
+        "/api/admin/360/event",
+        &admin,
+        &format!("id={}&version={}&event=release", cycle.id, cycle.version),
+    )
+    .await;
+    let (_, body) = get(&app, &page, &admin).await;
+    assert!(body.contains("class=\"value-means\""), "{body}");
+    assert!(body.contains("4,7"), "the mean of 4, 5 and 5");
+    assert!(body.contains("Pelayanannya cepat"), "the unit's comments");
+}
+
+on_both_engines!(service_users_answer_through_a_public_link);

@@ -31,6 +31,8 @@ fn state(t: &TestDb) -> ServerState {
             evidence: app::storage::EvidenceStore::in_memory(1024 * 1024),
             clock: app::clock::Clock::system(),
             live: t.live(),
+            address_counts: Default::default(),
+            public_url: None,
         },
     }
 }

@@ -5,7 +5,7 @@
 use crate::i18n::*;
 
 /// Every action the log records, in the order the filter offers them.
-pub const ACTIONS: [&str; 60] = [
+pub const ACTIONS: [&str; 62] = [
     "login",
     "login_failed",
     "login_throttled",
@@ -66,6 +66,8 @@ pub const ACTIONS: [&str; 60] = [
     "feedback360.release",
     "feedback360.archive",
     "feedback360.comment",
+    "feedback360.link",
+    "feedback360.unlink",
 ];
 
 pub fn action_label(i18n: leptos_i18n::I18nContext<Locale>, action: &str) -> String {
@@ -134,6 +136,8 @@ pub fn action_label_in(locale: Locale, action: &str) -> String {
         "feedback360.release" => td_string!(locale, audit.action.feedback360_release),
         "feedback360.archive" => td_string!(locale, audit.action.feedback360_archive),
         "feedback360.comment" => td_string!(locale, audit.action.feedback360_comment),
+        "feedback360.link" => td_string!(locale, audit.action.feedback360_link),
+        "feedback360.unlink" => td_string!(locale, audit.action.feedback360_unlink),
         // Written by a newer version, or by hand: shown as stored rather than hidden.
         other => return other.to_owned(),
     }
@@ -164,7 +168,7 @@ pub fn object_label_in(locale: Locale, object_type: &str) -> String {
 
 /// Every top-level key an audited snapshot (`before`/`after`) can hold, by where it comes from:
 /// [`crate::db::audit::changes`] compares these.
-pub const FIELDS: [&str; 64] = [
+pub const FIELDS: [&str; 66] = [
     // Units (`features/admin/units.rs`); `name` also agencies, officials and employees.
     "code",
     "name",
@@ -241,6 +245,9 @@ pub const FIELDS: [&str; 64] = [
     "people",
     "raters",
     "hidden",
+    // Public links (`features/feedback360/links.rs`).
+    "link",
+    "subject",
 ];
 
 /// A changed field's name, in words.
@@ -315,6 +322,8 @@ pub fn field_label_in(locale: Locale, field: &str) -> String {
         "people" => td_string!(locale, audit.field.people),
         "raters" => td_string!(locale, audit.field.raters),
         "hidden" => td_string!(locale, audit.field.hidden),
+        "link" => td_string!(locale, audit.field.link),
+        "subject" => td_string!(locale, audit.field.subject),
         // A key added later, or by hand: shown as stored rather than hidden.
         other => return other.to_owned(),
     }

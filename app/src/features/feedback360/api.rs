@@ -33,6 +33,7 @@ pub async fn create_cycle(
     oneself: Option<String>,
     peer: Option<String>,
     subordinate: Option<String>,
+    external: Option<String>,
 ) -> Result<(), AppError> {
     let draft = crate::domain::feedback360::CycleDraft {
         title,
@@ -49,6 +50,7 @@ pub async fn create_cycle(
                 subordinate,
                 crate::domain::feedback360::RaterGroup::Subordinate,
             ),
+            (external, crate::domain::feedback360::RaterGroup::External),
         ]
         .into_iter()
         .filter_map(|(checked, group)| checked.map(|_| group))
@@ -110,7 +112,7 @@ pub async fn moderate_comment(id: CycleId, comment: String, hidden: bool) -> Res
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub(super) mod ssr {
     use super::*;
     use crate::auth::server::ClientInfo;
     use crate::db::agency::Agency;
@@ -134,7 +136,8 @@ mod ssr {
     };
     use std::collections::{BTreeMap, HashSet};
 
-    async fn signed_in() -> Result<(DatabaseConnection, CurrentUser, Agency), AppError> {
+    pub(in crate::features::feedback360) async fn signed_in()
+    -> Result<(DatabaseConnection, CurrentUser, Agency), AppError> {
         let db = state::db()?;
         let user = state::require_user(&db).await?;
         let agency = crate::db::agency::primary(&db)
@@ -143,7 +146,9 @@ mod ssr {
         Ok((db, user, agency))
     }
 
-    async fn today(agency: &Agency) -> Result<NaiveDate, AppError> {
+    pub(in crate::features::feedback360) async fn today(
+        agency: &Agency,
+    ) -> Result<NaiveDate, AppError> {
         Ok(state::clock()?.today_in(agency.time_zone))
     }
 
@@ -202,7 +207,7 @@ mod ssr {
         }))
     }
 
-    async fn managed_cycle(
+    pub(in crate::features::feedback360) async fn managed_cycle(
         db: &DatabaseConnection,
         user: &CurrentUser,
         agency: &Agency,
@@ -218,7 +223,7 @@ mod ssr {
         Ok(cycle)
     }
 
-    async fn audited(
+    pub(in crate::features::feedback360) async fn audited(
         db: &impl ConnectionTrait,
         user: &CurrentUser,
         action: &str,
@@ -423,30 +428,8 @@ mod ssr {
         }
         let completion = store::completion(&db, id).await?;
         let population = store::population(&db, id).await?;
-        let names: HashMap<EmployeeId, pegawai::Model> = {
-            let mut map = HashMap::new();
-            let ids: Vec<EmployeeId> = population.iter().map(|p| p.employee_id).collect();
-            for chunk in ids.chunks(500) {
-                for p in pegawai::Entity::find()
-                    .filter(pegawai::Column::Id.is_in(chunk.iter().copied()))
-                    .all(&db)
-                    .await?
-                {
-                    map.insert(p.id, p);
-                }
-            }
-            map
-        };
-        let unit_names: HashMap<UnitId, String> = unit_kerja::Entity::find()
-            .filter(unit_kerja::Column::Id.is_in(population.iter().map(|p| p.unit_id)))
-            .select_only()
-            .column(unit_kerja::Column::Id)
-            .column(unit_kerja::Column::Name)
-            .into_tuple::<(UnitId, String)>()
-            .all(&db)
-            .await?
-            .into_iter()
-            .collect();
+        let names = store::employees(&db, population.iter().map(|p| p.employee_id)).await?;
+        let unit_names = store::unit_names(&db, population.iter().map(|p| p.unit_id)).await?;
         let mut per_unit: BTreeMap<String, (u32, u32)> = BTreeMap::new();
         let mut people: Vec<Completion> = population
             .iter()
@@ -516,7 +499,7 @@ mod ssr {
                 .collect(),
             people,
             comments: if cycle.state == crate::domain::feedback360::CycleState::Closed {
-                moderated_comments(&db, id, &names).await?
+                moderated_comments(&db, id, &names, &unit_names).await?
             } else {
                 Vec::new()
             },
@@ -528,6 +511,7 @@ mod ssr {
         db: &DatabaseConnection,
         cycle: CycleId,
         names: &HashMap<EmployeeId, pegawai::Model>,
+        units: &HashMap<UnitId, String>,
     ) -> Result<Vec<ModeratedComment>, AppError> {
         use crate::db::entities::komentar_360;
         let mut list: Vec<ModeratedComment> = komentar_360::Entity::find()
@@ -536,13 +520,17 @@ mod ssr {
             .await?
             .into_iter()
             .map(|c| ModeratedComment {
-                ratee: c
-                    .ratee_id
-                    .and_then(|r| names.get(&r))
-                    .map(|e| {
-                        display_name(e.front_title.as_deref(), &e.name, e.back_title.as_deref())
-                    })
-                    .unwrap_or_default(),
+                // A service unit's comments (no person) go under the unit's name.
+                ratee: match (c.ratee_id, c.unit_id) {
+                    (Some(r), _) => names
+                        .get(&r)
+                        .map(|e| {
+                            display_name(e.front_title.as_deref(), &e.name, e.back_title.as_deref())
+                        })
+                        .unwrap_or_default(),
+                    (None, Some(u)) => units.get(&u).cloned().unwrap_or_default(),
+                    (None, None) => String::new(),
+                },
                 value: u8::try_from(c.core_value).unwrap_or_default(),
                 id: c.id,
                 text: c.text,
@@ -673,8 +661,7 @@ mod ssr {
         let comments = store::comments(&db, cycle_id, employee).await?;
         let seed =
             (cycle_id.get() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ employee.get() as u64;
-        let english =
-            crate::state::request_cookie(crate::ui::locale::LOCALE_COOKIE).as_deref() == Some("en");
+        let english = english();
         let text_of = |number: u16| {
             items
                 .iter()
@@ -831,6 +818,64 @@ mod ssr {
         Ok(())
     }
 
+    /// Whether the reader chose English (statements are stored in both languages).
+    pub(in crate::features::feedback360) fn english() -> bool {
+        crate::state::request_cookie(crate::ui::locale::LOCALE_COOKIE).as_deref() == Some("en")
+    }
+
+    /// What was typed, under the fields' ids (`s5`, `c2`) as the form reads them back.
+    pub(in crate::features::feedback360) fn posted_answers(
+        scores: &HashMap<String, String>,
+        comments: &HashMap<String, String>,
+    ) -> FormErrors {
+        let mut errors = FormErrors::default();
+        for (key, value) in scores {
+            errors = errors.value(&format!("s{key}"), value);
+        }
+        for (key, value) in comments {
+            errors = errors.value(&format!("c{key}"), value);
+        }
+        errors
+    }
+
+    /// The posted form checked against the instrument's statements for `audience`; every
+    /// problem is named on its field.
+    pub(in crate::features::feedback360) fn clean_answers(
+        scores: &HashMap<String, String>,
+        comments: &HashMap<String, String>,
+        items: &[crate::domain::feedback360::Item],
+        audience: crate::domain::feedback360::Audience,
+        mut errors: FormErrors,
+    ) -> Result<crate::domain::feedback360::Answers, AppError> {
+        let parse_keys = |map: &HashMap<String, String>| -> Option<Vec<(u16, String)>> {
+            map.iter()
+                .map(|(k, v)| k.trim().parse::<u16>().ok().map(|n| (n, v.clone())))
+                .collect()
+        };
+        let (Some(score_list), Some(comment_list)) = (parse_keys(scores), parse_keys(comments))
+        else {
+            return Err(AppError::Invalid(errors.field("form", "malformed_request")));
+        };
+        let draft = AnswerDraft {
+            scores: score_list,
+            comments: comment_list
+                .into_iter()
+                .filter_map(|(n, text)| u8::try_from(n).ok().map(|n| (n, text)))
+                .collect(),
+        };
+        draft.clean(items, audience).map_err(|found| {
+            for (field, code) in found {
+                let field = if field == "scores" || field == "comments" {
+                    "form"
+                } else {
+                    field.as_str()
+                };
+                errors = errors.field(field, code);
+            }
+            AppError::Invalid(errors)
+        })
+    }
+
     async fn me(db: &DatabaseConnection) -> Result<(CurrentUser, EmployeeId, Agency), AppError> {
         let user = state::require_user(db).await?;
         let employee = user.actor.employee_id.ok_or(AppError::Forbidden)?;
@@ -907,19 +952,8 @@ mod ssr {
         let today = today(&agency).await?;
         let settings = store::settings_of(&cycle)?;
         let items = store::items(&db, cycle.instrument_id).await?;
-        let english =
-            crate::state::request_cookie(crate::ui::locale::LOCALE_COOKIE).as_deref() == Some("en");
-        let audience = assignment.rater_group.audience();
-        let mut values: Vec<(u8, Vec<(u16, String)>)> = Vec::new();
-        for item in items.into_iter().filter(|i| i.audience == audience) {
-            let text = if english { item.text_en } else { item.text_id };
-            let number = item.value.number();
-            match values.iter_mut().find(|(v, _)| *v == number) {
-                Some((_, list)) => list.push((item.number, text)),
-                None => values.push((number, vec![(item.number, text)])),
-            }
-        }
-        values.sort_by_key(|(v, _)| *v);
+        let values =
+            super::super::instrument::by_value(items, assignment.rater_group.audience(), english());
         let ratee = pegawai::Entity::find_by_id(assignment.ratee_id)
             .one(&db)
             .await?
@@ -946,14 +980,7 @@ mod ssr {
     ) -> Result<(), AppError> {
         let db = state::db()?;
         let (assignment, cycle, agency) = own_assignment(&db, id).await?;
-        let mut errors = FormErrors::default();
-        // Typed values and errors go under the fields' ids (`s5`, `c2`), as the form reads them.
-        for (key, value) in &scores {
-            errors = errors.value(&format!("s{key}"), value);
-        }
-        for (key, value) in &comments {
-            errors = errors.value(&format!("c{key}"), value);
-        }
+        let errors = posted_answers(&scores, &comments);
         let today = today(&agency).await?;
         let settings = store::settings_of(&cycle)?;
         if assignment.state == AssignmentState::Submitted {
@@ -968,37 +995,14 @@ mod ssr {
                 errors.field("form", "feedback360_closed"),
             ));
         }
-        let parse_keys = |map: &HashMap<String, String>| -> Option<Vec<(u16, String)>> {
-            map.iter()
-                .map(|(k, v)| k.trim().parse::<u16>().ok().map(|n| (n, v.clone())))
-                .collect()
-        };
-        let (Some(score_list), Some(comment_list)) = (parse_keys(&scores), parse_keys(&comments))
-        else {
-            return Err(AppError::Invalid(errors.field("form", "malformed_request")));
-        };
-        let draft = AnswerDraft {
-            scores: score_list,
-            comments: comment_list
-                .into_iter()
-                .filter_map(|(n, text)| u8::try_from(n).ok().map(|n| (n, text)))
-                .collect(),
-        };
         let items = store::items(&db, cycle.instrument_id).await?;
-        let answers = match draft.clean(&items, assignment.rater_group.audience()) {
-            Ok(answers) => answers,
-            Err(found) => {
-                for (field, code) in found {
-                    let field = if field == "scores" || field == "comments" {
-                        "form"
-                    } else {
-                        field.as_str()
-                    };
-                    errors = errors.field(field, code);
-                }
-                return Err(AppError::Invalid(errors));
-            }
-        };
+        let answers = clean_answers(
+            &scores,
+            &comments,
+            &items,
+            assignment.rater_group.audience(),
+            errors,
+        )?;
         let txn = db.begin().await?;
         store::submit(&txn, &assignment, &answers, today).await?;
         txn.commit().await?;

@@ -68,3 +68,23 @@ pub fn default_items() -> Vec<Item> {
     });
     internal.chain(external).collect()
 }
+
+/// The statements of `audience` grouped by core value (its number), in value order, in the
+/// reader's language: how both forms lay out an instrument.
+pub fn by_value(
+    items: Vec<Item>,
+    audience: Audience,
+    english: bool,
+) -> Vec<(u8, Vec<(u16, String)>)> {
+    let mut values: Vec<(u8, Vec<(u16, String)>)> = Vec::new();
+    for item in items.into_iter().filter(|i| i.audience == audience) {
+        let text = if english { item.text_en } else { item.text_id };
+        let number = item.value.number();
+        match values.iter_mut().find(|(v, _)| *v == number) {
+            Some((_, list)) => list.push((item.number, text)),
+            None => values.push((number, vec![(item.number, text)])),
+        }
+    }
+    values.sort_by_key(|(v, _)| *v);
+    values
+}

@@ -7,7 +7,8 @@ use super::types::*;
 use crate::domain::deadline::DeadlineStatus;
 use crate::domain::feedback360::Column;
 use crate::domain::feedback360::{
-    AssignmentState, CycleEvent, CycleState, DEFAULT_MIN_ANSWERS, RateFlag, RaterGroup, SCALE_MAX,
+    AssignmentState, CANNOT_JUDGE, CycleEvent, CycleState, DEFAULT_MIN_ANSWERS, RateFlag,
+    RaterGroup, SCALE_MAX,
 };
 use crate::domain::ids::{AssignmentId, CycleId};
 use crate::error::AppError;
@@ -194,6 +195,7 @@ fn cycle_list(i18n: I18n, list: CycleList) -> impl IntoView {
         RaterGroup::Peer,
         RaterGroup::Subordinate,
         RaterGroup::Oneself,
+        RaterGroup::External,
     ]
     .into_iter()
     .map(|group| {
@@ -284,10 +286,17 @@ pub fn CyclePage() -> impl IntoView {
     let id =
         use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<CycleId>().ok()));
     let data = OnceResource::new(async move {
-        match id {
-            Some(id) => load_cycle(id).await,
-            None => Err(AppError::NotFound),
-        }
+        let Some(id) = id else {
+            return Err(AppError::NotFound);
+        };
+        let cycle = load_cycle(id).await?;
+        // Only cycles that ask service users have public links.
+        let links = if cycle.groups.contains(&RaterGroup::External) {
+            Some(super::links::load_links(id).await?)
+        } else {
+            None
+        };
+        Ok((cycle, links))
     });
     view! {
         <PageTitle text=move || t_string!(i18n, feedback360.title).to_string() />
@@ -295,7 +304,7 @@ pub fn CyclePage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(cycle) => cycle_page(i18n, cycle).into_any(),
+                    Ok((cycle, links)) => cycle_page(i18n, cycle, links).into_any(),
                     Err(error) => load_failure(error),
                 }
             })}
@@ -303,7 +312,7 @@ pub fn CyclePage() -> impl IntoView {
     }
 }
 
-fn cycle_page(i18n: I18n, c: CycleView) -> impl IntoView {
+fn cycle_page(i18n: I18n, c: CycleView, links: Option<LinksView>) -> impl IntoView {
     let locale = i18n.get_locale_untracked();
     let error = posted_error(FireCycleEvent::url());
     let saved = error.is_none() && use_query_map().with_untracked(|q| q.get("disimpan").is_some());
@@ -436,6 +445,7 @@ fn cycle_page(i18n: I18n, c: CycleView) -> impl IntoView {
                     </table>
                 </div>
             </Card>
+            {links.map(|links| super::links::links_card(i18n, links))}
             {moderation}
             <Card id="cycle-people" title=t_string!(i18n, feedback360.per_person).to_string() count=people_count>
                 <div class="table-wrap">
@@ -612,6 +622,46 @@ fn scale_label(i18n: I18n, point: u8) -> String {
     .to_string()
 }
 
+/// One statement with its scale as radio buttons, keeping what was chosen and its error. Only
+/// the first statement left out goes into the form's error summary (`summarised`).
+pub(super) fn statement_fieldset(
+    i18n: I18n,
+    form: &Posted,
+    number: u16,
+    text: String,
+    choices: &[(String, String)],
+    summarised: &mut bool,
+) -> impl IntoView + use<> {
+    let field = format!("s{number}");
+    let chosen = form.value(&field, "");
+    let error = form.error(i18n, &field);
+    if error.is_some() && !*summarised {
+        *summarised = true;
+        report_to_summary(&field, &format!("{field}-1"), &text, &error);
+    }
+    let buttons = choices
+        .iter()
+        .map(|(v, label)| {
+            let id = format!("{field}-{v}");
+            let checked = chosen == *v;
+            view! {
+                <label class="choice">
+                    <input type="radio" id=id name=format!("scores[{number}]") value=v.clone() checked=checked
+                        aria-invalid=error.is_some().then_some("true") />
+                    " "{label.clone()}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="statement" id=field.clone()>
+            <legend>{text}</legend>
+            <div class="choices scale" role="radiogroup">{buttons}</div>
+            <p class="field-error">{error}</p>
+        </fieldset>
+    }
+}
+
 fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
     let locale = i18n.get_locale_untracked();
     let error = posted_error(AnswerFeedback::url());
@@ -655,7 +705,18 @@ fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
         }
         .into_any();
     }
-    let na = t_string!(i18n, feedback360.cannot_judge).to_string();
+    let choices: Vec<(String, String)> = (1..=SCALE_MAX)
+        .map(|point| {
+            (
+                point.to_string(),
+                format!("{point} · {}", scale_label(i18n, point)),
+            )
+        })
+        .chain(std::iter::once((
+            CANNOT_JUDGE.to_owned(),
+            t_string!(i18n, feedback360.cannot_judge).to_string(),
+        )))
+        .collect();
     // Only the first statement left out goes into the summary, linked: a list of all 21 would
     // bury the form. Each one is still marked where it stands.
     let mut summarised = false;
@@ -667,35 +728,7 @@ fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
             let statements = statements
                 .into_iter()
                 .map(|(number, text)| {
-                    let field = format!("s{number}");
-                    let chosen = form.value(&field, "");
-                    let error = form.error(i18n, &field);
-                    if error.is_some() && !summarised {
-                        summarised = true;
-                        report_to_summary(&field, &format!("{field}-1"), &text, &error);
-                    }
-                    let choices = (1..=SCALE_MAX)
-                        .map(|point| (point.to_string(), format!("{point} · {}", scale_label(i18n, point))))
-                        .chain(std::iter::once(("na".to_owned(), na.clone())))
-                        .map(|(v, label)| {
-                            let id = format!("{field}-{v}");
-                            let checked = chosen == v;
-                            view! {
-                                <label class="choice">
-                                    <input type="radio" id=id name=format!("scores[{number}]") value=v checked=checked
-                                        aria-invalid=error.is_some().then_some("true") />
-                                    " "{label}
-                                </label>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <fieldset class="statement" id=field.clone()>
-                            <legend>{text}</legend>
-                            <div class="choices scale" role="radiogroup">{choices}</div>
-                            <p class="field-error">{error}</p>
-                        </fieldset>
-                    }
+                    statement_fieldset(i18n, &form, number, text, &choices, &mut summarised)
                 })
                 .collect_view();
             let comment = format!("c{value}");
@@ -738,7 +771,7 @@ fn column_label(i18n: I18n, column: Column) -> String {
     }
 }
 
-fn mean_text(mean: Option<f32>, comma: bool) -> String {
+pub(super) fn mean_text(mean: Option<f32>, comma: bool) -> String {
     match mean {
         Some(m) => {
             let text = format!("{m:.1}");

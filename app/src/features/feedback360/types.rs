@@ -1,7 +1,7 @@
 //! What the 360° pages receive from their server functions.
 
 use crate::domain::feedback360::{AssignmentState, CycleEvent, CycleState, RateFlag, RaterGroup};
-use crate::domain::ids::{AssignmentId, CycleId, PeriodId, UnitId};
+use crate::domain::ids::{AssignmentId, CycleId, PeriodId, PublicLinkId, UnitId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -148,4 +148,76 @@ pub struct ModeratedComment {
     pub value: u8,
     pub text: String,
     pub hidden: bool,
+}
+
+/// The public links of a cycle whose groups include service users, on the cycle's page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinksView {
+    pub cycle: CycleId,
+    pub min_answers: u8,
+    /// New links can be made: the cycle is not closed yet.
+    pub open_for_links: bool,
+    pub links: Vec<LinkRow>,
+    /// What a new link can be for, as `(form value, name)`: people of the population, then
+    /// their units; those that have a link already are left out.
+    pub people: Vec<(String, String)>,
+    pub units: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinkRow {
+    pub id: PublicLinkId,
+    /// The person or unit rated, and for a person their unit.
+    pub subject: String,
+    pub detail: Option<String>,
+    pub unit: bool,
+    /// `/umpan-balik/<token>`.
+    pub path: String,
+    pub answers: u32,
+    /// A unit's results per core value 1–7, after the release and once its answers reach the
+    /// threshold (a person's are in their own report).
+    pub means: Option<Vec<Option<f32>>>,
+    /// A released unit's comments, unattributed, in a scattered order.
+    pub comments: Vec<String>,
+    /// The cycle's results are released.
+    pub released: bool,
+}
+
+/// `/admin/360/{cycle}/poster/{link}`: the A4 poster with the link's QR code.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PosterView {
+    pub cycle: CycleId,
+    pub agency: String,
+    pub subject: String,
+    pub detail: Option<String>,
+    pub unit: bool,
+    /// The full address the QR code holds.
+    pub url: String,
+    /// The QR code as an SVG document, made on the server from `url`.
+    pub qr_svg: String,
+    pub closes_on: NaiveDate,
+}
+
+/// `/umpan-balik/{token}`: the form a service user fills in without an account.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PublicForm {
+    pub token: String,
+    pub agency: String,
+    pub subject: String,
+    pub detail: Option<String>,
+    pub unit: bool,
+    pub opens_on: NaiveDate,
+    pub closes_on: NaiveDate,
+    pub status: PublicStatus,
+    /// Per core value (its number): the statements as `(number, text)`.
+    pub values: Vec<(u8, Vec<(u16, String)>)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PublicStatus {
+    Open,
+    NotYet,
+    Closed,
+    /// This device has answered through this link.
+    Answered,
 }

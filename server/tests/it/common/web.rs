@@ -48,6 +48,8 @@ fn app_with(
                 evidence: app::storage::EvidenceStore::in_memory(1024 * 1024),
                 clock,
                 live: t.live(),
+                address_counts: Default::default(),
+                public_url: None,
             },
         },
         &RouterSettings {
