@@ -47,6 +47,7 @@ pub async fn load_poster(id: CycleId, link: PublicLinkId) -> Result<PosterView, 
 pub(super) mod ssr {
     use super::super::api::ssr::{audited, managed_cycle, signed_in};
     use super::*;
+    use crate::db::agency::Agency;
     use crate::db::entities::{siklus_360, tautan_360};
     use crate::db::feedback360 as store;
     use crate::domain::employee::display_name;
@@ -55,8 +56,9 @@ pub(super) mod ssr {
     use crate::domain::skp::CoreValue;
     use crate::domain::vocabulary::IntoEnumIterator;
     use crate::error::FormErrors;
+    use crate::state::CurrentUser;
     use chrono::Utc;
-    use sea_orm::{ConnectionTrait, TransactionTrait};
+    use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
     use std::collections::HashSet;
 
     /// Links belong to cycles that ask service users.
@@ -260,7 +262,16 @@ pub(super) mod ssr {
         Ok(())
     }
 
-    pub async fn delete(id: CycleId, link: PublicLinkId) -> Result<(), AppError> {
+    type ManagedLink = (
+        DatabaseConnection,
+        CurrentUser,
+        Agency,
+        siklus_360::Model,
+        tautan_360::Model,
+    );
+
+    /// A link of a cycle the signed-in person manages, with what the caller needs around it.
+    async fn managed_link(id: CycleId, link: PublicLinkId) -> Result<ManagedLink, AppError> {
         let (db, user, agency) = signed_in().await?;
         let cycle = managed_cycle(&db, &user, &agency, id).await?;
         takes_links(&cycle)?;
@@ -268,6 +279,11 @@ pub(super) mod ssr {
         if row.cycle_id != id {
             return Err(AppError::NotFound);
         }
+        Ok((db, user, agency, cycle, row))
+    }
+
+    pub async fn delete(id: CycleId, link: PublicLinkId) -> Result<(), AppError> {
+        let (db, user, _, _, row) = managed_link(id, link).await?;
         let (subject, _, _) = subject_of(&db, &row).await?;
         let txn = db.begin().await?;
         if !store::delete_link(&txn, id, link).await? {
@@ -288,13 +304,7 @@ pub(super) mod ssr {
     }
 
     pub async fn poster(id: CycleId, link: PublicLinkId) -> Result<PosterView, AppError> {
-        let (db, user, agency) = signed_in().await?;
-        let cycle = managed_cycle(&db, &user, &agency, id).await?;
-        takes_links(&cycle)?;
-        let row = store::link(&db, link).await?;
-        if row.cycle_id != id {
-            return Err(AppError::NotFound);
-        }
+        let (db, _, agency, cycle, row) = managed_link(id, link).await?;
         let (subject, detail, unit) = subject_of(&db, &row).await?;
         let url = format!("{}/umpan-balik/{}", origin(), row.token);
         Ok(PosterView {

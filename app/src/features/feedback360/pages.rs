@@ -356,6 +356,20 @@ fn cycle_page(i18n: I18n, c: CycleView, links: Option<LinksView>) -> impl IntoVi
         })
         .collect_view();
     let has_actions = !c.events.is_empty();
+    // A cycle that asks only service users has no colleagues' forms to count: its links say it.
+    let colleagues = c.groups.iter().any(|g| *g != RaterGroup::External);
+    let settings = if c.groups.contains(&RaterGroup::Peer) {
+        t_string!(
+            i18n,
+            feedback360.settings_line,
+            k = c.min_answers,
+            min = c.min_peers,
+            max = c.max_peers
+        )
+        .to_string()
+    } else {
+        t_string!(i18n, feedback360.settings_line_k, k = c.min_answers).to_string()
+    };
     let assignment_rows = c
         .assignments
         .iter()
@@ -410,18 +424,21 @@ fn cycle_page(i18n: I18n, c: CycleView, links: Option<LinksView>) -> impl IntoVi
             <p><a href="/admin/360">{t!(i18n, feedback360.back)}</a></p>
             <PageHeader id="cycle-title" title=c.title.clone() eyebrow=t_string!(i18n, feedback360.eyebrow).to_string()>
                 <p><Tag tone=state_tone(c.state) testid="cycle-state">{state_label(i18n, c.state)}</Tag>" · "{window}</p>
-                <p class="muted">{t!(i18n, feedback360.settings_line, k = c.min_answers, min = c.min_peers, max = c.max_peers)}" · "{groups}</p>
+                <p class="muted">{settings}" · "{groups}</p>
             </PageHeader>
             {saved.then(|| view! { <Banner tone=Tone::Success announce=true><p>{t!(i18n, admin.saved)}</p></Banner> })}
             {general.map(|error| view! { <ErrorNotice error /> })}
             <FormErrorSummary posted=form.clone() />
-            <Card id="cycle-completion" title=t_string!(i18n, feedback360.completion_title).to_string()>
-                <p class="big-number" data-testid="cycle-rate">{completion_text(i18n, c.answered, c.invited, c.rate)}" "{rate_tag(i18n, c.rate)}</p>
-                <p class="hint">{t!(i18n, feedback360.rate_hint)}</p>
-            </Card>
+            {colleagues.then(|| view! {
+                <Card id="cycle-completion" title=t_string!(i18n, feedback360.completion_title).to_string()>
+                    <p class="big-number" data-testid="cycle-rate">{completion_text(i18n, c.answered, c.invited, c.rate)}" "{rate_tag(i18n, c.rate)}</p>
+                    <p class="hint">{t!(i18n, feedback360.rate_hint)}</p>
+                </Card>
+            })}
             {has_actions.then(|| view! {
                 <Card id="cycle-actions" title=t_string!(i18n, feedback360.actions).to_string()>{actions}</Card>
             })}
+            {colleagues.then(|| view! {
             <Card id="cycle-raters" title=t_string!(i18n, feedback360.raters).to_string()>
                 <div class="table-wrap">
                     <table class="data-table">
@@ -445,8 +462,10 @@ fn cycle_page(i18n: I18n, c: CycleView, links: Option<LinksView>) -> impl IntoVi
                     </table>
                 </div>
             </Card>
+            })}
             {links.map(|links| super::links::links_card(i18n, links))}
             {moderation}
+            {colleagues.then(|| view! {
             <Card id="cycle-people" title=t_string!(i18n, feedback360.per_person).to_string() count=people_count>
                 <div class="table-wrap">
                     <table class="data-table" data-testid="cycle-people">
@@ -459,6 +478,7 @@ fn cycle_page(i18n: I18n, c: CycleView, links: Option<LinksView>) -> impl IntoVi
                     </table>
                 </div>
             </Card>
+            })}
         </section>
     }
 }
