@@ -214,6 +214,26 @@ pub fn App() -> impl IntoView {
                             view=feedback360::RaterFormPage
                             ssr=PAGE
                         />
+                        <Route
+                            path=(
+                                StaticSegment("360"),
+                                StaticSegment("usulan"),
+                                ParamSegment("cycle"),
+                                ParamSegment("employee"),
+                            )
+                            view=feedback360::NominationPage
+                            ssr=PAGE
+                        />
+                        <Route
+                            path=(
+                                StaticSegment("360"),
+                                StaticSegment("unit"),
+                                ParamSegment("cycle"),
+                                ParamSegment("unit"),
+                            )
+                            view=feedback360::UnitReportPage
+                            ssr=PAGE
+                        />
                         <Route path=StaticSegment("skp") view=skp::MySkpPage ssr=PAGE />
                         <Route path=(StaticSegment("skp"), ParamSegment("id")) view=skp::SkpPage ssr=PAGE />
                         <Route

@@ -4,7 +4,7 @@
 // not Rudi's: the SKP journey counts Rudi's unread notifications.)
 import { test, expect } from "@playwright/test";
 import { expectNoHorizontalScroll, logIn, snap } from "./helpers.mjs";
-import { ADMIN, TECHNICAL_HEAD } from "./accounts.mjs";
+import { ADMIN, COMPETENCY_HEAD, STRATEGY_HEAD, TECHNICAL_HEAD } from "./accounts.mjs";
 
 test("a cycle is opened at a desk and answered on a phone without JavaScript", async ({ browser }, testInfo) => {
   test.skip(testInfo.project.name !== "mobile", "one journey across a desk and a phone");
@@ -166,4 +166,80 @@ test("a citizen answers through a poster's link without an account", async ({ br
   await desk.close();
   await phone.close();
   await plain.close();
+});
+
+// Peer nominations: the admin starts them; Maya, on a phone without JavaScript, finds her list on
+// her desk, looks for a colleague of another unit, is told she chose too few, and sends her
+// choice; her appraiser approves it at a desk; opening the cycle invites that colleague.
+test("an employee chooses her peer raters and her appraiser approves them", async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== "mobile", "one journey across a phone and a desk");
+  test.setTimeout(120_000);
+  const baseURL = testInfo.project.use.baseURL;
+  const desk = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
+  const admin = await desk.newPage();
+  await logIn(admin, ADMIN, "/admin/360");
+  await admin.locator('input[name="title"]').fill("360 Rekan Kerja");
+  const unit = await admin
+    .locator('select[name="unit_id"] option', { hasText: "Subbidang Pengembangan Kompetensi Teknis dan Fungsional" })
+    .getAttribute("value");
+  await admin.locator('select[name="unit_id"]').selectOption(unit);
+  await admin.locator('input[name="min_peers"]').fill("1");
+  await admin.locator('input[name="max_peers"]').fill("3");
+  await admin.getByTestId("create-cycle").click();
+  await expect(admin).toHaveURL(/\/admin\/360\/\d+\?disimpan=1$/);
+  const cycleUrl = admin.url().replace(/\?.*$/, "");
+  await admin.getByTestId("cycle-start_nominations").click();
+  await expect(admin.getByTestId("cycle-state")).toHaveText("Pengusulan rekan kerja");
+  await expect(admin.getByTestId("nominations-pending")).toContainText(/^\d+ belum dikirim/);
+
+  // Maya's desk asks for her list; she has no peers of her own unit, so she searches.
+  const phone = await browser.newContext({
+    baseURL,
+    viewport: { width: 360, height: 780 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+    javaScriptEnabled: false,
+  });
+  const maya = await phone.newPage();
+  await logIn(maya, TECHNICAL_HEAD, "/");
+  const task = maya.locator('a[href^="/360/usulan/"]', { hasText: "360 Rekan Kerja" });
+  await expect(task).toBeVisible();
+  await task.click();
+  await expect(maya.getByRole("heading", { level: 1 })).toHaveText("Rekan kerja penilai Anda");
+  await maya.getByTestId("nomination-submit").click();
+  await expect(maya.locator("#peers-error")).toContainText("kurang dari jumlah paling sedikit");
+  await maya.locator('input[name="cari"]').fill("fajar");
+  await maya.getByRole("button", { name: "Cari" }).click();
+  const fajar = maya.getByTestId("nominees").locator("label", { hasText: STRATEGY_HEAD.name });
+  await expect(fajar).toBeVisible();
+  await fajar.locator("input").check();
+  await expectNoHorizontalScroll(maya);
+  await snap(maya, testInfo, "feedback360-nomination-phone");
+  await maya.getByTestId("nomination-submit").click();
+  await expect(maya.getByTestId("nomination-saved")).toContainText("terkirim");
+  await expect(maya.getByTestId("nominees")).toHaveCount(0);
+
+  // Her appraiser approves it from the desk.
+  const approver = await desk.newPage();
+  await logIn(approver, COMPETENCY_HEAD, "/");
+  const approval = approver.locator('a[href^="/360/usulan/"]', { hasText: "Maya" });
+  await expect(approval).toBeVisible();
+  await approval.click();
+  await expect(approver.getByTestId("nominees").locator("input:checked")).toHaveCount(1);
+  await expect(approver.getByTestId("nominees").locator("label", { hasText: STRATEGY_HEAD.name }).locator("input")).toBeChecked();
+  await snap(approver, testInfo, "feedback360-nomination-desktop");
+  await approver.getByTestId("nomination-approve").click();
+  await expect(approver.getByTestId("nomination-saved")).toContainText("disetujui");
+
+  // Opened: Fajar finds the form about Maya on his desk.
+  await admin.goto(cycleUrl);
+  await expect(admin.getByTestId("nominations-approved")).toContainText(/^1 /);
+  await admin.getByTestId("cycle-open").click();
+  await expect(admin.getByTestId("cycle-state")).toHaveText(/Sedang diisi/);
+  const rater = await desk.newPage();
+  await logIn(rater, STRATEGY_HEAD, "/360");
+  await expect(rater.getByTestId("feedback-forms")).toContainText("Maya");
+  await desk.close();
+  await phone.close();
 });

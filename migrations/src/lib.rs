@@ -17,6 +17,7 @@ mod m20261206_000011_action_plans;
 mod m20261207_000012_messages_that_reach;
 mod m20261208_000013_feedback_360;
 mod m20261209_000014_one_link_per_target;
+mod m20261210_000015_peer_nominations;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000012_messages_that_reach::Migration),
             Box::new(m20261208_000013_feedback_360::Migration),
             Box::new(m20261209_000014_one_link_per_target::Migration),
+            Box::new(m20261210_000015_peer_nominations::Migration),
         ]
     }
 }

@@ -247,6 +247,14 @@ pub enum Action {
     /// Read an employee's 360° report: the employee and their appraisers only. Admins and unit
     /// heads see completion counts, never answers.
     ViewFeedbackReport,
+    /// Read a unit's pooled 360° summary (from 5 people rated): the heads of the unit and of
+    /// the units above it. Admins see completion counts, never answers.
+    ViewFeedbackUnitSummary,
+    /// Choose the peers who will rate oneself in a 360° cycle: oneself only.
+    NominateRaters,
+    /// Approve or adjust the peers an employee chose: their appraiser of record (never on
+    /// oneself), or for an appraiser outside the application the admins who act for them.
+    ApproveRaters,
 }
 
 /// What an action is done to.
@@ -319,6 +327,9 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
                 | Action::FollowOwnEvents
                 | Action::AnswerFeedback
                 | Action::ViewFeedbackReport
+                | Action::NominateRaters
+                | Action::ApproveRaters
+                | Action::ViewFeedbackUnitSummary
         )
     {
         return true;
@@ -347,13 +358,25 @@ fn allowed(actor: &Actor, action: Action, target: Target<'_>) -> bool {
         (Action::ActForExternalAppraiser, Target::Employee(e)) => acts_for_external(e),
         (Action::FollowOwnEvents, Target::Account(account)) => actor.user_id == account,
         (
-            Action::ManageOwnAccount | Action::DraftSkp | Action::AnswerFeedback,
+            Action::ManageOwnAccount
+            | Action::DraftSkp
+            | Action::AnswerFeedback
+            | Action::NominateRaters,
             Target::Employee(e),
         ) => actor.employee_id == Some(e.employee_id),
+        (Action::ApproveRaters, Target::Employee(e)) => {
+            (actor.employee_id.is_some()
+                && actor.employee_id == e.penilai_id
+                && actor.employee_id != Some(e.employee_id))
+                || acts_for_external(e)
+        }
         (Action::ViewFeedbackReport, Target::Employee(e)) => {
             let me = actor.employee_id;
             me.is_some()
                 && (me == Some(e.employee_id) || me == e.penilai_id || me == e.atasan_penilai_id)
+        }
+        (Action::ViewFeedbackUnitSummary, Target::Unit(unit)) => {
+            actor.heads_units.iter().any(|u| u.contains(unit))
         }
         (Action::ManageFeedbackCycles, Target::Unit(unit)) => {
             admin_covers(unit) || actor.heads_units.iter().any(|u| u.contains(unit))
@@ -681,7 +704,11 @@ mod tests {
                 .iter()
                 .zip(expected)
             {
-                for action in [Action::ActForExternalAppraiser, Action::ViewEvidence] {
+                for action in [
+                    Action::ActForExternalAppraiser,
+                    Action::ViewEvidence,
+                    Action::ApproveRaters,
+                ] {
                     let got = authorize(&who, action, Target::Employee(target)).is_ok();
                     // The employee always sees their own evidence.
                     let want = want
@@ -719,6 +746,19 @@ mod tests {
                 );
                 let read = authorize(&who, Action::ViewFeedbackReport, Target::Employee(&target));
                 assert_eq!(read.is_ok(), want, "{role:?} report {rel:?}");
+                let nominate = authorize(&who, Action::NominateRaters, Target::Employee(&target));
+                assert_eq!(
+                    nominate.is_ok(),
+                    matches!(rel, Rel::Own),
+                    "{role:?} nominate {rel:?}"
+                );
+                // Approving raters follows the appraisal itself: the appraiser of record only.
+                let approve = authorize(&who, Action::ApproveRaters, Target::Employee(&target));
+                let review = authorize(&who, Action::ReviewSkp, Target::Employee(&target));
+                assert_eq!(approve.is_ok(), review.is_ok(), "{role:?} approve {rel:?}");
+                if matches!(role, Role::PejabatPenilai) && matches!(rel, Rel::Subordinate) {
+                    assert!(approve.is_ok());
+                }
             }
         }
         let inside = UnitPath("/1/2/4/".into());
@@ -734,6 +774,14 @@ mod tests {
         ] {
             let who = actor(role);
             let manage = |target| authorize(&who, Action::ManageFeedbackCycles, target).is_ok();
+            // A unit's pooled summary: its heads only, never an admin.
+            let summary = |target| authorize(&who, Action::ViewFeedbackUnitSummary, target).is_ok();
+            assert_eq!(
+                summary(Target::Unit(&inside)),
+                matches!(role, Role::PimpinanUnit),
+                "{role:?} summary in"
+            );
+            assert!(!summary(Target::Unit(&outside)), "{role:?} summary out");
             assert_eq!(manage(Target::Unit(&inside)), unit_in, "{role:?} in");
             assert_eq!(manage(Target::Unit(&outside)), unit_out, "{role:?} out");
             assert_eq!(manage(Target::Agency), agency, "{role:?} agency");

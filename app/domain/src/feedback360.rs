@@ -291,6 +291,11 @@ impl Window {
     pub fn accepts_on(self, today: NaiveDate) -> bool {
         self.opens_on <= today && today <= self.closes_on
     }
+
+    /// The last day to choose peer raters: the day before the answers begin.
+    pub fn nominations_due(self) -> NaiveDate {
+        self.opens_on.pred_opt().unwrap_or(self.opens_on)
+    }
 }
 
 /// A cycle's settings as typed on the form; [`CycleDraft::clean`] turns it into valid settings.
@@ -510,6 +515,104 @@ pub fn check_nominations(
         Err("feedback360_nominees_above_max")
     } else {
         Ok(())
+    }
+}
+
+/// Where one person's choice of peer raters stands while the cycle takes nominations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::DeriveActiveEnum),
+    sea_orm(rs_type = "String", db_type = "Text", rename_all = "snake_case")
+)]
+#[serde(rename_all = "snake_case")]
+pub enum NominationState {
+    /// The employee may still change their list (it starts as the peers the organisation
+    /// proposes).
+    Pending,
+    /// Handed to the appraiser: the employee no longer sees who is on it, since the appraiser
+    /// may add people the employee should not learn of.
+    Submitted,
+    /// The appraiser approved the list, adjusted or not.
+    Approved,
+}
+
+impl NominationState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Submitted => "submitted",
+            Self::Approved => "approved",
+        }
+    }
+}
+
+/// What is done to a nomination.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
+#[serde(rename_all = "snake_case")]
+pub enum NominationStep {
+    /// The employee keeps a list without handing it in (any size up to the maximum).
+    Save,
+    /// The employee hands the list to the appraiser (within the minimum and maximum).
+    Submit,
+    /// The appraiser approves the list, as it is or adjusted.
+    Approve,
+}
+
+impl NominationStep {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Save => "save",
+            Self::Submit => "submit",
+            Self::Approve => "approve",
+        }
+    }
+}
+
+from_str_via_as_str!(NominationState, NominationStep);
+
+/// Who acts on a nomination: the person rated, or their appraiser (*pejabat penilai*).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, EnumIter)]
+pub enum NominationParty {
+    Employee,
+    Appraiser,
+}
+
+/// Where `step` by `party` leads a nomination in a cycle at `cycle`; `None` when it cannot.
+/// Nominations exist only while the cycle takes them: once raters answer, who was invited is
+/// fixed (DOMAIN.md §11.3). The appraiser may approve before the employee hands a list in
+/// (someone who never nominates still gets raters), and may change an approved list again.
+pub fn nomination_step(
+    cycle: CycleState,
+    state: NominationState,
+    step: NominationStep,
+    party: NominationParty,
+) -> Option<NominationState> {
+    use NominationParty as P;
+    use NominationState as S;
+    use NominationStep as E;
+    if cycle != CycleState::Nominating {
+        return None;
+    }
+    match (state, step, party) {
+        (S::Pending, E::Save, P::Employee) => Some(S::Pending),
+        (S::Pending, E::Submit, P::Employee) => Some(S::Submitted),
+        (_, E::Approve, P::Appraiser) => Some(S::Approved),
+        _ => None,
+    }
+}
+
+/// The peers a step keeps: within the maximum always, and at least the minimum when the list
+/// is handed in or approved (a saved draft may be short).
+pub fn check_nomination_step(
+    ratee: EmployeeId,
+    peers: &[EmployeeId],
+    settings: &CycleSettings,
+    step: NominationStep,
+) -> Result<(), &'static str> {
+    match check_nominations(ratee, peers, settings) {
+        Err("feedback360_nominees_below_min") if step == NominationStep::Save => Ok(()),
+        other => other,
     }
 }
 
@@ -914,6 +1017,33 @@ pub fn unit_report_allowed(rated_people: usize) -> bool {
     rated_people >= UNIT_MIN_PEOPLE
 }
 
+/// A unit's summary for its head: how many of its people others rated, and the pooled report
+/// once they are enough.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitSummary {
+    pub rated_people: usize,
+    /// `None` under [`UNIT_MIN_PEOPLE`].
+    pub summary: Option<Summary>,
+}
+
+/// A unit's summary for its head (DOMAIN.md §11.6): the answers about every person of the unit
+/// whom someone other than themselves rated, pooled, then [`summarise`]d under the same `k`
+/// rule. Shown only when at least [`UNIT_MIN_PEOPLE`] such people are in it.
+pub fn unit_summary(people: &[Vec<ResponseRow>], items: &[Item], k: u8) -> UnitSummary {
+    let rated: Vec<&Vec<ResponseRow>> = people
+        .iter()
+        .filter(|rows| rows.iter().any(|r| r.group != RaterGroup::Oneself))
+        .collect();
+    let summary = unit_report_allowed(rated.len()).then(|| {
+        let pooled: Vec<ResponseRow> = rated.iter().copied().flatten().cloned().collect();
+        summarise(&pooled, items, k)
+    });
+    UnitSummary {
+        rated_people: rated.len(),
+        summary,
+    }
+}
+
 /// Answered share in whole percent (rounded down); `None` with nobody invited.
 pub fn response_rate(submitted: u32, invited: u32) -> Option<u32> {
     (invited > 0).then(|| submitted.min(invited) * 100 / invited)
@@ -1051,6 +1181,10 @@ mod tests {
         assert_serde_spelling(CycleState::as_str);
         assert_serde_spelling(CycleEvent::as_str);
         assert_serde_spelling(AssignmentState::as_str);
+        assert_round_trips(NominationState::as_str);
+        assert_round_trips(NominationStep::as_str);
+        assert_serde_spelling(NominationState::as_str);
+        assert_serde_spelling(NominationStep::as_str);
     }
 
     #[cfg(feature = "ssr")]
@@ -1060,6 +1194,7 @@ mod tests {
         assert_column_spelling(RaterGroup::as_str);
         assert_column_spelling(Audience::as_str);
         assert_column_spelling(CycleState::as_str);
+        assert_column_spelling(NominationState::as_str);
         assert_column_spelling(AssignmentState::as_str);
     }
 
@@ -1101,6 +1236,119 @@ mod tests {
             vec![E::Extend, E::Close]
         );
         assert!(available_events(S::Archived, P::Admin).is_empty());
+    }
+
+    #[test]
+    fn every_nomination_step_in_every_state() {
+        use NominationParty as P;
+        use NominationState as N;
+        use NominationStep as E;
+        let allowed = [
+            (N::Pending, E::Save, P::Employee, N::Pending),
+            (N::Pending, E::Submit, P::Employee, N::Submitted),
+            (N::Pending, E::Approve, P::Appraiser, N::Approved),
+            (N::Submitted, E::Approve, P::Appraiser, N::Approved),
+            (N::Approved, E::Approve, P::Appraiser, N::Approved),
+        ];
+        let mut checked = 0;
+        for cycle in CycleState::iter() {
+            for state in N::iter() {
+                for step in E::iter() {
+                    for party in P::iter() {
+                        let expected = (cycle == CycleState::Nominating)
+                            .then(|| {
+                                allowed
+                                    .iter()
+                                    .find(|(s, e, p, _)| (*s, *e, *p) == (state, step, party))
+                                    .map(|(_, _, _, to)| *to)
+                            })
+                            .flatten();
+                        assert_eq!(
+                            nomination_step(cycle, state, step, party),
+                            expected,
+                            "{cycle:?} {state:?} {step:?} {party:?}"
+                        );
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 6 * 3 * 3 * 2);
+    }
+
+    #[test]
+    fn a_unit_summary_needs_five_people_rated_by_others() {
+        let items = items();
+        // Four people with a superior's and a peer's answer each, one with only their own.
+        let mut people: Vec<Vec<ResponseRow>> = (0..4)
+            .map(|_| {
+                vec![
+                    row(RaterGroup::Superior, Some(4)),
+                    row(RaterGroup::Peer, Some(2)),
+                ]
+            })
+            .collect();
+        people.push(vec![row(RaterGroup::Oneself, Some(5))]);
+        let too_few = unit_summary(&people, &items, 3);
+        assert_eq!((too_few.rated_people, too_few.summary), (4, None));
+        // A fifth person rated by others opens it; the self-rated-only person stays out.
+        people.push(vec![row(RaterGroup::Peer, Some(2))]);
+        let unit = unit_summary(&people, &items, 3);
+        assert_eq!(unit.rated_people, 5);
+        let summary = unit.summary.expect("five people");
+        let peers = summary
+            .columns
+            .iter()
+            .find(|c| c.column == Column::Group(RaterGroup::Peer))
+            .expect("five peer answers pass k");
+        assert_eq!(peers.responses, 5);
+        assert_eq!(peers.values[0].1.mean, Some(2.0));
+        assert!(
+            summary
+                .columns
+                .iter()
+                .all(|c| c.column != Column::Group(RaterGroup::Oneself))
+        );
+        // Superiors' 4 and peers' 2, weighted by answers: every value under the middle.
+        assert_eq!(training_candidates(&summary).len(), 7);
+    }
+
+    #[test]
+    fn nominations_are_due_the_day_before_the_answers() {
+        let window = Window {
+            opens_on: day(8, 20),
+            closes_on: day(9, 3),
+        };
+        assert_eq!(window.nominations_due(), day(8, 19));
+    }
+
+    #[test]
+    fn a_saved_nomination_may_be_short_but_never_too_long() {
+        let settings = draft().clean(day(8, 1)).unwrap();
+        let me = EmployeeId(1);
+        let two = [EmployeeId(2), EmployeeId(3)];
+        assert!(usize::from(settings.min_peers) > two.len());
+        assert_eq!(
+            check_nomination_step(me, &two, &settings, NominationStep::Save),
+            Ok(())
+        );
+        for step in [NominationStep::Submit, NominationStep::Approve] {
+            assert_eq!(
+                check_nomination_step(me, &two, &settings, step),
+                Err("feedback360_nominees_below_min")
+            );
+        }
+        let many: Vec<EmployeeId> = (2..=40).map(EmployeeId).collect();
+        for step in NominationStep::iter() {
+            assert_eq!(
+                check_nomination_step(me, &many, &settings, step),
+                Err("feedback360_nominees_above_max")
+            );
+            assert_eq!(
+                check_nomination_step(me, &[me], &settings, step),
+                Err("feedback360_nominate_self")
+            );
+        }
     }
 
     #[test]

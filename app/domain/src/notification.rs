@@ -38,6 +38,13 @@ pub enum NotificationKind {
     ActionPlanAgreed,
     /// 360° forms wait for the rater; the notification names the cycle and its last day.
     Feedback360Requested,
+    /// A 360° cycle asks the employee to choose their peer raters by the day before it opens
+    /// (the notification names the cycle and that day).
+    Feedback360Nominate,
+    /// An employee handed their chosen peer raters to the appraiser (`actor` names them).
+    Feedback360Nominated,
+    /// The appraiser approved the employee's peer raters (without saying who they are).
+    Feedback360RatersApproved,
 }
 
 from_str_via_as_str!(NotificationKind);
@@ -63,6 +70,9 @@ impl NotificationKind {
             Self::ActionPlanReturned => "action_plan_returned",
             Self::ActionPlanAgreed => "action_plan_agreed",
             Self::Feedback360Requested => "feedback360_requested",
+            Self::Feedback360Nominate => "feedback360_nominate",
+            Self::Feedback360Nominated => "feedback360_nominated",
+            Self::Feedback360RatersApproved => "feedback360_raters_approved",
         }
     }
 }

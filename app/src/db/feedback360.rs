@@ -10,8 +10,8 @@ use super::entities::{
     penugasan_360, perangkat_360, siklus_360, siklus_360_peserta, tautan_360, unit_kerja,
 };
 use crate::domain::feedback360::{
-    Answers, AssignmentState, CommentRow, CycleSettings, CycleState, Item, LinkTarget, RaterGroup,
-    ResponseRow, Score, Window,
+    Answers, AssignmentState, CommentRow, CycleSettings, CycleState, Item, LinkTarget,
+    NominationState, RaterGroup, ResponseRow, Score, Window,
 };
 use crate::domain::ids::{
     AgencyId, AssignmentId, CycleId, EmployeeId, InstrumentId, PeriodId, PublicLinkId, UnitId,
@@ -203,6 +203,7 @@ pub async fn create_cycle(
             cycle_id: Set(id),
             employee_id: Set(*employee),
             unit_id: Set(*unit),
+            nomination: Set(NominationState::Pending),
         })
         .collect();
     for chunk in rows.chunks(200) {
@@ -573,6 +574,30 @@ pub async fn responses(
         .into_iter()
         .map(|row| response_row(cycle, row))
         .collect()
+}
+
+/// The answers about each of `people`, as a unit's summary pools them (500 people a query).
+pub async fn responses_about(
+    db: &impl ConnectionTrait,
+    cycle: CycleId,
+    people: &[EmployeeId],
+) -> Result<HashMap<EmployeeId, Vec<ResponseRow>>, AppError> {
+    let mut by_person: HashMap<EmployeeId, Vec<ResponseRow>> = HashMap::new();
+    for chunk in people.chunks(500) {
+        for row in jawaban_360::Entity::find()
+            .filter(jawaban_360::Column::CycleId.eq(cycle))
+            .filter(jawaban_360::Column::RateeId.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?
+        {
+            let Some(ratee) = row.ratee_id else { continue };
+            by_person
+                .entry(ratee)
+                .or_default()
+                .push(response_row(cycle, row)?);
+        }
+    }
+    Ok(by_person)
 }
 
 /// The answers service users gave about a unit through its public links.

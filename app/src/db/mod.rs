@@ -10,6 +10,7 @@ pub mod employees;
 pub mod entities;
 pub mod feedback360;
 pub mod form_flash;
+pub mod nominations;
 pub mod notifications;
 pub mod officials;
 pub mod people;

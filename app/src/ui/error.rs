@@ -173,6 +173,15 @@ pub fn field_message_in(locale: Locale, code: &str) -> String {
         "feedback360_nominees_above_max" => {
             td_string!(locale, errors.field.feedback360_nominees_above_max)
         }
+        "feedback360_nominee_unknown" => {
+            td_string!(locale, errors.field.feedback360_nominee_unknown)
+        }
+        "feedback360_nominee_other_group" => {
+            td_string!(locale, errors.field.feedback360_nominee_other_group)
+        }
+        "feedback360_nominations_closed" => {
+            td_string!(locale, errors.field.feedback360_nominations_closed)
+        }
         "feedback360_unanswered" => td_string!(locale, errors.field.feedback360_unanswered),
         "feedback360_bad_score" => td_string!(locale, errors.field.feedback360_bad_score),
         "feedback360_unknown_item" => td_string!(locale, errors.field.feedback360_unknown_item),

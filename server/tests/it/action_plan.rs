@@ -5,10 +5,8 @@
 
 use crate::common;
 use app::db::entities::{
-    notifikasi, pegawai, periode, rencana_aksi, rencana_aksi_status, skp, skp_hasil, skp_indikator,
-    user_account,
+    pegawai, periode, rencana_aksi, rencana_aksi_status, skp, skp_hasil, skp_indikator,
 };
-use app::domain::ids::EmployeeId;
 use axum::Router;
 use common::TestDb;
 use common::web::{REFUSED, app_on, demo_day, encode, get, location, login, post_form_from};
@@ -84,23 +82,6 @@ async fn state(t: &TestDb, plan: &skp::Model) -> Option<String> {
         .await
         .unwrap()
         .map(|s| s.state.as_str().to_owned())
-}
-
-async fn kinds(t: &TestDb, pegawai_id: EmployeeId) -> Vec<String> {
-    let account = user_account::Entity::find()
-        .filter(user_account::Column::PegawaiId.eq(pegawai_id))
-        .one(&t.db)
-        .await
-        .unwrap()
-        .unwrap();
-    notifikasi::Entity::find()
-        .filter(notifikasi::Column::UserId.eq(account.id))
-        .all(&t.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|n| n.kind.as_str().to_owned())
-        .collect()
 }
 
 /// Posts from the action plan page; returns where the browser is sent.
@@ -212,7 +193,7 @@ async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
     assert_eq!(steps(&t, &plan).await, indicators.len() as u64 * 12);
     assert_eq!(state(&t, &plan).await.as_deref(), Some("submitted"));
     assert!(
-        kinds(&t, appraiser_person.id)
+        common::notification_kinds(&t, appraiser_person.id)
             .await
             .contains(&"action_plan_submitted".to_owned())
     );
@@ -236,7 +217,7 @@ async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
     let back = decide(&app, &plan, &appraiser, "return", reason).await;
     assert!(back.ends_with("?status=draft"), "{back}");
     assert!(
-        kinds(&t, plan.pegawai_id)
+        common::notification_kinds(&t, plan.pegawai_id)
             .await
             .contains(&"action_plan_returned".to_owned())
     );
@@ -252,7 +233,7 @@ async fn a_plan_is_written_handed_in_returned_and_agreed(t: TestDb) {
     assert!(back.ends_with("?status=agreed"), "{back}");
     assert_eq!(state(&t, &plan).await.as_deref(), Some("agreed"));
     assert!(
-        kinds(&t, plan.pegawai_id)
+        common::notification_kinds(&t, plan.pegawai_id)
             .await
             .contains(&"action_plan_agreed".to_owned())
     );

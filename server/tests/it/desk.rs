@@ -4,7 +4,7 @@
 
 use crate::common;
 use crate::common::employee;
-use app::db::entities::{notifikasi, pegawai, penilai_periode, periode, user_account};
+use app::db::entities::{pegawai, penilai_periode, periode, user_account};
 use app::features::desk::ReminderOutcome;
 use axum::body::Body;
 use axum::http::{StatusCode, header};
@@ -15,21 +15,7 @@ use server::demo::{ADMIN_NIP, DEMO_PASSWORD, EMPLOYEE_NIP, HEAD_NIP, SUPERVISOR_
 
 /// The kinds of the notifications of `nip`'s account.
 async fn notifications_of(t: &TestDb, nip: &str) -> Vec<String> {
-    let person = employee(t, nip).await;
-    let account = user_account::Entity::find()
-        .filter(user_account::Column::PegawaiId.eq(person.id))
-        .one(&t.db)
-        .await
-        .unwrap()
-        .unwrap();
-    notifikasi::Entity::find()
-        .filter(notifikasi::Column::UserId.eq(account.id))
-        .all(&t.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|n| n.kind.as_str().to_owned())
-        .collect()
+    common::notification_kinds(t, employee(t, nip).await.id).await
 }
 
 async fn appraiser_of(t: &TestDb, nip: &str) -> pegawai::Model {

@@ -4,7 +4,7 @@
 //! else; a closed cycle takes no answer.
 
 use crate::common;
-use crate::common::employee;
+use crate::common::{employee, notification_kinds};
 use app::db::entities::{
     audit_log, jawaban_360, komentar_360, penugasan_360, siklus_360, unit_kerja,
 };
@@ -89,6 +89,12 @@ async fn cycle_for(app: &Router, admin: &str, t: &TestDb) -> siklus_360::Model {
 
 /// A cycle over the MP-PPK unit asking the rater groups of `groups` (checkbox fields).
 async fn cycle_asking(app: &Router, admin: &str, t: &TestDb, groups: &str) -> siklus_360::Model {
+    cycle_with(app, admin, t, &format!("min_peers=0&max_peers=6&{groups}")).await
+}
+
+/// A cycle over the MP-PPK unit, from 20 August for two weeks, with `settings` (the peer range
+/// and the groups as form fields).
+async fn cycle_with(app: &Router, admin: &str, t: &TestDb, settings: &str) -> siklus_360::Model {
     let unit = unit_kerja::Entity::find()
         .filter(unit_kerja::Column::Code.eq("MP-PPK"))
         .one(&t.db)
@@ -97,7 +103,7 @@ async fn cycle_asking(app: &Router, admin: &str, t: &TestDb, groups: &str) -> si
         .unwrap();
     let body = format!(
         "title=360+Semester+II&unit_id={}&opens_on=20-08-{year}&closes_on=03-09-{year}\
-         &min_answers=3&min_peers=0&max_peers=6&{groups}",
+         &min_answers=3&{settings}",
         unit.id,
         year = year()
     );
@@ -930,3 +936,277 @@ async fn service_users_answer_through_a_public_link(t: TestDb) {
 }
 
 on_both_engines!(service_users_answer_through_a_public_link);
+
+/// The peers proposed or invited to rate `ratee`, sorted.
+async fn peers_of(
+    t: &TestDb,
+    cycle: app::domain::ids::CycleId,
+    ratee: app::domain::ids::EmployeeId,
+) -> Vec<(app::domain::ids::EmployeeId, AssignmentState)> {
+    let mut peers: Vec<_> = penugasan_360::Entity::find()
+        .filter(penugasan_360::Column::CycleId.eq(cycle))
+        .filter(penugasan_360::Column::RateeId.eq(ratee))
+        .filter(penugasan_360::Column::RaterGroup.eq(RaterGroup::Peer))
+        .all(&t.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.rater_id, a.state))
+        .collect();
+    peers.sort_by_key(|(id, _)| *id);
+    peers
+}
+
+async fn peers_are_chosen_by_the_employee_and_approved_by_the_appraiser(t: TestDb) {
+    use app::db::entities::{pegawai, siklus_360_peserta};
+    use app::domain::feedback360::NominationState;
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app_on(&t, demo_day(8, 10));
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let cycle = cycle_with(
+        &app,
+        &admin,
+        &t,
+        "min_peers=1&max_peers=2&superior=on&oneself=on&peer=on&subordinate=on",
+    )
+    .await;
+    let putri = employee(&t, EMPLOYEE_NIP).await;
+    let anisa = employee(&t, PPPK_EMPLOYEE_NIP).await;
+    let rudi = employee(&t, SUPERVISOR_NIP).await;
+    assert_eq!(putri.penilai_id, Some(rudi.id), "the demo's appraisal line");
+    let page = format!("/360/usulan/{}/{}", cycle.id, putri.id);
+
+    // A draft is the admin's alone.
+    let putri_cookie = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    assert_eq!(get(&app, &page, &putri_cookie).await.0, 404);
+
+    // Nominations start: Putri's desk and bell ask for her list, due the day before the opening.
+    fire(&app, &admin, &t, cycle.id, "start_nominations").await;
+    let (_, desk) = get(&app, "/", &putri_cookie).await;
+    assert!(desk.contains(&page), "her list on her desk");
+    assert!(
+        desk.contains(&format!("19 Agustus {}", year())),
+        "with its day"
+    );
+    assert!(
+        notification_kinds(&t, putri.id)
+            .await
+            .contains(&"feedback360_nominate".to_owned())
+    );
+    let (status, body) = get(&app, &page, &putri_cookie).await;
+    assert_eq!(status, 200);
+    let anisa_box = format!("name=\"peers[{}]\"", anisa.id);
+    assert!(
+        body.contains(&anisa_box),
+        "the organisation's proposal is offered"
+    );
+    assert!(
+        !body.contains(&format!("name=\"peers[{}]\"", rudi.id)),
+        "her superior rates her as superior, not as a peer"
+    );
+    // Nobody else sees or changes her list; the admin neither.
+    let anisa_cookie = login(&app, PPPK_EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    assert_eq!(get(&app, &page, &anisa_cookie).await.0, 403);
+    assert_eq!(get(&app, &page, &admin).await.0, 403);
+
+    // Refused: too many, too few when handed in, her superior, someone unknown. Nothing changes.
+    let post = |cookie: String, body: String| {
+        let app = app.clone();
+        let page = page.clone();
+        async move {
+            let (status, headers) =
+                post_form_from(&app, &page, "/api/360/usulan/simpan", &cookie, &body).await;
+            assert!(status.is_redirection() || status == 403, "{status}");
+            if status == 403 {
+                "403".to_owned()
+            } else {
+                location(&headers)
+            }
+        }
+    };
+    let form = |peers: &[app::domain::ids::EmployeeId], step: &str| {
+        let mut body = format!("cycle={}&employee={}&step={step}", cycle.id, putri.id);
+        for p in peers {
+            body.push_str(&format!("&peers%5B{p}%5D=on"));
+        }
+        body
+    };
+    let other = pegawai::Entity::find()
+        .filter(pegawai::Column::Active.eq(true))
+        .filter(pegawai::Column::Id.is_not_in([putri.id, anisa.id, rudi.id]))
+        .filter(pegawai::Column::AtasanId.ne(putri.id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .expect("someone else in the agency");
+    // Someone outside the cycle has no list in it.
+    let other_page = format!("/360/usulan/{}/{}", cycle.id, other.id);
+    assert_eq!(
+        get(&app, &other_page, &cookie_of(&t, other.id).await)
+            .await
+            .0,
+        404
+    );
+    let before = peers_of(&t, cycle.id, putri.id).await;
+    for (peers, step, reason) in [
+        (
+            vec![anisa.id, other.id, rudi.id],
+            "save",
+            "melebihi jumlah paling banyak",
+        ),
+        (vec![], "submit", "kurang dari jumlah paling sedikit"),
+        (
+            vec![rudi.id],
+            "submit",
+            "sudah menilai sebagai atasan atau bawahan",
+        ),
+        (vec![putri.id], "save", "dirinya sendiri"),
+        (
+            vec![app::domain::ids::EmployeeId(999_999)],
+            "save",
+            "bukan pegawai aktif",
+        ),
+        // Only her appraiser approves.
+        (vec![anisa.id], "approve", "tidak dapat diubah lagi"),
+    ] {
+        let back = post(putri_cookie.clone(), form(&peers, step)).await;
+        assert!(back.contains(REFUSED), "{peers:?} {step}: {back}");
+        let (_, body) = get(&app, &back, &putri_cookie).await;
+        assert!(body.contains(reason), "{peers:?} {step}: {reason}");
+    }
+    assert_eq!(peers_of(&t, cycle.id, putri.id).await, before);
+    // A refused list comes back as it was ticked.
+    let back = post(putri_cookie.clone(), form(&[rudi.id, anisa.id], "submit")).await;
+    let (_, body) = get(&app, &back, &putri_cookie).await;
+    let at = body
+        .find(&format!("name=\"peers[{}]\"", anisa.id))
+        .expect("her box");
+    assert!(
+        body[at..at + 160].contains("checked"),
+        "what she ticked stays ticked"
+    );
+
+    // Saved short, then handed in with one colleague: Rudi is told, and Putri no longer sees it.
+    let to = post(putri_cookie.clone(), form(&[], "save")).await;
+    assert_eq!(to, format!("{page}?disimpan=save"));
+    assert!(peers_of(&t, cycle.id, putri.id).await.is_empty());
+    let to = post(putri_cookie.clone(), form(&[anisa.id], "submit")).await;
+    assert_eq!(to, format!("{page}?disimpan=submit"));
+    assert_eq!(
+        peers_of(&t, cycle.id, putri.id).await,
+        [(anisa.id, AssignmentState::Proposed)]
+    );
+    let (_, body) = get(&app, &page, &putri_cookie).await;
+    assert!(
+        !body.contains(&anisa_box),
+        "handed in, the list is hidden from her"
+    );
+    let to = post(putri_cookie.clone(), form(&[anisa.id], "save")).await;
+    assert!(to.contains(REFUSED), "no change once handed in");
+    assert!(
+        notification_kinds(&t, rudi.id)
+            .await
+            .contains(&"feedback360_nominated".to_owned())
+    );
+
+    // Rudi finds it on his desk and approves it with someone from another unit added.
+    let rudi_cookie = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    let (_, desk) = get(&app, "/", &rudi_cookie).await;
+    assert!(desk.contains(&page), "the list on the appraiser's desk");
+    let (status, body) = get(&app, &page, &rudi_cookie).await;
+    assert_eq!(status, 200);
+    assert!(body.contains(&anisa_box));
+    let to = post(rudi_cookie.clone(), form(&[anisa.id, other.id], "approve")).await;
+    assert_eq!(to, format!("{page}?disimpan=approve"));
+    let participant = siklus_360_peserta::Entity::find_by_id((cycle.id, putri.id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(participant.nomination, NominationState::Approved);
+    assert!(
+        notification_kinds(&t, putri.id)
+            .await
+            .contains(&"feedback360_raters_approved".to_owned())
+    );
+    let (_, desk) = get(&app, "/", &rudi_cookie).await;
+    assert!(!desk.contains(&page), "approved, it leaves his desk");
+    let (_, body) = get(&app, &page, &putri_cookie).await;
+    assert!(
+        !body.contains(&format!("name=\"peers[{}]\"", other.id)),
+        "Putri never learns whom Rudi added"
+    );
+
+    // Opening invites the approved list; after that nobody changes it.
+    fire(&app, &admin, &t, cycle.id, "open").await;
+    assert_eq!(
+        peers_of(&t, cycle.id, putri.id).await,
+        [
+            (anisa.id.min(other.id), AssignmentState::Invited),
+            (anisa.id.max(other.id), AssignmentState::Invited)
+        ]
+    );
+    let to = post(rudi_cookie.clone(), form(&[anisa.id], "approve")).await;
+    assert!(to.contains(REFUSED), "closed once the answers open");
+    let (_, body) = get(&app, &page, &putri_cookie).await;
+    assert!(!body.contains(&anisa_box));
+}
+
+on_both_engines!(peers_are_chosen_by_the_employee_and_approved_by_the_appraiser);
+
+async fn a_unit_head_reads_a_summary_pooled_from_five_people(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app_on(&t, demo_day(8, 20));
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let cycle = cycle_asking(&app, &admin, &t, "superior=on&peer=on").await;
+    let unit = unit_kerja::Entity::find()
+        .filter(unit_kerja::Column::Code.eq("MP-PPK"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let rudi = employee(&t, SUPERVISOR_NIP).await;
+    fire(&app, &admin, &t, cycle.id, "open").await;
+    // Rudi, the unit's head, answers as superior about five of his people.
+    let his = penugasan_360::Entity::find()
+        .filter(penugasan_360::Column::CycleId.eq(cycle.id))
+        .filter(penugasan_360::Column::RaterId.eq(rudi.id))
+        .filter(penugasan_360::Column::RaterGroup.eq(RaterGroup::Superior))
+        .all(&t.db)
+        .await
+        .unwrap();
+    assert!(his.len() >= 5, "Rudi rates his people");
+    for a in his.iter().take(5) {
+        answer(&app, &t, a, 4, "Tertib dan teliti").await;
+    }
+    let page = format!("/360/unit/{}/{}", cycle.id, unit.id);
+    let rudi_cookie = login(&app, SUPERVISOR_NIP, DEMO_PASSWORD).await;
+    assert_eq!(
+        get(&app, &page, &rudi_cookie).await.0,
+        404,
+        "nothing before the release"
+    );
+    fire(&app, &admin, &t, cycle.id, "close").await;
+    fire(&app, &admin, &t, cycle.id, "release").await;
+
+    let (_, mine) = get(&app, "/360", &rudi_cookie).await;
+    assert!(mine.contains(&page), "listed for the head");
+    let (status, body) = get(&app, &page, &rudi_cookie).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("<title>Ringkasan unit"), "its own tab title");
+    assert!(body.contains("data-testid=\"radar\""), "the radar");
+    assert!(
+        body.contains("Jawaban tentang 5 pegawai"),
+        "from five people"
+    );
+    assert!(
+        !body.contains("Tertib dan teliti"),
+        "no comment in a unit summary"
+    );
+    // The head only: not an employee of the unit, not an admin.
+    let putri_cookie = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    assert_eq!(get(&app, &page, &putri_cookie).await.0, 403);
+    assert_eq!(get(&app, &page, &admin).await.0, 403);
+}
+
+on_both_engines!(a_unit_head_reads_a_summary_pooled_from_five_people);

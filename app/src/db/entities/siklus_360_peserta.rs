@@ -1,3 +1,4 @@
+use crate::domain::feedback360::NominationState;
 use crate::domain::ids::{CycleId, EmployeeId, UnitId};
 use sea_orm::entity::prelude::*;
 
@@ -10,6 +11,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub employee_id: EmployeeId,
     pub unit_id: UnitId,
+    pub nomination: NominationState,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -5,7 +5,7 @@
 use crate::i18n::*;
 
 /// Every action the log records, in the order the filter offers them.
-pub const ACTIONS: [&str; 62] = [
+pub const ACTIONS: [&str; 64] = [
     "login",
     "login_failed",
     "login_throttled",
@@ -68,6 +68,8 @@ pub const ACTIONS: [&str; 62] = [
     "feedback360.comment",
     "feedback360.link",
     "feedback360.unlink",
+    "feedback360.nominate",
+    "feedback360.approve_raters",
 ];
 
 pub fn action_label(i18n: leptos_i18n::I18nContext<Locale>, action: &str) -> String {
@@ -138,6 +140,10 @@ pub fn action_label_in(locale: Locale, action: &str) -> String {
         "feedback360.comment" => td_string!(locale, audit.action.feedback360_comment),
         "feedback360.link" => td_string!(locale, audit.action.feedback360_link),
         "feedback360.unlink" => td_string!(locale, audit.action.feedback360_unlink),
+        "feedback360.nominate" => td_string!(locale, audit.action.feedback360_nominate),
+        "feedback360.approve_raters" => {
+            td_string!(locale, audit.action.feedback360_approve_raters)
+        }
         // Written by a newer version, or by hand: shown as stored rather than hidden.
         other => return other.to_owned(),
     }
@@ -168,7 +174,7 @@ pub fn object_label_in(locale: Locale, object_type: &str) -> String {
 
 /// Every top-level key an audited snapshot (`before`/`after`) can hold, by where it comes from:
 /// [`crate::db::audit::changes`] compares these.
-pub const FIELDS: [&str; 66] = [
+pub const FIELDS: [&str; 68] = [
     // Units (`features/admin/units.rs`); `name` also agencies, officials and employees.
     "code",
     "name",
@@ -248,6 +254,10 @@ pub const FIELDS: [&str; 66] = [
     // Public links (`features/feedback360/links.rs`).
     "link",
     "subject",
+    // Peer nominations (`features/feedback360/nominations.rs`): where a list stands and its
+    // size, never its names.
+    "nomination",
+    "peers",
 ];
 
 /// A changed field's name, in words.
@@ -324,6 +334,8 @@ pub fn field_label_in(locale: Locale, field: &str) -> String {
         "hidden" => td_string!(locale, audit.field.hidden),
         "link" => td_string!(locale, audit.field.link),
         "subject" => td_string!(locale, audit.field.subject),
+        "nomination" => td_string!(locale, audit.field.nomination),
+        "peers" => td_string!(locale, audit.field.peers),
         // A key added later, or by hand: shown as stored rather than hidden.
         other => return other.to_owned(),
     }
@@ -376,6 +388,15 @@ pub fn value_label_in(locale: Locale, field: &str, value: &str) -> String {
         ("state", "nominating") => td_string!(locale, feedback360.state_nominating).to_string(),
         ("state", "released") => td_string!(locale, feedback360.state_released).to_string(),
         ("state", "archived") => td_string!(locale, feedback360.state_archived).to_string(),
+        ("nomination", "pending") => {
+            td_string!(locale, feedback360.nomination_state_pending).to_string()
+        }
+        ("nomination", "submitted") => {
+            td_string!(locale, feedback360.nomination_state_submitted).to_string()
+        }
+        ("nomination", "approved") => {
+            td_string!(locale, feedback360.nomination_state_approved).to_string()
+        }
         ("predikat", "istimewa") => td_string!(locale, period.predikat_istimewa).to_string(),
         ("predikat", "baik") => td_string!(locale, period.predikat_baik).to_string(),
         ("predikat", "butuh_perbaikan") => {

@@ -328,7 +328,6 @@ mod ssr {
         Ok(())
     }
 
-    /// Admin work: periods to open or close, the admin's own refused imports.
     /// The 360° forms waiting for the person, each with the cycle's last day.
     async fn feedback_forms(
         db: &DatabaseConnection,
@@ -348,9 +347,26 @@ mod ssr {
                 note: None,
             });
         }
+        for task in crate::features::feedback360::nomination_tasks(db, me).await? {
+            items.push(DeskItem {
+                task: if task.own {
+                    DeskTask::NominatePeers {
+                        cycle: task.cycle_title,
+                    }
+                } else {
+                    DeskTask::ApprovePeers {
+                        employee: task.employee_name,
+                    }
+                },
+                link: task.link,
+                due: due(task.due, today),
+                note: None,
+            });
+        }
         Ok(())
     }
 
+    /// Admin work: periods to open or close, the admin's own refused imports.
     async fn admin_work(
         db: &DatabaseConnection,
         user: &CurrentUser,

@@ -70,6 +70,12 @@ fn task_label(i18n: I18n, task: &DeskTask) -> String {
             employee,
             own: false,
         } => t_string!(i18n, desk.task.feedback, name = employee.clone()).to_string(),
+        DeskTask::NominatePeers { cycle } => {
+            t_string!(i18n, desk.task.nominate_peers, cycle = cycle.clone()).to_string()
+        }
+        DeskTask::ApprovePeers { employee } => {
+            t_string!(i18n, desk.task.approve_peers, name = employee.clone()).to_string()
+        }
         DeskTask::ReviewPlan {
             employee,
             revision: false,
@@ -116,6 +122,7 @@ fn task_role(i18n: I18n, task: &DeskTask) -> String {
         | DeskTask::RevisePlan { .. }
         | DeskTask::SelfAssessment { .. }
         | DeskTask::FixActionPlan
+        | DeskTask::NominatePeers { .. }
         | DeskTask::AnswerFeedback { own: true, .. } => t_string!(i18n, desk.role_own).to_string(),
         DeskTask::AnswerFeedback { own: false, .. } => t_string!(i18n, desk.role_rater).to_string(),
         DeskTask::ReviewPlan {
@@ -124,7 +131,8 @@ fn task_role(i18n: I18n, task: &DeskTask) -> String {
         } => t_string!(i18n, skp.review_acting_for, official = official.clone()).to_string(),
         DeskTask::ReviewPlan { .. }
         | DeskTask::ReadSelfAssessment { .. }
-        | DeskTask::ReviewActionPlan { .. } => t_string!(i18n, desk.role_appraiser).to_string(),
+        | DeskTask::ReviewActionPlan { .. }
+        | DeskTask::ApprovePeers { .. } => t_string!(i18n, desk.role_appraiser).to_string(),
         DeskTask::FixImport { .. } | DeskTask::OpenPeriod { .. } | DeskTask::ClosePeriod { .. } => {
             t_string!(i18n, desk.role_admin).to_string()
         }

@@ -42,6 +42,10 @@ pub enum DeskTask {
     ReviewActionPlan { employee: String },
     /// As a 360° rater: answer the form about `employee` (`own`: one's own self-rating).
     AnswerFeedback { employee: String, own: bool },
+    /// Choose the colleagues who will rate oneself in the 360° cycle `cycle` (its title).
+    NominatePeers { cycle: String },
+    /// As appraiser: approve or adjust the colleagues `employee` chose as their 360° raters.
+    ApprovePeers { employee: String },
     /// As admin: a recent employee import was refused for errors.
     FixImport { file_name: String, errors: i32 },
     /// As admin: no performance period is open for `year`.

@@ -122,11 +122,12 @@ pub(super) mod ssr {
     use crate::domain::access::{Action, Actor, Target, UnitPath, authorize};
     use crate::domain::employee::display_name;
     use crate::domain::feedback360::{
-        AnswerDraft, AssignmentState, CycleDraft, CycleEvent, CycleParty, RaterGroup,
-        check_extension, rate_flag, response_rate, transition,
+        AnswerDraft, AssignmentState, CycleDraft, CycleEvent, CycleParty, NominationState,
+        RaterGroup, check_extension, rate_flag, response_rate, transition,
     };
     use crate::domain::ids::{EmployeeId, UnitId};
     use crate::domain::notification::NotificationKind;
+    use crate::domain::vocabulary::IntoEnumIterator as _;
     use crate::error::FormErrors;
     use crate::state::{self, CurrentUser};
     use chrono::{Duration, NaiveDate, Utc};
@@ -462,12 +463,20 @@ pub(super) mod ssr {
         let (answered, invited) = per_unit
             .values()
             .fold((0, 0), |(a, i), (ua, ui)| (a + ua, i + ui));
+        let asks_peers = settings.groups.contains(&RaterGroup::Peer);
         let events = crate::domain::feedback360::available_events(cycle.state, CycleParty::Admin)
             .into_iter()
-            // Nominations by the employees come with their own pages; until then a cycle goes
-            // from its draft straight to the answers.
-            .filter(|e| *e != CycleEvent::StartNominations)
+            // Only peers are nominated: without them there is nothing to choose.
+            .filter(|e| *e != CycleEvent::StartNominations || asks_peers)
             .collect();
+        let nominations = if cycle.state == crate::domain::feedback360::CycleState::Nominating {
+            let counts = crate::db::nominations::nomination_counts(&db, id).await?;
+            NominationState::iter()
+                .map(|state| (state, counts.get(state.as_str()).copied().unwrap_or(0)))
+                .collect()
+        } else {
+            Vec::new()
+        };
         Ok(CycleView {
             id,
             version: cycle.version,
@@ -480,6 +489,7 @@ pub(super) mod ssr {
             max_peers: settings.max_peers,
             groups: settings.groups,
             events,
+            nominations,
             assignments: per_group
                 .into_iter()
                 .map(|((group, _), (state, n))| (group, state, n))
@@ -631,11 +641,7 @@ pub(super) mod ssr {
     }
 
     pub async fn report(cycle_id: CycleId, employee: EmployeeId) -> Result<ReportView, AppError> {
-        use crate::domain::feedback360::{
-            extremes, shown_comments, summarise, training_candidates,
-        };
-        use crate::domain::skp::CoreValue;
-        use crate::domain::vocabulary::IntoEnumIterator;
+        use crate::domain::feedback360::{shown_comments, summarise};
         let (db, user, agency) = signed_in().await?;
         let cycle = store::cycle(&db, cycle_id).await?;
         if cycle.instansi_id != agency.id || !cycle.state.shows_results() {
@@ -661,6 +667,46 @@ pub(super) mod ssr {
         let comments = store::comments(&db, cycle_id, employee).await?;
         let seed =
             (cycle_id.get() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ employee.get() as u64;
+        let parts = report_parts(&summary, &items);
+        let person = pegawai::Entity::find_by_id(employee)
+            .one(&db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(ReportView {
+            cycle_title: cycle.title.clone(),
+            employee: display_name(
+                person.front_title.as_deref(),
+                &person.name,
+                person.back_title.as_deref(),
+            ),
+            own: user.actor.employee_id == Some(employee),
+            unit_people: None,
+            min_answers: settings.min_answers,
+            columns: parts.columns,
+            high: parts.high,
+            low: parts.low,
+            comments: shown_comments(&comments, &summary, seed),
+            withheld: summary.withheld,
+            candidates: parts.candidates,
+        })
+    }
+
+    /// What a report shows of a summary: its columns per core value, the statements rated
+    /// highest and lowest (in the reader's language), the values to develop.
+    pub(in crate::features::feedback360) struct ReportParts {
+        pub columns: Vec<ReportColumn>,
+        pub high: Vec<(String, f32)>,
+        pub low: Vec<(String, f32)>,
+        pub candidates: Vec<u8>,
+    }
+
+    pub(in crate::features::feedback360) fn report_parts(
+        summary: &crate::domain::feedback360::Summary,
+        items: &[crate::domain::feedback360::Item],
+    ) -> ReportParts {
+        use crate::domain::feedback360::{extremes, training_candidates};
+        use crate::domain::skp::CoreValue;
+        use crate::domain::vocabulary::IntoEnumIterator;
         let english = english();
         let text_of = |number: u16| {
             items
@@ -675,20 +721,8 @@ pub(super) mod ssr {
                 })
                 .unwrap_or_default()
         };
-        let (high, low) = extremes(&summary, 3);
-        let person = pegawai::Entity::find_by_id(employee)
-            .one(&db)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        Ok(ReportView {
-            cycle_title: cycle.title.clone(),
-            employee: display_name(
-                person.front_title.as_deref(),
-                &person.name,
-                person.back_title.as_deref(),
-            ),
-            own: user.actor.employee_id == Some(employee),
-            min_answers: settings.min_answers,
+        let (high, low) = extremes(summary, 3);
+        ReportParts {
             columns: summary
                 .columns
                 .iter()
@@ -707,13 +741,11 @@ pub(super) mod ssr {
                 .collect(),
             high: high.into_iter().map(|(n, m)| (text_of(n), m)).collect(),
             low: low.into_iter().map(|(n, m)| (text_of(n), m)).collect(),
-            comments: shown_comments(&comments, &summary, seed),
-            withheld: summary.withheld,
-            candidates: training_candidates(&summary)
+            candidates: training_candidates(summary)
                 .into_iter()
                 .map(|v| v.number())
                 .collect(),
-        })
+        }
     }
 
     pub async fn fire(
@@ -731,6 +763,11 @@ pub(super) mod ssr {
         let Some(next) = transition(cycle.state, event, CycleParty::Admin) else {
             return Err(AppError::Conflict);
         };
+        if event == CycleEvent::StartNominations
+            && !store::groups_of(&cycle)?.contains(&RaterGroup::Peer)
+        {
+            return Err(AppError::Conflict);
+        }
         let mut new_close = None;
         if event == CycleEvent::Extend {
             let errors = FormErrors::default().value("closes_on", &closes_on);
@@ -761,6 +798,7 @@ pub(super) mod ssr {
                 .await?;
                 notify_raters(&txn, &cycle).await?;
             }
+            CycleEvent::StartNominations => notify_nominators(&txn, &cycle).await?,
             CycleEvent::Close => {
                 store::move_assignments(
                     &txn,
@@ -790,6 +828,27 @@ pub(super) mod ssr {
         .await?;
         txn.commit().await?;
         leptos_axum::redirect(&format!("/admin/360/{id}?disimpan=1"));
+        Ok(())
+    }
+
+    /// Asks everyone of the population to choose their peer raters by the day before the
+    /// answers begin.
+    async fn notify_nominators(
+        txn: &impl ConnectionTrait,
+        cycle: &siklus_360::Model,
+    ) -> Result<(), AppError> {
+        let due = store::settings_of(cycle)?.window.nominations_due();
+        for person in store::population(txn, cycle.id).await? {
+            crate::db::notifications::remind_employee(
+                txn,
+                person.employee_id,
+                NotificationKind::Feedback360Nominate,
+                &cycle.title,
+                &format!("/360/usulan/{}/{}", cycle.id, person.employee_id),
+                due,
+            )
+            .await?;
+        }
         Ok(())
     }
 
@@ -887,7 +946,7 @@ pub(super) mod ssr {
 
     pub async fn mine() -> Result<MyForms, AppError> {
         let db = state::db()?;
-        let (_, employee, agency) = me(&db).await?;
+        let (user, employee, agency) = me(&db).await?;
         let today = today(&agency).await?;
         let waiting = store::pending_for(&db, employee, today)
             .await?
@@ -908,11 +967,14 @@ pub(super) mod ssr {
             .await?
             .len() as u32;
         let reports = report_links(&db, employee).await?;
+        let unit_reports = super::super::unit_report::unit_report_links(&db, &user).await?;
         Ok(MyForms {
             today: Some(today),
             waiting,
+            nominations: super::super::nominations::nomination_tasks(&db, employee).await?,
             answered,
             reports,
+            unit_reports,
         })
     }
 

@@ -1,20 +1,29 @@
 //! 360° feedback on work behaviour (DOMAIN.md §8): an admin or unit head runs a cycle over a
-//! unit's subtree at `/admin/360`; raters find their forms on the desk and at `/360`, and answer
-//! at `/360/isi/{id}`; service users answer without an account at `/umpan-balik/{token}`, from a
-//! link or the QR poster the cycle's page makes. The rules are in `domain::feedback360`, the
-//! storage that keeps answers anonymous in `db::feedback360`. Server-rendered forms.
+//! unit's subtree at `/admin/360`; while it takes nominations, each person chooses their peer
+//! raters at `/360/usulan/{cycle}/{employee}` and their appraiser approves them there; raters
+//! find their forms on the desk and at `/360`, and answer at `/360/isi/{id}`; after the
+//! release a unit's head reads its pooled summary at `/360/unit/{cycle}/{unit}`; service users
+//! answer without an account at `/umpan-balik/{token}`, from a link or the QR poster the
+//! cycle's page makes. The rules are in `domain::feedback360`, the storage that keeps answers
+//! anonymous in `db::feedback360`. Server-rendered forms.
 
 mod api;
 #[cfg(feature = "ssr")]
 mod instrument;
 mod links;
+mod nominations;
 mod pages;
 mod public;
 pub mod types;
+mod unit_report;
 
 pub use api::*;
 pub use links::{CreatePublicLink, DeletePublicLink, LoadLinks, LoadPoster, PosterPage};
+#[cfg(feature = "ssr")]
+pub use nominations::nomination_tasks;
+pub use nominations::{LoadNomination, NominationPage, SaveNomination};
 pub use pages::{
     CyclePage, CyclesPage, MyFormsPage, RaterFormPage, ReportPage, group_label, state_label,
 };
 pub use public::{AnswerPublic, LoadPublicForm, PublicFormPage};
+pub use unit_report::{LoadUnitReport, UnitReportPage};

@@ -7,8 +7,8 @@ use super::types::*;
 use crate::domain::deadline::DeadlineStatus;
 use crate::domain::feedback360::Column;
 use crate::domain::feedback360::{
-    AssignmentState, CANNOT_JUDGE, CycleEvent, CycleState, DEFAULT_MIN_ANSWERS, RateFlag,
-    RaterGroup, SCALE_MAX,
+    AssignmentState, CANNOT_JUDGE, CycleEvent, CycleState, DEFAULT_MIN_ANSWERS, NominationState,
+    RateFlag, RaterGroup, SCALE_MAX,
 };
 use crate::domain::ids::{AssignmentId, CycleId};
 use crate::error::AppError;
@@ -27,6 +27,7 @@ use crate::ui::radar::{Radar, Series};
 use crate::ui::tag::{Tag, TagTone};
 use crate::ui::task_list::{TaskItem, TaskList};
 use crate::ui::title::PageTitle;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -89,9 +90,8 @@ fn event_label(i18n: I18n, event: CycleEvent) -> String {
 
 fn event_hint(i18n: I18n, event: CycleEvent) -> String {
     match event {
-        CycleEvent::StartNominations | CycleEvent::Open => {
-            t_string!(i18n, feedback360.event_open_hint)
-        }
+        CycleEvent::StartNominations => t_string!(i18n, feedback360.event_nominations_hint),
+        CycleEvent::Open => t_string!(i18n, feedback360.event_open_hint),
         CycleEvent::Extend => t_string!(i18n, feedback360.event_extend_hint),
         CycleEvent::Close => t_string!(i18n, feedback360.event_close_hint),
         CycleEvent::Release => t_string!(i18n, feedback360.event_release_hint),
@@ -405,6 +405,30 @@ fn cycle_page(i18n: I18n, c: CycleView, links: Option<LinksView>) -> impl IntoVi
         (l_name.clone(), l_unit.clone(), l_done.clone());
     let moderation =
         (!c.comments.is_empty()).then(|| comments_card(i18n, c.id, c.comments.clone()));
+    let nominations = (!c.nominations.is_empty()).then(|| {
+        let rows = c
+            .nominations
+            .iter()
+            .map(|(state, n)| {
+                let label = match state {
+                    NominationState::Pending => t_string!(i18n, feedback360.nomination_state_pending),
+                    NominationState::Submitted => {
+                        t_string!(i18n, feedback360.nomination_state_submitted)
+                    }
+                    NominationState::Approved => {
+                        t_string!(i18n, feedback360.nomination_state_approved)
+                    }
+                };
+                view! { <li data-testid=format!("nominations-{}", state.as_str())><strong>{*n}</strong>" "{label.to_string()}</li> }
+            })
+            .collect_view();
+        view! {
+            <Card id="cycle-nominations" title=t_string!(i18n, feedback360.nominations_title).to_string()>
+                <ul class="plain-list">{rows}</ul>
+                <p class="hint">{t!(i18n, feedback360.nominations_hint)}</p>
+            </Card>
+        }
+    });
     let people_count = c.people.len();
     let people_rows = c
         .people
@@ -438,6 +462,7 @@ fn cycle_page(i18n: I18n, c: CycleView, links: Option<LinksView>) -> impl IntoVi
             {has_actions.then(|| view! {
                 <Card id="cycle-actions" title=t_string!(i18n, feedback360.actions).to_string()>{actions}</Card>
             })}
+            {nominations}
             {colleagues.then(|| view! {
             <Card id="cycle-raters" title=t_string!(i18n, feedback360.raters).to_string()>
                 <div class="table-wrap">
@@ -544,8 +569,21 @@ pub fn MyFormsPage() -> impl IntoView {
     }
 }
 
-fn report_list(i18n: I18n, reports: Vec<ReportLink>) -> impl IntoView {
-    (!reports.is_empty()).then(|| {
+fn report_list(i18n: I18n, reports: Vec<ReportLink>, units: Vec<UnitReportLink>) -> impl IntoView {
+    (!reports.is_empty() || !units.is_empty()).then(|| {
+        let unit_items = units
+            .into_iter()
+            .map(|u| {
+                let label = t_string!(i18n, feedback360.unit_report_title, unit = u.unit_name.clone()).to_string();
+                view! {
+                    <li>
+                        <a href=format!("/360/unit/{}/{}", u.cycle, u.unit) data-testid="feedback-unit-report">
+                            {label}" · "{u.cycle_title}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view();
         let items = reports
             .into_iter()
             .map(|r| {
@@ -565,16 +603,60 @@ fn report_list(i18n: I18n, reports: Vec<ReportLink>) -> impl IntoView {
             .collect_view();
         view! {
             <h2 id="reports-title">{t!(i18n, feedback360.reports_title)}</h2>
-            <ul class="plain-list">{items}</ul>
+            <ul class="plain-list">{items}{unit_items}</ul>
+        }
+    })
+}
+
+/// Lists of peer raters waiting for the person: their own to choose, others' to approve.
+fn nomination_list(
+    i18n: I18n,
+    today: Option<NaiveDate>,
+    tasks: Vec<NominationTask>,
+) -> impl IntoView {
+    (!tasks.is_empty()).then(|| {
+        let items = tasks
+            .into_iter()
+            .map(|t| {
+                let (title, role) = if t.own {
+                    (
+                        t_string!(
+                            i18n,
+                            desk.task.nominate_peers,
+                            cycle = t.cycle_title.clone()
+                        ),
+                        t_string!(i18n, desk.role_own),
+                    )
+                } else {
+                    (
+                        t_string!(
+                            i18n,
+                            desk.task.approve_peers,
+                            name = t.employee_name.clone()
+                        ),
+                        t_string!(i18n, desk.role_appraiser),
+                    )
+                };
+                let due = today.map(|today| (t.due, DeadlineStatus::on(t.due, today)));
+                view! {
+                    <TaskItem href=t.link role=role.to_string() title=title.to_string() due=due />
+                }
+            })
+            .collect_view();
+        view! {
+            <h2>{t!(i18n, feedback360.nominations_title)}</h2>
+            <TaskList testid="nomination-tasks">{items}</TaskList>
         }
     })
 }
 
 fn my_forms(i18n: I18n, mine: MyForms) -> impl IntoView {
     let answered = mine.answered;
-    let reports = report_list(i18n, mine.reports.clone());
+    let reports = report_list(i18n, mine.reports.clone(), mine.unit_reports.clone());
+    let nominations = nomination_list(i18n, mine.today, mine.nominations.clone());
     if mine.waiting.is_empty() {
         return view! {
+            {nominations}
             <EmptyState>{t!(i18n, feedback360.mine_none)}</EmptyState>
             {(answered > 0).then(|| view! { <p class="muted">{t!(i18n, feedback360.mine_answered, n = answered)}</p> })}
             {reports}
@@ -599,6 +681,7 @@ fn my_forms(i18n: I18n, mine: MyForms) -> impl IntoView {
         })
         .collect_view();
     view! {
+        {nominations}
         <TaskList testid="feedback-forms">{items}</TaskList>
         {(answered > 0).then(|| view! { <p class="muted">{t!(i18n, feedback360.mine_answered, n = answered)}</p> })}
         {reports}
@@ -820,7 +903,6 @@ pub fn ReportPage() -> impl IntoView {
         }
     });
     view! {
-        <PageTitle text=move || t_string!(i18n, feedback360.report_title).to_string() />
         <Suspense fallback=move || view! { <p class="muted">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -832,12 +914,42 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-fn report_page(i18n: I18n, r: ReportView) -> impl IntoView {
+/// A person's report, or a unit's pooled summary (`unit_people`).
+pub(super) fn report_page(i18n: I18n, r: ReportView) -> impl IntoView {
     let comma = i18n.get_locale_untracked() == Locale::id;
-    let title = if r.own {
-        t_string!(i18n, feedback360.report_title).to_string()
-    } else {
-        t_string!(i18n, feedback360.report_of, name = r.employee.clone()).to_string()
+    let title = match (r.own, r.unit_people) {
+        (_, Some(_)) => t_string!(
+            i18n,
+            feedback360.unit_report_title,
+            unit = r.employee.clone()
+        )
+        .to_string(),
+        (true, None) => t_string!(i18n, feedback360.report_title).to_string(),
+        (false, None) => {
+            t_string!(i18n, feedback360.report_of, name = r.employee.clone()).to_string()
+        }
+    };
+    let tab = title.clone();
+    let intro = match r.unit_people {
+        Some(n) => t_string!(
+            i18n,
+            feedback360.unit_report_intro,
+            n = n,
+            min = crate::domain::feedback360::UNIT_MIN_PEOPLE,
+            k = r.min_answers
+        )
+        .to_string(),
+        None => t_string!(i18n, feedback360.report_intro, k = r.min_answers).to_string(),
+    };
+    let empty = match r.unit_people {
+        Some(n) => t_string!(
+            i18n,
+            feedback360.unit_report_too_few,
+            n = n,
+            min = crate::domain::feedback360::UNIT_MIN_PEOPLE
+        )
+        .to_string(),
+        None => t_string!(i18n, feedback360.report_empty, k = r.min_answers).to_string(),
     };
     let axes: Vec<String> = (1..=7).map(|v| value_name(i18n, v)).collect();
     let series: Vec<Series> = r
@@ -903,10 +1015,11 @@ fn report_page(i18n: I18n, r: ReportView) -> impl IntoView {
         .join(", ");
     let has_columns = !r.columns.is_empty();
     view! {
+        <PageTitle text=move || tab.clone() />
         <section class="page" aria-labelledby="report-title">
             <p><a href="/360">{t!(i18n, feedback360.mine_back)}</a></p>
             <PageHeader id="report-title" title=title eyebrow=r.cycle_title.clone()>
-                <p class="muted">{t!(i18n, feedback360.report_intro, k = r.min_answers)}</p>
+                <p class="muted" data-testid="report-intro">{intro}</p>
             </PageHeader>
             {(r.withheld > 0).then(|| view! {
                 <Banner tone=Tone::Info><p>{t!(i18n, feedback360.withheld, n = r.withheld, k = r.min_answers)}</p></Banner>
@@ -929,7 +1042,7 @@ fn report_page(i18n: I18n, r: ReportView) -> impl IntoView {
                     </Card>
                 }.into_any()
             } else {
-                view! { <EmptyState testid="report-empty">{t!(i18n, feedback360.report_empty, k = r.min_answers)}</EmptyState> }.into_any()
+                view! { <EmptyState testid="report-empty">{empty}</EmptyState> }.into_any()
             }}
             {has_extremes.then(|| view! {
                 <Card id="report-extremes" title=t_string!(i18n, feedback360.extremes).to_string()>

@@ -46,6 +46,8 @@ pub struct CycleView {
     pub events: Vec<CycleEvent>,
     /// Assignments per group and state (the employee's own included).
     pub assignments: Vec<(RaterGroup, AssignmentState, u32)>,
+    /// While the cycle takes nominations: how many people's lists stand at each state.
+    pub nominations: Vec<(crate::domain::feedback360::NominationState, u32)>,
     pub answered: u32,
     pub invited: u32,
     pub rate: Option<(u32, RateFlag)>,
@@ -72,9 +74,13 @@ pub struct MyForms {
     /// The agency's today, for how far each last day is.
     pub today: Option<NaiveDate>,
     pub waiting: Vec<WaitingForm>,
+    /// Lists of peer raters to choose or approve.
+    pub nominations: Vec<NominationTask>,
     pub answered: u32,
     /// Released reports: one's own first, then those of the people one appraises.
     pub reports: Vec<ReportLink>,
+    /// Released summaries of the units one heads.
+    pub unit_reports: Vec<UnitReportLink>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -102,6 +108,15 @@ pub struct RaterForm {
     pub closed: bool,
 }
 
+/// A released cycle's summary of a unit the signed-in person heads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitReportLink {
+    pub cycle: CycleId,
+    pub cycle_title: String,
+    pub unit: UnitId,
+    pub unit_name: String,
+}
+
 /// A released report the signed-in person may read: their own, or of someone they appraise.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReportLink {
@@ -117,8 +132,12 @@ pub struct ReportLink {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReportView {
     pub cycle_title: String,
+    /// The person rated, or for a unit's summary the unit.
     pub employee: String,
     pub own: bool,
+    /// A unit's summary: how many of its people others rated (shown from
+    /// [`crate::domain::feedback360::UNIT_MIN_PEOPLE`]; below that the report is empty).
+    pub unit_people: Option<u32>,
     pub min_answers: u8,
     pub columns: Vec<ReportColumn>,
     /// Statements others rated highest and lowest: (text, mean).
@@ -220,4 +239,48 @@ pub enum PublicStatus {
     Closed,
     /// This device has answered through this link.
     Answered,
+}
+
+/// `/360/usulan/{cycle}/{employee}`: the peers who will rate an employee, as the employee
+/// chooses them or their appraiser approves them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NominationView {
+    pub cycle: CycleId,
+    pub employee: crate::domain::ids::EmployeeId,
+    pub cycle_title: String,
+    /// The person rated (the viewer themselves when `own`).
+    pub ratee: String,
+    pub own: bool,
+    pub state: crate::domain::feedback360::NominationState,
+    /// The last day to choose: the day before the answers begin.
+    pub due: NaiveDate,
+    pub today: NaiveDate,
+    pub min_peers: u8,
+    pub max_peers: u8,
+    /// The viewer may change the list now.
+    pub editable: bool,
+    /// The list and what it offers; empty when the viewer may not see who is on it (the
+    /// employee, once the list left their hands).
+    pub people: Vec<Candidate>,
+    /// The name search typed (`?cari=`).
+    pub search: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub id: crate::domain::ids::EmployeeId,
+    pub name: String,
+    pub unit: String,
+    pub chosen: bool,
+}
+
+/// A list of peer raters waiting for the signed-in person: their own to choose, or someone's
+/// to approve as appraiser.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NominationTask {
+    pub own: bool,
+    pub cycle_title: String,
+    pub employee_name: String,
+    pub link: String,
+    pub due: NaiveDate,
 }

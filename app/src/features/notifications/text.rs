@@ -114,6 +114,22 @@ pub fn notification_text_in(
             cycle = actor,
             date = date
         ),
+        NotificationKind::Feedback360Nominate => td_string!(
+            locale,
+            notifications.feedback360_nominate,
+            cycle = actor,
+            date = date
+        ),
+        NotificationKind::Feedback360Nominated => {
+            td_string!(locale, notifications.feedback360_nominated, actor = actor)
+        }
+        NotificationKind::Feedback360RatersApproved => {
+            td_string!(
+                locale,
+                notifications.feedback360_raters_approved,
+                actor = actor
+            )
+        }
     }
     .to_string()
 }

@@ -263,3 +263,24 @@ pub async fn employee(t: &TestDb, nip: &str) -> app::db::entities::pegawai::Mode
         .unwrap()
         .expect("an employee with this NIP")
 }
+
+/// The kinds of the notifications the account of employee `id` received, oldest first.
+pub async fn notification_kinds(t: &TestDb, id: app::domain::ids::EmployeeId) -> Vec<String> {
+    use app::db::entities::{notifikasi, user_account};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let account = user_account::Entity::find()
+        .filter(user_account::Column::PegawaiId.eq(id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .expect("an account");
+    notifikasi::Entity::find()
+        .filter(notifikasi::Column::UserId.eq(account.id))
+        .order_by_asc(notifikasi::Column::Id)
+        .all(&t.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| n.kind.as_str().to_owned())
+        .collect()
+}
