@@ -85,8 +85,8 @@ async fn home_page_renders_agency_from_database(t: TestDb) {
     assert!(html.contains(server::demo::DEMO_AGENCY_NAME));
     assert!(html.contains("Siklus pengelolaan kinerja"));
     // What exists and what is coming, said as such.
-    assert!(html.contains("Tersedia: penilaian mandiri periodik dan tahunan"));
-    assert!(html.contains("Menyusul: umpan balik 360 derajat."));
+    assert!(html.contains("Tersedia: rencana aksi, penilaian mandiri periodik dan tahunan"));
+    assert!(html.contains("umpan balik 360 derajat dari atasan, rekan kerja"));
     assert!(html.contains("PPPK paling banyak 24 JP per tahun masa perjanjian"));
 }
 
@@ -106,7 +106,7 @@ async fn english_is_rendered_on_the_server_when_chosen() {
     let html = body_text(app(&t).oneshot(req).await.unwrap()).await;
     assert!(html.contains(r#"lang="en""#));
     assert!(html.contains("The performance-management cycle"));
-    assert!(html.contains("Coming: 360-degree feedback."));
+    assert!(html.contains("and 360-degree feedback from superiors, peers"));
     assert!(!html.contains("Siklus pengelolaan kinerja"));
 }
 
