@@ -178,6 +178,11 @@ pub fn App() -> impl IntoView {
                             ssr=PAGE
                         />
                         <Route
+                            path=(StaticSegment("admin"), StaticSegment("instrumen-360"))
+                            view=feedback360::InstrumentPage
+                            ssr=PAGE
+                        />
+                        <Route
                             path=(StaticSegment("admin"), StaticSegment("360"), ParamSegment("id"))
                             view=feedback360::CyclePage
                             ssr=PAGE

@@ -42,6 +42,12 @@ pub const SCALE_MAX: u8 = 5;
 pub const COMMENT_MAX: usize = 1000;
 pub const TITLE_MAX: usize = 120;
 pub const ITEM_TEXT_MAX: usize = 300;
+/// The official statements of every instrument: the 21 *panduan perilaku* for colleagues
+/// (1–21) and one plain statement per value for service users (22–28). An agency's own
+/// statements are numbered after them and are the only ones it may remove.
+pub const OFFICIAL_ITEMS: u16 = 28;
+/// An agency's own statements, at most: each one lengthens every form on a phone.
+pub const MAX_OWN_ITEMS: usize = 14;
 /// Public links: answers accepted per link and per network address in one hour.
 pub const PUBLIC_ANSWERS_PER_LINK_PER_HOUR: u32 = 120;
 pub const PUBLIC_ANSWERS_PER_ADDRESS_PER_HOUR: u32 = 5;
@@ -672,6 +678,49 @@ impl ItemDraft {
     }
 }
 
+/// Whether statement `number` is the agency's own (removable) rather than official.
+pub fn is_own_item(number: u16) -> bool {
+    number > OFFICIAL_ITEMS
+}
+
+/// The next instrument version's statements: `items` with `draft` added, numbered after
+/// `highest`, the largest number any version of the agency ever gave (a removed statement's
+/// number stays with its answers and is never given again), or what is wrong (field, code).
+pub fn add_item(
+    items: &[Item],
+    highest: u16,
+    draft: &ItemDraft,
+) -> Result<Vec<Item>, Vec<(&'static str, &'static str)>> {
+    if items.iter().filter(|i| is_own_item(i.number)).count() >= MAX_OWN_ITEMS {
+        return Err(vec![("form", "feedback360_items_full")]);
+    }
+    let number = items
+        .iter()
+        .map(|i| i.number)
+        .fold(highest.max(OFFICIAL_ITEMS), u16::max)
+        + 1;
+    let item = draft.clean(number)?;
+    let mut next = items.to_vec();
+    next.push(item);
+    Ok(next)
+}
+
+/// The next instrument version's statements without the agency's own statement `number`; an
+/// official or unknown statement cannot be removed.
+pub fn remove_item(items: &[Item], number: u16) -> Result<Vec<Item>, &'static str> {
+    if !is_own_item(number) {
+        return Err("feedback360_item_official");
+    }
+    if !items.iter().any(|i| i.number == number) {
+        return Err("feedback360_item_unknown");
+    }
+    Ok(items
+        .iter()
+        .filter(|i| i.number != number)
+        .cloned()
+        .collect())
+}
+
 /// One answer to one statement: a point of the scale, or "cannot judge" (`None`) — a citizen
 /// cannot judge loyalty, and a forced guess would pull the mean.
 pub type Score = Option<u8>;
@@ -1130,6 +1179,94 @@ pub fn check_public_rate(link_this_hour: u32, address_this_hour: u32) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn official_items() -> Vec<Item> {
+        (1..=OFFICIAL_ITEMS)
+            .map(|number| Item {
+                number,
+                value: CoreValue::from_number(((number - 1) % 7 + 1) as u8).unwrap(),
+                audience: if number <= 21 {
+                    Audience::Internal
+                } else {
+                    Audience::External
+                },
+                text_id: format!("Butir {number}"),
+                text_en: format!("Item {number}"),
+            })
+            .collect()
+    }
+
+    fn own(text: &str) -> ItemDraft {
+        ItemDraft {
+            value: "3".into(),
+            audience: "internal".into(),
+            text_id: text.into(),
+            text_en: text.into(),
+        }
+    }
+
+    #[test]
+    fn an_agency_adds_its_own_statements_after_the_official_ones_up_to_the_limit() {
+        let mut items = official_items();
+        for n in 0..MAX_OWN_ITEMS {
+            items = add_item(&items, 0, &own(&format!("Tepat waktu {n}"))).unwrap();
+            let last = items.last().unwrap();
+            assert_eq!(last.number, OFFICIAL_ITEMS + 1 + n as u16);
+            assert!(is_own_item(last.number));
+            assert_eq!(last.value, CoreValue::from_number(3).unwrap());
+        }
+        assert_eq!(
+            add_item(&items, 0, &own("Satu lagi")),
+            Err(vec![("form", "feedback360_items_full")])
+        );
+        // Numbers are never reused: a removed statement's number stays with its answers, even
+        // the last one's.
+        let last = OFFICIAL_ITEMS + MAX_OWN_ITEMS as u16;
+        let fewer = remove_item(&items, last).unwrap();
+        let again = add_item(&fewer, last, &own("Baru")).unwrap();
+        assert_eq!(again.last().unwrap().number, last + 1);
+        let middle = remove_item(&items, OFFICIAL_ITEMS + 3).unwrap();
+        let again = add_item(&middle, last, &own("Baru")).unwrap();
+        assert_eq!(again.last().unwrap().number, last + 1);
+    }
+
+    #[test]
+    fn a_statement_with_missing_or_wrong_parts_is_refused_field_by_field() {
+        let items = official_items();
+        let bad = ItemDraft {
+            value: "8".into(),
+            audience: "everyone".into(),
+            text_id: "   ".into(),
+            text_en: "x".repeat(ITEM_TEXT_MAX + 1),
+        };
+        let errors = add_item(&items, 0, &bad).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, ["value", "audience", "text_id", "text_en"]);
+        assert_eq!(
+            add_item(&items, 0, &own("Cermat")).unwrap().len(),
+            items.len() + 1
+        );
+    }
+
+    #[test]
+    fn only_an_agency_s_own_statements_can_be_removed() {
+        let items = add_item(&official_items(), 0, &own("Cermat")).unwrap();
+        for number in 1..=OFFICIAL_ITEMS {
+            assert!(!is_own_item(number));
+            assert_eq!(
+                remove_item(&items, number),
+                Err("feedback360_item_official")
+            );
+        }
+        assert_eq!(
+            remove_item(&items, OFFICIAL_ITEMS + 2),
+            Err("feedback360_item_unknown")
+        );
+        assert_eq!(
+            remove_item(&items, OFFICIAL_ITEMS + 1).unwrap(),
+            official_items()
+        );
+    }
     use crate::vocabulary::{assert_round_trips, assert_serde_spelling};
 
     fn day(m: u32, d: u32) -> NaiveDate {

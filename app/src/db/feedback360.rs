@@ -40,6 +40,61 @@ pub async fn latest_instrument(
         .map(|i| i.id))
 }
 
+/// The newest instrument version of the agency, with its number and day.
+pub async fn latest_instrument_version(
+    db: &impl ConnectionTrait,
+    agency: AgencyId,
+) -> Result<Option<instrumen_360::Model>, AppError> {
+    Ok(instrumen_360::Entity::find()
+        .filter(instrumen_360::Column::InstansiId.eq(agency))
+        .order_by_desc(instrumen_360::Column::Version)
+        .one(db)
+        .await?)
+}
+
+/// The largest statement number any instrument version of the agency ever held: new statements
+/// are numbered after it, so a number always means one statement.
+pub async fn highest_item_number(
+    db: &impl ConnectionTrait,
+    agency: AgencyId,
+) -> Result<u16, AppError> {
+    let versions: Vec<InstrumentId> = instrumen_360::Entity::find()
+        .filter(instrumen_360::Column::InstansiId.eq(agency))
+        .select_only()
+        .column(instrumen_360::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let highest: Option<i32> = instrumen_360_butir::Entity::find()
+        .filter(instrumen_360_butir::Column::InstrumentId.is_in(versions))
+        .select_only()
+        .column_as(instrumen_360_butir::Column::Number.max(), "highest")
+        .into_tuple()
+        .one(db)
+        .await?
+        .flatten();
+    highest.map_or(Ok(0), |n| {
+        u16::try_from(n).map_err(|_| {
+            tracing::error!(%agency, number = n, "impossible 360 statement number");
+            AppError::Internal
+        })
+    })
+}
+
+/// Points cycle `cycle` at instrument `instrument`: on opening, the newest version.
+pub async fn use_instrument(
+    txn: &impl ConnectionTrait,
+    cycle: CycleId,
+    instrument: InstrumentId,
+) -> Result<(), AppError> {
+    siklus_360::Entity::update_many()
+        .col_expr(siklus_360::Column::InstrumentId, Expr::value(instrument))
+        .filter(siklus_360::Column::Id.eq(cycle))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
 /// Stores `items` as the agency's next instrument version.
 pub async fn create_instrument(
     txn: &impl ConnectionTrait,
@@ -53,6 +108,7 @@ pub async fn create_instrument(
         .one(txn)
         .await?
         .map_or(0, |i| i.version);
+    // Two saves at once read the same newest version; the unique version number lets one in.
     let id = instrumen_360::Entity::insert(instrumen_360::ActiveModel {
         instansi_id: Set(agency),
         version: Set(newest + 1),
@@ -60,7 +116,11 @@ pub async fn create_instrument(
         ..Default::default()
     })
     .exec(txn)
-    .await?
+    .await
+    .map_err(|err| match err.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::Conflict,
+        _ => err.into(),
+    })?
     .last_insert_id;
     let rows: Vec<instrumen_360_butir::ActiveModel> = items
         .iter()
@@ -368,6 +428,7 @@ pub async fn move_assignments(
     from: AssignmentState,
     to: AssignmentState,
 ) -> Result<u64, AppError> {
+    crate::live::outbox::note(crate::live::Topic::Cycle360(cycle));
     Ok(penugasan_360::Entity::update_many()
         .col_expr(penugasan_360::Column::State, Expr::value(to))
         .filter(penugasan_360::Column::CycleId.eq(cycle))
@@ -490,6 +551,7 @@ pub async fn submit(
     answers: &Answers,
     today: NaiveDate,
 ) -> Result<(), AppError> {
+    crate::live::outbox::note(crate::live::Topic::Cycle360(assignment.cycle_id));
     let marked = penugasan_360::Entity::update_many()
         .col_expr(
             penugasan_360::Column::State,

@@ -54,6 +54,7 @@ pub async fn set_peers(
     ratee: EmployeeId,
     peers: &[EmployeeId],
 ) -> Result<(), AppError> {
+    crate::live::outbox::note(crate::live::Topic::Cycle360(cycle));
     penugasan_360::Entity::delete_many()
         .filter(penugasan_360::Column::CycleId.eq(cycle))
         .filter(penugasan_360::Column::RateeId.eq(ratee))

@@ -1,6 +1,7 @@
 //! The live channel: what a browser may follow without reloading, and what travels on it.
 //!
-//! A topic names one object (`user:12`, one account's own events). What the hub carries is only
+//! A topic names one object (`user:12`, one account's own events; `cycle360:3`, one 360° cycle's
+//! dashboard). What the hub carries is only
 //! the hint that a topic changed; the state sent to the browser is always read from the database
 //! by the stream (`stream`), first when it opens and again after every hint. So nothing lives only
 //! in the channel: a browser that was offline reconnects and is sent the current state, and a
@@ -19,7 +20,8 @@ pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod stream;
 
-use crate::domain::ids::AccountId;
+use crate::domain::ids::{AccountId, CycleId};
+use crate::features::feedback360::types::CompletionBoard;
 use serde::{Deserialize, Serialize};
 
 /// Something a browser can follow.
@@ -27,10 +29,13 @@ use serde::{Deserialize, Serialize};
 pub enum Topic {
     /// One account's own events: its notification bell.
     User(AccountId),
+    /// One 360° cycle's dashboard: how far its answers are.
+    Cycle360(CycleId),
 }
 
 impl Topic {
-    /// The spelling in addresses and between instances: `user:12`. Anything else is not a topic.
+    /// The spelling in addresses and between instances: `user:12`, `cycle360:3`. Anything else
+    /// is not a topic.
     pub fn parse(s: &str) -> Option<Self> {
         let (kind, id) = s.split_once(':')?;
         if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
@@ -38,6 +43,7 @@ impl Topic {
         }
         match kind {
             "user" => id.parse().ok().map(Self::User),
+            "cycle360" => id.parse().ok().map(Self::Cycle360),
             _ => None,
         }
     }
@@ -47,6 +53,7 @@ impl std::fmt::Display for Topic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::User(id) => write!(f, "user:{id}"),
+            Self::Cycle360(id) => write!(f, "cycle360:{id}"),
         }
     }
 }
@@ -57,16 +64,20 @@ impl std::fmt::Display for Topic {
 pub enum LiveEvent {
     /// The account's unread notifications, when the stream opens and after every change.
     Notifications { unread: u64 },
+    /// The cycle's dashboard, when the stream opens and after every answer or change of its
+    /// forms.
+    Cycle360 { board: CompletionBoard },
 }
 
 impl LiveEvent {
     /// Every event name the stream can send (a browser listens to each by name).
-    pub const NAMES: [&'static str; 1] = ["notifications"];
+    pub const NAMES: [&'static str; 2] = ["notifications", "cycle360"];
 
     /// The event name of the server-sent event.
     pub fn name(&self) -> &'static str {
         match self {
             Self::Notifications { .. } => "notifications",
+            Self::Cycle360 { .. } => "cycle360",
         }
     }
 }

@@ -15,7 +15,10 @@ use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use std::convert::Infallible;
-use tokio::sync::broadcast::{self, error::RecvError};
+use tokio::sync::broadcast::{
+    self,
+    error::{RecvError, TryRecvError},
+};
 
 pub const PATH: &str = "/live/{topic}";
 
@@ -41,17 +44,24 @@ async fn follow(
         Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
         Err(err) => return status(&err).into_response(),
     };
-    if !may_follow(&user, topic) {
-        tracing::warn!(account = %user.account.id, %topic, "live topic refused");
-        return StatusCode::FORBIDDEN.into_response();
-    }
     // Subscribed before the first read, so a change between the two is not missed.
+    let signals = state.live.subscribe();
+    // The first read asks the policy too: a topic the reader may not follow is refused here.
+    let first = match read(&state, &user, topic).await {
+        Ok(event) => event,
+        Err(err) => {
+            if matches!(err, AppError::Forbidden) {
+                tracing::warn!(account = %user.account.id, %topic, "live topic refused");
+            }
+            return status(&err).into_response();
+        }
+    };
     let follower = Follower {
-        signals: state.live.subscribe(),
+        signals,
         state,
         client,
         topic,
-        opened: false,
+        first: Some(first),
     };
     let events = futures_util::stream::unfold(follower, |mut follower| async move {
         let event = follower.next().await?;
@@ -62,14 +72,22 @@ async fn follow(
         .into_response()
 }
 
-fn may_follow(user: &CurrentUser, topic: Topic) -> bool {
+/// The state of `topic` as `user` may see it, or why they may not follow it.
+async fn read(state: &AppState, user: &CurrentUser, topic: Topic) -> Result<LiveEvent, AppError> {
     match topic {
-        Topic::User(account) => authorize(
-            &user.actor,
-            Action::FollowOwnEvents,
-            Target::Account(account),
-        )
-        .is_ok(),
+        Topic::User(account) => {
+            authorize(
+                &user.actor,
+                Action::FollowOwnEvents,
+                Target::Account(account),
+            )?;
+            Ok(LiveEvent::Notifications {
+                unread: crate::db::notifications::unread_count(&state.db, account).await?,
+            })
+        }
+        Topic::Cycle360(cycle) => Ok(LiveEvent::Cycle360 {
+            board: crate::features::feedback360::live_board(&state.db, user, cycle).await?,
+        }),
     }
 }
 
@@ -77,33 +95,48 @@ fn status(err: &AppError) -> StatusCode {
     StatusCode::from_u16(err.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
+/// How long a dashboard gathers the hints of answers arriving together before it reads again:
+/// one read per burst, not one per answer, and still well within the second a reader waits.
+const GATHER: std::time::Duration = std::time::Duration::from_millis(150);
+
 struct Follower {
     state: AppState,
     client: ClientInfo,
     topic: Topic,
     signals: broadcast::Receiver<Signal>,
-    opened: bool,
+    /// The state read when the stream opened, sent first.
+    first: Option<LiveEvent>,
 }
 
 impl Follower {
     /// The next event to send: the current state at once, then after each change of the topic.
     /// `None` ends the stream.
     async fn next(&mut self) -> Option<Event> {
-        if self.opened {
+        if let Some(event) = self.first.take() {
+            return encode(&event);
+        }
+        loop {
+            match self.signals.recv().await {
+                Ok(Signal::Changed(topic)) if topic == self.topic => break,
+                Ok(Signal::Changed(_)) => {}
+                // Hints may be lost: read again rather than miss one.
+                Ok(Signal::Resync) | Err(RecvError::Lagged(_)) => break,
+                Ok(Signal::Closing) | Err(RecvError::Closed) => return None,
+            }
+        }
+        if matches!(self.topic, Topic::Cycle360(_)) {
+            tokio::time::sleep(GATHER).await;
             loop {
-                match self.signals.recv().await {
-                    Ok(Signal::Changed(topic)) if topic == self.topic => break,
-                    Ok(Signal::Changed(_)) => {}
-                    // Hints may be lost: read again rather than miss one.
-                    Ok(Signal::Resync) | Err(RecvError::Lagged(_)) => break,
-                    Ok(Signal::Closing) | Err(RecvError::Closed) => return None,
+                match self.signals.try_recv() {
+                    Ok(Signal::Closing) | Err(TryRecvError::Closed) => return None,
+                    Ok(_) | Err(TryRecvError::Lagged(_)) => {}
+                    Err(TryRecvError::Empty) => break,
                 }
             }
         }
-        self.opened = true;
         match self.read().await {
-            Ok(Some(event)) => Event::default().event(event.name()).json_data(&event).ok(),
-            // Signed out (or the account disabled) since the stream opened.
+            Ok(Some(event)) => encode(&event),
+            // Signed out (or the account disabled, or the right lost) since the stream opened.
             Ok(None) => None,
             Err(err) => {
                 tracing::warn!(topic = %self.topic, error = ?err, "live stream ended");
@@ -117,13 +150,14 @@ impl Follower {
         let Some(user) = user_for_stream(&self.state.db, &self.client).await? else {
             return Ok(None);
         };
-        if !may_follow(&user, self.topic) {
-            return Ok(None);
+        match read(&self.state, &user, self.topic).await {
+            Ok(event) => Ok(Some(event)),
+            Err(AppError::Forbidden | AppError::NotFound) => Ok(None),
+            Err(err) => Err(err),
         }
-        Ok(Some(match self.topic {
-            Topic::User(account) => LiveEvent::Notifications {
-                unread: crate::db::notifications::unread_count(&self.state.db, account).await?,
-            },
-        }))
     }
+}
+
+fn encode(event: &LiveEvent) -> Option<Event> {
+    Event::default().event(event.name()).json_data(event).ok()
 }

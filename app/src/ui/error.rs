@@ -156,6 +156,11 @@ pub fn field_message_in(locale: Locale, code: &str) -> String {
         "status_invalid" => td_string!(locale, errors.field.status_invalid),
         "feedback360_window_order" => td_string!(locale, errors.field.feedback360_window_order),
         "feedback360_window_past" => td_string!(locale, errors.field.feedback360_window_past),
+        "feedback360_items_full" => td_string!(locale, errors.field.feedback360_items_full),
+        "feedback360_item_official" => {
+            td_string!(locale, errors.field.feedback360_item_official)
+        }
+        "feedback360_item_unknown" => td_string!(locale, errors.field.feedback360_item_unknown),
         "feedback360_window_long" => td_string!(locale, errors.field.feedback360_window_long),
         "feedback360_extend_earlier" => td_string!(locale, errors.field.feedback360_extend_earlier),
         "feedback360_peers_range" => td_string!(locale, errors.field.feedback360_peers_range),

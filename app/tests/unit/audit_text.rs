@@ -23,6 +23,7 @@ fn every_action_object_and_field_is_named_in_both_languages() {
             "skp",
             "evaluasi",
             "siklus_360",
+            "instrumen_360",
         ] {
             assert_ne!(object_label_in(locale, object), object, "{object}");
         }

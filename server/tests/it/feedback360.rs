@@ -1210,3 +1210,242 @@ async fn a_unit_head_reads_a_summary_pooled_from_five_people(t: TestDb) {
 }
 
 on_both_engines!(a_unit_head_reads_a_summary_pooled_from_five_people);
+
+/// The cycle's dashboard follows the answers: its stream opens with the current figures and
+/// sends them again within a second of an answer; only those who manage the cycle may follow it.
+async fn the_dashboard_follows_answers_live(t: TestDb) {
+    use crate::live::{next_event_with, open};
+    use std::time::{Duration, Instant};
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app_on(&t, demo_day(8, 20));
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let cycle = cycle_for(&app, &admin, &t).await;
+    fire(&app, &admin, &t, cycle.id, "open").await;
+    let topic = format!("/live/cycle360:{}", cycle.id);
+
+    // The page renders the board as an island with the figures of its moment.
+    let (_, page) = get(&app, &format!("/admin/360/{}", cycle.id), &admin).await;
+    assert!(page.contains("data-testid=\"cycle-board\""), "{page}");
+    assert!(
+        page.contains("data-component=\"LiveCompletion"),
+        "the board is an island"
+    );
+
+    let res = open(&app, &topic, &admin).await;
+    assert_eq!(res.status(), 200);
+    let mut body = res.into_body();
+    let first = next_event_with(&mut body, "\"kind\":\"cycle360\"", Duration::from_secs(5)).await;
+    assert!(first.contains("\"answered\":0,"), "{first}");
+
+    let peer = penugasan_360::Entity::find()
+        .filter(penugasan_360::Column::CycleId.eq(cycle.id))
+        .filter(penugasan_360::Column::RaterGroup.eq(RaterGroup::Peer))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let started = Instant::now();
+    answer(&app, &t, &peer, 4, "Rapi").await;
+    let next = next_event_with(&mut body, "\"answered\":1,", Duration::from_secs(1)).await;
+    assert!(started.elapsed() < Duration::from_secs(1));
+    // The person's own row moved too.
+    let ratee = app::db::entities::pegawai::Entity::find_by_id(peer.ratee_id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let event: serde_json::Value =
+        serde_json::from_str(next.trim_start_matches("data:").trim()).unwrap();
+    let row = event["board"]["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"].as_str().unwrap().contains(&ratee.name))
+        .unwrap_or_else(|| panic!("{next}"));
+    assert_eq!(row["answered"], 1, "{next}");
+
+    // An employee who manages nothing may not follow it; an unknown cycle is not found.
+    let employee = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    assert_eq!(open(&app, &topic, &employee).await.status(), 403);
+    assert_eq!(
+        open(&app, "/live/cycle360:999999", &admin).await.status(),
+        404
+    );
+    assert_eq!(open(&app, &topic, "").await.status(), 401);
+}
+
+on_both_engines!(the_dashboard_follows_answers_live);
+
+/// An agency-wide admin adds the agency's own statements to the instrument; each change is a new
+/// version, a cycle answers the version that was newest when it opened and keeps it, official
+/// statements stay, and nobody else may change it.
+async fn an_agency_adds_its_own_statements_in_new_versions(t: TestDb) {
+    use app::db::entities::instrumen_360;
+    server::demo::seed_once(&t.db).await.unwrap();
+    let app = app_on(&t, demo_day(8, 20));
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let page = "/admin/instrumen-360";
+    let add = |version: i32, value: &str, id: &str, en: &str| {
+        format!(
+            "version={version}&value={value}&audience=internal&text_id={}&text_en={}",
+            common::web::encode(id),
+            common::web::encode(en)
+        )
+    };
+    let post = |body: String| {
+        let (app, admin) = (app.clone(), admin.clone());
+        async move {
+            let (status, headers) = post_form_from(
+                &app,
+                "/admin/instrumen-360",
+                "/api/admin/360/instrument/add",
+                &admin,
+                &body,
+            )
+            .await;
+            assert!(status.is_redirection(), "{status}");
+            location(&headers)
+        }
+    };
+    let versions = || async { instrumen_360::Entity::find().count(&t.db).await.unwrap() };
+
+    // A draft cycle takes the official statements as version 1; the page offers the form.
+    let cycle = cycle_for(&app, &admin, &t).await;
+    let (status, body) = get(&app, page, &admin).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Versi 1"), "{body}");
+    assert!(body.contains("data-testid=\"add-item\""));
+    assert!(
+        !body.contains("data-testid=\"remove-item-"),
+        "official statements stay"
+    );
+
+    // Refused with the reasons, and what was typed is kept.
+    let back = post(add(
+        1,
+        "9",
+        "Menjawab surat warga dalam tiga hari kerja",
+        "",
+    ))
+    .await;
+    assert!(back.contains(REFUSED), "{back}");
+    let (_, body) = get(&app, &back, &admin).await;
+    assert!(body.contains("Menjawab surat warga dalam tiga hari kerja"));
+    assert!(body.contains("href=\"#value\""), "{body}");
+    assert!(body.contains("href=\"#text_en\""), "{body}");
+    assert!(!body.contains("href=\"#text_id\""), "{body}");
+    assert_eq!(versions().await, 1);
+    // A version older than the newest is refused: someone changed it meanwhile.
+    let stale = post(add(0, "3", "Tepat janji", "Keeps promises")).await;
+    assert!(stale.contains(REFUSED), "{stale}");
+    assert_eq!(versions().await, 1);
+
+    // Added: version 2, numbered after the official 28, audited.
+    let saved = post(add(
+        1,
+        "1",
+        "Menjawab surat warga dalam tiga hari kerja",
+        "Answers citizens' letters within three working days",
+    ))
+    .await;
+    assert_eq!(saved, "/admin/instrumen-360?disimpan=1");
+    assert_eq!(versions().await, 2);
+    let (_, body) = get(&app, page, &admin).await;
+    assert!(body.contains("Versi 2"));
+    assert!(body.contains("data-testid=\"remove-item-29\""), "{body}");
+    let audited = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("feedback360.instrument"))
+        .count(&t.db)
+        .await
+        .unwrap();
+    assert_eq!(audited, 1);
+
+    // Opened now, the cycle answers version 2 and shows the new statement on its form ...
+    fire(&app, &admin, &t, cycle.id, "open").await;
+    let (_, body) = get(&app, &format!("/admin/360/{}", cycle.id), &admin).await;
+    assert!(body.contains("Instrumen versi 2"), "{body}");
+    let peer = penugasan_360::Entity::find()
+        .filter(penugasan_360::Column::CycleId.eq(cycle.id))
+        .filter(penugasan_360::Column::RaterGroup.eq(RaterGroup::Peer))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let rater = cookie_of(&t, peer.rater_id).await;
+    let form = format!("/360/isi/{}", peer.id);
+    let (_, body) = get(&app, &form, &rater).await;
+    assert!(body.contains("Menjawab surat warga dalam tiga hari kerja"));
+
+    // ... and keeps it: a third version changes nothing for it.
+    let third = post(add(
+        2,
+        "2",
+        "Menyapa warga dengan ramah",
+        "Greets citizens kindly",
+    ))
+    .await;
+    assert_eq!(third, "/admin/instrumen-360?disimpan=1");
+    let (_, body) = get(&app, &form, &rater).await;
+    assert!(!body.contains("Menyapa warga dengan ramah"));
+    // Its answers need the agency's statement too.
+    let (_, headers) =
+        post_form_from(&app, &form, "/api/360/answer", &rater, &answers(peer.id, 4)).await;
+    assert!(location(&headers).contains(REFUSED));
+    let (_, headers) = post_form_from(
+        &app,
+        &form,
+        "/api/360/answer",
+        &rater,
+        &format!("{}&scores%5B29%5D=5", answers(peer.id, 4)),
+    )
+    .await;
+    assert_eq!(location(&headers), "/360?terkirim=1");
+
+    // Removing: an official statement never, the agency's own yes.
+    let remove = |version: i32, number: u16| {
+        let (app, admin) = (app.clone(), admin.clone());
+        async move {
+            let (_, headers) = post_form_from(
+                &app,
+                "/admin/instrumen-360",
+                "/api/admin/360/instrument/remove",
+                &admin,
+                &format!("version={version}&number={number}"),
+            )
+            .await;
+            location(&headers)
+        }
+    };
+    let refused = remove(3, 1).await;
+    assert!(refused.contains(REFUSED), "{refused}");
+    let (_, body) = get(&app, &refused, &admin).await;
+    assert!(
+        body.contains("Butir resmi BerAKHLAK tidak dapat dihapus."),
+        "{body}"
+    );
+    assert_eq!(remove(3, 29).await, "/admin/instrumen-360?disimpan=1");
+    assert_eq!(versions().await, 4);
+    let (_, body) = get(&app, page, &admin).await;
+    assert!(!body.contains("Menjawab surat warga dalam tiga hari kerja"));
+    assert!(body.contains("Menyapa warga dengan ramah"));
+
+    // Nobody but an agency-wide admin changes it.
+    let employee = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
+    let (status, _) = get(&app, page, &employee).await;
+    assert_eq!(status, 403);
+    let (status, headers) = post_form_from(
+        &app,
+        "/admin/instrumen-360",
+        "/api/admin/360/instrument/add",
+        &employee,
+        &add(4, "3", "Tepat janji", "Keeps promises"),
+    )
+    .await;
+    assert!(
+        status == 403 || (status.is_redirection() && location(&headers).contains(REFUSED)),
+        "{status}"
+    );
+    assert_eq!(versions().await, 4);
+}
+
+on_both_engines!(an_agency_adds_its_own_statements_in_new_versions);

@@ -57,7 +57,7 @@ fn read_all_request(cookie: &str) -> axum::http::Request<Body> {
 }
 
 /// The next `data:` line of a server-sent event stream that contains `wanted`, within `limit`.
-async fn next_event_with(body: &mut Body, wanted: &str, limit: Duration) -> String {
+pub(crate) async fn next_event_with(body: &mut Body, wanted: &str, limit: Duration) -> String {
     let until = tokio::time::Instant::now() + limit;
     let mut text = String::new();
     loop {
@@ -146,7 +146,7 @@ async fn the_bell_follows_its_own_account_only(t: TestDb) {
 on_both_engines!(the_bell_follows_its_own_account_only);
 
 /// Opens `path` and returns the answer with its body still streaming.
-async fn open(app: &Router, path: &str, cookie: &str) -> axum::response::Response {
+pub(crate) async fn open(app: &Router, path: &str, cookie: &str) -> axum::response::Response {
     use tower::ServiceExt;
     app.clone()
         .oneshot(request("GET", path, cookie).body(Body::empty()).unwrap())
@@ -329,6 +329,133 @@ async fn a_change_through_one_instance_reaches_a_stream_on_another() {
             "{path}: {answer}"
         );
     }
+    drop(writer);
+    stop(a);
+    stop(b);
+}
+
+/// A form posted to `path` on `port` as a browser without JavaScript would, answered in full.
+fn post_form(port: u16, path: &str, cookie: &str, body: &str) -> String {
+    raw(
+        port,
+        &format!(
+            "POST {path} HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\nAccept: text/html\r\n\
+             Referer: http://localhost/\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+    .unwrap()
+}
+
+/// Two instances on one PostgreSQL database: an answer submitted through A reaches the cycle's
+/// dashboard followed on B within a second.
+#[cfg(unix)]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_answer_through_one_instance_reaches_a_dashboard_on_another() {
+    use app::db::entities::{penugasan_360, siklus_360, unit_kerja};
+    use app::domain::feedback360::RaterGroup;
+    use server::demo::ADMIN_NIP;
+    let t = TestDb::empty(common::Engine::Postgres).await;
+    let url = t.postgres_url().unwrap();
+    let (port_a, port_b) = (common::free_port(), common::free_port());
+    let a = start_instance(&url, port_a, true);
+    let b = start_instance(&url, port_b, false);
+    let admin = common::session_cookie(&t.db, ADMIN_NIP).await;
+
+    // A cycle over one unit, open today (the instances run on the real clock), made through A.
+    let unit = unit_kerja::Entity::find()
+        .filter(unit_kerja::Column::Code.eq("MP-PPK"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let today = (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive();
+    let day = |d: chrono::NaiveDate| d.format("%d-%m-%Y").to_string();
+    let created = post_form(
+        port_a,
+        "/api/admin/360/create",
+        &admin,
+        &format!(
+            "title=Live&unit_id={}&opens_on={}&closes_on={}&min_answers=3&min_peers=0\
+             &max_peers=6&superior=on&peer=on",
+            unit.id,
+            day(today - chrono::Duration::days(1)),
+            day(today + chrono::Duration::days(7)),
+        ),
+    );
+    assert!(created.starts_with("HTTP/1.1 30"), "{created}");
+    assert!(created.contains("disimpan=1"), "refused: {created}");
+    let cycle = siklus_360::Entity::find()
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let opened = post_form(
+        port_a,
+        "/api/admin/360/event",
+        &admin,
+        &format!("id={}&version={}&event=open", cycle.id, cycle.version),
+    );
+    assert!(opened.contains("disimpan=1"), "{opened}");
+
+    // The dashboard on B, read line by line on its own thread.
+    let stream = TcpStream::connect(("127.0.0.1", port_b)).unwrap();
+    let mut writer = stream.try_clone().unwrap();
+    write!(
+        writer,
+        "GET /live/cycle360:{} HTTP/1.1\r\nHost: localhost\r\nCookie: {admin}\r\n\r\n",
+        cycle.id
+    )
+    .unwrap();
+    let (lines_tx, lines_rx) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if lines_tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let wait_for = |wanted: &str, limit: Duration| -> String {
+        let until = Instant::now() + limit;
+        loop {
+            let left = until.saturating_duration_since(Instant::now());
+            match lines_rx.recv_timeout(left) {
+                Ok(line) if line.starts_with("data:") && line.contains(wanted) => return line,
+                Ok(_) => {}
+                Err(_) => panic!("no event with {wanted} within {limit:?}"),
+            }
+        }
+    };
+    wait_for("\"answered\":0,", Duration::from_secs(10));
+
+    // A peer answers through A.
+    let peer = penugasan_360::Entity::find()
+        .filter(penugasan_360::Column::CycleId.eq(cycle.id))
+        .filter(penugasan_360::Column::RaterGroup.eq(RaterGroup::Peer))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let rater = user_account::Entity::find()
+        .filter(user_account::Column::PegawaiId.eq(peer.rater_id))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let rater = common::session_cookie(&t.db, &rater.login).await;
+    let mut body = format!("id={}", peer.id);
+    for n in 1..=21 {
+        body.push_str(&format!("&scores%5B{n}%5D=4"));
+    }
+    let started = Instant::now();
+    let answered = post_form(port_a, "/api/360/answer", &rater, &body);
+    assert!(answered.contains("terkirim=1"), "{answered}");
+    wait_for("\"answered\":1,", Duration::from_secs(1));
+    let latency = started.elapsed();
+    // Printed for the README's figures (`-- --nocapture`).
+    println!("live: answer through A on the dashboard on B after {latency:?}");
+    assert!(latency < Duration::from_secs(1), "{latency:?}");
     drop(writer);
     stop(a);
     stop(b);

@@ -5,7 +5,7 @@
 use crate::i18n::*;
 
 /// Every action the log records, in the order the filter offers them.
-pub const ACTIONS: [&str; 64] = [
+pub const ACTIONS: [&str; 65] = [
     "login",
     "login_failed",
     "login_throttled",
@@ -70,6 +70,7 @@ pub const ACTIONS: [&str; 64] = [
     "feedback360.unlink",
     "feedback360.nominate",
     "feedback360.approve_raters",
+    "feedback360.instrument",
 ];
 
 pub fn action_label(i18n: leptos_i18n::I18nContext<Locale>, action: &str) -> String {
@@ -144,6 +145,7 @@ pub fn action_label_in(locale: Locale, action: &str) -> String {
         "feedback360.approve_raters" => {
             td_string!(locale, audit.action.feedback360_approve_raters)
         }
+        "feedback360.instrument" => td_string!(locale, audit.action.feedback360_instrument),
         // Written by a newer version, or by hand: shown as stored rather than hidden.
         other => return other.to_owned(),
     }
@@ -167,6 +169,7 @@ pub fn object_label_in(locale: Locale, object_type: &str) -> String {
         "skp" => td_string!(locale, audit.object_type.skp),
         "evaluasi" => td_string!(locale, audit.object_type.evaluasi),
         "siklus_360" => td_string!(locale, audit.object_type.siklus_360),
+        "instrumen_360" => td_string!(locale, audit.object_type.instrumen_360),
         other => return other.to_owned(),
     }
     .to_string()
@@ -174,7 +177,7 @@ pub fn object_label_in(locale: Locale, object_type: &str) -> String {
 
 /// Every top-level key an audited snapshot (`before`/`after`) can hold, by where it comes from:
 /// [`crate::db::audit::changes`] compares these.
-pub const FIELDS: [&str; 68] = [
+pub const FIELDS: [&str; 70] = [
     // Units (`features/admin/units.rs`); `name` also agencies, officials and employees.
     "code",
     "name",
@@ -258,6 +261,9 @@ pub const FIELDS: [&str; 68] = [
     // size, never its names.
     "nomination",
     "peers",
+    // The instrument (`features/feedback360/editor.rs`): its version and how many statements.
+    "version",
+    "items",
 ];
 
 /// A changed field's name, in words.
@@ -336,6 +342,8 @@ pub fn field_label_in(locale: Locale, field: &str) -> String {
         "subject" => td_string!(locale, audit.field.subject),
         "nomination" => td_string!(locale, audit.field.nomination),
         "peers" => td_string!(locale, audit.field.peers),
+        "version" => td_string!(locale, audit.field.version),
+        "items" => td_string!(locale, audit.field.items),
         // A key added later, or by hand: shown as stored rather than hidden.
         other => return other.to_owned(),
     }

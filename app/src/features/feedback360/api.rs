@@ -296,6 +296,7 @@ pub(super) mod ssr {
                 .collect(),
             new_opens_on: crate::domain::text::date_input_value(today),
             new_closes_on: crate::domain::text::date_input_value(today + Duration::days(13)),
+            edits_instrument: agency_wide,
         })
     }
 
@@ -418,7 +419,77 @@ pub(super) mod ssr {
         let (db, user, agency) = signed_in().await?;
         let cycle = managed_cycle(&db, &user, &agency, id).await?;
         let settings = store::settings_of(&cycle)?;
-        let assignments = store::assignments(&db, id).await?;
+        let board = completion_board(&db, id).await?;
+        let asks_peers = settings.groups.contains(&RaterGroup::Peer);
+        let events = crate::domain::feedback360::available_events(cycle.state, CycleParty::Admin)
+            .into_iter()
+            // Only peers are nominated: without them there is nothing to choose.
+            .filter(|e| *e != CycleEvent::StartNominations || asks_peers)
+            .collect();
+        let nominations = if cycle.state == crate::domain::feedback360::CycleState::Nominating {
+            let counts = crate::db::nominations::nomination_counts(&db, id).await?;
+            NominationState::iter()
+                .map(|state| (state, counts.get(state.as_str()).copied().unwrap_or(0)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let comments = if cycle.state == crate::domain::feedback360::CycleState::Closed {
+            let population = store::population(&db, id).await?;
+            let names = store::employees(&db, population.iter().map(|p| p.employee_id)).await?;
+            let unit_names = store::unit_names(&db, population.iter().map(|p| p.unit_id)).await?;
+            moderated_comments(&db, id, &names, &unit_names).await?
+        } else {
+            Vec::new()
+        };
+        // Until it opens, a cycle will take the newest version; from then on it keeps its own.
+        use crate::domain::feedback360::CycleState;
+        let instrument = if matches!(cycle.state, CycleState::Draft | CycleState::Nominating) {
+            store::latest_instrument_version(&db, agency.id).await?
+        } else {
+            crate::db::entities::instrumen_360::Entity::find_by_id(cycle.instrument_id)
+                .one(&db)
+                .await?
+        };
+        let instrument_version = instrument.map_or(0, |i| i.version);
+        Ok(CycleView {
+            id,
+            version: cycle.version,
+            instrument_version,
+            title: cycle.title.clone(),
+            state: cycle.state,
+            opens_on: cycle.opens_on,
+            closes_on: cycle.closes_on,
+            min_answers: settings.min_answers,
+            min_peers: settings.min_peers,
+            max_peers: settings.max_peers,
+            groups: settings.groups,
+            events,
+            nominations,
+            board,
+            comments,
+        })
+    }
+
+    /// The dashboard of cycle `id` for `user`, or why they may not follow it: what the cycle's
+    /// live stream sends, with the same check as the page it updates.
+    pub async fn live_board(
+        db: &DatabaseConnection,
+        user: &CurrentUser,
+        id: CycleId,
+    ) -> Result<CompletionBoard, AppError> {
+        let agency = crate::db::agency::primary(db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        managed_cycle(db, user, &agency, id).await?;
+        completion_board(db, id).await
+    }
+
+    async fn completion_board(
+        db: &DatabaseConnection,
+        id: CycleId,
+    ) -> Result<CompletionBoard, AppError> {
+        let assignments = store::assignments(db, id).await?;
         let mut per_group: BTreeMap<(RaterGroup, &'static str), (AssignmentState, u32)> =
             BTreeMap::new();
         for a in &assignments {
@@ -427,10 +498,10 @@ pub(super) mod ssr {
                 .or_insert((a.state, 0))
                 .1 += 1;
         }
-        let completion = store::completion(&db, id).await?;
-        let population = store::population(&db, id).await?;
-        let names = store::employees(&db, population.iter().map(|p| p.employee_id)).await?;
-        let unit_names = store::unit_names(&db, population.iter().map(|p| p.unit_id)).await?;
+        let completion = store::completion(db, id).await?;
+        let population = store::population(db, id).await?;
+        let names = store::employees(db, population.iter().map(|p| p.employee_id)).await?;
+        let unit_names = store::unit_names(db, population.iter().map(|p| p.unit_id)).await?;
         let mut per_unit: BTreeMap<String, (u32, u32)> = BTreeMap::new();
         let mut people: Vec<Completion> = population
             .iter()
@@ -463,40 +534,14 @@ pub(super) mod ssr {
         let (answered, invited) = per_unit
             .values()
             .fold((0, 0), |(a, i), (ua, ui)| (a + ua, i + ui));
-        let asks_peers = settings.groups.contains(&RaterGroup::Peer);
-        let events = crate::domain::feedback360::available_events(cycle.state, CycleParty::Admin)
-            .into_iter()
-            // Only peers are nominated: without them there is nothing to choose.
-            .filter(|e| *e != CycleEvent::StartNominations || asks_peers)
-            .collect();
-        let nominations = if cycle.state == crate::domain::feedback360::CycleState::Nominating {
-            let counts = crate::db::nominations::nomination_counts(&db, id).await?;
-            NominationState::iter()
-                .map(|state| (state, counts.get(state.as_str()).copied().unwrap_or(0)))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        Ok(CycleView {
-            id,
-            version: cycle.version,
-            title: cycle.title.clone(),
-            state: cycle.state,
-            opens_on: cycle.opens_on,
-            closes_on: cycle.closes_on,
-            min_answers: settings.min_answers,
-            min_peers: settings.min_peers,
-            max_peers: settings.max_peers,
-            groups: settings.groups,
-            events,
-            nominations,
+        Ok(CompletionBoard {
+            answered,
+            invited,
+            rate: rate(answered, invited),
             assignments: per_group
                 .into_iter()
                 .map(|((group, _), (state, n))| (group, state, n))
                 .collect(),
-            answered,
-            invited,
-            rate: rate(answered, invited),
             units: per_unit
                 .into_iter()
                 .map(|(name, (answered, invited))| Completion {
@@ -508,11 +553,6 @@ pub(super) mod ssr {
                 })
                 .collect(),
             people,
-            comments: if cycle.state == crate::domain::feedback360::CycleState::Closed {
-                moderated_comments(&db, id, &names, &unit_names).await?
-            } else {
-                Vec::new()
-            },
         })
     }
 
@@ -789,6 +829,10 @@ pub(super) mod ssr {
         }
         match event {
             CycleEvent::Open => {
+                // The cycle answers the instrument as it is now, and keeps that version.
+                if let Some(newest) = store::latest_instrument(&txn, agency.id).await? {
+                    store::use_instrument(&txn, id, newest).await?;
+                }
                 store::move_assignments(
                     &txn,
                     id,

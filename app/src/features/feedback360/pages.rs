@@ -3,12 +3,14 @@
 //! JavaScript.
 
 use super::api::*;
+use super::dashboard::LiveCompletion;
+use super::draft::RaterDraft;
 use super::types::*;
 use crate::domain::deadline::DeadlineStatus;
 use crate::domain::feedback360::Column;
 use crate::domain::feedback360::{
-    AssignmentState, CANNOT_JUDGE, CycleEvent, CycleState, DEFAULT_MIN_ANSWERS, NominationState,
-    RateFlag, RaterGroup, SCALE_MAX,
+    CANNOT_JUDGE, CycleEvent, CycleState, DEFAULT_MIN_ANSWERS, NominationState, RateFlag,
+    RaterGroup, SCALE_MAX,
 };
 use crate::domain::ids::{AssignmentId, CycleId};
 use crate::error::AppError;
@@ -65,17 +67,6 @@ pub fn group_label(i18n: I18n, group: RaterGroup) -> String {
     .to_string()
 }
 
-fn assignment_state_label(i18n: I18n, state: AssignmentState) -> String {
-    match state {
-        AssignmentState::Proposed => t_string!(i18n, feedback360.assignment_proposed),
-        AssignmentState::Invited => t_string!(i18n, feedback360.assignment_invited),
-        AssignmentState::Submitted => t_string!(i18n, feedback360.assignment_submitted),
-        AssignmentState::Declined => t_string!(i18n, feedback360.assignment_declined),
-        AssignmentState::Expired => t_string!(i18n, feedback360.assignment_expired),
-    }
-    .to_string()
-}
-
 fn event_label(i18n: I18n, event: CycleEvent) -> String {
     match event {
         CycleEvent::StartNominations => t_string!(i18n, feedback360.event_nominations),
@@ -101,7 +92,7 @@ fn event_hint(i18n: I18n, event: CycleEvent) -> String {
 }
 
 /// "7 dari 9 (77 %)", or "belum ada penilai" with nobody invited.
-fn completion_text(
+pub(super) fn completion_text(
     i18n: I18n,
     answered: u32,
     invited: u32,
@@ -120,7 +111,7 @@ fn completion_text(
     }
 }
 
-fn rate_tag(i18n: I18n, rate: Option<(u32, RateFlag)>) -> impl IntoView {
+pub(super) fn rate_tag(i18n: I18n, rate: Option<(u32, RateFlag)>) -> impl IntoView {
     rate.map(|(_, flag)| {
         let (tone, text) = match flag {
             RateFlag::OnTarget => (TagTone::Done, t_string!(i18n, feedback360.rate_on_target)),
@@ -215,6 +206,9 @@ fn cycle_list(i18n: I18n, list: CycleList) -> impl IntoView {
         <section class="admin-page" aria-labelledby="cycles-title">
             <PageHeader id="cycles-title" title=t_string!(i18n, feedback360.title).to_string()>
                 <p class="muted">{t!(i18n, feedback360.intro)}</p>
+                {list.edits_instrument.then(|| view! {
+                    <p><a href="/admin/instrumen-360" data-testid="instrument-link">{t!(i18n, feedback360.instrument_link)}</a></p>
+                })}
             </PageHeader>
             {if empty {
                 view! { <EmptyState>{t!(i18n, feedback360.none)}</EmptyState> }.into_any()
@@ -370,39 +364,6 @@ fn cycle_page(i18n: I18n, c: CycleView, links: Option<LinksView>) -> impl IntoVi
     } else {
         t_string!(i18n, feedback360.settings_line_k, k = c.min_answers).to_string()
     };
-    let assignment_rows = c
-        .assignments
-        .iter()
-        .map(|(group, state, n)| {
-            view! {
-                <tr>
-                    <td>{group_label(i18n, *group)}</td>
-                    <td>{assignment_state_label(i18n, *state)}</td>
-                    <td>{*n}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let (l_name, l_unit, l_done) = (
-        t_string!(i18n, feedback360.person).to_string(),
-        t_string!(i18n, feedback360.unit).to_string(),
-        t_string!(i18n, feedback360.answered).to_string(),
-    );
-    let unit_rows = c
-        .units
-        .into_iter()
-        .map(|u| {
-            view! {
-                <tr>
-                    <td data-label=l_unit.clone()>{u.name}</td>
-                    <td data-label=l_done.clone()>{completion_text(i18n, u.answered, u.invited, u.rate)}" "{rate_tag(i18n, u.rate)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let (head_unit, head_unit_done) = (l_unit.clone(), l_done.clone());
-    let (head_name, head_person_unit, head_person_done) =
-        (l_name.clone(), l_unit.clone(), l_done.clone());
     let moderation =
         (!c.comments.is_empty()).then(|| comments_card(i18n, c.id, c.comments.clone()));
     let nominations = (!c.nominations.is_empty()).then(|| {
@@ -429,81 +390,24 @@ fn cycle_page(i18n: I18n, c: CycleView, links: Option<LinksView>) -> impl IntoVi
             </Card>
         }
     });
-    let people_count = c.people.len();
-    let people_rows = c
-        .people
-        .into_iter()
-        .map(|p| {
-            view! {
-                <tr>
-                    <td data-label=l_name.clone()>{p.name}</td>
-                    <td data-label=l_unit.clone()>{p.detail}</td>
-                    <td data-label=l_done.clone()>{completion_text(i18n, p.answered, p.invited, p.rate)}" "{rate_tag(i18n, p.rate)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
     view! {
         <section class="admin-page" aria-labelledby="cycle-title">
             <p><a href="/admin/360">{t!(i18n, feedback360.back)}</a></p>
             <PageHeader id="cycle-title" title=c.title.clone() eyebrow=t_string!(i18n, feedback360.eyebrow).to_string()>
                 <p><Tag tone=state_tone(c.state) testid="cycle-state">{state_label(i18n, c.state)}</Tag>" · "{window}</p>
-                <p class="muted">{settings}" · "{groups}</p>
+                <p class="muted">{settings}" · "{groups}" · "
+                    <span data-testid="cycle-instrument">{t_string!(i18n, feedback360.instrument_line, version = c.instrument_version).to_string()}</span></p>
             </PageHeader>
             {saved.then(|| view! { <Banner tone=Tone::Success announce=true><p>{t!(i18n, admin.saved)}</p></Banner> })}
             {general.map(|error| view! { <ErrorNotice error /> })}
             <FormErrorSummary posted=form.clone() />
-            {colleagues.then(|| view! {
-                <Card id="cycle-completion" title=t_string!(i18n, feedback360.completion_title).to_string()>
-                    <p class="big-number" data-testid="cycle-rate">{completion_text(i18n, c.answered, c.invited, c.rate)}" "{rate_tag(i18n, c.rate)}</p>
-                    <p class="hint">{t!(i18n, feedback360.rate_hint)}</p>
-                </Card>
-            })}
             {has_actions.then(|| view! {
                 <Card id="cycle-actions" title=t_string!(i18n, feedback360.actions).to_string()>{actions}</Card>
             })}
             {nominations}
-            {colleagues.then(|| view! {
-            <Card id="cycle-raters" title=t_string!(i18n, feedback360.raters).to_string()>
-                <div class="table-wrap">
-                    <table class="data-table">
-                        <thead><tr>
-                            <th scope="col">{t!(i18n, feedback360.group)}</th>
-                            <th scope="col">{t!(i18n, feedback360.state)}</th>
-                            <th scope="col">{t!(i18n, feedback360.count)}</th>
-                        </tr></thead>
-                        <tbody>{assignment_rows}</tbody>
-                    </table>
-                </div>
-            </Card>
-            <Card id="cycle-units" title=t_string!(i18n, feedback360.per_unit).to_string()>
-                <div class="table-wrap">
-                    <table class="data-table" data-testid="cycle-units">
-                        <thead><tr>
-                            <th scope="col">{head_unit}</th>
-                            <th scope="col">{head_unit_done}</th>
-                        </tr></thead>
-                        <tbody>{unit_rows}</tbody>
-                    </table>
-                </div>
-            </Card>
-            })}
-            {links.map(|links| super::links::links_card(i18n, links))}
             {moderation}
-            {colleagues.then(|| view! {
-            <Card id="cycle-people" title=t_string!(i18n, feedback360.per_person).to_string() count=people_count>
-                <div class="table-wrap">
-                    <table class="data-table" data-testid="cycle-people">
-                        <thead><tr>
-                            <th scope="col">{head_name}</th>
-                            <th scope="col">{head_person_unit}</th>
-                            <th scope="col">{head_person_done}</th>
-                        </tr></thead>
-                        <tbody>{people_rows}</tbody>
-                    </table>
-                </div>
-            </Card>
-            })}
+            {colleagues.then(|| view! { <LiveCompletion cycle=c.id board=c.board /> })}
+            {links.map(|links| super::links::links_card(i18n, links))}
         </section>
     }
 }
@@ -820,6 +724,7 @@ fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
             t_string!(i18n, feedback360.cannot_judge).to_string(),
         )))
         .collect();
+    let total = f.values.iter().map(|(_, s)| s.len()).sum::<usize>() as u16;
     // Only the first statement left out goes into the summary, linked: a list of all 21 would
     // bury the form. Each one is still marked where it stands.
     let mut summarised = false;
@@ -853,15 +758,17 @@ fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
             {header}
             <Banner tone=Tone::Info title=t_string!(i18n, feedback360.privacy_title).to_string()><p>{privacy}</p></Banner>
             {general.map(|error| view! { <ErrorNotice error /> })}
-            <form class="form feedback-form" method="post" action=AnswerFeedback::url() novalidate>
-                <FormErrorSummary posted=form.clone() />
-                <Hidden name="id" value=f.assignment.to_string() />
-                <p class="hint">{t!(i18n, feedback360.scale_intro)}</p>
-                {values}
-                <div class="wizard-actions">
-                    <button class="button" type="submit" data-testid="send-feedback">{t!(i18n, feedback360.send)}</button>
-                </div>
-            </form>
+            <RaterDraft assignment=f.assignment total>
+                <form class="form feedback-form" method="post" action=AnswerFeedback::url() novalidate>
+                    <FormErrorSummary posted=form.clone() />
+                    <Hidden name="id" value=f.assignment.to_string() />
+                    <p class="hint">{t!(i18n, feedback360.scale_intro)}</p>
+                    {values}
+                    <div class="wizard-actions">
+                        <button class="button" type="submit" data-testid="send-feedback">{t!(i18n, feedback360.send)}</button>
+                    </div>
+                </form>
+            </RaterDraft>
         </section>
     }
     .into_any()

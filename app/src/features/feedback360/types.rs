@@ -1,6 +1,8 @@
 //! What the 360° pages receive from their server functions.
 
-use crate::domain::feedback360::{AssignmentState, CycleEvent, CycleState, RateFlag, RaterGroup};
+use crate::domain::feedback360::{
+    AssignmentState, Audience, CycleEvent, CycleState, RateFlag, RaterGroup,
+};
 use crate::domain::ids::{AssignmentId, CycleId, PeriodId, PublicLinkId, UnitId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -15,6 +17,8 @@ pub struct CycleList {
     pub units: Vec<(UnitId, String)>,
     pub new_opens_on: String,
     pub new_closes_on: String,
+    /// Whether the reader may change the agency's instrument.
+    pub edits_instrument: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,6 +39,8 @@ pub struct CycleRow {
 pub struct CycleView {
     pub id: CycleId,
     pub version: i32,
+    /// The version of the agency's instrument the cycle answers (the newest when it opened).
+    pub instrument_version: i32,
     pub title: String,
     pub state: CycleState,
     pub opens_on: NaiveDate,
@@ -44,21 +50,29 @@ pub struct CycleView {
     pub max_peers: u8,
     pub groups: Vec<RaterGroup>,
     pub events: Vec<CycleEvent>,
-    /// Assignments per group and state (the employee's own included).
-    pub assignments: Vec<(RaterGroup, AssignmentState, u32)>,
     /// While the cycle takes nominations: how many people's lists stand at each state.
     pub nominations: Vec<(crate::domain::feedback360::NominationState, u32)>,
-    pub answered: u32,
-    pub invited: u32,
-    pub rate: Option<(u32, RateFlag)>,
-    pub units: Vec<Completion>,
-    pub people: Vec<Completion>,
+    pub board: CompletionBoard,
     /// While closed and not yet released: the comments, for hiding abusive ones.
     pub comments: Vec<ModeratedComment>,
 }
 
+/// The cycle's dashboard: how far the answers are, in total, per group, per unit and per
+/// person. The cycle's page renders it and its live stream sends it again after every answer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompletionBoard {
+    pub answered: u32,
+    pub invited: u32,
+    pub rate: Option<(u32, RateFlag)>,
+    /// Assignments per group and state (the employee's own included).
+    pub assignments: Vec<(RaterGroup, AssignmentState, u32)>,
+    pub units: Vec<Completion>,
+    /// The furthest behind first.
+    pub people: Vec<Completion>,
+}
+
 /// Answered of invited forms for a unit or a person, with the rate and its flag.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Completion {
     pub name: String,
     /// The unit of a person.
@@ -283,4 +297,27 @@ pub struct NominationTask {
     pub employee_name: String,
     pub link: String,
     pub due: NaiveDate,
+}
+
+/// `/admin/instrumen-360`: the agency's newest instrument version, by core value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InstrumentView {
+    /// 0 while the agency has stored none: the official statements.
+    pub version: i32,
+    /// The agency's day the version was stored.
+    pub since: Option<NaiveDate>,
+    /// Per core value (its number), its statements in order.
+    pub values: Vec<(u8, Vec<InstrumentItem>)>,
+    /// How many of the statements are the agency's own.
+    pub own: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InstrumentItem {
+    pub number: u16,
+    pub audience: Audience,
+    /// In the reader's language.
+    pub text: String,
+    /// The agency's own, which it may remove.
+    pub own: bool,
 }

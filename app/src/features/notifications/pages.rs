@@ -91,8 +91,8 @@ fn LiveBell(account: AccountId, unread: u64) -> impl IntoView {
     let unread = RwSignal::new(unread);
     // Set once the stream has delivered the current count: the bell is live from then on.
     let live = RwSignal::new(false);
-    crate::live::client::follow(Topic::User(account), move |event| match event {
-        LiveEvent::Notifications { unread: now } => {
+    crate::live::client::follow(Topic::User(account), move |event| {
+        if let LiveEvent::Notifications { unread: now } = event {
             unread.set(now);
             live.set(true);
         }
