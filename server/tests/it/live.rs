@@ -225,6 +225,42 @@ fn stop(mut child: Child) {
     }
 }
 
+/// A stream opened on `port`, read line by line on its own thread: the connection (kept open
+/// while it lives) and a wait for the next event containing some text within a time limit.
+fn follow(
+    port: u16,
+    path: &str,
+    cookie: &str,
+) -> (TcpStream, impl Fn(&str, Duration) -> String + use<>) {
+    let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let mut writer = stream.try_clone().unwrap();
+    write!(
+        writer,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\n\r\n"
+    )
+    .unwrap();
+    let (lines_tx, lines_rx) = std::sync::mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if lines_tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let wait_for = move |wanted: &str, limit: Duration| -> String {
+        let until = Instant::now() + limit;
+        loop {
+            let left = until.saturating_duration_since(Instant::now());
+            match lines_rx.recv_timeout(left) {
+                Ok(line) if line.starts_with("data:") && line.contains(wanted) => return line,
+                Ok(_) => {}
+                Err(_) => panic!("no event with {wanted} within {limit:?}"),
+            }
+        }
+    };
+    (writer, wait_for)
+}
+
 /// Two instances on one PostgreSQL database: a change made through A reaches a stream opened on
 /// B within a second, and B refuses a topic that is not the reader's.
 #[cfg(unix)]
@@ -260,33 +296,8 @@ async fn a_change_through_one_instance_reaches_a_stream_on_another() {
     let other = account_of(&t, SUPERVISOR_NIP).await;
     notify(&t, me).await;
 
-    // The stream on B, read line by line on its own thread.
-    let stream = TcpStream::connect(("127.0.0.1", port_b)).unwrap();
-    let mut writer = stream.try_clone().unwrap();
-    write!(
-        writer,
-        "GET /live/user:{me} HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\n\r\n"
-    )
-    .unwrap();
-    let (lines_tx, lines_rx) = std::sync::mpsc::channel::<String>();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stream).lines().map_while(Result::ok) {
-            if lines_tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let wait_for = |wanted: &str, limit: Duration| -> String {
-        let until = Instant::now() + limit;
-        loop {
-            let left = until.saturating_duration_since(Instant::now());
-            match lines_rx.recv_timeout(left) {
-                Ok(line) if line.starts_with("data:") && line.contains(wanted) => return line,
-                Ok(_) => {}
-                Err(_) => panic!("no event with {wanted} within {limit:?}"),
-            }
-        }
-    };
+    // The stream on B.
+    let (writer, wait_for) = follow(port_b, &format!("/live/user:{me}"), &cookie);
     let first = wait_for("\"unread\":", Duration::from_secs(10));
     assert!(!first.contains("\"unread\":0"), "{first}");
 
@@ -399,34 +410,8 @@ async fn an_answer_through_one_instance_reaches_a_dashboard_on_another() {
     );
     assert!(opened.contains("disimpan=1"), "{opened}");
 
-    // The dashboard on B, read line by line on its own thread.
-    let stream = TcpStream::connect(("127.0.0.1", port_b)).unwrap();
-    let mut writer = stream.try_clone().unwrap();
-    write!(
-        writer,
-        "GET /live/cycle360:{} HTTP/1.1\r\nHost: localhost\r\nCookie: {admin}\r\n\r\n",
-        cycle.id
-    )
-    .unwrap();
-    let (lines_tx, lines_rx) = std::sync::mpsc::channel::<String>();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stream).lines().map_while(Result::ok) {
-            if lines_tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let wait_for = |wanted: &str, limit: Duration| -> String {
-        let until = Instant::now() + limit;
-        loop {
-            let left = until.saturating_duration_since(Instant::now());
-            match lines_rx.recv_timeout(left) {
-                Ok(line) if line.starts_with("data:") && line.contains(wanted) => return line,
-                Ok(_) => {}
-                Err(_) => panic!("no event with {wanted} within {limit:?}"),
-            }
-        }
-    };
+    // The dashboard on B.
+    let (writer, wait_for) = follow(port_b, &format!("/live/cycle360:{}", cycle.id), &admin);
     wait_for("\"answered\":0,", Duration::from_secs(10));
 
     // A peer answers through A.

@@ -5,13 +5,12 @@
 //! find their forms on the desk and at `/360`, and answer at `/360/isi/{id}`; after the
 //! release a unit's head reads its pooled summary at `/360/unit/{cycle}/{unit}`; service users
 //! answer without an account at `/umpan-balik/{token}`, from a link or the QR poster the
-//! cycle's page makes. The cycle's dashboard is an island that follows the live channel
-//! (`dashboard`), and the rater's form one that keeps a draft on the device (`draft`). The rules are in `domain::feedback360`, the storage that keeps answers
+//! cycle's page makes. The cycle's dashboard (`dashboard`) is also sent on the live channel.
+//! The rules are in `domain::feedback360`, the storage that keeps answers
 //! anonymous in `db::feedback360`. Otherwise server-rendered forms.
 
 mod api;
 mod dashboard;
-mod draft;
 mod editor;
 #[cfg(feature = "ssr")]
 mod instrument;

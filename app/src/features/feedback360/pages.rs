@@ -3,8 +3,7 @@
 //! JavaScript.
 
 use super::api::*;
-use super::dashboard::LiveCompletion;
-use super::draft::RaterDraft;
+use super::dashboard::CompletionCards;
 use super::types::*;
 use crate::domain::deadline::DeadlineStatus;
 use crate::domain::feedback360::Column;
@@ -406,7 +405,7 @@ fn cycle_page(i18n: I18n, c: CycleView, links: Option<LinksView>) -> impl IntoVi
             })}
             {nominations}
             {moderation}
-            {colleagues.then(|| view! { <LiveCompletion cycle=c.id board=c.board /> })}
+            {colleagues.then(|| view! { <CompletionCards board=c.board /> })}
             {links.map(|links| super::links::links_card(i18n, links))}
         </section>
     }
@@ -724,7 +723,6 @@ fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
             t_string!(i18n, feedback360.cannot_judge).to_string(),
         )))
         .collect();
-    let total = f.values.iter().map(|(_, s)| s.len()).sum::<usize>() as u16;
     // Only the first statement left out goes into the summary, linked: a list of all 21 would
     // bury the form. Each one is still marked where it stands.
     let mut summarised = false;
@@ -758,17 +756,15 @@ fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
             {header}
             <Banner tone=Tone::Info title=t_string!(i18n, feedback360.privacy_title).to_string()><p>{privacy}</p></Banner>
             {general.map(|error| view! { <ErrorNotice error /> })}
-            <RaterDraft assignment=f.assignment total>
-                <form class="form feedback-form" method="post" action=AnswerFeedback::url() novalidate>
-                    <FormErrorSummary posted=form.clone() />
-                    <Hidden name="id" value=f.assignment.to_string() />
-                    <p class="hint">{t!(i18n, feedback360.scale_intro)}</p>
-                    {values}
-                    <div class="wizard-actions">
-                        <button class="button" type="submit" data-testid="send-feedback">{t!(i18n, feedback360.send)}</button>
-                    </div>
-                </form>
-            </RaterDraft>
+            <form class="form feedback-form" method="post" action=AnswerFeedback::url() novalidate>
+                <FormErrorSummary posted=form.clone() />
+                <Hidden name="id" value=f.assignment.to_string() />
+                <p class="hint">{t!(i18n, feedback360.scale_intro)}</p>
+                {values}
+                <div class="wizard-actions">
+                    <button class="button" type="submit" data-testid="send-feedback">{t!(i18n, feedback360.send)}</button>
+                </div>
+            </form>
         </section>
     }
     .into_any()

@@ -92,6 +92,7 @@ fn LiveBell(account: AccountId, unread: u64) -> impl IntoView {
     // Set once the stream has delivered the current count: the bell is live from then on.
     let live = RwSignal::new(false);
     crate::live::client::follow(Topic::User(account), move |event| {
+        #[allow(irrefutable_let_patterns)] // the browser build knows no other event
         if let LiveEvent::Notifications { unread: now } = event {
             unread.set(now);
             live.set(true);
