@@ -413,19 +413,19 @@ pub fn without_evidence(facts: &Completeness) -> Vec<IndicatorId> {
 
 /// Human-friendly file size with one decimal and the locale's decimal mark: "1,2 MB", "350 KB".
 pub fn format_size(bytes: u64, decimal_comma: bool) -> String {
-    const KIB: f64 = 1024.0;
-    let b = bytes as f64;
-    let text = if b >= KIB * KIB {
-        format!("{:.1} MB", b / (KIB * KIB))
-    } else if b >= KIB {
-        format!("{:.0} KB", b / KIB)
+    // Whole numbers only: the wizard's island formats sizes in the browser, and formatting a
+    // float would put the float printer (about 18 KB) into the wasm bundle.
+    const KIB: u64 = 1024;
+    const MIB: u64 = KIB * KIB;
+    let rounded = |n: u64, unit: u64| (n + unit / 2) / unit;
+    if bytes >= MIB {
+        let tenths = rounded(bytes.saturating_mul(10), MIB);
+        let mark = if decimal_comma { ',' } else { '.' };
+        format!("{}{mark}{} MB", tenths / 10, tenths % 10)
+    } else if bytes >= KIB {
+        format!("{} KB", rounded(bytes, KIB))
     } else {
         format!("{bytes} B")
-    };
-    if decimal_comma {
-        text.replace('.', ",")
-    } else {
-        text
     }
 }
 
@@ -638,5 +638,10 @@ mod tests {
         assert_eq!(format_size(15 * 1024 * 1024, false), "15.0 MB");
         assert_eq!(format_size(350 * 1024, true), "350 KB");
         assert_eq!(format_size(20, true), "20 B");
+        // Rounded to the nearest tenth or kilobyte, as the float printer did.
+        assert_eq!(format_size(1_048_576 + 104_857, false), "1.1 MB");
+        assert_eq!(format_size(1_048_576 - 1, false), "1024 KB");
+        assert_eq!(format_size(1023, false), "1023 B");
+        assert_eq!(format_size(1536, false), "2 KB");
     }
 }

@@ -32,12 +32,7 @@ pub async fn latest_instrument(
     db: &impl ConnectionTrait,
     agency: AgencyId,
 ) -> Result<Option<InstrumentId>, AppError> {
-    Ok(instrumen_360::Entity::find()
-        .filter(instrumen_360::Column::InstansiId.eq(agency))
-        .order_by_desc(instrumen_360::Column::Version)
-        .one(db)
-        .await?
-        .map(|i| i.id))
+    Ok(latest_instrument_version(db, agency).await?.map(|i| i.id))
 }
 
 /// The newest instrument version of the agency, with its number and day.

@@ -21,8 +21,6 @@ pub mod outbox;
 pub mod stream;
 
 use crate::domain::ids::{AccountId, CycleId};
-#[cfg(feature = "ssr")]
-use crate::features::feedback360::types::CompletionBoard;
 use serde::{Deserialize, Serialize};
 
 /// Something a browser can follow.
@@ -66,24 +64,19 @@ pub enum LiveEvent {
     /// The account's unread notifications, when the stream opens and after every change.
     Notifications { unread: u64 },
     /// The cycle's dashboard, when the stream opens and after every answer or change of its
-    /// forms. Server-only until an island follows it: the browser bundle carries the decoder of
-    /// every event it knows, and this one's would be paid for by nobody (README, wasm budget).
-    #[cfg(feature = "ssr")]
-    Cycle360 { board: CompletionBoard },
+    /// forms: its HTML, rendered by the server in the reader's language, so the browser bundle
+    /// holds no copy of the board (`features::feedback360::dashboard`).
+    Cycle360 { html: String },
 }
 
 impl LiveEvent {
     /// Every event name the stream can send (a browser listens to each by name).
-    #[cfg(feature = "ssr")]
     pub const NAMES: [&'static str; 2] = ["notifications", "cycle360"];
-    #[cfg(not(feature = "ssr"))]
-    pub const NAMES: [&'static str; 1] = ["notifications"];
 
     /// The event name of the server-sent event.
     pub fn name(&self) -> &'static str {
         match self {
             Self::Notifications { .. } => "notifications",
-            #[cfg(feature = "ssr")]
             Self::Cycle360 { .. } => "cycle360",
         }
     }

@@ -9,9 +9,10 @@ use super::{LiveEvent, Topic};
 use crate::auth::server::ClientInfo;
 use crate::domain::access::{Action, Target, authorize};
 use crate::error::AppError;
+use crate::i18n::Locale;
 use crate::state::{AppState, CurrentUser, user_for_stream};
 use axum::extract::{FromRef, Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use std::convert::Infallible;
@@ -34,8 +35,10 @@ where
 async fn follow(
     State(state): State<AppState>,
     client: ClientInfo,
+    headers: HeaderMap,
     Path(topic): Path<String>,
 ) -> Response {
+    let locale = crate::ui::locale::locale_of_headers(&headers);
     let Some(topic) = Topic::parse(&topic) else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -47,7 +50,7 @@ async fn follow(
     // Subscribed before the first read, so a change between the two is not missed.
     let signals = state.live.subscribe();
     // The first read asks the policy too: a topic the reader may not follow is refused here.
-    let first = match read(&state, &user, topic).await {
+    let first = match read(&state, &user, topic, locale).await {
         Ok(event) => event,
         Err(err) => {
             if matches!(err, AppError::Forbidden) {
@@ -61,6 +64,7 @@ async fn follow(
         state,
         client,
         topic,
+        locale,
         first: Some(first),
     };
     let events = futures_util::stream::unfold(follower, |mut follower| async move {
@@ -72,8 +76,13 @@ async fn follow(
         .into_response()
 }
 
-/// The state of `topic` as `user` may see it, or why they may not follow it.
-async fn read(state: &AppState, user: &CurrentUser, topic: Topic) -> Result<LiveEvent, AppError> {
+/// The state of `topic` as `user` may see it, in their language, or why they may not follow it.
+async fn read(
+    state: &AppState,
+    user: &CurrentUser,
+    topic: Topic,
+    locale: Locale,
+) -> Result<LiveEvent, AppError> {
     match topic {
         Topic::User(account) => {
             authorize(
@@ -85,9 +94,12 @@ async fn read(state: &AppState, user: &CurrentUser, topic: Topic) -> Result<Live
                 unread: crate::db::notifications::unread_count(&state.db, account).await?,
             })
         }
-        Topic::Cycle360(cycle) => Ok(LiveEvent::Cycle360 {
-            board: crate::features::feedback360::live_board(&state.db, user, cycle).await?,
-        }),
+        Topic::Cycle360(cycle) => {
+            let board = crate::features::feedback360::live_board(&state.db, user, cycle).await?;
+            Ok(LiveEvent::Cycle360 {
+                html: crate::features::feedback360::board_html(locale, board),
+            })
+        }
     }
 }
 
@@ -103,6 +115,8 @@ struct Follower {
     state: AppState,
     client: ClientInfo,
     topic: Topic,
+    /// The language the reader's pages are in.
+    locale: Locale,
     signals: broadcast::Receiver<Signal>,
     /// The state read when the stream opened, sent first.
     first: Option<LiveEvent>,
@@ -150,7 +164,7 @@ impl Follower {
         let Some(user) = user_for_stream(&self.state.db, &self.client).await? else {
             return Ok(None);
         };
-        match read(&self.state, &user, self.topic).await {
+        match read(&self.state, &user, self.topic, self.locale).await {
             Ok(event) => Ok(Some(event)),
             Err(AppError::Forbidden | AppError::NotFound) => Ok(None),
             Err(err) => Err(err),

@@ -77,6 +77,20 @@ fn year() -> i32 {
         .year()
 }
 
+/// The first peer's form of `cycle`.
+pub(crate) async fn first_peer_assignment(
+    db: &sea_orm::DatabaseConnection,
+    cycle: app::domain::ids::CycleId,
+) -> penugasan_360::Model {
+    penugasan_360::Entity::find()
+        .filter(penugasan_360::Column::CycleId.eq(cycle))
+        .filter(penugasan_360::Column::RaterGroup.eq(RaterGroup::Peer))
+        .one(db)
+        .await
+        .unwrap()
+        .expect("the cycle has a peer's form")
+}
+
 async fn cycle_for(app: &Router, admin: &str, t: &TestDb) -> siklus_360::Model {
     cycle_asking(
         app,
@@ -1231,18 +1245,12 @@ async fn the_dashboard_follows_answers_live(t: TestDb) {
     assert_eq!(res.status(), 200);
     let mut body = res.into_body();
     let first = next_event_with(&mut body, "\"kind\":\"cycle360\"", Duration::from_secs(5)).await;
-    assert!(first.contains("\"answered\":0,"), "{first}");
+    assert!(first.contains(r#"data-answered=\"0\""#), "{first}");
 
-    let peer = penugasan_360::Entity::find()
-        .filter(penugasan_360::Column::CycleId.eq(cycle.id))
-        .filter(penugasan_360::Column::RaterGroup.eq(RaterGroup::Peer))
-        .one(&t.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let peer = first_peer_assignment(&t.db, cycle.id).await;
     let started = Instant::now();
     answer(&app, &t, &peer, 4, "Rapi").await;
-    let next = next_event_with(&mut body, "\"answered\":1,", Duration::from_secs(1)).await;
+    let next = next_event_with(&mut body, r#"data-answered=\"1\""#, Duration::from_secs(1)).await;
     assert!(started.elapsed() < Duration::from_secs(1));
     // The person's own row moved too.
     let ratee = app::db::entities::pegawai::Entity::find_by_id(peer.ratee_id)
@@ -1252,13 +1260,14 @@ async fn the_dashboard_follows_answers_live(t: TestDb) {
         .unwrap();
     let event: serde_json::Value =
         serde_json::from_str(next.trim_start_matches("data:").trim()).unwrap();
-    let row = event["board"]["people"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"].as_str().unwrap().contains(&ratee.name))
-        .unwrap_or_else(|| panic!("{next}"));
-    assert_eq!(row["answered"], 1, "{next}");
+    let html = event["html"].as_str().unwrap();
+    let row = html
+        .split("<tr")
+        .find(|row| row.contains(&ratee.name))
+        .unwrap_or_else(|| panic!("{html}"));
+    assert!(row.starts_with(r#" data-answered="1""#), "{row}");
+    // In the reader's language: the admin's pages are in Indonesian.
+    assert!(html.contains("1 dari "), "{html}");
 
     // An employee who manages nothing may not follow it; an unknown cycle is not found.
     let employee = login(&app, EMPLOYEE_NIP, DEMO_PASSWORD).await;
@@ -1331,9 +1340,17 @@ async fn an_agency_adds_its_own_statements_in_new_versions(t: TestDb) {
     assert!(body.contains("href=\"#text_en\""), "{body}");
     assert!(!body.contains("href=\"#text_id\""), "{body}");
     assert_eq!(versions().await, 1);
-    // A version older than the newest is refused: someone changed it meanwhile.
+    // A version older than the newest is refused: someone changed it meanwhile. The page says
+    // so and keeps what was typed, on top of the newest version.
     let stale = post(add(0, "3", "Tepat janji", "Keeps promises")).await;
     assert!(stale.contains(REFUSED), "{stale}");
+    let (_, body) = get(&app, &stale, &admin).await;
+    assert!(body.contains("diubah di perangkat lain"), "{body}");
+    assert!(
+        body.contains("Tepat janji") && body.contains("Keeps promises"),
+        "{body}"
+    );
+    assert!(body.contains("name=\"version\" value=\"1\""), "{body}");
     assert_eq!(versions().await, 1);
 
     // Added: version 2, numbered after the official 28, audited.
@@ -1360,13 +1377,7 @@ async fn an_agency_adds_its_own_statements_in_new_versions(t: TestDb) {
     fire(&app, &admin, &t, cycle.id, "open").await;
     let (_, body) = get(&app, &format!("/admin/360/{}", cycle.id), &admin).await;
     assert!(body.contains("Instrumen versi 2"), "{body}");
-    let peer = penugasan_360::Entity::find()
-        .filter(penugasan_360::Column::CycleId.eq(cycle.id))
-        .filter(penugasan_360::Column::RaterGroup.eq(RaterGroup::Peer))
-        .one(&t.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let peer = first_peer_assignment(&t.db, cycle.id).await;
     let rater = cookie_of(&t, peer.rater_id).await;
     let form = format!("/360/isi/{}", peer.id);
     let (_, body) = get(&app, &form, &rater).await;

@@ -531,6 +531,8 @@ pub(super) mod ssr {
             let key = |c: &Completion| c.rate.map_or(u32::MAX, |(p, _)| p);
             key(a).cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
         });
+        let people_total = people.len() as u32;
+        people.truncate(PEOPLE_SHOWN);
         let (answered, invited) = per_unit
             .values()
             .fold((0, 0), |(a, i), (ua, ui)| (a + ua, i + ui));
@@ -553,6 +555,7 @@ pub(super) mod ssr {
                 })
                 .collect(),
             people,
+            people_total,
         })
     }
 

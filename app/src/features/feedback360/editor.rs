@@ -126,8 +126,10 @@ mod ssr {
             .value("text_en", &draft.text_en);
         let txn = db.begin().await?;
         let (stored, _, items) = current(&txn, &agency).await?;
+        // Changed by somebody else meanwhile: the page comes back with the newest statements
+        // and what was typed, to be saved again on top of them.
         if stored != version {
-            return Err(AppError::Conflict);
+            return Err(AppError::Invalid(errors.field("version", "stale")));
         }
         let highest = store::highest_item_number(&txn, agency.id).await?;
         let next = match add_item(&items, highest, &draft) {
@@ -150,7 +152,9 @@ mod ssr {
         let txn = db.begin().await?;
         let (stored, _, items) = current(&txn, &agency).await?;
         if stored != version {
-            return Err(AppError::Conflict);
+            return Err(AppError::Invalid(
+                FormErrors::default().field("version", "stale"),
+            ));
         }
         let next = remove_item(&items, number)
             .map_err(|code| AppError::Invalid(FormErrors::default().field("form", code)))?;

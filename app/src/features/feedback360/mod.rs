@@ -11,6 +11,7 @@
 
 mod api;
 mod dashboard;
+mod draft;
 mod editor;
 #[cfg(feature = "ssr")]
 mod instrument;
@@ -24,6 +25,8 @@ mod unit_report;
 #[cfg(feature = "ssr")]
 pub use api::ssr::live_board;
 pub use api::*;
+#[cfg(feature = "ssr")]
+pub use dashboard::board_html;
 pub use editor::{AddInstrumentItem, InstrumentPage, LoadInstrument, RemoveInstrumentItem};
 pub use links::{CreatePublicLink, DeletePublicLink, LoadLinks, LoadPoster, PosterPage};
 #[cfg(feature = "ssr")]

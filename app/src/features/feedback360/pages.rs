@@ -4,6 +4,7 @@
 
 use super::api::*;
 use super::dashboard::CompletionCards;
+use super::draft::{COUNT_CLASS, RaterDraft, STATE_CLASS};
 use super::types::*;
 use crate::domain::deadline::DeadlineStatus;
 use crate::domain::feedback360::Column;
@@ -55,13 +56,13 @@ fn state_tone(state: CycleState) -> TagTone {
     }
 }
 
-pub fn group_label(i18n: I18n, group: RaterGroup) -> String {
+pub fn group_label(locale: Locale, group: RaterGroup) -> String {
     match group {
-        RaterGroup::Superior => t_string!(i18n, feedback360.group_superior),
-        RaterGroup::Oneself => t_string!(i18n, feedback360.group_oneself),
-        RaterGroup::Peer => t_string!(i18n, feedback360.group_peer),
-        RaterGroup::Subordinate => t_string!(i18n, feedback360.group_subordinate),
-        RaterGroup::External => t_string!(i18n, feedback360.group_external),
+        RaterGroup::Superior => td_string!(locale, feedback360.group_superior),
+        RaterGroup::Oneself => td_string!(locale, feedback360.group_oneself),
+        RaterGroup::Peer => td_string!(locale, feedback360.group_peer),
+        RaterGroup::Subordinate => td_string!(locale, feedback360.group_subordinate),
+        RaterGroup::External => td_string!(locale, feedback360.group_external),
     }
     .to_string()
 }
@@ -90,32 +91,36 @@ fn event_hint(i18n: I18n, event: CycleEvent) -> String {
     .to_string()
 }
 
-/// "7 dari 9 (77 %)", or "belum ada penilai" with nobody invited.
+/// "7 dari 9 (77 %)", or "belum ada penilai" with nobody invited. Takes the locale, not the
+/// page's context: the cycle's live stream renders the dashboard outside any page.
 pub(super) fn completion_text(
-    i18n: I18n,
+    locale: Locale,
     answered: u32,
     invited: u32,
     rate: Option<(u32, RateFlag)>,
 ) -> String {
     match rate {
-        Some((percent, _)) => t_string!(
-            i18n,
+        Some((percent, _)) => td_string!(
+            locale,
             feedback360.completion,
             answered = answered,
             invited = invited,
             percent = percent
         )
         .to_string(),
-        None => t_string!(i18n, feedback360.no_raters).to_string(),
+        None => td_string!(locale, feedback360.no_raters).to_string(),
     }
 }
 
-pub(super) fn rate_tag(i18n: I18n, rate: Option<(u32, RateFlag)>) -> impl IntoView {
+pub(super) fn rate_tag(locale: Locale, rate: Option<(u32, RateFlag)>) -> impl IntoView {
     rate.map(|(_, flag)| {
         let (tone, text) = match flag {
-            RateFlag::OnTarget => (TagTone::Done, t_string!(i18n, feedback360.rate_on_target)),
-            RateFlag::Below => (TagTone::Waiting, t_string!(i18n, feedback360.rate_below)),
-            RateFlag::Low => (TagTone::Late, t_string!(i18n, feedback360.rate_low)),
+            RateFlag::OnTarget => (
+                TagTone::Done,
+                td_string!(locale, feedback360.rate_on_target),
+            ),
+            RateFlag::Below => (TagTone::Waiting, td_string!(locale, feedback360.rate_below)),
+            RateFlag::Low => (TagTone::Late, td_string!(locale, feedback360.rate_low)),
         };
         view! { <Tag tone=tone>{text.to_string()}</Tag> }
     })
@@ -167,7 +172,7 @@ fn cycle_list(i18n: I18n, list: CycleList) -> impl IntoView {
                     <td data-label=l_state.clone()><Tag tone=state_tone(c.state)>{state_label(i18n, c.state)}</Tag></td>
                     <td data-label=l_window.clone()>{window}</td>
                     <td data-label=l_people.clone()>{c.people}</td>
-                    <td data-label=l_done.clone()>{completion_text(i18n, c.answered, c.invited, rate)}</td>
+                    <td data-label=l_done.clone()>{completion_text(locale, c.answered, c.invited, rate)}</td>
                 </tr>
             }
         })
@@ -191,7 +196,7 @@ fn cycle_list(i18n: I18n, list: CycleList) -> impl IntoView {
     .map(|group| {
         let name = group.as_str();
         view! {
-            <CheckboxField name=name label=group_label(i18n, group) checked=checked(group) error=form.error(i18n, name) />
+            <CheckboxField name=name label=group_label(i18n.get_locale_untracked(), group) checked=checked(group) error=form.error(i18n, name) />
         }
     })
     .collect_view();
@@ -319,7 +324,7 @@ fn cycle_page(i18n: I18n, c: CycleView, links: Option<LinksView>) -> impl IntoVi
     let groups = c
         .groups
         .iter()
-        .map(|g| group_label(i18n, *g))
+        .map(|g| group_label(locale, *g))
         .collect::<Vec<_>>()
         .join(", ");
     let id = c.id.to_string();
@@ -405,7 +410,7 @@ fn cycle_page(i18n: I18n, c: CycleView, links: Option<LinksView>) -> impl IntoVi
             })}
             {nominations}
             {moderation}
-            {colleagues.then(|| view! { <CompletionCards board=c.board /> })}
+            {colleagues.then(|| view! { <CompletionCards cycle=c.id board=c.board /> })}
             {links.map(|links| super::links::links_card(i18n, links))}
         </section>
     }
@@ -578,7 +583,7 @@ fn my_forms(i18n: I18n, mine: MyForms) -> impl IntoView {
             };
             let due = today.map(|today| (f.closes_on, DeadlineStatus::on(f.closes_on, today)));
             view! {
-                <TaskItem href=format!("/360/isi/{}", f.assignment) role=group_label(i18n, f.group)
+                <TaskItem href=format!("/360/isi/{}", f.assignment) role=group_label(i18n.get_locale_untracked(), f.group)
                     title=title due=due />
             }
         })
@@ -694,7 +699,7 @@ fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
     let header = view! {
         <p><a href="/360">{t!(i18n, feedback360.mine_back)}</a></p>
         <PageHeader id="form-title" title=title eyebrow=f.cycle_title.clone()>
-            <p><Tag tone=TagTone::Waiting>{due}</Tag>" · "{group_label(i18n, f.group)}</p>
+            <p><Tag tone=TagTone::Waiting>{due}</Tag>" · "{group_label(i18n.get_locale_untracked(), f.group)}</p>
         </PageHeader>
     };
     if f.answered || f.closed {
@@ -723,6 +728,7 @@ fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
             t_string!(i18n, feedback360.cannot_judge).to_string(),
         )))
         .collect();
+    let total = f.values.iter().map(|(_, s)| s.len()).sum::<usize>();
     // Only the first statement left out goes into the summary, linked: a list of all 21 would
     // bury the form. Each one is still marked where it stands.
     let mut summarised = false;
@@ -756,15 +762,23 @@ fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
             {header}
             <Banner tone=Tone::Info title=t_string!(i18n, feedback360.privacy_title).to_string()><p>{privacy}</p></Banner>
             {general.map(|error| view! { <ErrorNotice error /> })}
-            <form class="form feedback-form" method="post" action=AnswerFeedback::url() novalidate>
-                <FormErrorSummary posted=form.clone() />
-                <Hidden name="id" value=f.assignment.to_string() />
-                <p class="hint">{t!(i18n, feedback360.scale_intro)}</p>
-                {values}
-                <div class="wizard-actions">
-                    <button class="button" type="submit" data-testid="send-feedback">{t!(i18n, feedback360.send)}</button>
-                </div>
-            </form>
+            <RaterDraft assignment=f.assignment>
+                <form class="form feedback-form" method="post" action=AnswerFeedback::url() novalidate>
+                    <FormErrorSummary posted=form.clone() />
+                    <Hidden name="id" value=f.assignment.to_string() />
+                    <p class="hint">{t!(i18n, feedback360.scale_intro)}</p>
+                    {values}
+                    // Hidden until the island counts: without JavaScript nothing is kept.
+                    <p class=STATE_CLASS data-testid="draft-state" role="status" hidden>
+                        {t!(i18n, feedback360.draft_state,
+                            n = move || view! { <span class=COUNT_CLASS>"0"</span> },
+                            total = total)}
+                    </p>
+                    <div class="wizard-actions">
+                        <button class="button" type="submit" data-testid="send-feedback">{t!(i18n, feedback360.send)}</button>
+                    </div>
+                </form>
+            </RaterDraft>
         </section>
     }
     .into_any()
@@ -772,7 +786,7 @@ fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
 
 fn column_label(i18n: I18n, column: Column) -> String {
     match column {
-        Column::Group(group) => group_label(i18n, group),
+        Column::Group(group) => group_label(i18n.get_locale_untracked(), group),
         Column::Others => t_string!(i18n, feedback360.group_others).to_string(),
     }
 }

@@ -67,9 +67,16 @@ pub struct CompletionBoard {
     /// Assignments per group and state (the employee's own included).
     pub assignments: Vec<(RaterGroup, AssignmentState, u32)>,
     pub units: Vec<Completion>,
-    /// The furthest behind first.
+    /// The furthest behind first, at most [`PEOPLE_SHOWN`].
     pub people: Vec<Completion>,
+    /// Everybody the cycle rates.
+    pub people_total: u32,
 }
+
+/// How many people the dashboard lists: an agency-wide cycle rates thousands, and the board is
+/// sent again after every burst of answers; those furthest behind are the ones to chase, and the
+/// units' table covers everybody.
+pub const PEOPLE_SHOWN: usize = 100;
 
 /// Answered of invited forms for a unit or a person, with the rate and its flag.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
