@@ -11,7 +11,6 @@
 
 mod api;
 mod dashboard;
-mod draft;
 mod editor;
 #[cfg(feature = "ssr")]
 mod instrument;
