@@ -1,14 +1,19 @@
-// 360° feedback: an admin at a desk sets up a cycle over Maya's subunit and opens it; Maya, on a
-// phone without JavaScript, finds her forms on her desk, is told what she left out, answers one
-// about a member of her team, and the admin's completion figure counts the answer. (Maya's unit,
-// not Rudi's: the SKP journey counts Rudi's unread notifications.)
+// 360° feedback from opening to report: an admin at a desk sets up a cycle over Maya's subunit,
+// with a public link for Maya, and opens it. Five raters answer about Maya: Maya herself (on a
+// phone with JavaScript, where her form keeps a draft on the device until she sends it), her
+// superior, two of her team on a phone without JavaScript, and a citizen through the public link,
+// also without JavaScript. The admin's dashboard, left open in its own context, counts the
+// answers without a reload. The admin closes the cycle, hides an abusive comment and shares the
+// results; Maya's report shows the radar and the comments, and her team's two answers are not
+// shown as a group of their own. (Maya's unit, not Rudi's: the SKP journey counts Rudi's unread
+// notifications.)
 import { test, expect } from "@playwright/test";
-import { expectNoHorizontalScroll, logIn, snap } from "./helpers.mjs";
+import { expectNoHorizontalScroll, logIn, snap, waitForHydration } from "./helpers.mjs";
 import { ADMIN, COMPETENCY_HEAD, STRATEGY_HEAD, TECHNICAL_HEAD } from "./accounts.mjs";
 
-test("a cycle is opened at a desk and answered on a phone without JavaScript", async ({ browser }, testInfo) => {
-  test.skip(testInfo.project.name !== "mobile", "one journey across a desk and a phone");
-  test.setTimeout(120_000);
+test("a cycle is opened, answered by five raters, closed and reported", async ({ browser }, testInfo) => {
+  test.skip(testInfo.project.name !== "mobile", "one journey across a desk and phones");
+  test.setTimeout(240_000);
   const baseURL = testInfo.project.use.baseURL;
   const desk = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
   const phone = await browser.newContext({
@@ -33,14 +38,24 @@ test("a cycle is opened at a desk and answered on a phone without JavaScript", a
     .locator('select[name="unit_id"] option', { hasText: "Subbidang Pengembangan Kompetensi Teknis dan Fungsional" })
     .getAttribute("value");
   await admin.locator('select[name="unit_id"]').selectOption(unit);
+  await admin.locator('input[name="external"]').check();
   await admin.getByTestId("create-cycle").click();
   await expect(admin).toHaveURL(/\/admin\/360\/\d+\?disimpan=1$/);
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("360 Semester II");
+  // A public link for Maya: service users rate her too.
+  const mayaTarget = await admin
+    .locator('select[name="target"] option', { hasText: "Maya Sari Puspitasari" })
+    .getAttribute("value");
+  await admin.locator('select[name="target"]').selectOption(mayaTarget);
+  await admin.getByTestId("create-link").click();
+  await expect(admin.getByTestId("public-link")).toHaveCount(1);
   await admin.getByTestId("cycle-open").click();
   await expect(admin).toHaveURL(/\/admin\/360\/\d+\?disimpan=1$/);
-  const cycleUrl = admin.url().replace(/\?.*$/, "");
   const before = await admin.getByTestId("cycle-rate").innerText();
   expect(before).toMatch(/^0 /);
+  // The dashboard follows the cycle live; a mark on the window shows it is never reloaded.
+  await expect(admin.getByTestId("cycle-board")).toHaveAttribute("data-live", "true");
+  await admin.evaluate(() => { window.stayedOpen = true; });
   await expectNoHorizontalScroll(admin);
   await snap(admin, testInfo, "feedback360-cycle-desktop");
 
@@ -76,13 +91,157 @@ test("a cycle is opened at a desk and answered on a phone without JavaScript", a
   await expect(page).toHaveURL(/\/360\?terkirim=1$/);
   await expect(page.getByRole("status")).toBeVisible();
 
-  // The admin's figure counts it.
-  await admin.goto(cycleUrl);
-  await expect(admin.getByTestId("cycle-rate")).toHaveText(/^1 /);
+  // The admin's dashboard, left open in the other context, counts it without a reload.
+  await expect(admin.getByTestId("cycle-rate")).toHaveText(/^1 /, { timeout: 5_000 });
+  expect(await admin.evaluate(() => window.stayedOpen)).toBe(true);
+  await snap(admin, testInfo, "feedback360-cycle-live-desktop");
+
+  // With JavaScript, her own form keeps a draft on the phone: chosen, opened again, still there;
+  // sent, and gone from the device.
+  const jsPhone = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const own = await jsPhone.newPage();
+  await logIn(own, TECHNICAL_HEAD, "/360");
+  await own.getByTestId("feedback-forms").locator("a").first().click();
+  await expect(own).toHaveURL(/\/360\/isi\/\d+$/);
+  await waitForHydration(own);
+  const ownStatements = own.locator("fieldset.statement");
+  const total = await ownStatements.count();
+  await expect(own.getByTestId("draft-state")).toHaveAttribute("data-answered", "0");
+  for (let i = 0; i < 3; i++) {
+    await ownStatements.nth(i).locator('input[value="5"]').check();
+  }
+  await own.locator('textarea[name="comments[1]"]').fill("Saya berusaha hadir tepat waktu");
+  await expect(own.getByTestId("draft-state")).toHaveAttribute("data-answered", "3");
+  await expect(own.getByTestId("draft-state")).toContainText(`3 dari ${total}`);
+  // A new visit, not a reload (which the browser itself may refill).
+  const formUrl = own.url();
+  await own.goto("/360");
+  await own.goto(formUrl);
+  await waitForHydration(own);
+  for (let i = 0; i < 3; i++) {
+    await expect(ownStatements.nth(i).locator('input[value="5"]')).toBeChecked();
+  }
+  await expect(own.locator('textarea[name="comments[1]"]')).toHaveValue("Saya berusaha hadir tepat waktu");
+  await expect(own.getByTestId("draft-state")).toHaveAttribute("data-answered", "3");
+  await expectNoHorizontalScroll(own);
+  await snap(own, testInfo, "feedback360-draft-phone");
+  // What the rater sees while answering: the count above the send button.
+  await ownStatements.nth(4).scrollIntoViewIfNeeded();
+  await snap(own, testInfo, "feedback360-draft-phone-screen", { fullPage: false });
+  for (let i = 3; i < total; i++) {
+    await ownStatements.nth(i).locator('input[value="4"]').check();
+  }
+  await own.getByTestId("send-feedback").click();
+  await expect(own).toHaveURL(/\/360\?terkirim=1$/);
+  const kept = await own.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("kinerja.360.")));
+  expect(kept).toEqual([]);
+
+  // Her superior answers about her at a desk, with a comment.
+  const sitiDesk = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
+  const siti = await sitiDesk.newPage();
+  await logIn(siti, COMPETENCY_HEAD, "/360");
+  await siti.getByTestId("feedback-forms").locator("a", { hasText: "Maya Sari Puspitasari" }).click();
+  await expect(siti).toHaveURL(/\/360\/isi\/\d+$/);
+  await answerAll(siti, "5");
+  await siti.locator('textarea[name="comments[1]"]').fill("Memimpin tim dengan tenang dan jelas");
+  await siti.getByTestId("send-feedback").click();
+  await expect(siti).toHaveURL(/\/360\?terkirim=1$/);
+  await sitiDesk.close();
+  // (Her own answer is not counted: the figure is of forms others were asked to fill.)
+  await expect(admin.getByTestId("cycle-rate")).toHaveText(/^2 /, { timeout: 5_000 });
+
+  // Two of her team, one after the other on a phone without JavaScript; one writes abuse.
+  const directory = await desk.newPage();
+  await directory.goto("/admin/pegawai");
+  const unitFilter = await directory
+    .locator('select[name="unit"] option', { hasText: "Subbidang Pengembangan Kompetensi Teknis dan Fungsional" })
+    .getAttribute("value");
+  await directory.goto(`/admin/pegawai?unit=${unitFilter}`);
+  const nips = (await directory.locator('[data-testid="directory"] tbody td[data-label="NIP"]').allInnerTexts())
+    .map((nip) => nip.trim())
+    .filter((nip) => nip !== TECHNICAL_HEAD.nip);
+  expect(nips.length).toBeGreaterThanOrEqual(2);
+  await directory.close();
+  const comments = ["Sabar membimbing kami", "Atasan yang payah dan bodoh"];
+  for (const [i, nip] of nips.slice(0, 2).entries()) {
+    await phone.clearCookies();
+    await logIn(page, { nip }, "/360");
+    await page.getByTestId("feedback-forms").locator("a", { hasText: "Maya Sari Puspitasari" }).click();
+    await expect(page).toHaveURL(/\/360\/isi\/\d+$/);
+    await answerAll(page, i === 0 ? "4" : "3");
+    await page.locator('textarea[name="comments[1]"]').fill(comments[i]);
+    await page.getByTestId("send-feedback").click();
+    await expect(page).toHaveURL(/\/360\?terkirim=1$/);
+    await expect(admin.getByTestId("cycle-rate")).toHaveText(new RegExp(`^${3 + i} `), { timeout: 5_000 });
+  }
+
+  // A citizen through the public link, without JavaScript.
+  const citizenPhone = await browser.newContext({
+    baseURL,
+    viewport: { width: 360, height: 780 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+    javaScriptEnabled: false,
+  });
+  const citizen = await citizenPhone.newPage();
+  const address = await admin.getByTestId("public-link-url").getAttribute("href");
+  await citizen.goto(address);
+  await answerAll(citizen, "4");
+  await citizen.getByTestId("send-public").click();
+  await expect(citizen.getByTestId("public-done")).toContainText("Terima kasih");
+  await citizenPhone.close();
+
+  // All of it reached the dashboard that was never reloaded.
+  expect(await admin.evaluate(() => window.stayedOpen)).toBe(true);
+
+  // Closed; the abusive comment hidden before the results are shared.
+  await admin.getByTestId("cycle-close").click();
+  await expect(admin.getByTestId("cycle-state")).toHaveText("Ditutup");
+  const abusive = admin.locator("li.moderated", { hasText: comments[1] });
+  await abusive.getByTestId("moderate-comment").click();
+  await expect(admin.locator("li.moderated.inactive", { hasText: comments[1] })).toHaveCount(1);
+  await admin.getByTestId("cycle-release").click();
+  await expect(admin.getByTestId("cycle-state")).toHaveText("Hasil dibagikan");
+
+  // Maya's report: the radar and its table; her superior and herself by name of group; her team
+  // and the citizen pooled as "others" (two answers of a group are never shown apart).
+  await phone.clearCookies();
+  await logIn(page, TECHNICAL_HEAD, "/360");
+  await page.getByTestId("feedback-report").first().click();
+  await expect(page.getByTestId("radar")).toBeVisible();
+  const head = page.getByTestId("report-table").locator("thead");
+  await expect(head).toContainText("Atasan langsung");
+  await expect(head).toContainText("Diri sendiri");
+  await expect(head).toContainText("Lainnya (gabungan)");
+  await expect(head).not.toContainText("Bawahan");
+  await expect(head).not.toContainText("Penerima layanan");
+  const said = page.getByTestId("report-comments");
+  await expect(said).toContainText("Memimpin tim dengan tenang dan jelas");
+  await expect(said).toContainText(comments[0]);
+  await expect(said).not.toContainText(comments[1]);
+  await expectNoHorizontalScroll(page);
+  await snap(page, testInfo, "feedback360-report-phone");
 
   await desk.close();
   await phone.close();
 });
+
+/** Chooses `point` for every statement of the form on `page`. */
+async function answerAll(page, point) {
+  const statements = page.locator("fieldset.statement");
+  const count = await statements.count();
+  expect(count).toBeGreaterThanOrEqual(7);
+  for (let i = 0; i < count; i++) {
+    await statements.nth(i).locator(`input[value="${point}"]`).check();
+  }
+}
 
 // Service users: the admin asks them in a cycle, makes a link for one employee and prints its
 // poster; a citizen scans it with a phone and answers without an account, once per device; a

@@ -20,11 +20,11 @@ export async function waitForHydration(page) {
  * asks for them with `E2E_SCREENSHOTS=1`: a full-page PNG of a phone at 3× pixels costs a few
  * hundred milliseconds, and the test command only needs the assertions.
  */
-export async function snap(page, testInfo, name) {
+export async function snap(page, testInfo, name, { fullPage = true } = {}) {
   if (process.env.E2E_SCREENSHOTS !== "1") return;
   await page.screenshot({
     path: `screenshots/${testInfo.project.name}-${name}.png`,
-    fullPage: true,
+    fullPage,
   });
 }
 

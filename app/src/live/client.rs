@@ -89,19 +89,17 @@ mod browser {
                     let Some(data) = message.data().as_string() else {
                         return;
                     };
-                    match serde_json::from_str::<LiveEvent>(&data) {
-                        Ok(event) => {
-                            // A listener may add or remove listeners: call a copy of the list.
-                            let current: Vec<Listener> =
-                                listeners.borrow().iter().map(|(_, l)| l.clone()).collect();
-                            for listener in current {
-                                listener(event.clone());
-                            }
-                        }
+                    let name = message.type_();
+                    let Some(event) = LiveEvent::decode(&name, data) else {
                         // A newer server speaking of something this bundle does not know.
-                        Err(err) => {
-                            leptos::logging::warn!("live: unreadable event on {topic}: {err}")
-                        }
+                        leptos::logging::warn!("live: unreadable {name} event on {topic}");
+                        return;
+                    };
+                    // A listener may add or remove listeners: call a copy of the list.
+                    let current: Vec<Listener> =
+                        listeners.borrow().iter().map(|(_, l)| l.clone()).collect();
+                    for listener in current {
+                        listener(event.clone());
                     }
                 }
             });

@@ -21,7 +21,6 @@ pub mod outbox;
 pub mod stream;
 
 use crate::domain::ids::{AccountId, CycleId};
-use serde::{Deserialize, Serialize};
 
 /// Something a browser can follow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -57,9 +56,10 @@ impl std::fmt::Display for Topic {
     }
 }
 
-/// What the stream sends, as the `data` of a server-sent event named after its kind.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+/// What the stream sends: a server-sent event named after its kind, whose `data` is the value
+/// itself, not JSON. The name already says the kind, and plain data keeps a JSON decoder for a
+/// tagged enum out of the browser bundle.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LiveEvent {
     /// The account's unread notifications, when the stream opens and after every change.
     Notifications { unread: u64 },
@@ -78,6 +78,28 @@ impl LiveEvent {
         match self {
             Self::Notifications { .. } => "notifications",
             Self::Cycle360 { .. } => "cycle360",
+        }
+    }
+
+    /// The `data` of the server-sent event: the number of unread notifications; the board's
+    /// HTML.
+    pub fn data(&self) -> String {
+        match self {
+            Self::Notifications { unread } => unread.to_string(),
+            Self::Cycle360 { html } => html.clone(),
+        }
+    }
+
+    /// The event a browser received as `name` with `data`; `None` for a name this build does
+    /// not know or data that does not fit it.
+    pub fn decode(name: &str, data: String) -> Option<Self> {
+        match name {
+            "notifications" => data
+                .parse()
+                .ok()
+                .map(|unread| Self::Notifications { unread }),
+            "cycle360" => Some(Self::Cycle360 { html: data }),
+            _ => None,
         }
     }
 }

@@ -173,5 +173,5 @@ impl Follower {
 }
 
 fn encode(event: &LiveEvent) -> Option<Event> {
-    Event::default().event(event.name()).json_data(event).ok()
+    Some(Event::default().event(event.name()).data(event.data()))
 }

@@ -147,6 +147,7 @@ pub fn field_message_in(locale: Locale, code: &str) -> String {
         "action_plan_not_editable" => td_string!(locale, errors.field.action_plan_not_editable),
         "action_plan_incomplete" => td_string!(locale, errors.field.action_plan_incomplete),
         "stale" => td_string!(locale, errors.field.stale),
+        "stale_list" => td_string!(locale, errors.field.stale_list),
         "malformed_request" => td_string!(locale, errors.field.malformed_request),
         "control_chars" => td_string!(locale, errors.field.control_chars),
         "skp_too_many_results" => td_string!(locale, errors.field.skp_too_many_results),

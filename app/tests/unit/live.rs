@@ -27,12 +27,23 @@ fn topics_have_one_spelling() {
 }
 
 #[test]
-fn events_are_sent_as_tagged_json() {
-    let event = LiveEvent::Notifications { unread: 3 };
-    assert_eq!(event.name(), "notifications");
-    assert!(LiveEvent::NAMES.contains(&event.name()));
-    assert_eq!(
-        serde_json::to_string(&event).unwrap(),
-        r#"{"kind":"notifications","unread":3}"#
-    );
+fn events_are_sent_as_plain_data_named_by_kind() {
+    let events = [
+        LiveEvent::Notifications { unread: 3 },
+        LiveEvent::Cycle360 {
+            html: "<p data-answered=\"1\">1 dari 3</p>".into(),
+        },
+    ];
+    for event in events {
+        assert!(LiveEvent::NAMES.contains(&event.name()));
+        assert_eq!(
+            LiveEvent::decode(event.name(), event.data()),
+            Some(event.clone())
+        );
+    }
+    assert_eq!(LiveEvent::Notifications { unread: 3 }.data(), "3");
+    // What this build does not know is refused, not guessed.
+    assert_eq!(LiveEvent::decode("notifications", "tiga".into()), None);
+    assert_eq!(LiveEvent::decode("notifications", "-1".into()), None);
+    assert_eq!(LiveEvent::decode("reviews", "3".into()), None);
 }

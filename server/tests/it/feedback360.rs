@@ -6,14 +6,16 @@
 use crate::common;
 use crate::common::{employee, notification_kinds};
 use app::db::entities::{
-    audit_log, jawaban_360, komentar_360, penugasan_360, siklus_360, unit_kerja,
+    audit_log, jawaban_360, komentar_360, pegawai, penugasan_360, siklus_360, siklus_360_peserta,
+    unit_kerja,
 };
 use app::domain::feedback360::{AssignmentState, CycleState, RaterGroup};
 use axum::Router;
 use common::TestDb;
 use common::web::{REFUSED, app_on, demo_day, get, location, login, post_form_from};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, Statement,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait,
+    QueryFilter, Set, Statement,
 };
 use server::demo::{ADMIN_NIP, DEMO_PASSWORD, EMPLOYEE_NIP, PPPK_EMPLOYEE_NIP, SUPERVISOR_NIP};
 
@@ -1228,7 +1230,7 @@ on_both_engines!(a_unit_head_reads_a_summary_pooled_from_five_people);
 /// The cycle's dashboard stream follows the answers: it opens with the current figures and
 /// sends them again within a second of an answer; only those who manage the cycle may follow it.
 async fn the_dashboard_follows_answers_live(t: TestDb) {
-    use crate::live::{next_event_with, open};
+    use crate::live::{next_event, open};
     use std::time::{Duration, Instant};
     server::demo::seed_once(&t.db).await.unwrap();
     let app = app_on(&t, demo_day(8, 20));
@@ -1244,13 +1246,15 @@ async fn the_dashboard_follows_answers_live(t: TestDb) {
     let res = open(&app, &topic, &admin).await;
     assert_eq!(res.status(), 200);
     let mut body = res.into_body();
-    let first = next_event_with(&mut body, "\"kind\":\"cycle360\"", Duration::from_secs(5)).await;
-    assert!(first.contains(r#"data-answered=\"0\""#), "{first}");
+    let rate = |n: &'static str| {
+        move |html: &str| html.contains(&format!(r#"data-testid="cycle-rate" data-answered="{n}""#))
+    };
+    next_event(&mut body, "cycle360", rate("0"), Duration::from_secs(5)).await;
 
     let peer = first_peer_assignment(&t.db, cycle.id).await;
     let started = Instant::now();
     answer(&app, &t, &peer, 4, "Rapi").await;
-    let next = next_event_with(&mut body, r#"data-answered=\"1\""#, Duration::from_secs(1)).await;
+    let html = next_event(&mut body, "cycle360", rate("1"), Duration::from_secs(1)).await;
     assert!(started.elapsed() < Duration::from_secs(1));
     // The person's own row moved too.
     let ratee = app::db::entities::pegawai::Entity::find_by_id(peer.ratee_id)
@@ -1258,9 +1262,6 @@ async fn the_dashboard_follows_answers_live(t: TestDb) {
         .await
         .unwrap()
         .unwrap();
-    let event: serde_json::Value =
-        serde_json::from_str(next.trim_start_matches("data:").trim()).unwrap();
-    let html = event["html"].as_str().unwrap();
     let row = html
         .split("<tr")
         .find(|row| row.contains(&ratee.name))
@@ -1280,6 +1281,80 @@ async fn the_dashboard_follows_answers_live(t: TestDb) {
 }
 
 on_both_engines!(the_dashboard_follows_answers_live);
+
+/// A cycle over a large unit lists at most 100 people on its board, those furthest behind
+/// first, and says how many there are; the table by unit still counts everybody.
+async fn a_big_cycle_lists_the_hundred_furthest_behind(t: TestDb) {
+    server::demo::seed_once(&t.db).await.unwrap();
+    server::generate::generate(&t.db, 150, 2026).await.unwrap();
+    let app = app_on(&t, demo_day(8, 20));
+    let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
+    let unit = unit_kerja::Entity::find()
+        .filter(unit_kerja::Column::Code.eq("GEN001"))
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let body = format!(
+        "title=360+Dinas&unit_id={}&opens_on=20-08-{year}&closes_on=03-09-{year}\
+         &min_answers=3&min_peers=0&max_peers=2&superior=on&peer=on",
+        unit.id,
+        year = year()
+    );
+    let (status, _) =
+        post_form_from(&app, "/admin/360", "/api/admin/360/create", &admin, &body).await;
+    assert!(status.is_redirection(), "{status}");
+    let cycle = siklus_360::Entity::find()
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+    fire(&app, &admin, &t, cycle.id, "open").await;
+    let population = siklus_360_peserta::Entity::find()
+        .filter(siklus_360_peserta::Column::CycleId.eq(cycle.id))
+        .count(&t.db)
+        .await
+        .unwrap();
+    assert!(population > 100, "{population}");
+
+    // One person's form is done (generated people have no accounts to answer with): that row
+    // goes to the end, past the hundred shown.
+    let peer = first_peer_assignment(&t.db, cycle.id).await;
+    penugasan_360::ActiveModel {
+        id: Set(peer.id),
+        state: Set(AssignmentState::Submitted),
+        ..Default::default()
+    }
+    .update(&t.db)
+    .await
+    .unwrap();
+    let ratee = pegawai::Entity::find_by_id(peer.ratee_id)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap();
+
+    let (_, page) = get(&app, &format!("/admin/360/{}", cycle.id), &admin).await;
+    let table_of = |testid: &str| {
+        let start = page
+            .find(&format!("data-testid=\"{testid}\""))
+            .unwrap_or_else(|| panic!("{testid}: {page}"));
+        let rest = &page[start..];
+        rest[..rest.find("</table>").unwrap()].to_string()
+    };
+    let people = table_of("cycle-people");
+    assert_eq!(people.matches("<tr data-answered").count(), 100);
+    assert!(!people.contains(&ratee.name), "{people}");
+    assert!(
+        page.contains(&format!("100 dari {population} pegawai ditampilkan")),
+        "{page}"
+    );
+    // The units' table counts the answer.
+    let units = table_of("cycle-units");
+    assert!(units.contains("<tr data-answered=\"1\""), "{units}");
+}
+
+on_both_engines!(a_big_cycle_lists_the_hundred_furthest_behind);
 
 /// An agency-wide admin adds the agency's own statements to the instrument; each change is a new
 /// version, a cycle answers the version that was newest when it opened and keeps it, official
@@ -1430,6 +1505,15 @@ async fn an_agency_adds_its_own_statements_in_new_versions(t: TestDb) {
         body.contains("Butir resmi BerAKHLAK tidak dapat dihapus."),
         "{body}"
     );
+    // Removing from an older version: nothing typed to keep, so the page says to look again.
+    let stale = remove(2, 29).await;
+    assert!(stale.contains(REFUSED), "{stale}");
+    let (_, body) = get(&app, &stale, &admin).await;
+    assert!(
+        body.contains("Daftar ini diubah di perangkat lain") && !body.contains("Isian Anda"),
+        "{body}"
+    );
+    assert_eq!(versions().await, 3);
     assert_eq!(remove(3, 29).await, "/admin/instrumen-360?disimpan=1");
     assert_eq!(versions().await, 4);
     let (_, body) = get(&app, page, &admin).await;

@@ -152,8 +152,9 @@ mod ssr {
         let txn = db.begin().await?;
         let (stored, _, items) = current(&txn, &agency).await?;
         if stored != version {
+            // Nothing typed to keep: the page shows the newest list to remove from again.
             return Err(AppError::Invalid(
-                FormErrors::default().field("version", "stale"),
+                FormErrors::default().field("version", "stale_list"),
             ));
         }
         let next = remove_item(&items, number)

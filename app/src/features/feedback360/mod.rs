@@ -11,6 +11,7 @@
 
 mod api;
 mod dashboard;
+mod draft;
 mod editor;
 #[cfg(feature = "ssr")]
 mod instrument;

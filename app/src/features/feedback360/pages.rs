@@ -4,6 +4,7 @@
 
 use super::api::*;
 use super::dashboard::CompletionCards;
+use super::draft::{COUNT_CLASS, RaterDraft, STATE_CLASS};
 use super::types::*;
 use crate::domain::deadline::DeadlineStatus;
 use crate::domain::feedback360::Column;
@@ -727,6 +728,7 @@ fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
             t_string!(i18n, feedback360.cannot_judge).to_string(),
         )))
         .collect();
+    let total = f.values.iter().map(|(_, s)| s.len()).sum::<usize>();
     // Only the first statement left out goes into the summary, linked: a list of all 21 would
     // bury the form. Each one is still marked where it stands.
     let mut summarised = false;
@@ -760,15 +762,23 @@ fn rater_form(i18n: I18n, f: RaterForm) -> impl IntoView {
             {header}
             <Banner tone=Tone::Info title=t_string!(i18n, feedback360.privacy_title).to_string()><p>{privacy}</p></Banner>
             {general.map(|error| view! { <ErrorNotice error /> })}
-            <form class="form feedback-form" method="post" action=AnswerFeedback::url() novalidate>
-                <FormErrorSummary posted=form.clone() />
-                <Hidden name="id" value=f.assignment.to_string() />
-                <p class="hint">{t!(i18n, feedback360.scale_intro)}</p>
-                {values}
-                <div class="wizard-actions">
-                    <button class="button" type="submit" data-testid="send-feedback">{t!(i18n, feedback360.send)}</button>
-                </div>
-            </form>
+            <RaterDraft assignment=f.assignment>
+                <form class="form feedback-form" method="post" action=AnswerFeedback::url() novalidate>
+                    <FormErrorSummary posted=form.clone() />
+                    <Hidden name="id" value=f.assignment.to_string() />
+                    <p class="hint">{t!(i18n, feedback360.scale_intro)}</p>
+                    {values}
+                    // Hidden until the island counts: without JavaScript nothing is kept.
+                    <p class=STATE_CLASS data-testid="draft-state" role="status" hidden>
+                        {t!(i18n, feedback360.draft_state,
+                            n = move || view! { <span class=COUNT_CLASS>"0"</span> },
+                            total = total)}
+                    </p>
+                    <div class="wizard-actions">
+                        <button class="button" type="submit" data-testid="send-feedback">{t!(i18n, feedback360.send)}</button>
+                    </div>
+                </form>
+            </RaterDraft>
         </section>
     }
     .into_any()
