@@ -14,6 +14,7 @@ mod common;
 use app::auth::server::{ClientInfo, create_session};
 use app::db::entities::{evaluasi, pegawai, skp, user_account};
 use common::TestDb;
+use leptos::server_fn::ServerFn as _;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -109,6 +110,13 @@ async fn run(window: Duration) {
             r.panics
         );
     }
+    // A row with failed answers measures the failures: the run fails rather than report it.
+    let failed: Vec<&str> = rows
+        .iter()
+        .filter(|(_, r)| r.errors > 0 || r.panics > 0)
+        .map(|(what, _)| what.as_str())
+        .collect();
+    assert!(failed.is_empty(), "failed answers or panics: {failed:?}");
 }
 
 struct Outcome {
@@ -202,13 +210,19 @@ async fn autosaves(db: &DatabaseConnection, port: u16, window: Duration) -> Outc
                 let mut n = 0u64;
                 while Instant::now() < until {
                     n += 1;
-                    let body = format!(
-                        "version={version}&step=2&achievements=Menyelesaikan+verifikasi+usulan+ke-{n}"
-                    );
+                    // As the wizard's island sends it: the `autosave` server function.
+                    let body = serde_json::json!({
+                        "id": id,
+                        "version": version,
+                        "step": 2,
+                        "fields": [["achievements", format!("Menyelesaikan verifikasi usulan ke-{n}")]],
+                    })
+                    .to_string();
                     let request = format!(
-                        "POST /evaluasi/{id}/simpan HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\n\
-                         Accept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+                        "POST {} HTTP/1.1\r\nHost: localhost\r\nCookie: {cookie}\r\n\
+                         Accept: application/json\r\nContent-Type: application/json\r\n\
                          Content-Length: {}\r\n\r\n{body}",
+                        app::features::evaluation::Autosave::url(),
                         body.len()
                     );
                     let started = Instant::now();
@@ -216,7 +230,7 @@ async fn autosaves(db: &DatabaseConnection, port: u16, window: Duration) -> Outc
                     let saved = match &answer {
                         Ok((200, text)) => serde_json::from_str::<serde_json::Value>(text)
                             .ok()
-                            .and_then(|v| v["version"].as_i64()),
+                            .and_then(|v| v["Saved"]["version"].as_i64()),
                         _ => None,
                     };
                     match saved {
