@@ -16,14 +16,7 @@ test("a cycle is opened, answered by five raters, closed and reported", async ({
   test.setTimeout(240_000);
   const baseURL = testInfo.project.use.baseURL;
   const desk = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
-  const phone = await browser.newContext({
-    baseURL,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-    javaScriptEnabled: false,
-  });
+  const phone = await phoneContext(browser, baseURL, { javaScriptEnabled: false });
   const admin = await desk.newPage();
   await logIn(admin, ADMIN, "/admin/360");
   await expect(admin).toHaveURL(/\/admin\/360$/);
@@ -98,13 +91,7 @@ test("a cycle is opened, answered by five raters, closed and reported", async ({
 
   // With JavaScript, her own form keeps a draft on the phone: chosen, opened again, still there;
   // sent, and gone from the device.
-  const jsPhone = await browser.newContext({
-    baseURL,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-  });
+  const jsPhone = await phoneContext(browser, baseURL);
   const own = await jsPhone.newPage();
   await logIn(own, TECHNICAL_HEAD, "/360");
   await own.getByTestId("feedback-forms").locator("a").first().click();
@@ -182,14 +169,7 @@ test("a cycle is opened, answered by five raters, closed and reported", async ({
   }
 
   // A citizen through the public link, without JavaScript.
-  const citizenPhone = await browser.newContext({
-    baseURL,
-    viewport: { width: 360, height: 780 },
-    deviceScaleFactor: 3,
-    isMobile: true,
-    hasTouch: true,
-    javaScriptEnabled: false,
-  });
+  const citizenPhone = await phoneContext(browser, baseURL, { width: 360, height: 780, javaScriptEnabled: false });
   const citizen = await citizenPhone.newPage();
   const address = await admin.getByTestId("public-link-url").getAttribute("href");
   await citizen.goto(address);
@@ -232,6 +212,18 @@ test("a cycle is opened, answered by five raters, closed and reported", async ({
   await desk.close();
   await phone.close();
 });
+
+/** A phone of its own (a rater's), `width` × `height` CSS pixels, with or without JavaScript. */
+function phoneContext(browser, baseURL, { width = 390, height = 844, javaScriptEnabled = true } = {}) {
+  return browser.newContext({
+    baseURL,
+    viewport: { width, height },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+    javaScriptEnabled,
+  });
+}
 
 /** Chooses `point` for every statement of the form on `page`. */
 async function answerAll(page, point) {

@@ -111,8 +111,19 @@ async fn cycle_asking(app: &Router, admin: &str, t: &TestDb, groups: &str) -> si
 /// A cycle over the MP-PPK unit, from 20 August for two weeks, with `settings` (the peer range
 /// and the groups as form fields).
 async fn cycle_with(app: &Router, admin: &str, t: &TestDb, settings: &str) -> siklus_360::Model {
+    cycle_over(app, admin, t, "MP-PPK", settings).await
+}
+
+/// A cycle over the unit with code `unit`, from 20 August for two weeks, with `settings`.
+async fn cycle_over(
+    app: &Router,
+    admin: &str,
+    t: &TestDb,
+    unit: &str,
+    settings: &str,
+) -> siklus_360::Model {
     let unit = unit_kerja::Entity::find()
-        .filter(unit_kerja::Column::Code.eq("MP-PPK"))
+        .filter(unit_kerja::Column::Code.eq(unit))
         .one(&t.db)
         .await
         .unwrap()
@@ -1289,26 +1300,14 @@ async fn a_big_cycle_lists_the_hundred_furthest_behind(t: TestDb) {
     server::generate::generate(&t.db, 150, 2026).await.unwrap();
     let app = app_on(&t, demo_day(8, 20));
     let admin = login(&app, ADMIN_NIP, DEMO_PASSWORD).await;
-    let unit = unit_kerja::Entity::find()
-        .filter(unit_kerja::Column::Code.eq("GEN001"))
-        .one(&t.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let body = format!(
-        "title=360+Dinas&unit_id={}&opens_on=20-08-{year}&closes_on=03-09-{year}\
-         &min_answers=3&min_peers=0&max_peers=2&superior=on&peer=on",
-        unit.id,
-        year = year()
-    );
-    let (status, _) =
-        post_form_from(&app, "/admin/360", "/api/admin/360/create", &admin, &body).await;
-    assert!(status.is_redirection(), "{status}");
-    let cycle = siklus_360::Entity::find()
-        .one(&t.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let cycle = cycle_over(
+        &app,
+        &admin,
+        &t,
+        "GEN001",
+        "min_peers=0&max_peers=2&superior=on&peer=on",
+    )
+    .await;
     fire(&app, &admin, &t, cycle.id, "open").await;
     let population = siklus_360_peserta::Entity::find()
         .filter(siklus_360_peserta::Column::CycleId.eq(cycle.id))
